@@ -1,0 +1,110 @@
+package dtype
+
+import (
+	"strings"
+
+	"github.com/x448/float16"
+)
+
+type float16Type = float16.Float16
+
+// names maps every accepted spelling without a byte-order prefix to its
+// built-in type number.
+var names = map[string]Num{
+	// NumPy names
+	"bool": NumBool, "bool_": NumBool, "bool8": NumBool,
+	"int8": NumInt8, "int16": NumInt16, "int32": NumInt32, "int64": NumInt64,
+	"uint8": NumUint8, "uint16": NumUint16, "uint32": NumUint32, "uint64": NumUint64,
+	"float16": NumFloat16, "float32": NumFloat32, "float64": NumFloat64,
+	"complex64": NumComplex64, "complex128": NumComplex128,
+	// C names as NumPy spells them on a 64-bit Linux platform
+	"byte": NumInt8, "ubyte": NumUint8, "short": NumInt16, "ushort": NumUint16,
+	"intc": NumInt32, "uintc": NumUint32, "int": NumInt64, "int_": NumInt64,
+	"uint": NumUint64, "long": NumInt64, "ulong": NumUint64,
+	"longlong": NumInt64, "ulonglong": NumUint64, "intp": NumInt64, "uintp": NumUint64,
+	"half": NumFloat16, "single": NumFloat32, "double": NumFloat64, "float": NumFloat64,
+	"float_": NumFloat64, "csingle": NumComplex64, "singlecomplex": NumComplex64,
+	"cdouble": NumComplex128, "cfloat": NumComplex128, "complex": NumComplex128,
+	"complex_": NumComplex128,
+	// character codes
+	"?": NumBool, "b": NumInt8, "B": NumUint8, "h": NumInt16, "H": NumUint16,
+	"i": NumInt32, "I": NumUint32, "l": NumInt64, "L": NumUint64, "q": NumInt64,
+	"Q": NumUint64, "p": NumInt64, "P": NumUint64, "e": NumFloat16, "f": NumFloat32,
+	"d": NumFloat64, "F": NumComplex64, "D": NumComplex128,
+	// kind + size
+	"b1": NumBool, "i1": NumInt8, "i2": NumInt16, "i4": NumInt32, "i8": NumInt64,
+	"u1": NumUint8, "u2": NumUint16, "u4": NumUint32, "u8": NumUint64,
+	"f2": NumFloat16, "f4": NumFloat32, "f8": NumFloat64, "c8": NumComplex64,
+	"c16": NumComplex128,
+}
+
+// Parse returns the element type named s, spelled as a NumPy user writes
+// it: a name ("float64", "complex128", "bool", "int_"), a character code
+// ("d", "?"), or a kind and size ("f8", "i4"), optionally preceded by a
+// byte-order character ('<' little, '>' big, '=' native, '|' not
+// applicable). Anything else is a *ParseError.
+func Parse(s string) (DType, error) {
+	body, order := s, NativeEndian
+	explicit := false
+	if len(body) > 0 {
+		switch body[0] {
+		case '<':
+			order, explicit = LittleEndian, true
+		case '>':
+			order, explicit = BigEndian, true
+		case '=':
+			explicit = true
+		case '|':
+			order, explicit = NotApplicable, true
+		}
+		if explicit {
+			body = body[1:]
+		}
+	}
+	n, ok := names[body]
+	if !ok || body == "" {
+		return DType{}, &ParseError{Input: s, Reason: reason(body)}
+	}
+	d := DType{&natives[n]}
+	if explicit && order == NotApplicable && d.Size() > 1 {
+		return DType{}, &ParseError{Input: s, Reason: "byte order '|' needs a single-byte type"}
+	}
+	// Only the explicit prefix forms (and the kind+size codes NumPy also
+	// accepts with a prefix) take a byte order; names like ">float64" are
+	// rejected by NumPy too.
+	if explicit && len(body) > 3 && !strings.ContainsAny(body[len(body)-1:], "0123456789") {
+		return DType{}, &ParseError{Input: s, Reason: "a byte order goes only before a type code such as f8"}
+	}
+	if explicit && len(body) > 3 {
+		if _, isName := numpyLongNames[body]; isName {
+			return DType{}, &ParseError{Input: s, Reason: "a byte order goes only before a type code such as f8"}
+		}
+	}
+	return d.WithByteOrder(order), nil
+}
+
+// numpyLongNames are the spellings that NumPy refuses after a byte-order
+// character ("<float64" is an error; "<f8" is not).
+var numpyLongNames = map[string]bool{
+	"int8": true, "int16": true, "int32": true, "int64": true,
+	"uint8": true, "uint16": true, "uint32": true, "uint64": true,
+	"float16": true, "float32": true, "float64": true,
+	"complex64": true, "complex128": true,
+}
+
+func reason(body string) string {
+	if body == "" {
+		return "empty type name"
+	}
+	return "not a known type name"
+}
+
+// MustParse is like Parse but panics on error. It is meant for names
+// written in the program's own source.
+func MustParse(s string) DType {
+	d, err := Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}

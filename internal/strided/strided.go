@@ -1,0 +1,112 @@
+// Package strided walks the elements of strided N-dimensional layouts, one
+// innermost run at a time, so that per-element work stays in tight loops.
+package strided
+
+import "unsafe"
+
+// Inner2 processes n elements of a two-operand loop: dst and src point at
+// the first elements, ds and ss are their byte strides.
+type Inner2 func(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int)
+
+// Coalesce merges adjacent dimensions that every operand steps through as
+// one (stride[i] == stride[i+1]*shape[i+1]) and drops dimensions of length
+// 1, in place. It returns the new number of dimensions. shape and each
+// strides slice must have the same length. A zero-size shape is left as is.
+func Coalesce(shape []int, strides ...[]int) int {
+	n := 0
+	for i := range shape {
+		if shape[i] == 0 {
+			return len(shape)
+		}
+	}
+	for i := range shape {
+		if shape[i] == 1 {
+			continue
+		}
+		if n > 0 {
+			ok := true
+			for _, st := range strides {
+				if st[n-1] != st[i]*shape[i] {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				shape[n-1] *= shape[i]
+				for _, st := range strides {
+					st[n-1] = st[i]
+				}
+				continue
+			}
+		}
+		shape[n] = shape[i]
+		for _, st := range strides {
+			st[n] = st[i]
+		}
+		n++
+	}
+	return n
+}
+
+// Loop2 calls inner on every innermost run of a two-operand layout. The
+// operands share shape; dst and src point at their first elements. The
+// dimensions are coalesced first, so contiguous operands make one call.
+// shape and the strides are not modified.
+func Loop2(shape []int, dst unsafe.Pointer, dstStrides []int, src unsafe.Pointer, srcStrides []int, inner Inner2) {
+	var buf [3 * 8]int
+	nd := len(shape)
+	var sh, ds, ss []int
+	if nd <= 8 {
+		sh, ds, ss = buf[0:nd], buf[8:8+nd], buf[16:16+nd]
+	} else {
+		b := make([]int, 3*nd)
+		sh, ds, ss = b[:nd], b[nd:2*nd], b[2*nd:]
+	}
+	copy(sh, shape)
+	copy(ds, dstStrides)
+	copy(ss, srcStrides)
+	for _, d := range sh {
+		if d == 0 {
+			return
+		}
+	}
+	nd = Coalesce(sh, ds, ss)
+	if nd == 0 {
+		inner(dst, 0, src, 0, 1)
+		return
+	}
+	last := nd - 1
+	n, dIn, sIn := sh[last], ds[last], ss[last]
+	if nd == 1 {
+		inner(dst, dIn, src, sIn, n)
+		return
+	}
+	var ibuf [8]int
+	idx := ibuf[:0]
+	if last <= 8 {
+		idx = ibuf[:last]
+	} else {
+		idx = make([]int, last)
+	}
+	// Offsets are kept as integers and a pointer is formed only for the
+	// start of a run, so no pointer ever points outside the operands.
+	dOff, sOff := 0, 0
+	for {
+		inner(unsafe.Add(dst, dOff), dIn, unsafe.Add(src, sOff), sIn, n)
+		k := last - 1
+		for ; k >= 0; k-- {
+			idx[k]++
+			dOff += ds[k]
+			sOff += ss[k]
+			if idx[k] < sh[k] {
+				break
+			}
+			dOff -= ds[k] * sh[k]
+			sOff -= ss[k] * sh[k]
+			idx[k] = 0
+		}
+		if k < 0 {
+			return
+		}
+	}
+}

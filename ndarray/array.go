@@ -1,0 +1,335 @@
+package ndarray
+
+import (
+	"math/bits"
+	"unsafe"
+
+	"github.com/pluribus-go/pluribus/dtype"
+)
+
+// inlineDims is the number of dimensions whose shape and strides live in
+// the Array value itself, so that views of such arrays allocate nothing
+// but their header.
+const inlineDims = 4
+
+// Alignment is the byte alignment of every buffer an Array allocates.
+const Alignment = 64
+
+// Flags describe the memory layout and permissions of an Array.
+type Flags uint8
+
+// The flags.
+const (
+	CContiguous Flags = 1 << iota // row-major and without gaps
+	FContiguous                   // column-major and without gaps
+	Writeable                     // elements may be written
+	OwnsData                      // the array allocated its buffer (it is not a view)
+)
+
+// Array is an N-dimensional array: an element type, a shape, byte strides
+// and an offset into a shared buffer. Views share the buffer of the array
+// they were taken from; nothing is copied unless an operation says so.
+//
+// An Array is always used through a pointer; its methods never modify
+// the receiver's shape or type (they return new headers), only, where they
+// say so, its elements.
+type Array struct {
+	dtype   dtype.DType
+	data    []byte // the whole shared buffer; elements lie within it
+	offset  int    // byte offset of the first element
+	shape   []int
+	strides []int // in bytes; may be negative or zero
+	size    int   // product of shape
+	flags   Flags
+	inline  [2 * inlineDims]int // backing store for shape and strides when ndim <= inlineDims
+}
+
+// alloc returns a zeroed buffer of n bytes whose first byte is aligned to
+// Alignment. The buffer holds no Go pointers.
+func alloc(n int) []byte {
+	if n == 0 {
+		return nil
+	}
+	raw := make([]byte, n+Alignment-1)
+	pad := int(-uintptr(unsafe.Pointer(unsafe.SliceData(raw))) & (Alignment - 1))
+	return raw[pad : pad+n : pad+n]
+}
+
+// sizeOf returns the product of shape, or false when a dimension is
+// negative or the product (times itemsize) overflows int.
+func sizeOf(shape []int, itemsize int) (int, bool) {
+	n := 1
+	for _, d := range shape {
+		if d < 0 {
+			return 0, false
+		}
+		hi, lo := bits.Mul(uint(n), uint(d))
+		if hi != 0 || lo > uint(maxInt) {
+			return 0, false
+		}
+		n = int(lo)
+	}
+	hi, lo := bits.Mul(uint(n), uint(max(itemsize, 1)))
+	if hi != 0 || lo > uint(maxInt) {
+		return 0, false
+	}
+	return n, true
+}
+
+const maxInt = int(^uint(0) >> 1)
+
+// newHeader makes an Array header for the given layout, copying shape and
+// strides. The caller guarantees the layout lies within data.
+func newHeader(dt dtype.DType, data []byte, offset int, shape, strides []int, flags Flags) *Array {
+	a := &Array{dtype: dt, data: data, offset: offset}
+	n := len(shape)
+	if n <= inlineDims {
+		a.shape = a.inline[0:n:n]
+		a.strides = a.inline[inlineDims : inlineDims+n : inlineDims+n]
+	} else {
+		buf := make([]int, 2*n)
+		a.shape, a.strides = buf[:n:n], buf[n:]
+	}
+	copy(a.shape, shape)
+	copy(a.strides, strides)
+	a.size = 1
+	for _, d := range shape {
+		a.size *= d
+	}
+	a.flags = flags&(Writeable|OwnsData) | layoutFlags(a.shape, a.strides, dt.Size())
+	return a
+}
+
+// layoutFlags computes C and F contiguity as NumPy does: dimensions of
+// length 1 may have any stride, and an empty array is both.
+func layoutFlags(shape, strides []int, itemsize int) Flags {
+	for _, d := range shape {
+		if d == 0 {
+			return CContiguous | FContiguous
+		}
+	}
+	var f Flags
+	s := itemsize
+	c := true
+	for i := len(shape) - 1; i >= 0; i-- {
+		if shape[i] != 1 {
+			if strides[i] != s {
+				c = false
+				break
+			}
+			s *= shape[i]
+		}
+	}
+	if c {
+		f |= CContiguous
+	}
+	s = itemsize
+	ff := true
+	for i := range shape {
+		if shape[i] != 1 {
+			if strides[i] != s {
+				ff = false
+				break
+			}
+			s *= shape[i]
+		}
+	}
+	if ff {
+		f |= FContiguous
+	}
+	return f
+}
+
+// cStrides fills strides for a C-ordered (row-major) layout.
+func cStrides(strides, shape []int, itemsize int) {
+	s := itemsize
+	for i := len(shape) - 1; i >= 0; i-- {
+		strides[i] = s
+		s *= max(shape[i], 1)
+	}
+}
+
+// fStrides fills strides for an F-ordered (column-major) layout.
+func fStrides(strides, shape []int, itemsize int) {
+	s := itemsize
+	for i := range shape {
+		strides[i] = s
+		s *= max(shape[i], 1)
+	}
+}
+
+// Order is a memory layout for new arrays: C (row-major) or F
+// (column-major).
+type Order uint8
+
+// The orders.
+const (
+	C Order = iota // row-major: the last index varies fastest
+	F              // column-major: the first index varies fastest
+)
+
+// String returns "C" or "F".
+func (o Order) String() string {
+	if o == F {
+		return "F"
+	}
+	return "C"
+}
+
+// newArray allocates a zeroed array of the given type, shape and order.
+func newArray(dt dtype.DType, shape []int, order Order) (*Array, error) {
+	if !dt.IsValid() {
+		return nil, &ValueError{Op: "new array", Msg: "invalid dtype"}
+	}
+	n, ok := sizeOf(shape, dt.Size())
+	if !ok {
+		return nil, &ShapeError{Op: "new array", Msg: "invalid shape " + FormatShape(shape) + ": dimensions must be non-negative and their product must fit in int"}
+	}
+	var st [inlineDims]int
+	strides := st[:0]
+	if len(shape) > inlineDims {
+		strides = make([]int, len(shape))
+	} else {
+		strides = st[:len(shape)]
+	}
+	if order == F {
+		fStrides(strides, shape, dt.Size())
+	} else {
+		cStrides(strides, shape, dt.Size())
+	}
+	return newHeader(dt, alloc(n*dt.Size()), 0, shape, strides, Writeable|OwnsData), nil
+}
+
+// viewBounds reports whether every element of the layout lies inside a
+// buffer of n bytes. It is what makes every stride walk safe.
+func viewBounds(n, offset int, shape, strides []int, itemsize int) bool {
+	lo, hi := offset, offset
+	for i, d := range shape {
+		if d == 0 {
+			return offset >= 0 && offset <= n
+		}
+		ext := (d - 1) * strides[i]
+		if strides[i] < 0 {
+			lo += ext
+		} else {
+			hi += ext
+		}
+	}
+	return lo >= 0 && hi+itemsize <= n
+}
+
+// view returns a header sharing a's buffer with a new layout.
+func (a *Array) view(offset int, shape, strides []int) *Array {
+	return newHeader(a.dtype, a.data, offset, shape, strides, a.flags&Writeable)
+}
+
+// DType returns the element type.
+func (a *Array) DType() dtype.DType { return a.dtype }
+
+// Shape returns the length of each dimension. The slice belongs to the
+// array and must not be modified.
+func (a *Array) Shape() []int { return a.shape }
+
+// Strides returns the byte step of each dimension. The slice belongs to
+// the array and must not be modified.
+func (a *Array) Strides() []int { return a.strides }
+
+// NDim returns the number of dimensions.
+func (a *Array) NDim() int { return len(a.shape) }
+
+// Size returns the number of elements.
+func (a *Array) Size() int { return a.size }
+
+// Len returns the length of the first dimension (0 for a 0-d array), as
+// Python's len.
+func (a *Array) Len() int {
+	if len(a.shape) == 0 {
+		return 0
+	}
+	return a.shape[0]
+}
+
+// ItemSize returns the size of one element in bytes.
+func (a *Array) ItemSize() int { return a.dtype.Size() }
+
+// NBytes returns the number of bytes the elements take (Size × ItemSize).
+func (a *Array) NBytes() int { return a.size * a.dtype.Size() }
+
+// Offset returns the byte offset of the first element in the buffer.
+func (a *Array) Offset() int { return a.offset }
+
+// Flags returns the layout and permission flags.
+func (a *Array) Flags() Flags { return a.flags }
+
+// IsCContiguous reports whether the elements are laid out in row-major
+// order without gaps.
+func (a *Array) IsCContiguous() bool { return a.flags&CContiguous != 0 }
+
+// IsFContiguous reports whether the elements are laid out in column-major
+// order without gaps.
+func (a *Array) IsFContiguous() bool { return a.flags&FContiguous != 0 }
+
+// IsWriteable reports whether elements may be written.
+func (a *Array) IsWriteable() bool { return a.flags&Writeable != 0 }
+
+// OwnsData reports whether the array allocated its buffer itself (it is
+// not a view of another array).
+func (a *Array) OwnsData() bool { return a.flags&OwnsData != 0 }
+
+// ReadOnly returns a view of a whose elements cannot be written.
+func (a *Array) ReadOnly() *Array {
+	return newHeader(a.dtype, a.data, a.offset, a.shape, a.strides, 0)
+}
+
+// Buffer returns the whole buffer the array's elements live in, shared
+// with every view of it; the first element is at Offset. It is meant for
+// kernels and I/O that work on raw memory.
+func (a *Array) Buffer() []byte { return a.data }
+
+// Bytes returns the elements' bytes when the array is C-contiguous (nil
+// otherwise). The slice aliases the array.
+func (a *Array) Bytes() []byte {
+	if !a.IsCContiguous() {
+		return nil
+	}
+	n := a.NBytes()
+	return a.data[a.offset : a.offset+n : a.offset+n]
+}
+
+// FromBuffer makes an array over existing memory: data holds the elements
+// with the first at offset, laid out by shape and byte strides (nil strides
+// mean C order). The array shares data; it fails with a *ShapeError when
+// the layout reaches outside data.
+func FromBuffer(dt dtype.DType, data []byte, offset int, shape, strides []int) (*Array, error) {
+	if !dt.IsValid() {
+		return nil, &ValueError{Op: "from buffer", Msg: "invalid dtype"}
+	}
+	if _, ok := sizeOf(shape, dt.Size()); !ok {
+		return nil, &ShapeError{Op: "from buffer", Msg: "invalid shape " + FormatShape(shape)}
+	}
+	if strides == nil {
+		strides = make([]int, len(shape))
+		cStrides(strides, shape, dt.Size())
+	}
+	if len(strides) != len(shape) {
+		return nil, &ShapeError{Op: "from buffer", Msg: "strides and shape have different lengths"}
+	}
+	if !viewBounds(len(data), offset, shape, strides, dt.Size()) {
+		return nil, &ShapeError{Op: "from buffer", Msg: "the layout reaches outside the buffer"}
+	}
+	return newHeader(dt, data, offset, shape, strides, Writeable), nil
+}
+
+// ptr returns a pointer to the byte at offset off of the buffer. The
+// caller guarantees off is inside it (every view was checked on creation).
+func (a *Array) ptr(off int) unsafe.Pointer {
+	return unsafe.Add(unsafe.Pointer(unsafe.SliceData(a.data)), off)
+}
+
+// base returns a pointer to the first element (or nil for an empty buffer).
+func (a *Array) base() unsafe.Pointer {
+	if len(a.data) == 0 {
+		return nil
+	}
+	return a.ptr(a.offset)
+}

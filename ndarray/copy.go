@@ -1,0 +1,160 @@
+package ndarray
+
+import (
+	"strconv"
+	"unsafe"
+
+	"github.com/pluribus-go/pluribus/dtype"
+	"github.com/pluribus-go/pluribus/internal/strided"
+)
+
+// Empty returns a new array of the given type and shape in C order. Go
+// zeroes all memory it allocates, so the elements are zero, as in Zeros.
+func Empty(dt dtype.DType, shape ...int) (*Array, error) { return newArray(dt, shape, C) }
+
+// Zeros returns a new C-ordered array of the given type and shape filled
+// with zeros.
+func Zeros(dt dtype.DType, shape ...int) (*Array, error) { return newArray(dt, shape, C) }
+
+// ZerosOrder is Zeros with a choice of memory order.
+func ZerosOrder(dt dtype.DType, order Order, shape ...int) (*Array, error) {
+	return newArray(dt, shape, order)
+}
+
+// FromSlice returns a new array of type dtype.Of[T]() holding a copy of
+// data with the given shape (C order). With no shape it is 1-d. A shape
+// whose size differs from len(data) is a *ShapeError.
+func FromSlice[T dtype.Element](data []T, shape ...int) (*Array, error) {
+	if len(shape) == 0 {
+		shape = []int{len(data)}
+	}
+	dt := dtype.Of[T]()
+	n, ok := sizeOf(shape, dt.Size())
+	if !ok || n != len(data) {
+		return nil, &ShapeError{Op: "from slice", Msg: "cannot make an array of shape " + FormatShape(shape) + " from " + strconv.Itoa(len(data)) + " elements"}
+	}
+	a, err := newArray(dt, shape, C)
+	if err != nil {
+		return nil, err
+	}
+	if n > 0 {
+		copy(unsafe.Slice((*T)(a.base()), n), data)
+	}
+	return a, nil
+}
+
+// Scalar returns a new 0-d array holding v.
+func Scalar[T dtype.Element](v T) *Array {
+	a, _ := newArray(dtype.Of[T](), nil, C)
+	*(*T)(a.base()) = v
+	return a
+}
+
+// copyInto copies src's elements into dst, converting types. The shapes
+// must be equal (broadcast src first); the caller checks casting rules.
+func copyInto(dst, src *Array) error {
+	if dst.size == 0 {
+		return nil
+	}
+	loop, err := dtype.GetCast(src.dtype, dst.dtype)
+	if err != nil {
+		return err
+	}
+	if overlaps(dst, src) {
+		tmp, err := newArray(src.dtype, src.shape, C)
+		if err != nil {
+			return err
+		}
+		strided.Loop2(src.shape, tmp.base(), tmp.strides, src.base(), src.strides, dtype.CastLoop(mustCast(src.dtype, src.dtype)))
+		src = tmp
+	}
+	strided.Loop2(dst.shape, dst.base(), dst.strides, src.base(), src.strides, strided.Inner2(loop))
+	return nil
+}
+
+func mustCast(from, to dtype.DType) dtype.CastLoop {
+	l, err := dtype.GetCast(from, to)
+	if err != nil {
+		panic(err)
+	}
+	return l
+}
+
+// overlaps reports whether two arrays may share memory: the same buffer
+// and intersecting byte extents.
+func overlaps(a, b *Array) bool {
+	if len(a.data) == 0 || len(b.data) == 0 || &a.data[0] != &b.data[0] {
+		return false
+	}
+	alo, ahi := extent(a)
+	blo, bhi := extent(b)
+	return alo < bhi && blo < ahi
+}
+
+// extent returns the byte range [lo, hi) that a's elements occupy.
+func extent(a *Array) (lo, hi int) {
+	lo, hi = a.offset, a.offset
+	for i, d := range a.shape {
+		if d == 0 {
+			return a.offset, a.offset
+		}
+		e := (d - 1) * a.strides[i]
+		if e < 0 {
+			lo += e
+		} else {
+			hi += e
+		}
+	}
+	return lo, hi + a.dtype.Size()
+}
+
+// Copy returns a new C-ordered array with a copy of a's elements.
+func (a *Array) Copy() *Array { return a.CopyOrder(C) }
+
+// CopyOrder returns a new array with a copy of a's elements, laid out in
+// the given order.
+func (a *Array) CopyOrder(order Order) *Array {
+	out, err := newArray(a.dtype, a.shape, order)
+	if err != nil {
+		panic(err) // a's shape was valid already
+	}
+	if a.size > 0 {
+		strided.Loop2(a.shape, out.base(), out.strides, a.base(), a.strides, mustCast(a.dtype, a.dtype))
+	}
+	return out
+}
+
+// AsType returns a new array with a's elements converted to dt, if the
+// casting level allows it (NumPy's default for astype is Unsafe). A
+// forbidden cast is a *dtype.CastError. The result is C-ordered and in
+// dt's byte order.
+func (a *Array) AsType(dt dtype.DType, casting dtype.Casting) (*Array, error) {
+	if !dtype.CanCast(a.dtype, dt, casting) {
+		return nil, &dtype.CastError{From: a.dtype, To: dt, Casting: casting}
+	}
+	out, err := newArray(dt, a.shape, C)
+	if err != nil {
+		return nil, err
+	}
+	if err := copyInto(out, a); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CopyFrom copies src's elements into a, broadcasting src to a's shape and
+// converting with the casting level (NumPy's np.copyto). Overlapping
+// memory is handled as if src had been copied first.
+func (a *Array) CopyFrom(src *Array, casting dtype.Casting) error {
+	if !a.IsWriteable() {
+		return &ValueError{Op: "copy", Msg: "destination is read-only"}
+	}
+	if !dtype.CanCast(src.dtype, a.dtype, casting) {
+		return &dtype.CastError{From: src.dtype, To: a.dtype, Casting: casting}
+	}
+	b, err := src.BroadcastTo(a.shape...)
+	if err != nil {
+		return err
+	}
+	return copyInto(a, b)
+}
