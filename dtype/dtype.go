@@ -174,7 +174,12 @@ func Builtins() []DType {
 	return out
 }
 
-func init() {
+// builtinsReady fills the built-in tables during package variable
+// initialisation, which precedes every init function of the package (the
+// cast and promotion tables are built from it in init).
+var builtinsReady = initBuiltins()
+
+func initBuiltins() bool {
 	type spec struct {
 		kind Kind
 		size int
@@ -219,6 +224,7 @@ func init() {
 			w.order = NotApplicable
 		}
 	}
+	return true
 }
 
 // IsValid reports whether d is a real type rather than the zero DType.

@@ -1,10 +1,6 @@
 package dtype
 
-import (
-	"strings"
-
-	"github.com/x448/float16"
-)
+import "github.com/x448/float16"
 
 type float16Type = float16.Float16
 
@@ -12,7 +8,7 @@ type float16Type = float16.Float16
 // built-in type number.
 var names = map[string]Num{
 	// NumPy names
-	"bool": NumBool, "bool_": NumBool, "bool8": NumBool,
+	"bool": NumBool, "bool_": NumBool, "bool8": NumBool, "int0": NumInt64, "uint0": NumUint64,
 	"int8": NumInt8, "int16": NumInt16, "int32": NumInt32, "int64": NumInt64,
 	"uint8": NumUint8, "uint16": NumUint16, "uint32": NumUint32, "uint64": NumUint64,
 	"float16": NumFloat16, "float32": NumFloat32, "float64": NumFloat64,
@@ -62,34 +58,34 @@ func Parse(s string) (DType, error) {
 		}
 	}
 	n, ok := names[body]
-	if !ok || body == "" {
+	if !ok {
 		return DType{}, &ParseError{Input: s, Reason: reason(body)}
 	}
-	d := DType{&natives[n]}
-	if explicit && order == NotApplicable && d.Size() > 1 {
-		return DType{}, &ParseError{Input: s, Reason: "byte order '|' needs a single-byte type"}
-	}
-	// Only the explicit prefix forms (and the kind+size codes NumPy also
-	// accepts with a prefix) take a byte order; names like ">float64" are
-	// rejected by NumPy too.
-	if explicit && len(body) > 3 && !strings.ContainsAny(body[len(body)-1:], "0123456789") {
+	// NumPy takes a byte order only before a character code ("<d") or a
+	// kind and size ("<f8"), not before a name ("<float64" is an error).
+	if explicit && !isCode(body) {
 		return DType{}, &ParseError{Input: s, Reason: "a byte order goes only before a type code such as f8"}
 	}
-	if explicit && len(body) > 3 {
-		if _, isName := numpyLongNames[body]; isName {
-			return DType{}, &ParseError{Input: s, Reason: "a byte order goes only before a type code such as f8"}
-		}
+	d := DType{&natives[n]}
+	if order == NotApplicable {
+		// '|' on a multi-byte type means native order, as in NumPy.
+		return d, nil
 	}
 	return d.WithByteOrder(order), nil
 }
 
-// numpyLongNames are the spellings that NumPy refuses after a byte-order
-// character ("<float64" is an error; "<f8" is not).
-var numpyLongNames = map[string]bool{
-	"int8": true, "int16": true, "int32": true, "int64": true,
-	"uint8": true, "uint16": true, "uint32": true, "uint64": true,
-	"float16": true, "float32": true, "float64": true,
-	"complex64": true, "complex128": true,
+// isCode reports whether s is a character code or a kind followed by a
+// size.
+func isCode(s string) bool {
+	if len(s) == 1 {
+		return true
+	}
+	for _, c := range s[1:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func reason(body string) string {
