@@ -27,56 +27,63 @@ func (a *Array) Reshape(shape ...int) (*Array, error) { return a.ReshapeOrder(C,
 // ReshapeOrder is Reshape reading and placing elements in the given index
 // order: C (last index fastest) or F (first index fastest).
 func (a *Array) ReshapeOrder(order Order, shape ...int) (*Array, error) {
-	newShape, err := inferShape(shape, a.size)
-	if err != nil {
+	var buf [2 * inlineDims]int
+	var newShape, strides []int
+	if n := len(shape); n <= inlineDims {
+		newShape, strides = buf[:n:n], buf[inlineDims:inlineDims+n]
+	} else {
+		b := make([]int, 2*n)
+		newShape, strides = b[:n:n], b[n:]
+	}
+	copy(newShape, shape)
+	if err := inferShape(newShape, a.size); err != nil {
 		return nil, err
 	}
-	if strides, ok := reshapeStrides(a.shape, a.strides, newShape, order, a.dtype.Size()); ok {
+	if reshapeStrides(strides, a.shape, a.strides, newShape, order, a.dtype.Size()) {
 		return a.view(a.offset, newShape, strides), nil
 	}
 	// A copy laid out in the requested order makes the reshape a view of it.
 	c := a.CopyOrder(order)
-	strides, _ := reshapeStrides(c.shape, c.strides, newShape, order, a.dtype.Size())
+	reshapeStrides(strides, c.shape, c.strides, newShape, order, a.dtype.Size())
 	return newHeader(c.dtype, c.data, c.offset, newShape, strides, c.flags), nil
 }
 
-// inferShape checks shape against size, filling one -1.
-func inferShape(shape []int, size int) ([]int, error) {
-	out := slices.Clone(shape)
+// inferShape checks shape against size, filling in one -1.
+func inferShape(shape []int, size int) error {
 	unknown := -1
 	known := 1
 	for i, d := range shape {
 		switch {
 		case d == -1:
 			if unknown >= 0 {
-				return nil, &ShapeError{Op: "reshape", Msg: "can only specify one unknown dimension"}
+				return &ShapeError{Op: "reshape", Msg: "can only specify one unknown dimension"}
 			}
 			unknown = i
 		case d < 0:
-			return nil, &ShapeError{Op: "reshape", Msg: fmt.Sprintf("negative dimension %d in shape %s", d, FormatShape(shape))}
+			return &ShapeError{Op: "reshape", Msg: fmt.Sprintf("negative dimension %d in shape %s", d, FormatShape(shape))}
 		default:
 			n, ok := sizeOf([]int{known, d}, 1)
 			if !ok {
-				return nil, &ShapeError{Op: "reshape", Msg: "shape " + FormatShape(shape) + " is too large"}
+				return &ShapeError{Op: "reshape", Msg: "shape " + FormatShape(shape) + " is too large"}
 			}
 			known = n
 		}
 	}
 	if unknown >= 0 {
 		if known == 0 || size%known != 0 {
-			return nil, &ShapeError{Op: "reshape", Msg: fmt.Sprintf("cannot reshape array of size %d into shape %s", size, FormatShape(shape))}
+			return &ShapeError{Op: "reshape", Msg: fmt.Sprintf("cannot reshape array of size %d into shape %s", size, FormatShape(shape))}
 		}
-		out[unknown] = size / known
+		shape[unknown] = size / known
 	} else if known != size {
-		return nil, &ShapeError{Op: "reshape", Msg: fmt.Sprintf("cannot reshape array of size %d into shape %s", size, FormatShape(shape))}
+		return &ShapeError{Op: "reshape", Msg: fmt.Sprintf("cannot reshape array of size %d into shape %s", size, FormatShape(shape))}
 	}
-	return out, nil
+	return nil
 }
 
-// reshapeStrides finds strides that lay newShape over the same memory as
-// (shape, strides) in the given index order, as NumPy's _attempt_nocopy_reshape.
-func reshapeStrides(shape, strides, newShape []int, order Order, itemsize int) ([]int, bool) {
-	out := make([]int, len(newShape))
+// reshapeStrides finds strides (written to out) that lay newShape over the
+// same memory as (shape, strides) in the given index order, as NumPy's
+// _attempt_nocopy_reshape. It reports false when no such strides exist.
+func reshapeStrides(out, shape, strides, newShape []int, order Order, itemsize int) bool {
 	size := 1
 	for _, d := range newShape {
 		size *= d
@@ -87,10 +94,14 @@ func reshapeStrides(shape, strides, newShape []int, order Order, itemsize int) (
 		} else {
 			cStrides(out, newShape, itemsize)
 		}
-		return out, true
+		return true
 	}
 	// drop length-1 dimensions of the old layout
+	var sbuf [2 * inlineDims]int
 	var os, ost []int
+	if len(shape) <= inlineDims {
+		os, ost = sbuf[:0:inlineDims], sbuf[inlineDims:inlineDims]
+	}
 	for i, d := range shape {
 		if d != 1 {
 			os = append(os, d)
@@ -106,13 +117,13 @@ func reshapeStrides(shape, strides, newShape []int, order Order, itemsize int) (
 			if np < op {
 				oj++
 				if oj >= nj {
-					return nil, false
+					return false
 				}
 				np *= newShape[oj]
 			} else {
 				oi++
 				if oi >= ni {
-					return nil, false
+					return false
 				}
 				op *= os[oi]
 			}
@@ -121,10 +132,10 @@ func reshapeStrides(shape, strides, newShape []int, order Order, itemsize int) (
 		for k := oi0; k < oi; k++ {
 			if order == F {
 				if ost[k+1] != os[k]*ost[k] {
-					return nil, false
+					return false
 				}
 			} else if ost[k] != os[k+1]*ost[k+1] {
-				return nil, false
+				return false
 			}
 		}
 		if order == F {
@@ -152,7 +163,7 @@ func reshapeStrides(shape, strides, newShape []int, order Order, itemsize int) (
 	for ; oj < nj; oj++ {
 		out[oj] = last
 	}
-	return out, true
+	return true
 }
 
 // Transpose returns a view with the axes reversed.
@@ -340,7 +351,7 @@ func (a *Array) BroadcastTo(shape ...int) (*Array, error) {
 	}
 	n := len(shape)
 	if len(a.shape) > n {
-		return nil, &BroadcastError{Shapes: [][]int{a.shape}, Target: shape}
+		return nil, &BroadcastError{Shapes: [][]int{slices.Clone(a.shape)}, Target: slices.Clone(shape)}
 	}
 	if _, ok := sizeOf(shape, 1); !ok {
 		return nil, &ShapeError{Op: "broadcast_to", Msg: "invalid shape " + FormatShape(shape)}
@@ -364,7 +375,7 @@ func (a *Array) BroadcastTo(shape ...int) (*Array, error) {
 		case d == 1:
 			strides[i] = 0
 		default:
-			return nil, &BroadcastError{Shapes: [][]int{a.shape}, Target: shape}
+			return nil, &BroadcastError{Shapes: [][]int{slices.Clone(a.shape)}, Target: slices.Clone(shape)}
 		}
 	}
 	v := a.view(a.offset, shape, strides)
