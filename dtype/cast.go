@@ -25,7 +25,7 @@ func GetCast(from, to DType) (CastLoop, error) {
 		return nil, &CastError{From: from, To: to, Casting: Unsafe}
 	}
 	if from == to {
-		return copyLoop(from.Size()), nil
+		return nativeCasts[from.Num()][from.Num()], nil
 	}
 	loop := nativeCasts[from.Num()][to.Num()]
 	if from.IsNative() && to.IsNative() {
