@@ -16,7 +16,7 @@ func main() {
 	// Creation: from a Go slice with a shape, and NumPy's constructors.
 	a := pl.Must(pl.FromSlice([]float64{1, 2, 3, 4, 5, 6}, 2, 3))
 	fmt.Printf("a =\n%v\n", a) // print(a)
-	fmt.Printf("%#v\n", a)  // repr with dtype and shape
+	fmt.Printf("%#v\n", a)     // repr with dtype and shape
 
 	r := pl.Must(pl.Arange(pl.Int32, 12))
 	fmt.Println("arange(12, dtype=int32) =", r)
