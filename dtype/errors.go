@@ -8,6 +8,7 @@ type ParseError struct {
 	Reason string // what is wrong with it
 }
 
+// Error returns the message.
 func (e *ParseError) Error() string {
 	return fmt.Sprintf("dtype: cannot parse %q as a data type: %s", e.Input, e.Reason)
 }
@@ -19,6 +20,7 @@ type CastError struct {
 	Casting  Casting
 }
 
+// Error returns the message.
 func (e *CastError) Error() string {
 	return fmt.Sprintf("dtype: cannot cast from %s to %s according to the rule '%s'", e.From, e.To, e.Casting)
 }
@@ -28,6 +30,7 @@ type PromotionError struct {
 	Types []DType
 }
 
+// Error returns the message.
 func (e *PromotionError) Error() string {
 	return fmt.Sprintf("dtype: no common type for %v", e.Types)
 }

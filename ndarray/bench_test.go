@@ -64,9 +64,21 @@ func BenchmarkFill(b *testing.B) {
 }
 
 // BenchmarkViewSlice times taking 2-d views of a 100×100 array.
-// TODO: add a case for (*Array).Slice once the typed slicing API settles.
 func BenchmarkViewSlice(b *testing.B) {
 	a, _ := Zeros(dtype.Float64, 100, 100)
+	items := []Index{RangeStep(10, 90, 2), Step(-1)}
+	b.Run("Slice", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			benchSink, _ = a.Slice(items...)
+		}
+	})
+	b.Run("IndexString", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			benchSink, _ = a.Index("10:90:2, ::-1")
+		}
+	})
 	b.Run("Reshape", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {

@@ -14,6 +14,7 @@ type ShapeError struct {
 	Msg string // what was expected and what came
 }
 
+// Error returns the message.
 func (e *ShapeError) Error() string { return "ndarray: " + e.Op + ": " + e.Msg }
 
 // BroadcastError reports shapes that cannot be broadcast together.
@@ -22,6 +23,7 @@ type BroadcastError struct {
 	Target []int   // the requested shape, for BroadcastTo; nil otherwise
 }
 
+// Error returns the message.
 func (e *BroadcastError) Error() string {
 	parts := make([]string, len(e.Shapes))
 	for i, s := range e.Shapes {
@@ -41,6 +43,7 @@ type AxisError struct {
 	Msg  string // set for errors other than out-of-bounds ("repeated axis")
 }
 
+// Error returns the message.
 func (e *AxisError) Error() string {
 	if e.Msg != "" {
 		return "ndarray: " + e.Msg
@@ -54,6 +57,7 @@ type IndexError struct {
 	Msg string
 }
 
+// Error returns the message.
 func (e *IndexError) Error() string { return "ndarray: " + e.Msg }
 
 // ValueError reports an argument whose value is not allowed (a zero step
@@ -63,6 +67,7 @@ type ValueError struct {
 	Msg string
 }
 
+// Error returns the message.
 func (e *ValueError) Error() string { return "ndarray: " + e.Op + ": " + e.Msg }
 
 // FormatShape writes a shape as NumPy prints a tuple: (3, 4), (5,), ().

@@ -19,6 +19,7 @@ type IndexParseError struct {
 	Msg   string // what was expected and what came
 }
 
+// Error returns the message.
 func (e *IndexParseError) Error() string {
 	return fmt.Sprintf("ndarray: cannot parse index %q: %s at column %d", e.Input, e.Msg, e.Pos+1)
 }
