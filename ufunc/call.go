@@ -1,0 +1,419 @@
+package ufunc
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/pluribus-go/pluribus/dtype"
+	"github.com/pluribus-go/pluribus/ndarray"
+)
+
+// callState is everything one call needs, pooled so that a call allocates
+// only its results.
+type callState struct {
+	cfg     config
+	nargs   int
+	arrays  [maxOperands]*ndarray.Array // inputs (scalars converted), then outputs
+	weaks   [maxOperands]weak
+	isWeak  [maxOperands]bool
+	inTypes [maxOperands]dtype.DType
+	shape   [MaxDims]int
+	nd      int
+	plan    plan
+	scratch scratch
+}
+
+var statePool = sync.Pool{New: func() any { return new(callState) }}
+
+func getState() *callState {
+	st := statePool.Get().(*callState)
+	st.cfg = defaultConfig()
+	return st
+}
+
+func putState(st *callState) {
+	st.cfg = config{}
+	st.arrays = [maxOperands]*ndarray.Array{}
+	st.plan.loop = nil
+	for i := range st.plan.ops {
+		st.plan.ops[i].base, st.plan.ops[i].cast = nil, nil
+	}
+	st.plan.mask.base = nil
+	statePool.Put(st)
+}
+
+// Call applies the ufunc element-wise and returns its first output. args
+// are the NIn operands — arrays (*ndarray.Array) or Go scalars (bool,
+// integers, floats, complex numbers, float16.Float16), which are weak
+// operands as in NEP 50 — followed by options (Out, Where, DType,
+// Casting, Order).
+func (u *Ufunc) Call(args ...any) (*ndarray.Array, error) {
+	st := getState()
+	defer putState(st)
+	if err := u.apply(st, args); err != nil {
+		return nil, err
+	}
+	return st.arrays[u.nin], nil
+}
+
+// CallN is Call returning every output (divmod, modf and frexp have two).
+func (u *Ufunc) CallN(args ...any) ([]*ndarray.Array, error) {
+	st := getState()
+	defer putState(st)
+	if err := u.apply(st, args); err != nil {
+		return nil, err
+	}
+	out := make([]*ndarray.Array, u.nout)
+	copy(out, st.arrays[u.nin:u.nin+u.nout])
+	return out, nil
+}
+
+// parseArgs splits args into operands and options.
+func (u *Ufunc) parseArgs(st *callState, args []any) error {
+	n := 0
+	for _, a := range args {
+		switch v := a.(type) {
+		case Option:
+			if v != nil {
+				v(&st.cfg)
+			}
+			continue
+		}
+		if n >= u.nin {
+			return &ArgError{Ufunc: u.name, Msg: fmt.Sprintf("takes %d operands, got more", u.nin)}
+		}
+		switch v := a.(type) {
+		case *ndarray.Array:
+			if v == nil {
+				return &ArgError{Ufunc: u.name, Msg: fmt.Sprintf("operand %d is a nil array", n)}
+			}
+			st.arrays[n], st.isWeak[n] = v, false
+		default:
+			w, ok := asWeak(a)
+			if !ok {
+				return &ArgError{Ufunc: u.name, Msg: fmt.Sprintf("operand %d has unsupported type %s", n, describe(a))}
+			}
+			st.arrays[n], st.weaks[n], st.isWeak[n] = nil, w, true
+		}
+		n++
+	}
+	if n != u.nin {
+		return &ArgError{Ufunc: u.name, Msg: fmt.Sprintf("takes %d operands, got %d", u.nin, n)}
+	}
+	if len(st.cfg.out) > u.nout {
+		return &ArgError{Ufunc: u.name, Msg: fmt.Sprintf("has %d outputs, %d given to Out", u.nout, len(st.cfg.out))}
+	}
+	return nil
+}
+
+// inputTypes fills st.inTypes: arrays' dtypes, and for weak scalars the
+// dtype NEP 50 gives them beside the arrays.
+func (u *Ufunc) inputTypes(st *callState) {
+	var strong dtype.DType
+	for i := range u.nin {
+		if st.isWeak[i] {
+			continue
+		}
+		t := st.arrays[i].DType().Native()
+		if !strong.IsValid() {
+			strong = t
+		} else if r, err := dtype.Promote(strong, t); err == nil {
+			strong = r
+		}
+		st.inTypes[i] = st.arrays[i].DType()
+	}
+	for i := range u.nin {
+		if st.isWeak[i] {
+			st.inTypes[i] = weakType(st.weaks[i], strong)
+		}
+	}
+}
+
+// apply runs one call: st.arrays[nin:nin+nout] hold the outputs after.
+func (u *Ufunc) apply(st *callState, args []any) error {
+	if err := u.parseArgs(st, args); err != nil {
+		return err
+	}
+	u.inputTypes(st)
+	res, err := u.resolve(st.inTypes[:u.nin], st.cfg.dtype)
+	if err != nil {
+		return err
+	}
+	for i := range u.nin {
+		if st.isWeak[i] {
+			a, err := st.weaks[i].array(st.inTypes[i])
+			if err != nil {
+				return err
+			}
+			st.arrays[i] = a
+		} else if !dtype.CanCast(st.inTypes[i], res.in[i], st.cfg.casting) {
+			return &dtype.CastError{From: st.inTypes[i], To: res.in[i], Casting: st.cfg.casting}
+		}
+	}
+	if err := u.broadcast(st); err != nil {
+		return err
+	}
+	if err := u.outputs(st, res); err != nil {
+		return err
+	}
+	return u.execute(st, res)
+}
+
+// broadcast computes the iteration shape from the inputs, the given
+// outputs and the mask.
+func (u *Ufunc) broadcast(st *callState) error {
+	nd := 0
+	consider := func(a *ndarray.Array) {
+		if a != nil {
+			nd = max(nd, a.NDim())
+		}
+	}
+	for i := range u.nin {
+		consider(st.arrays[i])
+	}
+	for _, o := range st.cfg.out {
+		consider(o)
+	}
+	consider(st.cfg.where)
+	if nd > MaxDims {
+		return &ArgError{Ufunc: u.name, Msg: fmt.Sprintf("more than %d dimensions", MaxDims)}
+	}
+	st.nd = nd
+	for i := range nd {
+		st.shape[i] = 1
+	}
+	merge := func(a *ndarray.Array) bool {
+		lead := nd - a.NDim()
+		for i, d := range a.Shape() {
+			k := lead + i
+			switch {
+			case st.shape[k] == d || d == 1:
+			case st.shape[k] == 1:
+				st.shape[k] = d
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	for i := range u.nin {
+		if !merge(st.arrays[i]) {
+			return u.broadcastError(st)
+		}
+	}
+	for _, o := range st.cfg.out {
+		if o != nil && !merge(o) {
+			return u.broadcastError(st)
+		}
+	}
+	if st.cfg.where != nil && !merge(st.cfg.where) {
+		return u.broadcastError(st)
+	}
+	return nil
+}
+
+func (u *Ufunc) broadcastError(st *callState) error {
+	var shapes [][]int
+	for i := range u.nin {
+		shapes = append(shapes, append([]int(nil), st.arrays[i].Shape()...))
+	}
+	for _, o := range st.cfg.out {
+		if o != nil {
+			shapes = append(shapes, append([]int(nil), o.Shape()...))
+		}
+	}
+	if st.cfg.where != nil {
+		shapes = append(shapes, append([]int(nil), st.cfg.where.Shape()...))
+	}
+	return &ndarray.BroadcastError{Shapes: shapes}
+}
+
+// outputs checks the given outputs and allocates the missing ones.
+func (u *Ufunc) outputs(st *callState, res *resolution) error {
+	shape := st.shape[:st.nd]
+	for k := range u.nout {
+		var o *ndarray.Array
+		if k < len(st.cfg.out) {
+			o = st.cfg.out[k]
+		}
+		if o == nil {
+			a, err := u.allocOut(st, res.out[k])
+			if err != nil {
+				return err
+			}
+			st.arrays[u.nin+k] = a
+			continue
+		}
+		if !equalShape(o.Shape(), shape) {
+			return &ndarray.ShapeError{Op: u.name, Msg: fmt.Sprintf("output operand with shape %s does not match the broadcast shape %s",
+				ndarray.FormatShape(o.Shape()), ndarray.FormatShape(shape))}
+		}
+		if !o.IsWriteable() {
+			return &ndarray.ValueError{Op: u.name, Msg: "output array is read-only"}
+		}
+		if !dtype.CanCast(res.out[k], o.DType(), st.cfg.casting) {
+			return &dtype.CastError{From: res.out[k], To: o.DType(), Casting: st.cfg.casting}
+		}
+		st.arrays[u.nin+k] = o
+	}
+	return nil
+}
+
+func equalShape(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// allocOut allocates an output of the broadcast shape. Without Order it
+// follows the memory order of the inputs (NumPy's order='K').
+func (u *Ufunc) allocOut(st *callState, dt dtype.DType) (*ndarray.Array, error) {
+	shape := st.shape[:st.nd]
+	if st.cfg.orderSet {
+		return ndarray.ZerosOrder(dt, st.cfg.order, shape...)
+	}
+	if st.nd < 2 {
+		return ndarray.Zeros(dt, shape...)
+	}
+	// order the axes by the inputs' strides
+	var ops [maxOperands]operand
+	var all [maxOperands]*[MaxDims]int
+	k := 0
+	for i := range u.nin {
+		a := st.arrays[i]
+		if a.NDim() < 2 {
+			continue
+		}
+		setOperand(&ops[k], a, shape)
+		all[k] = &ops[k].strides
+		k++
+	}
+	var perm [MaxDims]int
+	bestOrder(perm[:st.nd], all[:k])
+	identity := true
+	for i, p := range perm[:st.nd] {
+		if p != i {
+			identity = false
+		}
+	}
+	if identity {
+		return ndarray.Zeros(dt, shape...)
+	}
+	var pshape, inv [MaxDims]int
+	for i, p := range perm[:st.nd] {
+		pshape[i] = shape[p]
+		inv[p] = i
+	}
+	a, err := ndarray.Zeros(dt, pshape[:st.nd]...)
+	if err != nil {
+		return nil, err
+	}
+	return a.Permute(inv[:st.nd]...)
+}
+
+// execute prepares the plan for the operands in st and runs it.
+func (u *Ufunc) execute(st *callState, res *resolution) error {
+	shape := st.shape[:st.nd]
+	p := &st.plan
+	p.nd, p.nops, p.loop, p.hasMask = st.nd, u.nin+u.nout, res.loop.Fn, false
+	copy(p.shape[:], shape)
+	// inputs overlapping an output (other than the very same elements)
+	// are copied first, so results are as if computed from copies
+	for i := range u.nin {
+		a := st.arrays[i]
+		for k := range u.nout {
+			o := st.arrays[u.nin+k]
+			if overlapping(a, o) && !sameLayout(a, o, shape) {
+				a = a.Copy()
+				st.arrays[i] = a
+				break
+			}
+		}
+	}
+	for i := range p.nops {
+		a := st.arrays[i]
+		op := &p.ops[i]
+		setOperand(op, a, shape)
+		var loopType dtype.DType
+		if i < u.nin {
+			loopType = res.in[i]
+		} else {
+			loopType = res.out[i-u.nin]
+			op.out = true
+		}
+		if a.DType() != loopType {
+			var err error
+			if op.out {
+				op.cast, err = dtype.GetCast(loopType, a.DType())
+			} else {
+				op.cast, err = dtype.GetCast(a.DType(), loopType)
+			}
+			if err != nil {
+				return err
+			}
+			op.lsize = loopType.Size()
+		}
+	}
+	if w := st.cfg.where; w != nil {
+		if w.DType() != dtype.Bool {
+			return &dtype.CastError{From: w.DType(), To: dtype.Bool, Casting: dtype.Safe}
+		}
+		p.hasMask = true
+		setOperand(&p.mask, w, shape)
+	}
+	size := 1
+	for _, d := range shape {
+		size *= d
+	}
+	if size == 0 {
+		return nil
+	}
+	p.prepare()
+	runPlan(p, &st.scratch)
+	return nil
+}
+
+// overlapping reports whether two arrays' elements may share memory.
+func overlapping(a, b *ndarray.Array) bool {
+	ab, bb := a.Buffer(), b.Buffer()
+	if len(ab) == 0 || len(bb) == 0 || &ab[0] != &bb[0] || a.Size() == 0 || b.Size() == 0 {
+		return false
+	}
+	alo, ahi := extent(a)
+	blo, bhi := extent(b)
+	return alo < bhi && blo < ahi
+}
+
+func extent(a *ndarray.Array) (lo, hi int) {
+	lo, hi = a.Offset(), a.Offset()
+	for i, d := range a.Shape() {
+		e := (d - 1) * a.Strides()[i]
+		if e < 0 {
+			lo += e
+		} else {
+			hi += e
+		}
+	}
+	return lo, hi + a.ItemSize()
+}
+
+// sameLayout reports whether a, broadcast to shape, addresses exactly the
+// elements of o in the same order with the same type size, so an
+// element-wise loop reads each element before writing it.
+func sameLayout(a, o *ndarray.Array, shape []int) bool {
+	if a.Offset() != o.Offset() || a.ItemSize() != o.ItemSize() || a.NDim() != o.NDim() {
+		return false
+	}
+	for i := range a.Shape() {
+		if a.Shape()[i] != o.Shape()[i] || (a.Shape()[i] > 1 && a.Strides()[i] != o.Strides()[i]) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,290 @@
+package ufunc
+
+import (
+	"unsafe"
+
+	"github.com/pluribus-go/pluribus/dtype"
+	"github.com/pluribus-go/pluribus/internal/strided"
+	"github.com/pluribus-go/pluribus/ndarray"
+)
+
+// chunk is the number of elements converted at a time when an operand
+// needs a cast: small enough for the buffers to stay in cache.
+const chunk = 1024
+
+// MaxDims is the largest number of dimensions a ufunc call iterates over
+// (NumPy's limit too).
+const MaxDims = 32
+
+// operand is one array of an iteration, with its strides aligned to the
+// iteration's dimensions.
+type operand struct {
+	base    unsafe.Pointer // first element (nil for an empty buffer)
+	strides [MaxDims]int   // bytes, one per iteration dimension
+	cast    dtype.CastLoop // array dtype -> loop dtype (inputs) or back (outputs); nil when none
+	lsize   int            // bytes of one element in the loop's dtype
+	out     bool
+}
+
+// plan is a prepared iteration: operands over a common shape, dimensions
+// reordered (outermost first) and coalesced, and the loop to call on each
+// innermost run. It lives in pooled call state, so preparing and running
+// a call allocates nothing.
+type plan struct {
+	nd      int
+	shape   [MaxDims]int
+	nops    int
+	ops     [maxOperands]operand
+	hasMask bool
+	mask    operand
+	loop    Loop
+	size    int // product of shape
+	casts   bool
+}
+
+// basePtr returns a pointer to a's first element.
+func basePtr(a *ndarray.Array) unsafe.Pointer {
+	buf := a.Buffer()
+	if len(buf) == 0 || a.Size() == 0 {
+		return nil
+	}
+	return unsafe.Add(unsafe.Pointer(unsafe.SliceData(buf)), a.Offset())
+}
+
+// setOperand fills op from array a aligned to shape (stride 0 where a is
+// broadcast).
+func setOperand(op *operand, a *ndarray.Array, shape []int) {
+	op.base = basePtr(a)
+	n := len(shape)
+	lead := n - a.NDim()
+	for i := range n {
+		op.strides[i] = 0
+	}
+	ash, ast := a.Shape(), a.Strides()
+	for i, s := range ast {
+		if ash[i] != 1 {
+			op.strides[lead+i] = s
+		}
+	}
+	op.cast, op.lsize, op.out = nil, 0, false
+}
+
+// bestOrder writes to perm the permutation of axes (outermost first) that
+// puts the smallest strides innermost. Axis a moves inside axis b only
+// when every operand stepping through both has the smaller stride along
+// a (the rule of NumPy's iterator); otherwise C order is kept.
+func bestOrder(perm []int, ops []*[MaxDims]int) {
+	n := len(perm)
+	for i := range perm {
+		perm[i] = i
+	}
+	abs := func(x int) int {
+		if x < 0 {
+			return -x
+		}
+		return x
+	}
+	inner := func(a, b int) bool { // should a be inside b?
+		decided := false
+		for _, st := range ops {
+			sa, sb := abs(st[a]), abs(st[b])
+			if sa == 0 || sb == 0 {
+				continue
+			}
+			if sa >= sb {
+				return false
+			}
+			decided = true
+		}
+		return decided
+	}
+	for i := n - 2; i >= 0; i-- {
+		for j := i; j < n-1 && inner(perm[j], perm[j+1]); j++ {
+			perm[j], perm[j+1] = perm[j+1], perm[j]
+		}
+	}
+}
+
+// prepare reorders the axes of the plan for memory order and coalesces
+// them. p.shape[:p.nd] and the operands' strides must be set.
+func (p *plan) prepare() {
+	var all [maxOperands + 1]*[MaxDims]int
+	k := 0
+	for i := range p.nops {
+		all[k] = &p.ops[i].strides
+		k++
+	}
+	if p.hasMask {
+		all[k] = &p.mask.strides
+		k++
+	}
+	nd := p.nd
+	var perm [MaxDims]int
+	bestOrder(perm[:nd], all[:k])
+	var tmp [MaxDims]int
+	for i, ax := range perm[:nd] {
+		tmp[i] = p.shape[ax]
+	}
+	copy(p.shape[:nd], tmp[:nd])
+	var sl [maxOperands + 1][]int
+	for j := range k {
+		st := all[j]
+		for i, ax := range perm[:nd] {
+			tmp[i] = st[ax]
+		}
+		copy(st[:nd], tmp[:nd])
+		sl[j] = st[:nd]
+	}
+	p.nd = strided.Coalesce(p.shape[:nd], sl[:k]...)
+	p.size = 1
+	for _, d := range p.shape[:p.nd] {
+		p.size *= d
+	}
+	p.casts = false
+	for i := range p.nops {
+		if p.ops[i].cast != nil {
+			p.casts = true
+		}
+	}
+}
+
+// scratch holds the per-goroutine state of running a plan.
+type scratch struct {
+	args   [maxOperands]unsafe.Pointer // starts of the current run
+	steps  [maxOperands]int
+	bargs  [maxOperands]unsafe.Pointer // what the loop is handed
+	bsteps [maxOperands]int
+	bufs   [maxOperands][]byte
+}
+
+// buffers makes sure the cast buffers for p exist.
+func (s *scratch) buffers(p *plan) {
+	for i := range p.nops {
+		op := &p.ops[i]
+		if op.cast != nil && len(s.bufs[i]) < chunk*op.lsize {
+			s.bufs[i] = make([]byte, chunk*op.lsize)
+		}
+	}
+}
+
+// run executes the iteration over the flat positions [lo, hi) of the
+// (reordered, coalesced) shape.
+func (p *plan) run(lo, hi int, s *scratch) {
+	if lo >= hi {
+		return
+	}
+	if p.casts {
+		s.buffers(p)
+	}
+	nd := p.nd
+	if nd == 0 {
+		p.inner(s, 0, 1, nil)
+		return
+	}
+	var idx [MaxDims]int
+	r := lo
+	for k := nd - 1; k >= 0; k-- {
+		idx[k] = r % p.shape[k]
+		r /= p.shape[k]
+	}
+	last := nd - 1
+	for pos := lo; pos < hi; {
+		n := min(p.shape[last]-idx[last], hi-pos)
+		p.inner(s, idx[last], n, idx[:last])
+		pos += n
+		idx[last] += n
+		if idx[last] < p.shape[last] {
+			continue
+		}
+		idx[last] = 0
+		for k := last - 1; k >= 0; k-- {
+			idx[k]++
+			if idx[k] < p.shape[k] {
+				break
+			}
+			idx[k] = 0
+		}
+	}
+}
+
+func outerOffset(st *[MaxDims]int, outer []int) int {
+	off := 0
+	for k, i := range outer {
+		off += i * st[k]
+	}
+	return off
+}
+
+// inner processes n elements of the innermost dimension starting at index
+// start; outer holds the indices of the other dimensions.
+func (p *plan) inner(s *scratch, start, n int, outer []int) {
+	last := p.nd - 1
+	for i := range p.nops {
+		op := &p.ops[i]
+		st := 0
+		if last >= 0 {
+			st = op.strides[last]
+		}
+		s.steps[i] = st
+		s.args[i] = unsafe.Add(op.base, outerOffset(&op.strides, outer)+start*st)
+	}
+	if !p.hasMask {
+		if !p.casts {
+			p.loop(s.args[:p.nops], s.steps[:p.nops], n)
+			return
+		}
+		p.buffered(s, 0, n)
+		return
+	}
+	mst := 0
+	if last >= 0 {
+		mst = p.mask.strides[last]
+	}
+	mbase := unsafe.Add(p.mask.base, outerOffset(&p.mask.strides, outer)+start*mst)
+	// call the loop on each run of true mask elements
+	for j := 0; j < n; {
+		for j < n && !*(*bool)(unsafe.Add(mbase, j*mst)) {
+			j++
+		}
+		k := j
+		for k < n && *(*bool)(unsafe.Add(mbase, k*mst)) {
+			k++
+		}
+		if k > j {
+			p.buffered(s, j, k-j)
+		}
+		j = k
+	}
+}
+
+// buffered runs the loop on elements [j, j+n) of the current run (whose
+// starts are in s.args and s.steps), converting operands that need a cast
+// through the scratch buffers chunk by chunk.
+func (p *plan) buffered(s *scratch, j, n int) {
+	args, steps := &s.bargs, &s.bsteps
+	nop := p.nops
+	for done := 0; done < n; done += chunk {
+		m := min(chunk, n-done)
+		for i := range nop {
+			op := &p.ops[i]
+			src := unsafe.Add(s.args[i], (j+done)*s.steps[i])
+			if op.cast == nil {
+				args[i], steps[i] = src, s.steps[i]
+				continue
+			}
+			buf := unsafe.Pointer(unsafe.SliceData(s.bufs[i]))
+			args[i], steps[i] = buf, op.lsize
+			if !op.out {
+				op.cast(buf, op.lsize, src, s.steps[i], m)
+			}
+		}
+		p.loop(args[:nop], steps[:nop], m)
+		for i := range nop {
+			op := &p.ops[i]
+			if op.out && op.cast != nil {
+				dst := unsafe.Add(s.args[i], (j+done)*s.steps[i])
+				op.cast(dst, s.steps[i], args[i], op.lsize, m)
+			}
+		}
+	}
+}

@@ -1,0 +1,108 @@
+package ufunc
+
+import "unsafe"
+
+// Binary returns a loop computing out[i] = f(a[i], b[i]), with fast paths
+// for contiguous operands and for a repeated (stride-0) input.
+func Binary[A, B, R any](f func(A, B) R) Loop {
+	var a A
+	var b B
+	var r R
+	as, bs, rs := int(unsafe.Sizeof(a)), int(unsafe.Sizeof(b)), int(unsafe.Sizeof(r))
+	return func(args []unsafe.Pointer, steps []int, n int) {
+		if n <= 0 {
+			return
+		}
+		s0, s1, s2 := steps[0], steps[1], steps[2]
+		if s2 == rs {
+			out := unsafe.Slice((*R)(args[2]), n)
+			switch {
+			case s0 == as && s1 == bs:
+				x := unsafe.Slice((*A)(args[0]), n)
+				y := unsafe.Slice((*B)(args[1]), n)
+				for i := range out {
+					out[i] = f(x[i], y[i])
+				}
+				return
+			case s0 == as && s1 == 0:
+				x := unsafe.Slice((*A)(args[0]), n)
+				y := *(*B)(args[1])
+				for i := range out {
+					out[i] = f(x[i], y)
+				}
+				return
+			case s0 == 0 && s1 == bs:
+				x := *(*A)(args[0])
+				y := unsafe.Slice((*B)(args[1]), n)
+				for i := range out {
+					out[i] = f(x, y[i])
+				}
+				return
+			}
+		}
+		for i := range n {
+			*(*R)(unsafe.Add(args[2], i*s2)) = f(*(*A)(unsafe.Add(args[0], i*s0)), *(*B)(unsafe.Add(args[1], i*s1)))
+		}
+	}
+}
+
+// Unary returns a loop computing out[i] = f(a[i]).
+func Unary[A, R any](f func(A) R) Loop {
+	var a A
+	var r R
+	as, rs := int(unsafe.Sizeof(a)), int(unsafe.Sizeof(r))
+	return func(args []unsafe.Pointer, steps []int, n int) {
+		if n <= 0 {
+			return
+		}
+		s0, s1 := steps[0], steps[1]
+		if s0 == as && s1 == rs {
+			x := unsafe.Slice((*A)(args[0]), n)
+			out := unsafe.Slice((*R)(args[1]), n)
+			for i := range out {
+				out[i] = f(x[i])
+			}
+			return
+		}
+		for i := range n {
+			*(*R)(unsafe.Add(args[1], i*s1)) = f(*(*A)(unsafe.Add(args[0], i*s0)))
+		}
+	}
+}
+
+// UnaryTwo returns a loop for a function with one input and two outputs
+// (modf, frexp): out1[i], out2[i] = f(a[i]).
+func UnaryTwo[A, R1, R2 any](f func(A) (R1, R2)) Loop {
+	return func(args []unsafe.Pointer, steps []int, n int) {
+		for i := range n {
+			r1, r2 := f(*(*A)(unsafe.Add(args[0], i*steps[0])))
+			*(*R1)(unsafe.Add(args[1], i*steps[1])) = r1
+			*(*R2)(unsafe.Add(args[2], i*steps[2])) = r2
+		}
+	}
+}
+
+// BinaryTwo returns a loop for a function with two inputs and two
+// outputs (divmod): out1[i], out2[i] = f(a[i], b[i]).
+func BinaryTwo[A, B, R1, R2 any](f func(A, B) (R1, R2)) Loop {
+	return func(args []unsafe.Pointer, steps []int, n int) {
+		for i := range n {
+			r1, r2 := f(*(*A)(unsafe.Add(args[0], i*steps[0])), *(*B)(unsafe.Add(args[1], i*steps[1])))
+			*(*R1)(unsafe.Add(args[2], i*steps[2])) = r1
+			*(*R2)(unsafe.Add(args[3], i*steps[3])) = r2
+		}
+	}
+}
+
+// Ternary returns a loop computing out[i] = f(a[i], b[i], c[i]) (clip).
+func Ternary[A, B, C, R any](f func(A, B, C) R) Loop {
+	return func(args []unsafe.Pointer, steps []int, n int) {
+		for i := range n {
+			*(*R)(unsafe.Add(args[3], i*steps[3])) = f(*(*A)(unsafe.Add(args[0], i*steps[0])),
+				*(*B)(unsafe.Add(args[1], i*steps[1])), *(*C)(unsafe.Add(args[2], i*steps[2])))
+		}
+	}
+}
+
+// runPlan runs a prepared plan on the calling goroutine.
+func runPlan(p *plan, s *scratch) { p.run(0, p.size, s) }

@@ -1,0 +1,453 @@
+package ufunc
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unsafe"
+
+	"github.com/pluribus-go/pluribus/dtype"
+)
+
+// Loop computes n elements of a ufunc. args holds a pointer to the first
+// element of each operand, inputs then outputs; steps holds each
+// operand's byte stride. A stride may be 0 (a repeated operand: a
+// broadcast input, or the accumulator of a reduction, where an output
+// and an input point at the same element). Loops never form a pointer to
+// an element beyond n-1.
+type Loop func(args []unsafe.Pointer, steps []int, n int)
+
+// LoopDef is one entry of a ufunc's loop table: the dtypes of the inputs
+// then the outputs, and the loop that computes them.
+type LoopDef struct {
+	Types []dtype.DType
+	Fn    Loop
+}
+
+// Resolver chooses a ufunc's loop types for the given input types. It
+// returns the dtypes the inputs are cast to and the dtypes of the outputs
+// (nil to fall back to the default resolution). The forced argument is
+// the dtype= option (zero when not given).
+type Resolver func(u *Ufunc, in []dtype.DType, forced dtype.DType) (loopIn, loopOut []dtype.DType, err error)
+
+// Ufunc is a universal function: an element-wise operation with a fixed
+// number of inputs and outputs and a table of loops, one per combination
+// of operand dtypes. Calling it broadcasts the operands, picks the loop
+// for their dtypes (casting where the loop needs other types) and runs it
+// over the broadcast shape.
+type Ufunc struct {
+	name      string
+	nin, nout int
+	identity  Identity
+	doc       string
+	resolver  Resolver
+	flags     ufuncFlags
+
+	mu    sync.Mutex
+	loops []LoopDef // search order: registration order
+	exact map[sigKey]int
+	// cache maps input types to their resolution. It is copied on write,
+	// so a lookup takes no lock and allocates nothing.
+	cache atomic.Pointer[map[sigKey]*resolution]
+}
+
+type ufuncFlags uint8
+
+const (
+	// reorderable: the binary operation is associative and commutative
+	// (add, multiply, maximum, …), so a reduction may reorder it.
+	reorderable ufuncFlags = 1 << iota
+)
+
+// Identity is the value a reduction over zero elements gives, and its
+// starting point.
+type Identity struct {
+	kind  identityKind
+	value float64 // for identityValue
+}
+
+type identityKind uint8
+
+const (
+	noIdentity identityKind = iota
+	identityValue
+	identityMinusOne // all bits set for integers (bitwise_and)
+)
+
+// NoIdentity marks a ufunc without an identity (maximum, minimum):
+// reducing zero elements is an error unless an initial value is given.
+var NoIdentity = Identity{}
+
+// IdentityOf returns an identity with the given value (0 for add, 1 for
+// multiply).
+func IdentityOf(v float64) Identity { return Identity{kind: identityValue, value: v} }
+
+// IdentityAllOnes is the identity of bitwise_and: every bit set (-1 for
+// signed integers, the maximum for unsigned ones, true for bool).
+var IdentityAllOnes = Identity{kind: identityMinusOne}
+
+// Spec describes a ufunc to create with New.
+type Spec struct {
+	Name     string
+	NIn      int
+	NOut     int
+	Identity Identity
+	Doc      string
+	// Reorderable marks an associative and commutative binary operation
+	// whose reductions may be reordered (split into blocks, summed
+	// pairwise).
+	Reorderable bool
+	// Resolver overrides the default loop selection (optional).
+	Resolver Resolver
+}
+
+// New creates a ufunc with an empty loop table.
+func New(s Spec) (*Ufunc, error) {
+	if s.Name == "" || s.NIn < 1 || s.NOut < 1 || s.NIn+s.NOut > maxOperands {
+		return nil, &RegistrationError{Ufunc: s.Name, Msg: fmt.Sprintf("a ufunc needs a name and 1 to %d operands", maxOperands)}
+	}
+	u := &Ufunc{name: s.Name, nin: s.NIn, nout: s.NOut, identity: s.Identity, doc: s.Doc,
+		resolver: s.Resolver, exact: map[sigKey]int{}}
+	if s.Reorderable {
+		u.flags |= reorderable
+	}
+	return u, nil
+}
+
+// maxOperands bounds inputs plus outputs.
+const maxOperands = 4
+
+// Name returns the ufunc's name ("add").
+func (u *Ufunc) Name() string { return u.name }
+
+// NIn returns the number of inputs.
+func (u *Ufunc) NIn() int { return u.nin }
+
+// NOut returns the number of outputs.
+func (u *Ufunc) NOut() int { return u.nout }
+
+// Doc returns the ufunc's documentation.
+func (u *Ufunc) Doc() string { return u.doc }
+
+// String returns "<ufunc 'add'>", as NumPy prints a ufunc.
+func (u *Ufunc) String() string { return "<ufunc '" + u.name + "'>" }
+
+// Loops returns a copy of the loop table in search order.
+func (u *Ufunc) Loops() []LoopDef {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	out := make([]LoopDef, len(u.loops))
+	copy(out, u.loops)
+	return out
+}
+
+// TypeSignatures returns the loop table as NumPy's ufunc.types strings
+// ("dd->d").
+func (u *Ufunc) TypeSignatures() []string {
+	var out []string
+	for _, l := range u.Loops() {
+		var b strings.Builder
+		for i, t := range l.Types {
+			if i == u.nin {
+				b.WriteString("->")
+			}
+			if t.Char() != 0 {
+				b.WriteByte(t.Char())
+			} else {
+				b.WriteString("[" + t.String() + "]")
+			}
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+// sigKey is a comparable tuple of input dtypes.
+type sigKey struct {
+	n int8
+	t [maxOperands]dtype.DType
+}
+
+func keyOf(ts []dtype.DType) sigKey {
+	k := sigKey{n: int8(len(ts))}
+	copy(k.t[:], ts)
+	return k
+}
+
+// RegistrationError reports a loop that cannot be added to a ufunc: the
+// wrong number of types, a signature already present, or a loop that
+// would make resolution ambiguous.
+type RegistrationError struct {
+	Ufunc string
+	Msg   string
+}
+
+// Error returns the message.
+func (e *RegistrationError) Error() string {
+	return "ufunc: " + e.Ufunc + ": cannot register loop: " + e.Msg
+}
+
+// Register adds a loop for the given operand dtypes (inputs then outputs).
+// It is an error to register the same input types twice, or a loop whose
+// input types would tie with an existing loop for some inputs: a loop
+// that every input set reaching an existing loop would reach equally
+// well. Registering clears the resolution cache.
+func (u *Ufunc) Register(fn Loop, types ...dtype.DType) error {
+	if len(types) != u.nin+u.nout {
+		return &RegistrationError{Ufunc: u.name, Msg: fmt.Sprintf("%d types given for %d operands", len(types), u.nin+u.nout)}
+	}
+	if fn == nil {
+		return &RegistrationError{Ufunc: u.name, Msg: "nil loop"}
+	}
+	for _, t := range types {
+		if !t.IsValid() {
+			return &RegistrationError{Ufunc: u.name, Msg: "invalid dtype"}
+		}
+	}
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	k := keyOf(types[:u.nin])
+	if _, dup := u.exact[k]; dup {
+		return &RegistrationError{Ufunc: u.name, Msg: "a loop for inputs " + fmtTypes(types[:u.nin]) + " already exists"}
+	}
+	if err := u.checkAmbiguous(types[:u.nin]); err != nil {
+		return err
+	}
+	u.exact[k] = len(u.loops)
+	u.loops = append(u.loops, LoopDef{Types: append([]dtype.DType(nil), types...), Fn: fn})
+	u.cache.Store(nil)
+	return nil
+}
+
+// MustRegister is Register for loop tables built at start-up; it panics
+// on error.
+func (u *Ufunc) MustRegister(fn Loop, types ...dtype.DType) {
+	if err := u.Register(fn, types...); err != nil {
+		panic(err)
+	}
+}
+
+// checkAmbiguous rejects a new loop when user-defined types are involved
+// and neither the new loop nor an existing one is preferred: both accept
+// some input tuple by safe casts while neither's types cast safely to the
+// other's. Built-in loops are ordered by NumPy's type order, which breaks
+// every tie, so only loops with user types are checked.
+func (u *Ufunc) checkAmbiguous(in []dtype.DType) error {
+	user := false
+	for _, t := range in {
+		if t.Num() == dtype.NumUser {
+			user = true
+		}
+	}
+	if !user {
+		return nil
+	}
+	for _, l := range u.loops {
+		old := l.Types[:u.nin]
+		oldToNew, newToOld := true, true
+		for i := range in {
+			if !dtype.CanCast(old[i], in[i], dtype.Safe) {
+				oldToNew = false
+			}
+			if !dtype.CanCast(in[i], old[i], dtype.Safe) {
+				newToOld = false
+			}
+		}
+		if oldToNew || newToOld {
+			continue // one is more specific: no tie
+		}
+		// a tie needs a common input tuple reaching both: for every
+		// operand, some type casting safely to both
+		common := true
+		for i := range in {
+			if !hasCommonSource(old[i], in[i]) {
+				common = false
+				break
+			}
+		}
+		if common {
+			return &RegistrationError{Ufunc: u.name, Msg: "inputs " + fmtTypes(in) + " are ambiguous with the loop for " + fmtTypes(old)}
+		}
+	}
+	return nil
+}
+
+func hasCommonSource(a, b dtype.DType) bool {
+	if a == b {
+		return true
+	}
+	for _, t := range dtype.Builtins() {
+		if dtype.CanCast(t, a, dtype.Safe) && dtype.CanCast(t, b, dtype.Safe) {
+			return true
+		}
+	}
+	return dtype.CanCast(a, b, dtype.Safe) || dtype.CanCast(b, a, dtype.Safe)
+}
+
+func fmtTypes(ts []dtype.DType) string {
+	s := make([]string, len(ts))
+	for i, t := range ts {
+		s[i] = t.String()
+	}
+	return "(" + strings.Join(s, ", ") + ")"
+}
+
+// resolution is the outcome of loop selection for one input type tuple.
+type resolution struct {
+	loop *LoopDef
+	in   []dtype.DType // the loop's input types (what inputs are cast to)
+	out  []dtype.DType // the loop's output types
+}
+
+// resolve selects the loop for the input dtypes. Results are cached per
+// (input types, forced dtype) so a repeated call costs a map lookup.
+func (u *Ufunc) resolve(in []dtype.DType, forced dtype.DType) (*resolution, error) {
+	k := keyOf(in)
+	if forced.IsValid() {
+		k.t[maxOperands-1] = forced
+		k.n |= 1 << 6
+	}
+	if m := u.cache.Load(); m != nil {
+		if r, ok := (*m)[k]; ok {
+			return r, nil
+		}
+	}
+	r, err := u.search(in, forced)
+	if err != nil {
+		return nil, err
+	}
+	u.mu.Lock()
+	old := u.cache.Load()
+	m := make(map[sigKey]*resolution, 1)
+	if old != nil {
+		for kk, v := range *old {
+			m[kk] = v
+		}
+	}
+	m[k] = r
+	u.cache.Store(&m)
+	u.mu.Unlock()
+	return r, nil
+}
+
+func (u *Ufunc) search(in []dtype.DType, forced dtype.DType) (*resolution, error) {
+	native := make([]dtype.DType, len(in))
+	for i, t := range in {
+		native[i] = t.Native()
+	}
+	if u.resolver != nil {
+		loopIn, loopOut, err := u.resolver(u, native, forced)
+		if err != nil {
+			return nil, err
+		}
+		if loopIn != nil {
+			l := u.lookup(loopIn)
+			if l == nil {
+				return nil, u.noLoop(in)
+			}
+			if loopOut == nil {
+				loopOut = l.Types[u.nin:]
+			}
+			return &resolution{loop: l, in: loopIn, out: loopOut}, nil
+		}
+	}
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if forced.IsValid() {
+		// dtype=D: the loop whose outputs are D, with inputs of type D
+		// when there is one (NumPy's signature=(D, D, D)).
+		for i := range u.loops {
+			l := &u.loops[i]
+			if allEqual(l.Types[u.nin:], forced) && allEqual(l.Types[:u.nin], forced) {
+				return &resolution{loop: l, in: l.Types[:u.nin], out: l.Types[u.nin:]}, nil
+			}
+		}
+		for i := range u.loops {
+			l := &u.loops[i]
+			if allEqual(l.Types[u.nin:], forced) && castsAll(native, l.Types[:u.nin], dtype.SameKind) {
+				return &resolution{loop: l, in: l.Types[:u.nin], out: l.Types[u.nin:]}, nil
+			}
+		}
+		return nil, u.noLoop(in)
+	}
+	if i, ok := u.exact[keyOf(native)]; ok {
+		l := &u.loops[i]
+		return &resolution{loop: l, in: l.Types[:u.nin], out: l.Types[u.nin:]}, nil
+	}
+	// NumPy's linear search: the first loop every input reaches by a safe
+	// cast.
+	for i := range u.loops {
+		l := &u.loops[i]
+		if castsAll(native, l.Types[:u.nin], dtype.Safe) {
+			return &resolution{loop: l, in: l.Types[:u.nin], out: l.Types[u.nin:]}, nil
+		}
+	}
+	return nil, u.noLoop(in)
+}
+
+// lookup returns the loop registered for exactly these input types.
+func (u *Ufunc) lookup(in []dtype.DType) *LoopDef {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if i, ok := u.exact[keyOf(in)]; ok {
+		return &u.loops[i]
+	}
+	return nil
+}
+
+func allEqual(ts []dtype.DType, d dtype.DType) bool {
+	for _, t := range ts {
+		if t != d {
+			return false
+		}
+	}
+	return true
+}
+
+func castsAll(from, to []dtype.DType, c dtype.Casting) bool {
+	for i := range from {
+		if !dtype.CanCast(from[i], to[i], c) {
+			return false
+		}
+	}
+	return true
+}
+
+// LoopError reports input dtypes for which a ufunc has no loop
+// (bitwise_and of floats, negative of bool).
+type LoopError struct {
+	Ufunc string
+	Types []dtype.DType
+}
+
+// Error returns the message.
+func (e *LoopError) Error() string {
+	return fmt.Sprintf("ufunc: '%s' has no loop for input types %s", e.Ufunc, fmtTypes(e.Types))
+}
+
+func (u *Ufunc) noLoop(in []dtype.DType) error {
+	return &LoopError{Ufunc: u.name, Types: append([]dtype.DType(nil), in...)}
+}
+
+// ResolveTypes returns the loop input and output dtypes the ufunc uses for
+// inputs of the given types, as NumPy's type resolution does.
+func (u *Ufunc) ResolveTypes(in ...dtype.DType) (loopIn, out []dtype.DType, err error) {
+	if len(in) != u.nin {
+		return nil, nil, &ArgError{Ufunc: u.name, Msg: fmt.Sprintf("takes %d inputs, got %d", u.nin, len(in))}
+	}
+	r, err := u.resolve(in, dtype.DType{})
+	if err != nil {
+		return nil, nil, err
+	}
+	return r.in, r.out, nil
+}
+
+// ArgError reports a call with the wrong number or kind of arguments.
+type ArgError struct {
+	Ufunc string
+	Msg   string
+}
+
+// Error returns the message.
+func (e *ArgError) Error() string { return "ufunc: " + e.Ufunc + ": " + e.Msg }
