@@ -150,6 +150,11 @@ func (u *Ufunc) apply(st *callState, args []any) error {
 			return &dtype.CastError{From: st.inTypes[i], To: res.in[i], Casting: st.cfg.casting}
 		}
 	}
+	if u.check != nil {
+		if err := u.check(st.arrays[:u.nin]); err != nil {
+			return err
+		}
+	}
 	if err := u.broadcast(st); err != nil {
 		return err
 	}

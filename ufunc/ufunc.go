@@ -8,6 +8,7 @@ import (
 	"unsafe"
 
 	"github.com/pluribus-go/pluribus/dtype"
+	"github.com/pluribus-go/pluribus/ndarray"
 )
 
 // Loop computes n elements of a ufunc. args holds a pointer to the first
@@ -42,6 +43,7 @@ type Ufunc struct {
 	identity  Identity
 	doc       string
 	resolver  Resolver
+	check     func(in []*ndarray.Array) error
 	flags     ufuncFlags
 
 	mu    sync.Mutex
@@ -100,6 +102,11 @@ type Spec struct {
 	Reorderable bool
 	// Resolver overrides the default loop selection (optional).
 	Resolver Resolver
+	// Check, when set, inspects the input arrays (Go scalars already made
+	// 0-d arrays) before the loop runs and may refuse the call, for
+	// value-dependent errors such as NumPy's "integers to negative integer
+	// powers are not allowed".
+	Check func(in []*ndarray.Array) error
 }
 
 // New creates a ufunc with an empty loop table.
@@ -108,7 +115,7 @@ func New(s Spec) (*Ufunc, error) {
 		return nil, &RegistrationError{Ufunc: s.Name, Msg: fmt.Sprintf("a ufunc needs a name and 1 to %d operands", maxOperands)}
 	}
 	u := &Ufunc{name: s.Name, nin: s.NIn, nout: s.NOut, identity: s.Identity, doc: s.Doc,
-		resolver: s.Resolver, exact: map[sigKey]int{}}
+		resolver: s.Resolver, check: s.Check, exact: map[sigKey]int{}}
 	if s.Reorderable {
 		u.flags |= reorderable
 	}

@@ -68,6 +68,10 @@ type opKey struct{ category, op string }
 // this package add entries with register in their init functions.
 var ops = map[opKey]opFunc{}
 
+// fallbacks run the ops of a category that have no entry of their own
+// (the ufunc category finds its ufuncs by name).
+var fallbacks = map[string]opFunc{}
+
 // register adds an operation to the table.
 func register(category, op string, f opFunc) {
 	k := opKey{category, op}
@@ -138,6 +142,9 @@ func runCase(c *Case) (out outcome, why string) {
 		return platform, "platform_defined"
 	}
 	f, ok := ops[opKey{c.Category, c.Op}]
+	if !ok {
+		f, ok = fallbacks[c.Category]
+	}
 	if !ok {
 		return unimplemented, "op not implemented"
 	}
