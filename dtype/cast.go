@@ -21,7 +21,16 @@ type CastLoop = func(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n i
 // non-zero. The casting level is not checked here; see CanCast.
 // Either type may be in non-native byte order.
 func GetCast(from, to DType) (CastLoop, error) {
-	if !from.IsValid() || !to.IsValid() || from.Num() == NumUser || to.Num() == NumUser {
+	if !from.IsValid() || !to.IsValid() {
+		return nil, &CastError{From: from, To: to, Casting: Unsafe}
+	}
+	if from.Num() == NumUser || to.Num() == NumUser {
+		if from == to {
+			return copyLoop(from.Size()), nil
+		}
+		if e, ok := userCast(from, to); ok {
+			return e.loop, nil
+		}
 		return nil, &CastError{From: from, To: to, Casting: Unsafe}
 	}
 	if from == to {

@@ -31,6 +31,8 @@ func (k Kind) Char() byte {
 		return 'f'
 	case KindComplex:
 		return 'c'
+	case KindUser:
+		return 'V'
 	}
 	return '?'
 }
@@ -48,6 +50,8 @@ func (k Kind) String() string {
 		return "floating"
 	case KindComplex:
 		return "complex"
+	case KindUser:
+		return "user-defined"
 	}
 	return "invalid"
 }

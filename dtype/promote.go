@@ -160,12 +160,14 @@ func CanCast(from, to DType, casting Casting) bool {
 		return false
 	case Equiv:
 		return from.Native() == to.Native()
-	case Unsafe:
-		return from.Num() != NumUser && to.Num() != NumUser
 	}
 	fn, tn := from.Num(), to.Num()
 	if fn == NumUser || tn == NumUser {
-		return false
+		e, ok := userCast(from, to)
+		return ok && e.level <= casting
+	}
+	if casting == Unsafe {
+		return true
 	}
 	if safeTable[fn][tn] {
 		return true
@@ -182,6 +184,9 @@ func CanCast(from, to DType, casting Casting) bool {
 func Promote(a, b DType) (DType, error) {
 	an, bn := a.Num(), b.Num()
 	if an == NumUser || bn == NumUser {
+		if r, ok := userPromote(a.Native(), b.Native()); ok {
+			return r, nil
+		}
 		return DType{}, &PromotionError{Types: []DType{a, b}}
 	}
 	r := promoteTable[an][bn]

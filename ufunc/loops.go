@@ -1,6 +1,10 @@
 package ufunc
 
-import "unsafe"
+import (
+	"runtime"
+	"sync"
+	"unsafe"
+)
 
 // Binary returns a loop computing out[i] = f(a[i], b[i]), with fast paths
 // for contiguous operands and for a repeated (stride-0) input.
@@ -104,5 +108,50 @@ func Ternary[A, B, C, R any](f func(A, B, C) R) Loop {
 	}
 }
 
-// runPlan runs a prepared plan on the calling goroutine.
-func runPlan(p *plan, s *scratch) { p.run(0, p.size, s) }
+// ParallelThreshold is the number of elements from which an element-wise
+// call is split across GOMAXPROCS goroutines. Below it, starting and
+// joining goroutines costs more than it saves.
+var ParallelThreshold = 1 << 16
+
+// runPlan runs a prepared plan, splitting the iteration into contiguous
+// ranges of flat positions over up to GOMAXPROCS goroutines when it is
+// large. Each element is computed by exactly one goroutine with the same
+// loop, so the results do not depend on the number of goroutines. Plans
+// that write one output element more than once (reductions: an output
+// with stride 0 along a dimension) run on one goroutine.
+func runPlan(p *plan, s *scratch) {
+	workers := runtime.GOMAXPROCS(0)
+	if workers < 2 || p.size < ParallelThreshold || p.accumulates() {
+		p.run(0, p.size, s)
+		return
+	}
+	workers = min(workers, p.size/(ParallelThreshold/2))
+	per := (p.size + workers - 1) / workers
+	var wg sync.WaitGroup
+	for w := 1; w < workers; w++ {
+		lo, hi := w*per, min((w+1)*per, p.size)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p.run(lo, hi, new(scratch))
+		}()
+	}
+	p.run(0, per, s)
+	wg.Wait()
+}
+
+// accumulates reports whether some output element is visited more than
+// once.
+func (p *plan) accumulates() bool {
+	for i := range p.nops {
+		if !p.ops[i].out {
+			continue
+		}
+		for k := range p.nd {
+			if p.ops[i].strides[k] == 0 && p.shape[k] > 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
