@@ -73,3 +73,21 @@ func opUfunc(c *Case) (*Result, error) {
 	}
 	return arrayResult(u.Call(args...))
 }
+
+func init() {
+	register("broadcast", "where", opWhere)
+	register("manipulation", "where", opWhere)
+}
+
+// opWhere: np.where(cond, x, y).
+func opWhere(c *Case) (*Result, error) {
+	var in [3]*ndarray.Array
+	for i := range in {
+		a, err := c.input(i)
+		if err != nil {
+			return nil, err
+		}
+		in[i] = a
+	}
+	return arrayResult(ufunc.Select(in[0], in[1], in[2]))
+}
