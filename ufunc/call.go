@@ -50,7 +50,34 @@ func putState(st *callState) {
 func (u *Ufunc) Call(args ...any) (*ndarray.Array, error) {
 	st := getState()
 	defer putState(st)
-	if err := u.apply(st, args); err != nil {
+	if err := u.apply(st, args, nil); err != nil {
+		return nil, err
+	}
+	return st.arrays[u.nin], nil
+}
+
+// Call1 is Call for a one-input ufunc, with the operand and the options
+// apart (the form the root package's functions use).
+func (u *Ufunc) Call1(x any, opts ...Option) (*ndarray.Array, error) {
+	return u.callOps(opts, x)
+}
+
+// Call2 is Call for a two-input ufunc, with the operands and the options
+// apart.
+func (u *Ufunc) Call2(x1, x2 any, opts ...Option) (*ndarray.Array, error) {
+	return u.callOps(opts, x1, x2)
+}
+
+// Call3 is Call for a three-input ufunc (clip), with the operands and the
+// options apart.
+func (u *Ufunc) Call3(x1, x2, x3 any, opts ...Option) (*ndarray.Array, error) {
+	return u.callOps(opts, x1, x2, x3)
+}
+
+func (u *Ufunc) callOps(opts []Option, operands ...any) (*ndarray.Array, error) {
+	st := getState()
+	defer putState(st)
+	if err := u.apply(st, operands, opts); err != nil {
 		return nil, err
 	}
 	return st.arrays[u.nin], nil
@@ -60,7 +87,7 @@ func (u *Ufunc) Call(args ...any) (*ndarray.Array, error) {
 func (u *Ufunc) CallN(args ...any) ([]*ndarray.Array, error) {
 	st := getState()
 	defer putState(st)
-	if err := u.apply(st, args); err != nil {
+	if err := u.apply(st, args, nil); err != nil {
 		return nil, err
 	}
 	out := make([]*ndarray.Array, u.nout)
@@ -68,8 +95,14 @@ func (u *Ufunc) CallN(args ...any) ([]*ndarray.Array, error) {
 	return out, nil
 }
 
-// parseArgs splits args into operands and options.
-func (u *Ufunc) parseArgs(st *callState, args []any) error {
+// parseArgs splits args into operands and options; opts are further
+// options.
+func (u *Ufunc) parseArgs(st *callState, args []any, opts []Option) error {
+	for _, o := range opts {
+		if o != nil {
+			o(&st.cfg)
+		}
+	}
 	n := 0
 	for _, a := range args {
 		switch v := a.(type) {
@@ -130,8 +163,8 @@ func (u *Ufunc) inputTypes(st *callState) {
 }
 
 // apply runs one call: st.arrays[nin:nin+nout] hold the outputs after.
-func (u *Ufunc) apply(st *callState, args []any) error {
-	if err := u.parseArgs(st, args); err != nil {
+func (u *Ufunc) apply(st *callState, args []any, opts []Option) error {
+	if err := u.parseArgs(st, args, opts); err != nil {
 		return err
 	}
 	u.inputTypes(st)
@@ -286,6 +319,15 @@ func (u *Ufunc) allocOut(st *callState, dt dtype.DType) (*ndarray.Array, error) 
 	if st.nd < 2 {
 		return ndarray.Zeros(dt, shape...)
 	}
+	allC := true
+	for i := range u.nin {
+		if a := st.arrays[i]; a.NDim() >= 2 && !a.IsCContiguous() {
+			allC = false
+		}
+	}
+	if allC {
+		return ndarray.Zeros(dt, shape...)
+	}
 	// order the axes by the inputs' strides
 	var ops [maxOperands]operand
 	var all [maxOperands]*[MaxDims]int
@@ -322,8 +364,62 @@ func (u *Ufunc) allocOut(st *callState, dt dtype.DType) (*ndarray.Array, error) 
 	return a.Permute(inv[:st.nd]...)
 }
 
+// contiguous reports whether the call can run as one flat loop: no mask,
+// every input either 0-d or C-contiguous with the result's shape and of
+// its loop's dtype, every output C-contiguous of its loop's dtype, and no
+// output partly overlapping an input. It then sets up that 1-d plan.
+func (u *Ufunc) contiguous(st *callState, res *resolution) bool {
+	if st.cfg.where != nil {
+		return false
+	}
+	shape := st.shape[:st.nd]
+	size := 1
+	for _, d := range shape {
+		size *= d
+	}
+	p := &st.plan
+	nops := u.nin + u.nout
+	for i := range nops {
+		a := st.arrays[i]
+		var want dtype.DType
+		if i < u.nin {
+			want = res.in[i]
+		} else {
+			want = res.out[i-u.nin]
+		}
+		if a.DType() != want {
+			return false
+		}
+		step := a.ItemSize()
+		switch {
+		case i < u.nin && a.NDim() == 0:
+			step = 0
+		case !a.IsCContiguous() || !equalShape(a.Shape(), shape):
+			return false
+		}
+		p.ops[i].base, p.ops[i].strides[0], p.ops[i].cast, p.ops[i].out = basePtr(a), step, nil, i >= u.nin
+	}
+	for i := range u.nin {
+		for k := range u.nout {
+			a, o := st.arrays[i], st.arrays[u.nin+k]
+			if overlapping(a, o) && (a.NDim() == 0 || a.Offset() != o.Offset() || a.ItemSize() != o.ItemSize()) {
+				return false
+			}
+		}
+	}
+	p.nd, p.nops, p.loop, p.hasMask, p.casts = 1, nops, res.loop.Fn, false, false
+	p.shape[0], p.size = size, size
+	return true
+}
+
 // execute prepares the plan for the operands in st and runs it.
 func (u *Ufunc) execute(st *callState, res *resolution) error {
+	if u.contiguous(st, res) {
+		if st.plan.size > 0 {
+			runPlan(&st.plan, &st.scratch)
+		}
+		return nil
+	}
 	shape := st.shape[:st.nd]
 	p := &st.plan
 	p.nd, p.nops, p.loop, p.hasMask = st.nd, u.nin+u.nout, res.loop.Fn, false

@@ -120,8 +120,12 @@ var ParallelThreshold = 1 << 16
 // that write one output element more than once (reductions: an output
 // with stride 0 along a dimension) run on one goroutine.
 func runPlan(p *plan, s *scratch) {
+	if p.size < ParallelThreshold {
+		p.run(0, p.size, s)
+		return
+	}
 	workers := runtime.GOMAXPROCS(0)
-	if workers < 2 || p.size < ParallelThreshold || p.accumulates() {
+	if workers < 2 || p.accumulates() {
 		p.run(0, p.size, s)
 		return
 	}

@@ -52,6 +52,14 @@ type Ufunc struct {
 	// cache maps input types to their resolution. It is copied on write,
 	// so a lookup takes no lock and allocates nothing.
 	cache atomic.Pointer[map[sigKey]*resolution]
+	// last is the most recent resolution, checked before the map: a
+	// repeated call with the same types compares a key instead of hashing.
+	last atomic.Pointer[lastResolution]
+}
+
+type lastResolution struct {
+	key sigKey
+	res *resolution
 }
 
 type ufuncFlags uint8
@@ -224,6 +232,7 @@ func (u *Ufunc) Register(fn Loop, types ...dtype.DType) error {
 	u.exact[k] = len(u.loops)
 	u.loops = append(u.loops, LoopDef{Types: append([]dtype.DType(nil), types...), Fn: fn})
 	u.cache.Store(nil)
+	u.last.Store(nil)
 	return nil
 }
 
@@ -315,8 +324,12 @@ func (u *Ufunc) resolve(in []dtype.DType, forced dtype.DType) (*resolution, erro
 		k.t[maxOperands-1] = forced
 		k.n |= 1 << 6
 	}
+	if l := u.last.Load(); l != nil && l.key == k {
+		return l.res, nil
+	}
 	if m := u.cache.Load(); m != nil {
 		if r, ok := (*m)[k]; ok {
+			u.last.Store(&lastResolution{key: k, res: r})
 			return r, nil
 		}
 	}
