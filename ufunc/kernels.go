@@ -1,0 +1,783 @@
+package ufunc
+
+import (
+	"math"
+	"unsafe"
+
+	"github.com/pluribus-go/pluribus/dtype"
+	"github.com/x448/float16"
+)
+
+// Typed inner loops for the hot arithmetic and comparison ufuncs. Each
+// op is written out in a generic body, so that every instantiation (one
+// per element type: Go stencils a separate body per underlying type)
+// compiles to the machine instruction itself, with no per-element
+// function call. Each loop has a contiguous path, a path for a repeated
+// (stride-0) operand on either side, and a strided path.
+
+// signedInt, unsignedInt, integer, floating and realNum are the Go
+// element types the typed loops are instantiated for.
+type signedInt interface {
+	~int8 | ~int16 | ~int32 | ~int64
+}
+
+type unsignedInt interface {
+	~uint8 | ~uint16 | ~uint32 | ~uint64
+}
+
+type integer interface{ signedInt | unsignedInt }
+
+type floating interface{ ~float32 | ~float64 }
+
+type realNum interface{ integer | floating }
+
+type complexNum interface{ ~complex64 | ~complex128 }
+
+// binary loop layouts
+const (
+	modeStrided = iota
+	modeContig  // every operand contiguous
+	modeScalarB // a and out contiguous, b repeated
+	modeScalarA // b and out contiguous, a repeated
+)
+
+// binLayout classifies a binary loop's strides for element sizes as, bs
+// (inputs) and rs (output).
+func binLayout(steps []int, as, bs, rs int) int {
+	s0, s1, s2 := steps[0], steps[1], steps[2]
+	if s2 != rs {
+		return modeStrided
+	}
+	switch {
+	case s0 == as && s1 == bs:
+		return modeContig
+	case s0 == as && s1 == 0:
+		return modeScalarB
+	case s0 == 0 && s1 == bs:
+		return modeScalarA
+	}
+	return modeStrided
+}
+
+// isReduce reports the reduction layout: the output is the first input's
+// element, repeated (out = out op b[i] for every i).
+func isReduce(args []unsafe.Pointer, steps []int) bool {
+	return args[0] == args[2] && steps[0] == 0 && steps[2] == 0
+}
+
+func sizeOf[T any]() int {
+	var z T
+	return int(unsafe.Sizeof(z))
+}
+
+// at returns the i-th element of a strided operand.
+func at[T any](p unsafe.Pointer, step, i int) *T {
+	return (*T)(unsafe.Add(p, i*step))
+}
+
+// slices3 returns the three operands as slices for the non-strided
+// layouts (a repeated operand as a one-element slice).
+func slices3[A, B, R any](args []unsafe.Pointer, mode, n int) (x []A, y []B, out []R) {
+	out = unsafe.Slice((*R)(args[2]), n)
+	switch mode {
+	case modeContig:
+		x = unsafe.Slice((*A)(args[0]), n)
+		y = unsafe.Slice((*B)(args[1]), n)
+	case modeScalarB:
+		x = unsafe.Slice((*A)(args[0]), n)
+		y = unsafe.Slice((*B)(args[1]), 1)
+	case modeScalarA:
+		x = unsafe.Slice((*A)(args[0]), 1)
+		y = unsafe.Slice((*B)(args[1]), n)
+	}
+	return x, y, out
+}
+
+// ---- add ----
+
+func addLoop[T realNum](args []unsafe.Pointer, steps []int, n int) {
+	if n <= 0 {
+		return
+	}
+	if isReduce(args, steps) {
+		p := (*T)(args[0])
+		*p += sumReal[T](args[1], steps[1], n)
+		return
+	}
+	sz := sizeOf[T]()
+	mode := binLayout(steps, sz, sz, sz)
+	if mode == modeStrided {
+		for i := range n {
+			*at[T](args[2], steps[2], i) = *at[T](args[0], steps[0], i) + *at[T](args[1], steps[1], i)
+		}
+		return
+	}
+	x, y, out := slices3[T, T, T](args, mode, n)
+	switch mode {
+	case modeContig:
+		x, y = x[:len(out)], y[:len(out)]
+		for i := range out {
+			out[i] = x[i] + y[i]
+		}
+	case modeScalarB:
+		x, s := x[:len(out)], y[0]
+		for i := range out {
+			out[i] = x[i] + s
+		}
+	case modeScalarA:
+		s, y := x[0], y[:len(out)]
+		for i := range out {
+			out[i] = s + y[i]
+		}
+	}
+}
+
+// sumReal sums n strided elements: pairwise for floats (as NumPy's
+// pairwise summation), in order for integers (exact modulo wrapping).
+func sumReal[T realNum](p unsafe.Pointer, step, n int) T {
+	var z T
+	switch any(z).(type) {
+	case float32:
+		return any(pairwiseSum(p, step, n, func(v float32) float32 { return v })).(T)
+	case float64:
+		return any(pairwiseSum(p, step, n, func(v float64) float64 { return v })).(T)
+	}
+	var s T
+	for i := range n {
+		s += *at[T](p, step, i)
+	}
+	return s
+}
+
+// pwBlock is NumPy's PW_BLOCKSIZE: below it a block is summed with eight
+// accumulators, above it the run is split in two.
+const pwBlock = 128
+
+// pairwiseSum is NumPy's pairwise summation of n strided elements of type
+// E accumulated in type A (float32 for float16 elements).
+func pairwiseSum[E any, A floating](p unsafe.Pointer, step, n int, conv func(E) A) A {
+	switch {
+	case n < 8:
+		var res A
+		for i := range n {
+			res += conv(*at[E](p, step, i))
+		}
+		return res
+	case n <= pwBlock:
+		var r [8]A
+		for k := range 8 {
+			r[k] = conv(*at[E](p, step, k))
+		}
+		i := 8
+		for ; i < n-n%8; i += 8 {
+			for k := range 8 {
+				r[k] += conv(*at[E](p, step, i+k))
+			}
+		}
+		res := ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+		for ; i < n; i++ {
+			res += conv(*at[E](p, step, i))
+		}
+		return res
+	}
+	n2 := n / 2
+	n2 -= n2 % 8
+	return pairwiseSum(p, step, n2, conv) + pairwiseSum(unsafe.Add(p, n2*step), step, n-n2, conv)
+}
+
+// pairwiseSumComplex is NumPy's pairwise summation of complex elements:
+// it counts n parts (twice the number of elements) with a stride of half
+// an element step, as NumPy's CDOUBLE_pairwise_sum does.
+func pairwiseSumComplex[A floating](p unsafe.Pointer, step, n int) (rr, ri A) {
+	sz := sizeOf[A]()
+	part := func(i, k int) A { // part k (0 real, 1 imaginary) of half-index i
+		return *(*A)(unsafe.Add(p, (i/2)*step+k*sz))
+	}
+	switch {
+	case n < 8:
+		for i := 0; i < n; i += 2 {
+			rr += part(i, 0)
+			ri += part(i, 1)
+		}
+		return rr, ri
+	case n <= pwBlock:
+		var r [8]A
+		for k := 0; k < 8; k += 2 {
+			r[k], r[k+1] = part(k, 0), part(k, 1)
+		}
+		i := 8
+		for ; i < n-n%8; i += 8 {
+			for k := 0; k < 8; k += 2 {
+				r[k] += part(i+k, 0)
+				r[k+1] += part(i+k, 1)
+			}
+		}
+		rr = (r[0] + r[2]) + (r[4] + r[6])
+		ri = (r[1] + r[3]) + (r[5] + r[7])
+		for ; i < n; i += 2 {
+			rr += part(i, 0)
+			ri += part(i, 1)
+		}
+		return rr, ri
+	}
+	n2 := n / 2
+	n2 -= n2 % 8
+	r1, i1 := pairwiseSumComplex[A](p, step, n2)
+	r2, i2 := pairwiseSumComplex[A](unsafe.Add(p, (n2/2)*step), step, n-n2)
+	return r1 + r2, i1 + i2
+}
+
+// addComplexLoop adds complex numbers, summing pairwise in a reduction.
+func addComplexLoop[C complexNum, F floating](args []unsafe.Pointer, steps []int, n int) {
+	if n <= 0 {
+		return
+	}
+	if isReduce(args, steps) {
+		rr, ri := pairwiseSumComplex[F](args[1], steps[1], n*2)
+		o := (*[2]F)(args[0])
+		o[0] += rr
+		o[1] += ri
+		return
+	}
+	sz := sizeOf[C]()
+	mode := binLayout(steps, sz, sz, sz)
+	if mode == modeStrided {
+		for i := range n {
+			*at[C](args[2], steps[2], i) = *at[C](args[0], steps[0], i) + *at[C](args[1], steps[1], i)
+		}
+		return
+	}
+	x, y, out := slices3[C, C, C](args, mode, n)
+	switch mode {
+	case modeContig:
+		x, y = x[:len(out)], y[:len(out)]
+		for i := range out {
+			out[i] = x[i] + y[i]
+		}
+	case modeScalarB:
+		for i := range out {
+			out[i] = x[i] + y[0]
+		}
+	case modeScalarA:
+		for i := range out {
+			out[i] = x[0] + y[i]
+		}
+	}
+}
+
+// addHalfLoop adds float16 values in float32 (as NumPy), summing
+// pairwise in float32 in a reduction.
+func addHalfLoop(args []unsafe.Pointer, steps []int, n int) {
+	if n <= 0 {
+		return
+	}
+	if isReduce(args, steps) {
+		p := (*float16.Float16)(args[0])
+		s := pairwiseSum[float16.Float16, float32](args[1], steps[1], n, float16.Float16.Float32)
+		*p = half(p.Float32() + s)
+		return
+	}
+	halfBinary(func(a, b float32) float32 { return a + b })(args, steps, n)
+}
+
+// half rounds a float32 to the nearest float16 (NumPy's
+// npy_float_to_half).
+func half(f float32) float16.Float16 { return dtype.FromFloat64(float64(f)) }
+
+// halfBinary returns a float16 loop computing f in float32.
+func halfBinary(f func(a, b float32) float32) Loop {
+	return Binary(func(a, b float16.Float16) float16.Float16 { return half(f(a.Float32(), b.Float32())) })
+}
+
+// halfUnary returns a float16 loop computing f in float32.
+func halfUnary(f func(a float32) float32) Loop {
+	return Unary(func(a float16.Float16) float16.Float16 { return half(f(a.Float32())) })
+}
+
+// ---- subtract ----
+
+func subLoop[T realNum | complexNum](args []unsafe.Pointer, steps []int, n int) {
+	if n <= 0 {
+		return
+	}
+	sz := sizeOf[T]()
+	mode := binLayout(steps, sz, sz, sz)
+	if mode == modeStrided {
+		for i := range n {
+			*at[T](args[2], steps[2], i) = *at[T](args[0], steps[0], i) - *at[T](args[1], steps[1], i)
+		}
+		return
+	}
+	x, y, out := slices3[T, T, T](args, mode, n)
+	switch mode {
+	case modeContig:
+		x, y = x[:len(out)], y[:len(out)]
+		for i := range out {
+			out[i] = x[i] - y[i]
+		}
+	case modeScalarB:
+		x, s := x[:len(out)], y[0]
+		for i := range out {
+			out[i] = x[i] - s
+		}
+	case modeScalarA:
+		s, y := x[0], y[:len(out)]
+		for i := range out {
+			out[i] = s - y[i]
+		}
+	}
+}
+
+// ---- multiply ----
+
+func mulLoop[T realNum](args []unsafe.Pointer, steps []int, n int) {
+	if n <= 0 {
+		return
+	}
+	if isReduce(args, steps) {
+		p := (*T)(args[0])
+		r := *p
+		for i := range n {
+			r *= *at[T](args[1], steps[1], i)
+		}
+		*p = r
+		return
+	}
+	sz := sizeOf[T]()
+	mode := binLayout(steps, sz, sz, sz)
+	if mode == modeStrided {
+		for i := range n {
+			*at[T](args[2], steps[2], i) = *at[T](args[0], steps[0], i) * *at[T](args[1], steps[1], i)
+		}
+		return
+	}
+	x, y, out := slices3[T, T, T](args, mode, n)
+	switch mode {
+	case modeContig:
+		x, y = x[:len(out)], y[:len(out)]
+		for i := range out {
+			out[i] = x[i] * y[i]
+		}
+	case modeScalarB:
+		x, s := x[:len(out)], y[0]
+		for i := range out {
+			out[i] = x[i] * s
+		}
+	case modeScalarA:
+		s, y := x[0], y[:len(out)]
+		for i := range out {
+			out[i] = s * y[i]
+		}
+	}
+}
+
+// ---- true divide (floats) ----
+
+func divLoop[T floating](args []unsafe.Pointer, steps []int, n int) {
+	if n <= 0 {
+		return
+	}
+	sz := sizeOf[T]()
+	mode := binLayout(steps, sz, sz, sz)
+	if mode == modeStrided {
+		for i := range n {
+			*at[T](args[2], steps[2], i) = *at[T](args[0], steps[0], i) / *at[T](args[1], steps[1], i)
+		}
+		return
+	}
+	x, y, out := slices3[T, T, T](args, mode, n)
+	switch mode {
+	case modeContig:
+		x, y = x[:len(out)], y[:len(out)]
+		for i := range out {
+			out[i] = x[i] / y[i]
+		}
+	case modeScalarB:
+		x, s := x[:len(out)], y[0]
+		for i := range out {
+			out[i] = x[i] / s
+		}
+	case modeScalarA:
+		s, y := x[0], y[:len(out)]
+		for i := range out {
+			out[i] = s / y[i]
+		}
+	}
+}
+
+// ---- maximum / minimum ----
+
+// maxIntLoop and minIntLoop are maximum/minimum of integers.
+func maxIntLoop[T integer](args []unsafe.Pointer, steps []int, n int) {
+	if n <= 0 {
+		return
+	}
+	if isReduce(args, steps) {
+		p := (*T)(args[0])
+		r := *p
+		for i := range n {
+			r = max(r, *at[T](args[1], steps[1], i))
+		}
+		*p = r
+		return
+	}
+	sz := sizeOf[T]()
+	mode := binLayout(steps, sz, sz, sz)
+	if mode == modeStrided {
+		for i := range n {
+			*at[T](args[2], steps[2], i) = max(*at[T](args[0], steps[0], i), *at[T](args[1], steps[1], i))
+		}
+		return
+	}
+	x, y, out := slices3[T, T, T](args, mode, n)
+	switch mode {
+	case modeContig:
+		x, y = x[:len(out)], y[:len(out)]
+		for i := range out {
+			out[i] = max(x[i], y[i])
+		}
+	case modeScalarB:
+		x, s := x[:len(out)], y[0]
+		for i := range out {
+			out[i] = max(x[i], s)
+		}
+	case modeScalarA:
+		s, y := x[0], y[:len(out)]
+		for i := range out {
+			out[i] = max(s, y[i])
+		}
+	}
+}
+
+func minIntLoop[T integer](args []unsafe.Pointer, steps []int, n int) {
+	if n <= 0 {
+		return
+	}
+	if isReduce(args, steps) {
+		p := (*T)(args[0])
+		r := *p
+		for i := range n {
+			r = min(r, *at[T](args[1], steps[1], i))
+		}
+		*p = r
+		return
+	}
+	sz := sizeOf[T]()
+	mode := binLayout(steps, sz, sz, sz)
+	if mode == modeStrided {
+		for i := range n {
+			*at[T](args[2], steps[2], i) = min(*at[T](args[0], steps[0], i), *at[T](args[1], steps[1], i))
+		}
+		return
+	}
+	x, y, out := slices3[T, T, T](args, mode, n)
+	switch mode {
+	case modeContig:
+		x, y = x[:len(out)], y[:len(out)]
+		for i := range out {
+			out[i] = min(x[i], y[i])
+		}
+	case modeScalarB:
+		x, s := x[:len(out)], y[0]
+		for i := range out {
+			out[i] = min(x[i], s)
+		}
+	case modeScalarA:
+		s, y := x[0], y[:len(out)]
+		for i := range out {
+			out[i] = min(s, y[i])
+		}
+	}
+}
+
+// fmaxNaN is NumPy's maximum of floats as its SIMD loops compute it on
+// x86 (maxps, with NaNs propagated): isnan(a) || a > b ? a : b, so a NaN
+// in either operand wins and of two equal values (±0) the second is
+// taken.
+func fmaxNaN[T floating](a, b T) T {
+	if a > b || a != a {
+		return a
+	}
+	return b
+}
+
+// fminNaN is NumPy's minimum of floats: isnan(a) || a < b ? a : b.
+func fminNaN[T floating](a, b T) T {
+	if a < b || a != a {
+		return a
+	}
+	return b
+}
+
+func maxFloatLoop[T floating](args []unsafe.Pointer, steps []int, n int) {
+	if n <= 0 {
+		return
+	}
+	if isReduce(args, steps) {
+		p := (*T)(args[0])
+		r := *p
+		for i := range n {
+			r = fmaxNaN(r, *at[T](args[1], steps[1], i))
+		}
+		*p = r
+		return
+	}
+	sz := sizeOf[T]()
+	mode := binLayout(steps, sz, sz, sz)
+	if mode == modeStrided {
+		for i := range n {
+			*at[T](args[2], steps[2], i) = fmaxNaN(*at[T](args[0], steps[0], i), *at[T](args[1], steps[1], i))
+		}
+		return
+	}
+	x, y, out := slices3[T, T, T](args, mode, n)
+	switch mode {
+	case modeContig:
+		x, y = x[:len(out)], y[:len(out)]
+		for i := range out {
+			out[i] = fmaxNaN(x[i], y[i])
+		}
+	case modeScalarB:
+		x, s := x[:len(out)], y[0]
+		for i := range out {
+			out[i] = fmaxNaN(x[i], s)
+		}
+	case modeScalarA:
+		s, y := x[0], y[:len(out)]
+		for i := range out {
+			out[i] = fmaxNaN(s, y[i])
+		}
+	}
+}
+
+func minFloatLoop[T floating](args []unsafe.Pointer, steps []int, n int) {
+	if n <= 0 {
+		return
+	}
+	if isReduce(args, steps) {
+		p := (*T)(args[0])
+		r := *p
+		for i := range n {
+			r = fminNaN(r, *at[T](args[1], steps[1], i))
+		}
+		*p = r
+		return
+	}
+	sz := sizeOf[T]()
+	mode := binLayout(steps, sz, sz, sz)
+	if mode == modeStrided {
+		for i := range n {
+			*at[T](args[2], steps[2], i) = fminNaN(*at[T](args[0], steps[0], i), *at[T](args[1], steps[1], i))
+		}
+		return
+	}
+	x, y, out := slices3[T, T, T](args, mode, n)
+	switch mode {
+	case modeContig:
+		x, y = x[:len(out)], y[:len(out)]
+		for i := range out {
+			out[i] = fminNaN(x[i], y[i])
+		}
+	case modeScalarB:
+		x, s := x[:len(out)], y[0]
+		for i := range out {
+			out[i] = fminNaN(x[i], s)
+		}
+	case modeScalarA:
+		s, y := x[0], y[:len(out)]
+		for i := range out {
+			out[i] = fminNaN(s, y[i])
+		}
+	}
+}
+
+// reduceWith wraps a binary loop so that the reduction layout runs f
+// sequentially into the accumulator (out = f(out, b[i])).
+func reduceWith[T any](loop Loop, f func(acc, b T) T) Loop {
+	return func(args []unsafe.Pointer, steps []int, n int) {
+		if n > 0 && isReduce(args, steps) {
+			p := (*T)(args[0])
+			r := *p
+			for i := range n {
+				r = f(r, *at[T](args[1], steps[1], i))
+			}
+			*p = r
+			return
+		}
+		loop(args, steps, n)
+	}
+}
+
+// ---- comparisons ----
+
+// cmpOp selects a comparison.
+type cmpOp uint8
+
+const (
+	opEq cmpOp = iota
+	opNe
+	opLt
+	opLe
+	opGt
+	opGe
+)
+
+// cmpLoop returns the typed comparison loop for op.
+func cmpLoop[T realNum](op cmpOp) Loop {
+	switch op {
+	case opEq:
+		return eqLoop[T]
+	case opNe:
+		return neLoop[T]
+	case opLt:
+		return ltLoop[T]
+	case opLe:
+		return leLoop[T]
+	case opGt:
+		return gtLoop[T]
+	}
+	return geLoop[T]
+}
+
+func eqLoop[T realNum](args []unsafe.Pointer, steps []int, n int) {
+	if n <= 0 {
+		return
+	}
+	sz := sizeOf[T]()
+	mode := binLayout(steps, sz, sz, 1)
+	if mode == modeStrided {
+		for i := range n {
+			*at[bool](args[2], steps[2], i) = *at[T](args[0], steps[0], i) == *at[T](args[1], steps[1], i)
+		}
+		return
+	}
+	x, y, out := slices3[T, T, bool](args, mode, n)
+	switch mode {
+	case modeContig:
+		x, y = x[:len(out)], y[:len(out)]
+		for i := range out {
+			out[i] = x[i] == y[i]
+		}
+	case modeScalarB:
+		x, s := x[:len(out)], y[0]
+		for i := range out {
+			out[i] = x[i] == s
+		}
+	case modeScalarA:
+		s, y := x[0], y[:len(out)]
+		for i := range out {
+			out[i] = s == y[i]
+		}
+	}
+}
+
+func neLoop[T realNum](args []unsafe.Pointer, steps []int, n int) {
+	if n <= 0 {
+		return
+	}
+	sz := sizeOf[T]()
+	mode := binLayout(steps, sz, sz, 1)
+	if mode == modeStrided {
+		for i := range n {
+			*at[bool](args[2], steps[2], i) = *at[T](args[0], steps[0], i) != *at[T](args[1], steps[1], i)
+		}
+		return
+	}
+	x, y, out := slices3[T, T, bool](args, mode, n)
+	switch mode {
+	case modeContig:
+		x, y = x[:len(out)], y[:len(out)]
+		for i := range out {
+			out[i] = x[i] != y[i]
+		}
+	case modeScalarB:
+		x, s := x[:len(out)], y[0]
+		for i := range out {
+			out[i] = x[i] != s
+		}
+	case modeScalarA:
+		s, y := x[0], y[:len(out)]
+		for i := range out {
+			out[i] = s != y[i]
+		}
+	}
+}
+
+func ltLoop[T realNum](args []unsafe.Pointer, steps []int, n int) {
+	if n <= 0 {
+		return
+	}
+	sz := sizeOf[T]()
+	mode := binLayout(steps, sz, sz, 1)
+	if mode == modeStrided {
+		for i := range n {
+			*at[bool](args[2], steps[2], i) = *at[T](args[0], steps[0], i) < *at[T](args[1], steps[1], i)
+		}
+		return
+	}
+	x, y, out := slices3[T, T, bool](args, mode, n)
+	switch mode {
+	case modeContig:
+		x, y = x[:len(out)], y[:len(out)]
+		for i := range out {
+			out[i] = x[i] < y[i]
+		}
+	case modeScalarB:
+		x, s := x[:len(out)], y[0]
+		for i := range out {
+			out[i] = x[i] < s
+		}
+	case modeScalarA:
+		s, y := x[0], y[:len(out)]
+		for i := range out {
+			out[i] = s < y[i]
+		}
+	}
+}
+
+func leLoop[T realNum](args []unsafe.Pointer, steps []int, n int) {
+	if n <= 0 {
+		return
+	}
+	sz := sizeOf[T]()
+	mode := binLayout(steps, sz, sz, 1)
+	if mode == modeStrided {
+		for i := range n {
+			*at[bool](args[2], steps[2], i) = *at[T](args[0], steps[0], i) <= *at[T](args[1], steps[1], i)
+		}
+		return
+	}
+	x, y, out := slices3[T, T, bool](args, mode, n)
+	switch mode {
+	case modeContig:
+		x, y = x[:len(out)], y[:len(out)]
+		for i := range out {
+			out[i] = x[i] <= y[i]
+		}
+	case modeScalarB:
+		x, s := x[:len(out)], y[0]
+		for i := range out {
+			out[i] = x[i] <= s
+		}
+	case modeScalarA:
+		s, y := x[0], y[:len(out)]
+		for i := range out {
+			out[i] = s <= y[i]
+		}
+	}
+}
+
+// gtLoop and geLoop swap the operands of ltLoop and leLoop.
+func gtLoop[T realNum](args []unsafe.Pointer, steps []int, n int) {
+	ltLoop[T]([]unsafe.Pointer{args[1], args[0], args[2]}, []int{steps[1], steps[0], steps[2]}, n)
+}
+
+func geLoop[T realNum](args []unsafe.Pointer, steps []int, n int) {
+	leLoop[T]([]unsafe.Pointer{args[1], args[0], args[2]}, []int{steps[1], steps[0], steps[2]}, n)
+}
+
+// isNaN reports whether x is a NaN, for either float width.
+func isNaN[T floating](x T) bool { return x != x }
+
+// isInf reports whether x is ±Inf.
+func isInf[T floating](x T) bool { return math.IsInf(float64(x), 0) }

@@ -1,0 +1,184 @@
+package ufunc
+
+import "math"
+
+// An accurate float64 pow. Go's math.Pow loses up to thousands of ULPs
+// for large exponents (it multiplies out the integer part of y), and on
+// amd64 math.Log and math.Exp mishandle subnormal arguments and the top
+// of the range; NumPy's pow (the C library's) is correctly rounded in
+// practice. This one computes y·log(x) in double-double arithmetic and
+// exponentiates that, within about 1 ULP; integral powers of moderate
+// size are multiplied out in double-double, so exact results (2**10) are
+// exact.
+
+// dd is an unevaluated sum hi + lo with |lo| <= ulp(hi)/2.
+type dd struct{ hi, lo float64 }
+
+func twoSum(a, b float64) dd {
+	s := a + b
+	bb := s - a
+	return dd{s, (a - (s - bb)) + (b - bb)}
+}
+
+func quickTwoSum(a, b float64) dd {
+	s := a + b
+	return dd{s, b - (s - a)}
+}
+
+func twoProd(a, b float64) dd {
+	p := a * b
+	return dd{p, math.FMA(a, b, -p)}
+}
+
+func ddAdd(a, b dd) dd {
+	s := twoSum(a.hi, b.hi)
+	t := twoSum(a.lo, b.lo)
+	s.lo += t.hi
+	s = quickTwoSum(s.hi, s.lo)
+	s.lo += t.lo
+	return quickTwoSum(s.hi, s.lo)
+}
+
+func ddMul(a, b dd) dd {
+	p := twoProd(a.hi, b.hi)
+	p.lo += a.hi*b.lo + a.lo*b.hi
+	return quickTwoSum(p.hi, p.lo)
+}
+
+func ddMulF(a dd, b float64) dd {
+	p := twoProd(a.hi, b)
+	p.lo += a.lo * b
+	return quickTwoSum(p.hi, p.lo)
+}
+
+func ddDiv(a, b dd) dd {
+	q1 := a.hi / b.hi
+	r := ddAdd(a, ddMulF(b, -q1))
+	q2 := r.hi / b.hi
+	r = ddAdd(r, ddMulF(b, -q2))
+	q3 := r.hi / b.hi
+	q := quickTwoSum(q1, q2)
+	return ddAdd(q, dd{q3, 0})
+}
+
+var (
+	ln2dd      = dd{math.Float64frombits(0x3FE62E42FEFA39EF), math.Float64frombits(0x3C7ABC9E3B39803F)}
+	twoThirdDD = dd{2.0 / 3, -math.FMA(3, 2.0/3, -2) / 3}
+)
+
+// logDD is log(x) for finite x > 0 (subnormals included) in
+// double-double, relative error below 2^-64.
+func logDD(x float64) dd {
+	f, k := math.Frexp(x)
+	if f < math.Sqrt2/2 {
+		f *= 2
+		k--
+	}
+	s := ddDiv(dd{f - 1, 0}, twoSum(f, 1)) // |s| <= 0.1716
+	s2 := ddMul(s, s)
+	s3 := ddMul(s2, s)
+	z := s2.hi
+	tail := s3.hi * z * (2.0/5 + z*(2.0/7+z*(2.0/9+z*(2.0/11+z*(2.0/13+z*(2.0/15+z*(2.0/17+z*(2.0/19+z*(2.0/21+z*(2.0/23+z*2.0/25))))))))))
+	l := ddAdd(dd{2 * s.hi, 2 * s.lo}, ddMul(s3, twoThirdDD))
+	l = ddAdd(l, dd{tail, 0})
+	return ddAdd(ddMulF(ln2dd, float64(k)), l)
+}
+
+// expDD is exp(t.hi + t.lo) rounded to float64 (within about 1 ULP).
+func expDD(t dd) float64 {
+	switch {
+	case t.hi != t.hi:
+		return t.hi
+	case t.hi > 710:
+		return math.Inf(1)
+	case t.hi < -746:
+		return 0
+	}
+	n := math.RoundToEven(t.hi / ln2dd.hi)
+	p1 := twoProd(-n, ln2dd.hi) // exact
+	r := ddAdd(t, p1)
+	r = ddAdd(r, twoProd(-n, ln2dd.lo))
+	x := r.hi
+	// exp(x) - 1 - x by Taylor series (|x| <= 0.35: 18 terms reach 2^-60)
+	p := 1.0 / 6402373705728000
+	for _, c := range [...]float64{1.0 / 355687428096000, 1.0 / 20922789888000, 1.0 / 1307674368000,
+		1.0 / 87178291200, 1.0 / 6227020800, 1.0 / 479001600, 1.0 / 39916800, 1.0 / 3628800, 1.0 / 362880,
+		1.0 / 40320, 1.0 / 5040, 1.0 / 720, 1.0 / 120, 1.0 / 24, 1.0 / 6, 0.5} {
+		p = p*x + c
+	}
+	s := twoSum(1, x) // exp(r) = 1 + x + x²·p + r.lo·(1 + x), summed with one final rounding
+	s.lo += x*x*p + r.lo*(1+x)
+	e := s.hi + s.lo
+	if n > 1023 { // keep the scaling representable
+		return math.Ldexp(e*2, int(n)-1)
+	}
+	return math.Ldexp(e, int(n))
+}
+
+// powFloat is C's pow for float64.
+func powFloat(x, y float64) float64 {
+	if x == 0 || x == 1 || y == 0 || math.IsInf(x, 0) || math.IsInf(y, 0) || x != x || y != y {
+		return math.Pow(x, y) // special cases: Go's follow C99 Annex F
+	}
+	if y == 1 {
+		return x
+	}
+	yInt := y == math.Trunc(y)
+	if x < 0 && !yInt {
+		return math.NaN()
+	}
+	neg := x < 0 && yInt && math.Abs(y) < 1<<53 && int64(y)&1 == 1
+	ax := math.Abs(x)
+	var r float64
+	if yInt && math.Abs(y) <= 1024 {
+		r = powIntDD(ax, int(y))
+	} else {
+		r = expLog(ax, float64(y))
+	}
+	if neg {
+		return -r
+	}
+	return r
+}
+
+// expLog is exp(y·log(x)) for finite x > 0.
+func expLog(x, y float64) float64 {
+	l := logDD(x)
+	switch th := l.hi * y; {
+	case th > 710:
+		return math.Inf(1)
+	case th < -746:
+		return 0
+	}
+	return expDD(ddMulF(l, y))
+}
+
+// powIntDD multiplies out x**n in double-double when every partial
+// result stays in the normal range, else goes through exp and log.
+func powIntDD(x float64, n int) float64 {
+	m := n
+	if m < 0 {
+		m = -m
+	}
+	acc, p := dd{1, 0}, dd{x, 0}
+	ok := func(v dd) bool { a := math.Abs(v.hi); return a > 0x1p-960 && a < 0x1p960 }
+	for m > 0 {
+		if m&1 == 1 {
+			acc = ddMul(acc, p)
+			if !ok(acc) {
+				return expLog(x, float64(n))
+			}
+		}
+		m >>= 1
+		if m > 0 {
+			p = ddMul(p, p)
+			if !ok(p) {
+				return expLog(x, float64(n))
+			}
+		}
+	}
+	if n < 0 {
+		acc = ddDiv(dd{1, 0}, acc)
+	}
+	return acc.hi + acc.lo
+}
