@@ -184,7 +184,7 @@ func (u *Ufunc) apply(st *callState, args []any, opts []Option) error {
 		}
 	}
 	if u.check != nil {
-		if err := u.check(st.arrays[:u.nin]); err != nil {
+		if err := u.check(st.arrays[:u.nin], res.in); err != nil {
 			return err
 		}
 	}

@@ -43,7 +43,7 @@ type Ufunc struct {
 	identity  Identity
 	doc       string
 	resolver  Resolver
-	check     func(in []*ndarray.Array) error
+	check     func(in []*ndarray.Array, loopIn []dtype.DType) error
 	flags     ufuncFlags
 
 	mu    sync.Mutex
@@ -111,10 +111,11 @@ type Spec struct {
 	// Resolver overrides the default loop selection (optional).
 	Resolver Resolver
 	// Check, when set, inspects the input arrays (Go scalars already made
-	// 0-d arrays) before the loop runs and may refuse the call, for
+	// 0-d arrays) and the input dtypes of the chosen loop before the loop
+	// runs, and may refuse the call, for
 	// value-dependent errors such as NumPy's "integers to negative integer
 	// powers are not allowed".
-	Check func(in []*ndarray.Array) error
+	Check func(in []*ndarray.Array, loopIn []dtype.DType) error
 }
 
 // New creates a ufunc with an empty loop table.
