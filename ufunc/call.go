@@ -31,14 +31,26 @@ func getState() *callState {
 	return st
 }
 
+// putState drops the state's references to arrays and loops (so the pool
+// keeps nothing alive) and returns it to the pool.
 func putState(st *callState) {
-	st.cfg = config{}
-	st.arrays = [maxOperands]*ndarray.Array{}
-	st.plan.loop = nil
-	for i := range st.plan.ops {
-		st.plan.ops[i].base, st.plan.ops[i].cast = nil, nil
+	if st.cfg.out != nil || st.cfg.where != nil || st.cfg.initial != nil {
+		st.cfg = config{}
 	}
-	st.plan.mask.base = nil
+	n := st.plan.nops
+	for i := range st.arrays {
+		if st.arrays[i] != nil {
+			st.arrays[i] = nil
+		}
+	}
+	for i := range n {
+		st.plan.ops[i].base, st.plan.ops[i].cast = nil, nil
+		st.scratch.args[i] = nil
+	}
+	st.plan.loop, st.plan.nops = nil, 0
+	if st.plan.hasMask {
+		st.plan.mask.base, st.plan.hasMask = nil, false
+	}
 	statePool.Put(st)
 }
 
@@ -415,8 +427,18 @@ func (u *Ufunc) contiguous(st *callState, res *resolution) bool {
 // execute prepares the plan for the operands in st and runs it.
 func (u *Ufunc) execute(st *callState, res *resolution) error {
 	if u.contiguous(st, res) {
-		if st.plan.size > 0 {
-			runPlan(&st.plan, &st.scratch)
+		p := &st.plan
+		switch {
+		case p.size == 0:
+		case p.size < ParallelThreshold:
+			// one flat run: hand the loop the operands directly
+			sc := &st.scratch
+			for i := range p.nops {
+				sc.args[i], sc.steps[i] = p.ops[i].base, p.ops[i].strides[0]
+			}
+			p.loop(sc.args[:p.nops], sc.steps[:p.nops], p.size)
+		default:
+			runPlan(p, &st.scratch)
 		}
 		return nil
 	}
