@@ -98,3 +98,38 @@ func ExampleMust() {
 	// [0.+0.j 0.+0.j]
 	// recovered: ndarray: new array: invalid shape (-1,): dimensions must be non-negative and their product must fit in int
 }
+
+func ExampleAdd() {
+	a := pl.Must(pl.FromSlice([]float64{1, 2, 3, 4, 5, 6}, 2, 3))
+	b := pl.Must(pl.Arange(pl.Float32, 3))
+	c := pl.Must(pl.Add(a, b)) // broadcasting; float64 result
+	fmt.Println(c)
+	pl.Must(pl.Multiply(c, 2.5, pl.Out(c))) // a Go scalar is weak
+	fmt.Println(c)
+	// Output:
+	// [[1. 3. 5.]
+	//  [4. 6. 8.]]
+	// [[ 2.5  7.5 12.5]
+	//  [10.  15.  20. ]]
+}
+
+func ExampleSum() {
+	a := pl.Must(pl.FromSlice([]int16{1, 2, 3, 4, 5, 6}, 2, 3))
+	fmt.Println(pl.Must(pl.Sum(a)))
+	fmt.Println(pl.Must(pl.Sum(a, pl.Axis(0), pl.KeepDims())))
+	fmt.Println(pl.Must(pl.Mean(a, pl.Axis(1))))
+	fmt.Println(pl.Must(pl.Std(a)))
+	// Output:
+	// 21
+	// [[5 7 9]]
+	// [2. 5.]
+	// 1.707825127659933
+}
+
+func ExampleSelect() {
+	x := pl.Must(pl.FromSlice([]float64{-2, -1, 0, 1, 2}))
+	neg := pl.Must(pl.Less(x, 0))
+	fmt.Println(pl.Must(pl.Select(neg, 0, x))) // np.where(x < 0, 0, x)
+	// Output:
+	// [0. 0. 0. 1. 2.]
+}

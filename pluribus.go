@@ -30,20 +30,54 @@ package pluribus
 import (
 	"github.com/pluribus-go/pluribus/dtype"
 	"github.com/pluribus-go/pluribus/ndarray"
+	"github.com/pluribus-go/pluribus/ufunc"
 )
+
+//go:generate go run ./internal/frontgen/cmd/frontgen
 
 // Array is an N-dimensional array; see ndarray.Array.
 type Array = ndarray.Array
 
-// DType is an element type; see dtype.DType.
-type DType = dtype.DType
+// Option configures a ufunc call or a reduction: Out, Where, DType,
+// Casting, Order, Axis, KeepDims, Initial, DDof.
+type Option = ufunc.Option
 
-// Casting is a casting safety level; see dtype.Casting.
-type Casting = dtype.Casting
+// Out gives the arrays results are written to (an input may be one of
+// them: an in-place operation).
+func Out(arrays ...*Array) Option { return ufunc.Out(arrays...) }
 
-// Order is a memory order for new arrays: C (row-major) or F
-// (column-major).
-type Order = ndarray.Order
+// Where computes and writes only the elements where mask is true (NumPy's
+// where= argument; for np.where(cond, x, y) see Select).
+func Where(mask *Array) Option { return ufunc.Where(mask) }
+
+// DType forces the dtype a ufunc computes in, or a reduction's
+// accumulator and result dtype.
+func DType(d dtype.DType) Option { return ufunc.DType(d) }
+
+// Casting sets the casting rule for a call's inputs and outputs (default
+// SameKind).
+func Casting(level dtype.Casting) Option { return ufunc.Casting(level) }
+
+// Order sets the memory order of new outputs (default: the inputs').
+func Order(o ndarray.Order) Option { return ufunc.Order(o) }
+
+// Axis selects the axes a reduction runs over (all by default).
+func Axis(axes ...int) Option { return ufunc.Axis(axes...) }
+
+// KeepDims keeps reduced axes with length 1.
+func KeepDims() Option { return ufunc.KeepDims() }
+
+// Initial gives a reduction's starting value.
+func Initial(v any) Option { return ufunc.Initial(v) }
+
+// DDof sets the delta degrees of freedom of Var and Std.
+func DDof(ddof int) Option { return ufunc.DDof(ddof) }
+
+// Select takes elements from x where cond is true and from y elsewhere:
+// NumPy's np.where(cond, x, y), broadcasting all three.
+func Select(cond *Array, x, y any, opts ...Option) (*Array, error) {
+	return ufunc.Select(cond, x, y, opts...)
+}
 
 // The memory orders.
 const (
@@ -80,6 +114,14 @@ var (
 
 // The error types of the packages below.
 type (
+	// LoopError reports dtypes for which a ufunc has no loop.
+	LoopError = ufunc.LoopError
+	// EmptyReductionError reports a reduction over zero elements without
+	// an identity or initial value.
+	EmptyReductionError = ufunc.EmptyReductionError
+	// OverflowError reports a Go integer operand out of range for the
+	// dtype it takes.
+	OverflowError = ufunc.OverflowError
 	// ShapeError reports shapes that do not fit an operation.
 	ShapeError = ndarray.ShapeError
 	// BroadcastError reports shapes that cannot be broadcast together.
@@ -111,28 +153,30 @@ func Must[T any](v T, err error) T {
 
 // ParseDType returns the element type NumPy spells s ("float64", "<f8",
 // "?"); see dtype.Parse.
-func ParseDType(s string) (DType, error) { return dtype.Parse(s) }
+func ParseDType(s string) (dtype.DType, error) { return dtype.Parse(s) }
 
 // ResultType returns the type NumPy's result_type gives for arrays of the
 // given types.
-func ResultType(types ...DType) (DType, error) { return dtype.ResultType(types...) }
+func ResultType(types ...dtype.DType) (dtype.DType, error) { return dtype.ResultType(types...) }
 
 // CanCast reports whether from may be cast to to under the casting level.
-func CanCast(from, to DType, casting Casting) bool { return dtype.CanCast(from, to, casting) }
+func CanCast(from, to dtype.DType, casting dtype.Casting) bool {
+	return dtype.CanCast(from, to, casting)
+}
 
 // Empty returns a new array of the given type and shape (zeroed, as all Go
 // memory is).
-func Empty(dt DType, shape ...int) (*Array, error) { return ndarray.Empty(dt, shape...) }
+func Empty(dt dtype.DType, shape ...int) (*Array, error) { return ndarray.Empty(dt, shape...) }
 
 // Zeros returns a new array of the given type and shape filled with zeros.
-func Zeros(dt DType, shape ...int) (*Array, error) { return ndarray.Zeros(dt, shape...) }
+func Zeros(dt dtype.DType, shape ...int) (*Array, error) { return ndarray.Zeros(dt, shape...) }
 
 // Ones returns a new array of the given type and shape filled with ones.
-func Ones(dt DType, shape ...int) (*Array, error) { return ndarray.Ones(dt, shape...) }
+func Ones(dt dtype.DType, shape ...int) (*Array, error) { return ndarray.Ones(dt, shape...) }
 
 // Full returns a new array of the given type and shape filled with value
 // (a Go scalar, converted to dt).
-func Full(dt DType, value any, shape ...int) (*Array, error) {
+func Full(dt dtype.DType, value any, shape ...int) (*Array, error) {
 	return ndarray.Full(dt, value, shape...)
 }
 
@@ -164,7 +208,7 @@ func Scalar[T dtype.Element](v T) *Array { return ndarray.Scalar(v) }
 // Arange returns evenly spaced values of type dt, as np.arange: with one
 // argument [0, stop), with two [start, stop), with three [start, stop)
 // stepping by step.
-func Arange(dt DType, args ...float64) (*Array, error) {
+func Arange(dt dtype.DType, args ...float64) (*Array, error) {
 	switch len(args) {
 	case 1:
 		return ndarray.Arange(dt, 0, args[0], 1)
@@ -183,10 +227,10 @@ func Linspace(start, stop float64, num int) (*Array, error) {
 }
 
 // Eye returns an n×m array of type dt with ones on the k-th diagonal.
-func Eye(dt DType, n, m, k int) (*Array, error) { return ndarray.Eye(dt, n, m, k) }
+func Eye(dt dtype.DType, n, m, k int) (*Array, error) { return ndarray.Eye(dt, n, m, k) }
 
 // Identity returns the n×n identity matrix of type dt.
-func Identity(dt DType, n int) (*Array, error) { return ndarray.Identity(dt, n) }
+func Identity(dt dtype.DType, n int) (*Array, error) { return ndarray.Identity(dt, n) }
 
 // Reshape returns a with a new shape (one dimension may be -1): a view when
 // the strides allow it, a copy otherwise.
@@ -229,4 +273,6 @@ func Ravel(a *Array) *Array { return a.Ravel() }
 func Copy(a *Array) *Array { return a.Copy() }
 
 // AsType returns a copy of a converted to dt under the casting level.
-func AsType(a *Array, dt DType, casting Casting) (*Array, error) { return a.AsType(dt, casting) }
+func AsType(a *Array, dt dtype.DType, casting dtype.Casting) (*Array, error) {
+	return a.AsType(dt, casting)
+}

@@ -60,6 +60,22 @@ func main() {
 		fmt.Println("a[:, 1] element", i, "=", val)
 	}
 
+	// Ufuncs broadcast; Go scalars are weak operands; reductions follow
+	// NumPy's axes and accumulator dtypes.
+	row := pl.Must(pl.Arange(pl.Float32, 3))
+	sum := pl.Must(pl.Add(a, row)) // (2, 3) + (3,): float64 result
+	fmt.Printf("a + arange(3) =\n%v\n", sum)
+	half := pl.Must(pl.Multiply(row, 0.5)) // stays float32
+	fmt.Println("arange(3, float32) * 0.5 =", half, half.DType())
+	pl.Must(pl.Sqrt(a, pl.Out(a), pl.Where(pl.Must(pl.Greater(a, 4))))) // in place where a > 4
+	fmt.Printf("sqrt where a > 4 =\n%v\n", a)
+	fmt.Println("sum(a, axis=0) =", pl.Must(pl.Sum(a, pl.Axis(0))))
+	fmt.Println("mean, std =", pl.Must(pl.Mean(a)), pl.Must(pl.Std(a)))
+	fmt.Println("argmax =", pl.Must(pl.ArgMax(a)))
+	i8 := pl.Must(pl.FromSlice([]int8{100, 100, 100}))
+	fmt.Println("sum of int8 [100 100 100] =", pl.Must(pl.Sum(i8)), "(int64 accumulator)")
+	fmt.Println("where(r > 8, r, -1) =", pl.Must(pl.Select(pl.Must(pl.Greater(r, 8)), r, -1)))
+
 	// Errors are typed.
 	if _, err := a.Reshape(4, 2); err != nil {
 		var se *pl.ShapeError
