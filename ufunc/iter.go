@@ -207,6 +207,69 @@ func (p *plan) run(lo, hi int, s *scratch) {
 	}
 }
 
+// tile is the edge, in elements, of the square tiles a blocked iteration
+// walks: small enough that a tile of every operand stays in L1/L2 when
+// one operand steps across rows.
+const tile = 256
+
+// blocked reports whether the last two dimensions should be walked in
+// tiles: some operand steps through the inner dimension with a larger
+// stride than through the one outside it (a transposed operand), so no
+// single order is contiguous for all operands.
+func (p *plan) blocked() bool {
+	if p.nd < 2 || p.shape[p.nd-1] < 2*tile || p.shape[p.nd-2] < 2*tile {
+		return false
+	}
+	abs := func(x int) int {
+		if x < 0 {
+			return -x
+		}
+		return x
+	}
+	for i := range p.nops {
+		st := &p.ops[i].strides
+		if in, out := abs(st[p.nd-1]), abs(st[p.nd-2]); out != 0 && in > out {
+			return true
+		}
+	}
+	return false
+}
+
+// runTiles runs rows [r0, r1) of dimension nd-2, for every index of the
+// outer dimensions, tile by tile over the last two dimensions.
+func (p *plan) runTiles(r0, r1 int, s *scratch) {
+	if p.casts {
+		s.buffers(p)
+	}
+	nd := p.nd
+	rows, cols := p.nd-2, p.nd-1
+	var idx [MaxDims]int
+	for {
+		for i0 := r0; i0 < r1; i0 += tile {
+			i1 := min(i0+tile, r1)
+			for j0 := 0; j0 < p.shape[cols]; j0 += tile {
+				n := min(tile, p.shape[cols]-j0)
+				for i := i0; i < i1; i++ {
+					idx[rows] = i
+					p.inner(s, j0, n, idx[:nd-1])
+				}
+			}
+		}
+		// next index of the outer dimensions
+		k := rows - 1
+		for ; k >= 0; k-- {
+			idx[k]++
+			if idx[k] < p.shape[k] {
+				break
+			}
+			idx[k] = 0
+		}
+		if k < 0 {
+			return
+		}
+	}
+}
+
 func outerOffset(st *[MaxDims]int, outer []int) int {
 	off := 0
 	for k, i := range outer {

@@ -120,6 +120,10 @@ var ParallelThreshold = 1 << 16
 // that write one output element more than once (reductions: an output
 // with stride 0 along a dimension) run on one goroutine.
 func runPlan(p *plan, s *scratch) {
+	if p.blocked() && !p.accumulates() {
+		runTiled(p, s)
+		return
+	}
 	if p.size < ParallelThreshold {
 		p.run(0, p.size, s)
 		return
@@ -141,6 +145,33 @@ func runPlan(p *plan, s *scratch) {
 		}()
 	}
 	p.run(0, per, s)
+	wg.Wait()
+}
+
+// runTiled runs a blocked plan, splitting the rows of tiles across
+// goroutines when it is large.
+func runTiled(p *plan, s *scratch) {
+	rows := p.shape[p.nd-2]
+	workers := 1
+	if p.size >= ParallelThreshold {
+		workers = min(runtime.GOMAXPROCS(0), (rows+tile-1)/tile)
+	}
+	if workers < 2 {
+		p.runTiles(0, rows, s)
+		return
+	}
+	// whole tile rows per goroutine
+	per := ((rows+tile-1)/tile + workers - 1) / workers * tile
+	var wg sync.WaitGroup
+	for lo := per; lo < rows; lo += per {
+		hi := min(lo+per, rows)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p.runTiles(lo, hi, new(scratch))
+		}()
+	}
+	p.runTiles(0, min(per, rows), s)
 	wg.Wait()
 }
 
