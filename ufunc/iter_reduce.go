@@ -1,6 +1,8 @@
 package ufunc
 
 import (
+	"runtime"
+	"sync"
 	"unsafe"
 
 	"github.com/pluribus-go/pluribus/dtype"
@@ -98,6 +100,12 @@ func (r *reduction) run() {
 	last := p.nd - 1
 	if !r.blocked || p.hasMask || last < 0 || r.first == nil ||
 		p.ops[0].strides[last] != 0 || p.ops[1].strides[last] == 0 || p.shape[last] <= reduceBlock {
+		if k := p.keptDim(); k >= 0 && p.size >= ParallelThreshold {
+			if workers := runtime.GOMAXPROCS(0); workers > 1 {
+				p.runSplit(k, workers)
+				return
+			}
+		}
 		p.run(0, p.size, &r.s)
 		return
 	}
@@ -131,20 +139,47 @@ func (r *reduction) blockedRun(outer []int, n, nb int, partials unsafe.Pointer) 
 	inBase := unsafe.Add(in.base, outerOffset(&in.strides, outer))
 	acc := unsafe.Add(p.ops[0].base, outerOffset(&p.ops[0].strides, outer))
 	// Each block is independent of the others: it starts from its own
-	// first element and touches only its partial's slot.
-	for b := range nb {
-		start := b * reduceBlock
-		m := min(reduceBlock, n-start)
-		part := unsafe.Add(partials, b*r.accSize)
-		first := unsafe.Add(inBase, start*inStep)
-		r.first(part, 0, first, 0, 1)
-		if m == 1 {
-			continue
+	// first element and touches only its partial's slot, so blocks may
+	// run on several goroutines without changing the result.
+	blocks := func(b0, b1 int, s *scratch) {
+		for b := b0; b < b1; b++ {
+			start := b * reduceBlock
+			m := min(reduceBlock, n-start)
+			part := unsafe.Add(partials, b*r.accSize)
+			first := unsafe.Add(inBase, start*inStep)
+			r.first(part, 0, first, 0, 1)
+			if m == 1 {
+				continue
+			}
+			s.args[0], s.steps[0] = part, 0
+			s.args[1], s.steps[1] = first, inStep
+			s.args[2], s.steps[2] = part, 0
+			p.buffered(s, 1, m-1)
 		}
-		s.args[0], s.steps[0] = part, 0
-		s.args[1], s.steps[1] = first, inStep
-		s.args[2], s.steps[2] = part, 0
-		p.buffered(s, 1, m-1)
+	}
+	workers := 1
+	if n >= ParallelThreshold && nb > 1 {
+		workers = min(runtime.GOMAXPROCS(0), nb)
+	}
+	if workers < 2 {
+		blocks(0, nb, s)
+	} else {
+		per := (nb + workers - 1) / workers
+		var wg sync.WaitGroup
+		for b0 := per; b0 < nb; b0 += per {
+			b1 := min(b0+per, nb)
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				ws := new(scratch)
+				if p.casts {
+					ws.buffers(p)
+				}
+				blocks(b0, b1, ws)
+			}()
+		}
+		blocks(0, min(per, nb), s)
+		wg.Wait()
 	}
 	// Combine the partials in order, then into the accumulator.
 	var args [3]unsafe.Pointer
@@ -155,4 +190,54 @@ func (r *reduction) blockedRun(outer []int, n, nb int, partials unsafe.Pointer) 
 	args[0], args[1], args[2] = acc, partials, acc
 	steps[1] = 0
 	p.loop(args[:], steps[:], 1)
+}
+
+// keptDim returns the longest dimension along which no output element is
+// revisited (every output steps through it), or -1. Splitting a plan
+// there gives goroutines disjoint outputs.
+func (p *plan) keptDim() int {
+	best := -1
+	for k := range p.nd {
+		if p.shape[k] < 2 {
+			continue
+		}
+		kept := true
+		for i := range p.nops {
+			if p.ops[i].out && p.ops[i].strides[k] == 0 {
+				kept = false
+			}
+		}
+		if kept && (best < 0 || p.shape[k] > p.shape[best]) {
+			best = k
+		}
+	}
+	return best
+}
+
+// runSplit runs p on up to workers goroutines, each on a slice of
+// dimension k. Every output element is computed by one goroutine exactly
+// as a single goroutine would, so the result does not depend on workers.
+func (p *plan) runSplit(k, workers int) {
+	n := p.shape[k]
+	workers = min(workers, n)
+	per := (n + workers - 1) / workers
+	var wg sync.WaitGroup
+	for lo := 0; lo < n; lo += per {
+		q := *p
+		hi := min(lo+per, n)
+		q.shape[k] = hi - lo
+		for i := range q.nops {
+			q.ops[i].base = unsafe.Add(q.ops[i].base, lo*q.ops[i].strides[k])
+		}
+		if q.hasMask {
+			q.mask.base = unsafe.Add(q.mask.base, lo*q.mask.strides[k])
+		}
+		q.size = p.size / n * (hi - lo)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			q.run(0, q.size, new(scratch))
+		}()
+	}
+	wg.Wait()
 }
