@@ -81,7 +81,14 @@ const maxInt = int(^uint(0) >> 1)
 // newHeader makes an Array header for the given layout, copying shape and
 // strides. The caller guarantees the layout lies within data.
 func newHeader(dt dtype.DType, data []byte, offset int, shape, strides []int, flags Flags) *Array {
-	a := &Array{dtype: dt, data: data, offset: offset}
+	a := &Array{}
+	a.init(dt, data, offset, shape, strides, flags)
+	return a
+}
+
+// init fills a header in place (see newHeader).
+func (a *Array) init(dt dtype.DType, data []byte, offset int, shape, strides []int, flags Flags) {
+	a.dtype, a.data, a.offset = dt, data, offset
 	n := len(shape)
 	if n <= inlineDims {
 		a.shape = a.inline[0:n:n]
@@ -97,7 +104,17 @@ func newHeader(dt dtype.DType, data []byte, offset int, shape, strides []int, fl
 		a.size *= d
 	}
 	a.flags = flags&(Writeable|OwnsData) | layoutFlags(a.shape, a.strides, dt.Size())
-	return a
+}
+
+// smallBytes is the largest buffer allocated together with its header.
+const smallBytes = 128
+
+// smallArray is a header and a small buffer in one allocation: creating a
+// small array costs one allocation instead of two. The buffer part holds
+// no pointers and the data slice starts at a 64-byte boundary within it.
+type smallArray struct {
+	Array
+	buf [smallBytes + Alignment - 1]byte
 }
 
 // layoutFlags computes C and F contiguity as NumPy does: dimensions of
@@ -197,7 +214,14 @@ func newArray(dt dtype.DType, shape []int, order Order) (*Array, error) {
 	} else {
 		cStrides(strides, shape, dt.Size())
 	}
-	return newHeader(dt, alloc(n*dt.Size()), 0, shape, strides, Writeable|OwnsData), nil
+	nb := n * dt.Size()
+	if nb > 0 && nb <= smallBytes {
+		sa := &smallArray{}
+		pad := int(-uintptr(unsafe.Pointer(&sa.buf[0])) & (Alignment - 1))
+		sa.Array.init(dt, sa.buf[pad:pad+nb:pad+nb], 0, shape, strides, Writeable|OwnsData)
+		return &sa.Array, nil
+	}
+	return newHeader(dt, alloc(nb), 0, shape, strides, Writeable|OwnsData), nil
 }
 
 // viewBounds reports whether every element of the layout lies inside a
