@@ -19,8 +19,10 @@
 //
 // The environment variable PLURIBUS_CONFORMANCE_DIR points the test at
 // another corpus directory, read recursively. JSON files of another format
-// (a top-level array of cases without "op", as the datashape corpus) are
-// loaded leniently: their cases count as unimplemented.
+// (a top-level array of cases without "op") are decoded by the decoder
+// registered for their top directory in arrayDecoders (the datashape
+// corpus: datashape_ops.go), or else loaded leniently: their cases then
+// count as unimplemented.
 //
 // Test flags: -conformance.run REGEXP runs only the cases whose id matches;
 // -conformance.maxfail N caps the failures reported as test errors per
@@ -74,7 +76,15 @@ type Case struct {
 	// Skip, when set, says why the case cannot be run at all (a format
 	// this runner does not understand); it then counts as unimplemented.
 	Skip string `json:"-"`
+	// Raw is the whole case as its file holds it, for the formats that
+	// arrayDecoders read.
+	Raw json.RawMessage `json:"-"`
 }
+
+// arrayDecoders read case files that are a top-level JSON array, by the
+// top directory of the file under the corpus root ("datashape"). A
+// decoder returns the file's cases and notes for -v.
+var arrayDecoders = map[string]func(rel string, items []json.RawMessage) (cases []*Case, notes []string){}
 
 // corpusFile is the envelope of a case file in the NumPy corpus format.
 type corpusFile struct {
@@ -205,6 +215,14 @@ func loadFile(path, rel string) (cases []*Case, notes, problems []string) {
 		var items []json.RawMessage
 		if err := json.Unmarshal(data, &items); err != nil {
 			return nil, nil, []string{fmt.Sprintf("%s: %v", rel, err)}
+		}
+		top, _, _ := strings.Cut(rel, "/")
+		if dec := arrayDecoders[top]; dec != nil {
+			cases, notes := dec(rel, items)
+			for _, k := range cases {
+				k.File, k.Dir = rel, dir
+			}
+			return cases, notes, nil
 		}
 		for i, raw := range items {
 			k := lenientCase(raw, base, i)
