@@ -8,11 +8,13 @@ import (
 	"github.com/pluribus-go/pluribus/dtype"
 )
 
-// Index is one item of a basic index expression, what goes between the
+// Index is one item of an index expression, what goes between the
 // commas of NumPy's a[i, j:k, ..., None]: an integer (Int), a slice
 // (Slice and its constructors Range, RangeStep, From, To, Step and All),
-// NewAxis or Ellipsis. Its String method writes the item in NumPy syntax,
-// which ParseIndex reads back.
+// NewAxis or Ellipsis — the basic items — or an advanced item: an index
+// array or mask (ArrayIndex, IntArray) or a Python bool (Bool). Its
+// String method writes the item in NumPy syntax, which ParseIndex reads
+// back for the basic items.
 type Index interface {
 	String() string
 	isIndex()
@@ -182,6 +184,10 @@ func clipSliceBound(i, n, step int) int {
 //
 // For results of up to four dimensions, Slice allocates only the new
 // Array header.
+//
+// When an item is advanced (ArrayIndex, IntArray, Bool), Slice follows
+// NumPy's advanced indexing instead (see ArrayIndex) and the result is a
+// new C-ordered array, not a view.
 func (a *Array) Slice(items ...Index) (*Array, error) {
 	nd := len(a.shape)
 	consumed, added, ints, ellipses := 0, 0, 0, 0
@@ -196,6 +202,8 @@ func (a *Array) Slice(items ...Index) (*Array, error) {
 			added++
 		case ellipsis:
 			ellipses++
+		case arrayIndex, boolIndex:
+			return a.sliceAdvanced(items)
 		case nil:
 			return nil, &IndexError{Msg: "nil index item"}
 		default:
@@ -302,12 +310,20 @@ func (a *Array) Index(expr string) (*Array, error) {
 // shape) and converted to a's element type with unsafe casting. value may
 // overlap a. Assigning into a read-only array is a *ValueError; the
 // errors of Slice and of broadcasting are returned as they are.
+//
+// With advanced items, the elements selected are written in place (a is
+// changed, not a copy); where an index array repeats a position, the last
+// assignment wins, as in NumPy, and a value that does not broadcast to
+// the selection is a *ShapeError.
 func (a *Array) SetSlice(value *Array, items ...Index) error {
 	if value == nil {
 		return &ValueError{Op: "assignment", Msg: "value is a nil array"}
 	}
 	if !a.IsWriteable() {
 		return &ValueError{Op: "assignment", Msg: "destination is read-only"}
+	}
+	if hasAdvanced(items) {
+		return a.setAdvanced(value, items)
 	}
 	dst, err := a.Slice(items...)
 	if err != nil {

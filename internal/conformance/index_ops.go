@@ -22,8 +22,8 @@ type indexItemJSON struct {
 	Step  *int   `json:"step"`
 }
 
-// basicIndex decodes the case's "index" into basic index items. Python
-// bools and index arrays (advanced indexing) are unsupported for now.
+// basicIndex decodes the case's "index" into index items: basic items,
+// Python bools and index arrays (advanced indexing).
 func (c *Case) basicIndex() ([]ndarray.Index, error) {
 	var raw []json.RawMessage
 	if err := c.kwarg("index", &raw); err != nil {
@@ -38,8 +38,22 @@ func (c *Case) basicIndex() ([]ndarray.Index, error) {
 			return nil, corpusErrorf("index item %d: %v", i, err)
 		}
 		switch kind.Kind {
-		case "bool", "array":
-			return nil, unsupported("advanced indexing (%s index item) not implemented", kind.Kind)
+		case "bool":
+			var b struct {
+				Value *bool `json:"value"`
+			}
+			if err := json.Unmarshal(r, &b); err != nil || b.Value == nil {
+				return nil, corpusErrorf("index item %d: bool without a value", i)
+			}
+			items[i] = ndarray.Bool(*b.Value)
+			continue
+		case "array":
+			arr, err := decodeArray(r)
+			if err != nil {
+				return nil, err
+			}
+			items[i] = ndarray.ArrayIndex(arr)
+			continue
 		}
 		var it indexItemJSON
 		if err := json.Unmarshal(r, &it); err != nil {
