@@ -5,6 +5,7 @@ import (
 	"unsafe"
 
 	"github.com/pluribus-go/pluribus/dtype"
+	"github.com/pluribus-go/pluribus/simd"
 	"github.com/x448/float16"
 )
 
@@ -93,6 +94,100 @@ func slices3[A, B, R any](args []unsafe.Pointer, mode, n int) (x []A, y []B, out
 	return x, y, out
 }
 
+// ---- simd kernels ----
+
+// floatKind reports whether T is float64 (64), float32 (32) or neither
+// (0): the element types with simd kernels.
+func floatKind[T any]() int {
+	var z T
+	switch any(z).(type) {
+	case float64:
+		return 64
+	case float32:
+		return 32
+	}
+	return 0
+}
+
+// asFloat64 and asFloat32 view a []T as the float slice it is (T is
+// float64 or float32 exactly, as checked by floatKind).
+func asFloat64[T any](s []T) []float64 {
+	return unsafe.Slice((*float64)(unsafe.Pointer(unsafe.SliceData(s))), len(s))
+}
+
+func asFloat32[T any](s []T) []float32 {
+	return unsafe.Slice((*float32)(unsafe.Pointer(unsafe.SliceData(s))), len(s))
+}
+
+// simdOps are the simd kernels of one binary operation: both operands
+// contiguous (vv), a repeated second operand (vs: a[i] op s) and a
+// repeated first operand (sv: s op a[i]).
+type simdOps struct {
+	vv64 func(dst, a, b []float64)
+	vs64 func(dst, a []float64, s float64)
+	sv64 func(dst, a []float64, s float64)
+	vv32 func(dst, a, b []float32)
+	vs32 func(dst, a []float32, s float32)
+	sv32 func(dst, a []float32, s float32)
+}
+
+var (
+	simdAdd = simdOps{
+		simd.AddFloat64Unitary, simd.AddFloat64ScalarUnitary, simd.AddFloat64ScalarUnitary,
+		simd.AddFloat32Unitary, simd.AddFloat32ScalarUnitary, simd.AddFloat32ScalarUnitary,
+	}
+	simdSub = simdOps{
+		simd.SubFloat64Unitary, simd.SubFloat64ScalarUnitary, simd.RsubFloat64ScalarUnitary,
+		simd.SubFloat32Unitary, simd.SubFloat32ScalarUnitary, simd.RsubFloat32ScalarUnitary,
+	}
+	simdMul = simdOps{
+		simd.MulFloat64Unitary, simd.MulFloat64ScalarUnitary, simd.MulFloat64ScalarUnitary,
+		simd.MulFloat32Unitary, simd.MulFloat32ScalarUnitary, simd.MulFloat32ScalarUnitary,
+	}
+	// maximum and minimum have kernels for contiguous operands only.
+	simdMax = simdOps{vv64: simd.MaxFloat64Unitary, vv32: simd.MaxFloat32Unitary}
+	simdMin = simdOps{vv64: simd.MinFloat64Unitary, vv32: simd.MinFloat32Unitary}
+	simdDiv = simdOps{
+		simd.DivFloat64Unitary, simd.DivFloat64ScalarUnitary, simd.RdivFloat64ScalarUnitary,
+		simd.DivFloat32Unitary, simd.DivFloat32ScalarUnitary, simd.RdivFloat32ScalarUnitary,
+	}
+)
+
+// simdBinary runs ops on a non-strided layout (from slices3) when T is
+// float64 or float32 and ops has a kernel for the layout, and reports
+// whether it did.
+func simdBinary[T any](ops *simdOps, mode int, x, y, out []T) bool {
+	if mode != modeContig && ops.vs64 == nil {
+		return false
+	}
+	n := len(out)
+	switch floatKind[T]() {
+	case 64:
+		o, a, b := asFloat64(out), asFloat64(x), asFloat64(y)
+		switch mode {
+		case modeContig:
+			ops.vv64(o, a[:n], b[:n])
+		case modeScalarB:
+			ops.vs64(o, a[:n], b[0])
+		case modeScalarA:
+			ops.sv64(o, b[:n], a[0])
+		}
+		return true
+	case 32:
+		o, a, b := asFloat32(out), asFloat32(x), asFloat32(y)
+		switch mode {
+		case modeContig:
+			ops.vv32(o, a[:n], b[:n])
+		case modeScalarB:
+			ops.vs32(o, a[:n], b[0])
+		case modeScalarA:
+			ops.sv32(o, b[:n], a[0])
+		}
+		return true
+	}
+	return false
+}
+
 // ---- add ----
 
 func addLoop[T realNum](args []unsafe.Pointer, steps []int, n int) {
@@ -113,6 +208,9 @@ func addLoop[T realNum](args []unsafe.Pointer, steps []int, n int) {
 		return
 	}
 	x, y, out := slices3[T, T, T](args, mode, n)
+	if simdBinary(&simdAdd, mode, x, y, out) {
+		return
+	}
 	switch mode {
 	case modeContig:
 		x, y = x[:len(out)], y[:len(out)]
@@ -139,12 +237,12 @@ func sumReal[T realNum](p unsafe.Pointer, step, n int) T {
 	switch any(z).(type) {
 	case float32:
 		if step == 4 {
-			return any(pairwiseSlice(unsafe.Slice((*float32)(p), n))).(T)
+			return any(simd.SumFloat32(unsafe.Slice((*float32)(p), n))).(T)
 		}
 		return any(pairwiseSum(p, step, n, func(v float32) float32 { return v })).(T)
 	case float64:
 		if step == 8 {
-			return any(pairwiseSlice(unsafe.Slice((*float64)(p), n))).(T)
+			return any(simd.SumFloat64(unsafe.Slice((*float64)(p), n))).(T)
 		}
 		return any(pairwiseSum(p, step, n, func(v float64) float64 { return v })).(T)
 	}
@@ -351,6 +449,9 @@ func subLoop[T realNum | complexNum](args []unsafe.Pointer, steps []int, n int) 
 		return
 	}
 	x, y, out := slices3[T, T, T](args, mode, n)
+	if simdBinary(&simdSub, mode, x, y, out) {
+		return
+	}
 	switch mode {
 	case modeContig:
 		x, y = x[:len(out)], y[:len(out)]
@@ -394,6 +495,9 @@ func mulLoop[T realNum](args []unsafe.Pointer, steps []int, n int) {
 		return
 	}
 	x, y, out := slices3[T, T, T](args, mode, n)
+	if simdBinary(&simdMul, mode, x, y, out) {
+		return
+	}
 	switch mode {
 	case modeContig:
 		x, y = x[:len(out)], y[:len(out)]
@@ -428,6 +532,9 @@ func divLoop[T floating](args []unsafe.Pointer, steps []int, n int) {
 		return
 	}
 	x, y, out := slices3[T, T, T](args, mode, n)
+	if simdBinary(&simdDiv, mode, x, y, out) {
+		return
+	}
 	switch mode {
 	case modeContig:
 		x, y = x[:len(out)], y[:len(out)]
@@ -573,6 +680,9 @@ func maxFloatLoop[T floating](args []unsafe.Pointer, steps []int, n int) {
 		return
 	}
 	x, y, out := slices3[T, T, T](args, mode, n)
+	if simdBinary(&simdMax, mode, x, y, out) {
+		return
+	}
 	switch mode {
 	case modeContig:
 		x, y = x[:len(out)], y[:len(out)]
@@ -614,6 +724,9 @@ func minFloatLoop[T floating](args []unsafe.Pointer, steps []int, n int) {
 		return
 	}
 	x, y, out := slices3[T, T, T](args, mode, n)
+	if simdBinary(&simdMin, mode, x, y, out) {
+		return
+	}
 	switch mode {
 	case modeContig:
 		x, y = x[:len(out)], y[:len(out)]

@@ -1,0 +1,33 @@
+// Package cpu reports the CPU features the simd kernels dispatch on. It
+// is a thin wrapper over github.com/klauspost/cpuid/v2, read once at
+// start-up, so that simd depends on one small internal package and the
+// feature names it needs, and nothing else.
+//
+// A feature is reported only when both the CPU and the operating system
+// support it (for AVX and AVX-512 the OS must save the wider registers;
+// cpuid checks XCR0).
+package cpu
+
+import "github.com/klauspost/cpuid/v2"
+
+// X86 holds the x86 features used by the kernels. Its fields are false
+// on other architectures.
+var X86 struct {
+	HasAVX     bool // 256-bit floating-point vectors
+	HasAVX2    bool // 256-bit integer vectors, gathers
+	HasFMA     bool // fused multiply-add (FMA3)
+	HasF16C    bool // float16 <-> float32 conversion
+	HasAVX512F bool // 512-bit vectors with mask registers
+}
+
+func init() {
+	c := cpuid.CPU
+	X86.HasAVX = c.Supports(cpuid.AVX)
+	X86.HasAVX2 = c.Supports(cpuid.AVX, cpuid.AVX2)
+	X86.HasFMA = c.Supports(cpuid.AVX, cpuid.FMA3)
+	X86.HasF16C = c.Supports(cpuid.AVX, cpuid.F16C)
+	X86.HasAVX512F = c.Supports(cpuid.AVX512F)
+}
+
+// Name is the CPU's brand string, for benchmark reports.
+func Name() string { return cpuid.CPU.BrandName }

@@ -1,0 +1,45 @@
+// Package simd holds the vectorised kernels behind pluribus's ufuncs:
+// element-wise arithmetic, NaN-propagating minimum and maximum, sums and
+// dot products over contiguous float32 and float64 runs.
+//
+// # Overview
+//
+// Kernels work on unit-stride slices, destination first, with the length
+// given by the slices themselves and no allocation:
+//
+//	AddFloat64Unitary(dst, a, b)       // dst[i] = a[i] + b[i]
+//	AddFloat64ScalarUnitary(dst, a, s) // dst[i] = a[i] + s
+//	SumFloat64(a)                      // pairwise sum, as NumPy's
+//
+// Names follow gonum's grid, <Op><Type>[Scalar]Unitary. The doc comment of
+// each kernel is the Go loop it computes. The package knows nothing of
+// arrays: striding and broadcasting belong to the ufunc iterator, which
+// hands kernels its innermost contiguous runs.
+//
+// # Lengths and aliasing
+//
+// Callers guarantee equal lengths; a mismatch is a programmer error and
+// panics, as an out-of-range slice index does. dst may be the same slice
+// as an input (dst[i] depends only on element i of the inputs) but must not
+// overlap an input at another offset.
+//
+// # Implementations
+//
+// Every kernel has a pure-Go twin that is always compiled: it is the
+// fallback (build tag purego, architectures without assembly) and the
+// oracle the assembly is tested against. On amd64 the assembly, generated
+// with avo from simd/_asm, comes in AVX2+FMA and AVX-512F versions. The
+// best implementation the CPU supports is chosen once at start-up (see
+// Implementation); calls never branch on CPU features.
+//
+// # Results
+//
+// Element-wise kernels give the same bits in every implementation (NaN
+// payloads aside: which of two NaN inputs propagates through +, -, *, /
+// is not specified). Min and max propagate NaN as NumPy does. SumFloat64
+// and SumFloat32 add in NumPy's pairwise order, so they are bit-identical
+// to numpy.sum of a contiguous run in every implementation. Dot products
+// reassociate; their error bound is stated on DotFloat64.
+package simd
+
+//go:generate go run -C _asm -mod=mod . -out ../kernels_amd64.s -stubs ../kernels_amd64.go -pkg simd

@@ -1,0 +1,54 @@
+package simd
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestGenerated regenerates the assembly and its Go declarations with the
+// avo generator in _asm and fails if they differ from the committed
+// files (the files are generated and must never be edited by hand).
+func TestGenerated(t *testing.T) {
+	if testing.Short() {
+		t.Skip("regenerating the assembly runs the avo generator; skipped in -short mode")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command on PATH: cannot run the generator")
+	}
+	env := append(os.Environ(), "GOFLAGS=-mod=mod")
+	dl := exec.Command(goTool, "mod", "download", "github.com/mmcloughlin/avo")
+	dl.Dir, dl.Env = "_asm", env
+	if out, err := dl.CombinedOutput(); err != nil {
+		t.Skipf("cannot download the avo module for the generator (offline?): %v\n%s", err, out)
+	}
+	dir := t.TempDir()
+	outS, outGo := filepath.Join(dir, "kernels_amd64.s"), filepath.Join(dir, "kernels_amd64.go")
+	cmd := exec.Command(goTool, "run", ".", "-out", outS, "-stubs", outGo, "-pkg", "simd")
+	cmd.Dir, cmd.Env = "_asm", env
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("generator failed: %v\n%s", err, out)
+	}
+	for _, f := range []struct{ gen, committed string }{
+		{outS, "kernels_amd64.s"},
+		{outGo, "kernels_amd64.go"},
+	} {
+		got, err := os.ReadFile(f.gen)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The header records the command line; go generate writes to ../.
+		got = []byte(strings.ReplaceAll(string(got), dir+string(filepath.Separator), "../"))
+		want, err := os.ReadFile(f.committed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from the generator's output: run go generate ./simd (and do not edit generated files)", f.committed)
+		}
+	}
+}

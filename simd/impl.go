@@ -1,0 +1,135 @@
+package simd
+
+import (
+	"fmt"
+	"sync/atomic"
+)
+
+// Element-wise binary operations, the index into kernels.bin64/bin32.
+const (
+	opAdd = iota
+	opSub
+	opMul
+	opDiv
+	opMax
+	opMin
+	numBin
+)
+
+// Operations with a scalar operand, the index into kernels.scalar64/32.
+const (
+	opAddS = iota
+	opSubS
+	opMulS
+	opDivS
+	opRsubS
+	opRdivS
+	numScalar
+)
+
+// kernels is one implementation: a complete table of kernels.
+type kernels struct {
+	name     string
+	bin64    [numBin]func(dst, a, b []float64)
+	bin32    [numBin]func(dst, a, b []float32)
+	scalar64 [numScalar]func(dst, a []float64, s float64)
+	scalar32 [numScalar]func(dst, a []float32, s float32)
+	sum64    func(a []float64) float64 // pairwise leaf, len(a) <= pwBlock
+	sum32    func(a []float32) float32
+	dot64    func(a, b []float64) float64 // block, len(a) <= dotBlock
+	dot32    func(a, b []float32) float32
+}
+
+// goKernels is the pure-Go implementation, always available.
+var goKernels = &kernels{
+	name:     "go",
+	bin64:    [numBin]func(dst, a, b []float64){addGo[float64], subGo[float64], mulGo[float64], divGo[float64], maxGo[float64], minGo[float64]},
+	bin32:    [numBin]func(dst, a, b []float32){addGo[float32], subGo[float32], mulGo[float32], divGo[float32], maxGo[float32], minGo[float32]},
+	scalar64: [numScalar]func(dst, a []float64, s float64){addScalarGo[float64], subScalarGo[float64], mulScalarGo[float64], divScalarGo[float64], rsubScalarGo[float64], rdivScalarGo[float64]},
+	scalar32: [numScalar]func(dst, a []float32, s float32){addScalarGo[float32], subScalarGo[float32], mulScalarGo[float32], divScalarGo[float32], rsubScalarGo[float32], rdivScalarGo[float32]},
+	sum64:    sumBlockGo[float64],
+	sum32:    sumBlockGo[float32],
+	dot64:    dotBlockGo[float64],
+	dot32:    dotBlockGo[float32],
+}
+
+// impls lists the implementations this CPU can run, best first; the pure-Go
+// one is last. It is fixed at start-up.
+var impls []*kernels
+
+// active is the implementation in use. It is set once at start-up; only
+// tests replace it (see use), and the atomic keeps that race-free.
+var active atomic.Pointer[kernels]
+
+func init() {
+	impls = append(archKernels(), goKernels)
+	active.Store(impls[0])
+}
+
+// Implementations returns the names of the kernel implementations this CPU
+// and build can run, best first: on amd64 "avx512" (AVX-512F), "avx2"
+// (AVX2 and FMA), then always "go" (pure Go, the only one under the purego
+// build tag or on other architectures).
+func Implementations() []string {
+	names := make([]string, len(impls))
+	for i, k := range impls {
+		names[i] = k.name
+	}
+	return names
+}
+
+// Implementation returns the name of the implementation in use: the first
+// of Implementations, chosen once at start-up.
+func Implementation() string { return active.Load().name }
+
+// use makes the named implementation the active one and returns a function
+// that restores the previous one. It is for tests, which run every
+// implementation the CPU has through one suite; it reports false if the
+// implementation is not available.
+func use(name string) (restore func(), ok bool) {
+	for _, k := range impls {
+		if k.name == name {
+			prev := active.Swap(k)
+			return func() { active.Store(prev) }, true
+		}
+	}
+	return func() {}, false
+}
+
+// pwBlock is NumPy's PW_BLOCKSIZE, the leaf size of pairwise summation.
+const pwBlock = 128
+
+// pairwise is NumPy's pairwise summation with leaf as its leaf.
+func pairwise[T float](leaf func([]T) T, a []T) T {
+	if len(a) <= pwBlock {
+		return leaf(a)
+	}
+	h := len(a) / 2
+	h -= h % 8
+	return pairwise(leaf, a[:h]) + pairwise(leaf, a[h:])
+}
+
+// dotBlock is the leaf size of the pairwise dot product.
+const dotBlock = 256
+
+// dotPairwise sums the dot products of blocks of a and b pairwise.
+func dotPairwise[T float](leaf func(a, b []T) T, a, b []T) T {
+	if len(a) <= dotBlock {
+		return leaf(a, b)
+	}
+	h := len(a) / 2
+	h -= h % 16
+	return dotPairwise(leaf, a[:h], b[:h]) + dotPairwise(leaf, a[h:], b[h:])
+}
+
+func check2(n, a int) {
+	if a != n {
+		panic(fmt.Sprintf("simd: length mismatch: dst has %d elements, a has %d", n, a))
+	}
+}
+
+func check3(n, a, b int) {
+	if a != n || b != n {
+		panic(fmt.Sprintf("simd: length mismatch: dst has %d elements, a has %d, b has %d", n, a, b))
+	}
+}

@@ -1,0 +1,45 @@
+//go:build amd64 && !purego
+
+package simd
+
+import "github.com/pluribus-go/pluribus/internal/cpu"
+
+// archKernels returns the assembly implementations this CPU supports,
+// best first.
+func archKernels() []*kernels {
+	var ks []*kernels
+	if !cpu.X86.HasAVX2 || !cpu.X86.HasFMA {
+		return nil
+	}
+	if cpu.X86.HasAVX512F {
+		ks = append(ks, avx512Kernels)
+	}
+	return append(ks, avx2Kernels)
+}
+
+var avx2Kernels = &kernels{
+	name:     "avx2",
+	bin64:    [numBin]func(dst, a, b []float64){addFloat64AVX2, subFloat64AVX2, mulFloat64AVX2, divFloat64AVX2, maxFloat64AVX2, minFloat64AVX2},
+	bin32:    [numBin]func(dst, a, b []float32){addFloat32AVX2, subFloat32AVX2, mulFloat32AVX2, divFloat32AVX2, maxFloat32AVX2, minFloat32AVX2},
+	scalar64: [numScalar]func(dst, a []float64, s float64){addFloat64ScalarAVX2, subFloat64ScalarAVX2, mulFloat64ScalarAVX2, divFloat64ScalarAVX2, rsubFloat64ScalarAVX2, rdivFloat64ScalarAVX2},
+	scalar32: [numScalar]func(dst, a []float32, s float32){addFloat32ScalarAVX2, subFloat32ScalarAVX2, mulFloat32ScalarAVX2, divFloat32ScalarAVX2, rsubFloat32ScalarAVX2, rdivFloat32ScalarAVX2},
+	sum64:    sumBlockFloat64AVX2,
+	sum32:    sumBlockFloat32AVX2,
+	dot64:    dotFloat64AVX2,
+	dot32:    dotFloat32AVX2,
+}
+
+// avx512Kernels uses zmm registers with masked tails. The pairwise-sum
+// leaf keeps NumPy's eight accumulators, which fill a ymm register, so it
+// is the AVX2 one.
+var avx512Kernels = &kernels{
+	name:     "avx512",
+	bin64:    [numBin]func(dst, a, b []float64){addFloat64AVX512, subFloat64AVX512, mulFloat64AVX512, divFloat64AVX512, maxFloat64AVX512, minFloat64AVX512},
+	bin32:    [numBin]func(dst, a, b []float32){addFloat32AVX512, subFloat32AVX512, mulFloat32AVX512, divFloat32AVX512, maxFloat32AVX512, minFloat32AVX512},
+	scalar64: [numScalar]func(dst, a []float64, s float64){addFloat64ScalarAVX512, subFloat64ScalarAVX512, mulFloat64ScalarAVX512, divFloat64ScalarAVX512, rsubFloat64ScalarAVX512, rdivFloat64ScalarAVX512},
+	scalar32: [numScalar]func(dst, a []float32, s float32){addFloat32ScalarAVX512, subFloat32ScalarAVX512, mulFloat32ScalarAVX512, divFloat32ScalarAVX512, rsubFloat32ScalarAVX512, rdivFloat32ScalarAVX512},
+	sum64:    sumBlockFloat64AVX2,
+	sum32:    sumBlockFloat32AVX2,
+	dot64:    dotFloat64AVX512,
+	dot32:    dotFloat32AVX512,
+}
