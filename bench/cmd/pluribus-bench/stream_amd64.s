@@ -1,0 +1,254 @@
+//go:build !purego
+
+#include "textflag.h"
+
+// STREAM kernels on float64 slices, AVX2 + FMA, 16 elements per iteration.
+// Every function handles len(dst) &^ 15 elements; the Go wrappers in
+// stream.go do the tails.
+
+// func copyAVX2(dst, src []float64)
+TEXT ·copyAVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ dst_len+8(FP), CX
+	MOVQ src_base+24(FP), SI
+	SHRQ $4, CX
+	JZ   copydone
+copyloop:
+	VMOVUPD (SI), Y0
+	VMOVUPD 32(SI), Y1
+	VMOVUPD 64(SI), Y2
+	VMOVUPD 96(SI), Y3
+	VMOVUPD Y0, (DI)
+	VMOVUPD Y1, 32(DI)
+	VMOVUPD Y2, 64(DI)
+	VMOVUPD Y3, 96(DI)
+	ADDQ $128, SI
+	ADDQ $128, DI
+	DECQ CX
+	JNZ  copyloop
+copydone:
+	VZEROUPPER
+	RET
+
+// func scaleAVX2(dst, src []float64, s float64)
+TEXT ·scaleAVX2(SB), NOSPLIT, $0-56
+	MOVQ dst_base+0(FP), DI
+	MOVQ dst_len+8(FP), CX
+	MOVQ src_base+24(FP), SI
+	VBROADCASTSD s+48(FP), Y15
+	SHRQ $4, CX
+	JZ   scaledone
+scaleloop:
+	VMULPD (SI), Y15, Y0
+	VMULPD 32(SI), Y15, Y1
+	VMULPD 64(SI), Y15, Y2
+	VMULPD 96(SI), Y15, Y3
+	VMOVUPD Y0, (DI)
+	VMOVUPD Y1, 32(DI)
+	VMOVUPD Y2, 64(DI)
+	VMOVUPD Y3, 96(DI)
+	ADDQ $128, SI
+	ADDQ $128, DI
+	DECQ CX
+	JNZ  scaleloop
+scaledone:
+	VZEROUPPER
+	RET
+
+// func addAVX2(c, a, b []float64)
+TEXT ·addAVX2(SB), NOSPLIT, $0-72
+	MOVQ c_base+0(FP), DI
+	MOVQ c_len+8(FP), CX
+	MOVQ a_base+24(FP), SI
+	MOVQ b_base+48(FP), DX
+	SHRQ $4, CX
+	JZ   adddone
+addloop:
+	VMOVUPD (SI), Y0
+	VMOVUPD 32(SI), Y1
+	VMOVUPD 64(SI), Y2
+	VMOVUPD 96(SI), Y3
+	VADDPD (DX), Y0, Y0
+	VADDPD 32(DX), Y1, Y1
+	VADDPD 64(DX), Y2, Y2
+	VADDPD 96(DX), Y3, Y3
+	VMOVUPD Y0, (DI)
+	VMOVUPD Y1, 32(DI)
+	VMOVUPD Y2, 64(DI)
+	VMOVUPD Y3, 96(DI)
+	ADDQ $128, SI
+	ADDQ $128, DX
+	ADDQ $128, DI
+	DECQ CX
+	JNZ  addloop
+adddone:
+	VZEROUPPER
+	RET
+
+// func triadAVX2(a, b, c []float64, s float64)  // a = b + s*c
+TEXT ·triadAVX2(SB), NOSPLIT, $0-80
+	MOVQ a_base+0(FP), DI
+	MOVQ a_len+8(FP), CX
+	MOVQ b_base+24(FP), SI
+	MOVQ c_base+48(FP), DX
+	VBROADCASTSD s+72(FP), Y15
+	SHRQ $4, CX
+	JZ   triaddone
+triadloop:
+	VMOVUPD (DX), Y0
+	VMOVUPD 32(DX), Y1
+	VMOVUPD 64(DX), Y2
+	VMOVUPD 96(DX), Y3
+	VFMADD213PD (SI), Y15, Y0
+	VFMADD213PD 32(SI), Y15, Y1
+	VFMADD213PD 64(SI), Y15, Y2
+	VFMADD213PD 96(SI), Y15, Y3
+	VMOVUPD Y0, (DI)
+	VMOVUPD Y1, 32(DI)
+	VMOVUPD Y2, 64(DI)
+	VMOVUPD Y3, 96(DI)
+	ADDQ $128, SI
+	ADDQ $128, DX
+	ADDQ $128, DI
+	DECQ CX
+	JNZ  triadloop
+triaddone:
+	VZEROUPPER
+	RET
+
+// func fma3AVX2(d, a, b, c []float64)  // d = a*b + c
+TEXT ·fma3AVX2(SB), NOSPLIT, $0-96
+	MOVQ d_base+0(FP), DI
+	MOVQ d_len+8(FP), CX
+	MOVQ a_base+24(FP), SI
+	MOVQ b_base+48(FP), DX
+	MOVQ c_base+72(FP), BX
+	SHRQ $4, CX
+	JZ   fmadone
+fmaloop:
+	VMOVUPD (SI), Y0
+	VMOVUPD 32(SI), Y1
+	VMOVUPD 64(SI), Y2
+	VMOVUPD 96(SI), Y3
+	VMOVUPD (DX), Y4
+	VMOVUPD 32(DX), Y5
+	VMOVUPD 64(DX), Y6
+	VMOVUPD 96(DX), Y7
+	VFMADD213PD (BX), Y4, Y0
+	VFMADD213PD 32(BX), Y5, Y1
+	VFMADD213PD 64(BX), Y6, Y2
+	VFMADD213PD 96(BX), Y7, Y3
+	VMOVUPD Y0, (DI)
+	VMOVUPD Y1, 32(DI)
+	VMOVUPD Y2, 64(DI)
+	VMOVUPD Y3, 96(DI)
+	ADDQ $128, SI
+	ADDQ $128, DX
+	ADDQ $128, BX
+	ADDQ $128, DI
+	DECQ CX
+	JNZ  fmaloop
+fmadone:
+	VZEROUPPER
+	RET
+
+// func readAVX2(a []float64) float64  // sum of a[:len(a)&^15]
+TEXT ·readAVX2(SB), NOSPLIT, $0-32
+	MOVQ a_base+0(FP), SI
+	MOVQ a_len+8(FP), CX
+	VXORPD Y0, Y0, Y0
+	VXORPD Y1, Y1, Y1
+	VXORPD Y2, Y2, Y2
+	VXORPD Y3, Y3, Y3
+	SHRQ $4, CX
+	JZ   readdone
+readloop:
+	VADDPD (SI), Y0, Y0
+	VADDPD 32(SI), Y1, Y1
+	VADDPD 64(SI), Y2, Y2
+	VADDPD 96(SI), Y3, Y3
+	ADDQ $128, SI
+	DECQ CX
+	JNZ  readloop
+readdone:
+	VADDPD Y1, Y0, Y0
+	VADDPD Y3, Y2, Y2
+	VADDPD Y2, Y0, Y0
+	VEXTRACTF128 $1, Y0, X1
+	VADDPD X1, X0, X0
+	VHADDPD X0, X0, X0
+	VZEROUPPER
+	MOVSD X0, ret+24(FP)
+	RET
+
+// Peak FMA rate: 12 independent accumulator chains, n iterations.
+
+// func fmaPeakZPD(n int)
+TEXT ·fmaPeakZPD(SB), NOSPLIT, $0-8
+	MOVQ n+0(FP), CX
+	VPXORQ Z0, Z0, Z0
+	VPXORQ Z1, Z1, Z1
+	VPXORQ Z2, Z2, Z2
+	VPXORQ Z3, Z3, Z3
+	VPXORQ Z4, Z4, Z4
+	VPXORQ Z5, Z5, Z5
+	VPXORQ Z6, Z6, Z6
+	VPXORQ Z7, Z7, Z7
+	VPXORQ Z8, Z8, Z8
+	VPXORQ Z9, Z9, Z9
+	VPXORQ Z10, Z10, Z10
+	VPXORQ Z11, Z11, Z11
+	VPXORQ Z30, Z30, Z30
+	VPXORQ Z31, Z31, Z31
+zpdloop:
+	VFMADD231PD Z30, Z31, Z0
+	VFMADD231PD Z30, Z31, Z1
+	VFMADD231PD Z30, Z31, Z2
+	VFMADD231PD Z30, Z31, Z3
+	VFMADD231PD Z30, Z31, Z4
+	VFMADD231PD Z30, Z31, Z5
+	VFMADD231PD Z30, Z31, Z6
+	VFMADD231PD Z30, Z31, Z7
+	VFMADD231PD Z30, Z31, Z8
+	VFMADD231PD Z30, Z31, Z9
+	VFMADD231PD Z30, Z31, Z10
+	VFMADD231PD Z30, Z31, Z11
+	DECQ CX
+	JNZ  zpdloop
+	VZEROUPPER
+	RET
+
+// func fmaPeakYPD(n int)
+TEXT ·fmaPeakYPD(SB), NOSPLIT, $0-8
+	MOVQ n+0(FP), CX
+	VXORPD Y0, Y0, Y0
+	VXORPD Y1, Y1, Y1
+	VXORPD Y2, Y2, Y2
+	VXORPD Y3, Y3, Y3
+	VXORPD Y4, Y4, Y4
+	VXORPD Y5, Y5, Y5
+	VXORPD Y6, Y6, Y6
+	VXORPD Y7, Y7, Y7
+	VXORPD Y8, Y8, Y8
+	VXORPD Y9, Y9, Y9
+	VXORPD Y10, Y10, Y10
+	VXORPD Y11, Y11, Y11
+	VXORPD Y14, Y14, Y14
+	VXORPD Y15, Y15, Y15
+ypdloop:
+	VFMADD231PD Y14, Y15, Y0
+	VFMADD231PD Y14, Y15, Y1
+	VFMADD231PD Y14, Y15, Y2
+	VFMADD231PD Y14, Y15, Y3
+	VFMADD231PD Y14, Y15, Y4
+	VFMADD231PD Y14, Y15, Y5
+	VFMADD231PD Y14, Y15, Y6
+	VFMADD231PD Y14, Y15, Y7
+	VFMADD231PD Y14, Y15, Y8
+	VFMADD231PD Y14, Y15, Y9
+	VFMADD231PD Y14, Y15, Y10
+	VFMADD231PD Y14, Y15, Y11
+	DECQ CX
+	JNZ  ypdloop
+	VZEROUPPER
+	RET
