@@ -40,11 +40,31 @@
 // fmt.Print(a) writes what NumPy's print(a) writes; %#v and String add the
 // dtype and shape, as a repr.
 //
+// # Files and interchange
+//
+// WriteNPY, SaveNPY, ReadNPY and LoadNPY read and write NumPy's .npy
+// format byte for byte as np.save does (every numeric dtype, both byte
+// orders, C and Fortran order); WriteNPZ/SaveNPZ and ReadNPZ/LoadNPZ
+// handle .npz archives, plain or compressed. LoadNPY maps large files
+// read-only instead of reading them; LoadNPYCopy always reads. Arrays
+// also implement json.Marshaler (nested lists with dtype and shape) and
+// encoding.BinaryMarshaler (.npy bytes). Package gonumconv converts to and
+// from gonum matrices, sharing memory where the layout allows.
+//
+// # Manipulation, sorting and selection
+//
+// Concatenate, Stack, Split, Tile, Repeat, Flip, Roll, Rot90, Pad, Diff,
+// Tril/Triu, Diagonal, Trace and Meshgrid; Take, Put, Compress, Nonzero,
+// ArgWhere and Choose; Sort, ArgSort (stable), Unique, SearchSorted,
+// Partition and Lexsort; and advanced indexing in Slice and SetSlice
+// (integer arrays and boolean masks, with NumPy's rules) — all with
+// NumPy's semantics, checked against the NumPy corpus.
+//
 // # Errors
 //
 // Data-dependent failures return typed errors, matchable with errors.As:
 // *ShapeError, *BroadcastError, *AxisError, *IndexError, *IndexParseError,
-// *ValueError, and dtype's *CastError. Their messages say what was
+// *ValueError, *FormatError (files), and dtype's *CastError. Their messages say what was
 // expected and what came.
 //
 // # Concurrency

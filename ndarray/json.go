@@ -1,0 +1,281 @@
+package ndarray
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/pluribus-go/pluribus/dtype"
+	"github.com/x448/float16"
+)
+
+// MarshalJSON encodes a as {"dtype": "float64", "shape": [2, 3], "data":
+// [[…], […]]}: the elements as nested lists (a 0-d array's data is the
+// element itself). Integers are written exactly, floats in their shortest
+// form that reads back to the same bits, NaN and infinities as the
+// strings "nan", "inf" and "-inf", complex numbers as [re, im] pairs.
+func (a *Array) MarshalJSON() ([]byte, error) {
+	if a.dtype.Num() == dtype.NumUser {
+		return nil, &ValueError{Op: "marshal json", Msg: "user-defined dtype " + a.dtype.String() + " has no JSON form"}
+	}
+	var b bytes.Buffer
+	b.WriteString(`{"dtype":`)
+	name, _ := json.Marshal(a.dtype.String())
+	b.Write(name)
+	b.WriteString(`,"shape":[`)
+	for i, d := range a.shape {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.Itoa(d))
+	}
+	b.WriteString(`],"data":`)
+	if a.NDim() == 0 {
+		writeJSONElement(&b, a.valueAt(a.offset))
+	} else {
+		a.writeJSONLevel(&b, 0, a.offset)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+func (a *Array) writeJSONLevel(b *bytes.Buffer, axis, off int) {
+	b.WriteByte('[')
+	for i := range a.shape[axis] {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		o := off + i*a.strides[axis]
+		if axis == len(a.shape)-1 {
+			writeJSONElement(b, a.valueAt(o))
+		} else {
+			a.writeJSONLevel(b, axis+1, o)
+		}
+	}
+	b.WriteByte(']')
+}
+
+func writeJSONFloat(b *bytes.Buffer, f float64, bits int) {
+	switch {
+	case math.IsNaN(f):
+		b.WriteString(`"nan"`)
+	case math.IsInf(f, 1):
+		b.WriteString(`"inf"`)
+	case math.IsInf(f, -1):
+		b.WriteString(`"-inf"`)
+	default:
+		b.WriteString(strconv.FormatFloat(f, 'g', -1, bits))
+	}
+}
+
+func writeJSONElement(b *bytes.Buffer, v any) {
+	switch x := v.(type) {
+	case bool:
+		b.WriteString(strconv.FormatBool(x))
+	case int8, int16, int32, int64, uint8, uint16, uint32, uint64:
+		fmt.Fprint(b, x)
+	case float16.Float16:
+		writeJSONFloat(b, float64(x.Float32()), 32)
+	case float32:
+		writeJSONFloat(b, float64(x), 32)
+	case float64:
+		writeJSONFloat(b, x, 64)
+	case complex64:
+		b.WriteByte('[')
+		writeJSONFloat(b, float64(real(x)), 32)
+		b.WriteByte(',')
+		writeJSONFloat(b, float64(imag(x)), 32)
+		b.WriteByte(']')
+	case complex128:
+		b.WriteByte('[')
+		writeJSONFloat(b, real(x), 64)
+		b.WriteByte(',')
+		writeJSONFloat(b, imag(x), 64)
+		b.WriteByte(']')
+	}
+}
+
+// UnmarshalJSON decodes the form MarshalJSON writes into a, replacing its
+// dtype, shape and elements with a new buffer (views of the old a are not
+// affected). Data that does not match the shape, values that do not fit
+// the dtype and unknown dtypes are errors.
+func (a *Array) UnmarshalJSON(data []byte) error {
+	var doc struct {
+		DType string          `json:"dtype"`
+		Shape []int           `json:"shape"`
+		Data  json.RawMessage `json:"data"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&doc); err != nil {
+		return &ValueError{Op: "unmarshal json", Msg: err.Error()}
+	}
+	dt, err := dtype.Parse(doc.DType)
+	if err != nil {
+		return err
+	}
+	if doc.Shape == nil {
+		return &ValueError{Op: "unmarshal json", Msg: `missing "shape"`}
+	}
+	out, err := newArray(dt, doc.Shape, C)
+	if err != nil {
+		return err
+	}
+	var tree any
+	d := json.NewDecoder(bytes.NewReader(doc.Data))
+	d.UseNumber()
+	if err := d.Decode(&tree); err != nil {
+		return &ValueError{Op: "unmarshal json", Msg: `bad "data": ` + err.Error()}
+	}
+	flat := make([]any, 0, out.size)
+	if len(doc.Shape) == 0 {
+		flat = append(flat, tree)
+	} else if err := flattenJSON(tree, doc.Shape, &flat); err != nil {
+		return err
+	}
+	for i, v := range flat {
+		if err := setJSONElement(out, i*dt.Size(), v); err != nil {
+			return err
+		}
+	}
+	a.init(out.dtype, out.data, out.offset, out.shape, out.strides, out.flags)
+	return nil
+}
+
+func flattenJSON(v any, shape []int, flat *[]any) error {
+	list, ok := v.([]any)
+	if !ok || len(list) != shape[0] {
+		return &ShapeError{Op: "unmarshal json", Msg: fmt.Sprintf("data does not match shape %s", FormatShape(shape))}
+	}
+	for _, e := range list {
+		if len(shape) == 1 {
+			*flat = append(*flat, e)
+			continue
+		}
+		if err := flattenJSON(e, shape[1:], flat); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func jsonFloat(v any) (float64, error) {
+	switch x := v.(type) {
+	case json.Number:
+		return strconv.ParseFloat(string(x), 64)
+	case string:
+		switch x {
+		case "nan":
+			return math.NaN(), nil
+		case "inf":
+			return math.Inf(1), nil
+		case "-inf":
+			return math.Inf(-1), nil
+		}
+	}
+	return 0, &ValueError{Op: "unmarshal json", Msg: fmt.Sprintf("%v is not a number", v)}
+}
+
+func setJSONElement(a *Array, off int, v any) error {
+	bad := func() error {
+		return &ValueError{Op: "unmarshal json", Msg: fmt.Sprintf("%v is not a %s value", v, a.dtype)}
+	}
+	switch a.dtype.Kind() {
+	case dtype.KindBool:
+		b, ok := v.(bool)
+		if !ok {
+			return bad()
+		}
+		store(a, off, b)
+	case dtype.KindInt, dtype.KindUint:
+		n, ok := v.(json.Number)
+		if !ok {
+			return bad()
+		}
+		bits := a.dtype.Size() * 8
+		if a.dtype.Kind() == dtype.KindUint {
+			u, err := strconv.ParseUint(string(n), 10, bits)
+			if err != nil {
+				return bad()
+			}
+			switch bits {
+			case 8:
+				store(a, off, uint8(u))
+			case 16:
+				store(a, off, uint16(u))
+			case 32:
+				store(a, off, uint32(u))
+			default:
+				store(a, off, u)
+			}
+			return nil
+		}
+		i, err := strconv.ParseInt(string(n), 10, bits)
+		if err != nil {
+			return bad()
+		}
+		switch bits {
+		case 8:
+			store(a, off, int8(i))
+		case 16:
+			store(a, off, int16(i))
+		case 32:
+			store(a, off, int32(i))
+		default:
+			store(a, off, i)
+		}
+	case dtype.KindFloat:
+		f, err := jsonFloat(v)
+		if err != nil {
+			return bad()
+		}
+		switch a.dtype.Size() {
+		case 2:
+			store(a, off, dtype.FromFloat64(f))
+		case 4:
+			store(a, off, float32(f))
+		default:
+			store(a, off, f)
+		}
+	case dtype.KindComplex:
+		pair, ok := v.([]any)
+		if !ok || len(pair) != 2 {
+			return bad()
+		}
+		re, err1 := jsonFloat(pair[0])
+		im, err2 := jsonFloat(pair[1])
+		if err1 != nil || err2 != nil {
+			return bad()
+		}
+		if a.dtype.Size() == 8 {
+			store(a, off, complex(float32(re), float32(im)))
+		} else {
+			store(a, off, complex(re, im))
+		}
+	default:
+		return bad()
+	}
+	return nil
+}
+
+// MarshalBinary encodes a in NumPy's .npy format (see WriteNPY).
+func (a *Array) MarshalBinary() ([]byte, error) {
+	var b bytes.Buffer
+	if err := a.WriteNPY(&b); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// UnmarshalBinary decodes .npy bytes into a, replacing its dtype, shape
+// and elements (see ReadNPY).
+func (a *Array) UnmarshalBinary(data []byte) error {
+	r, err := ReadNPY(bytes.NewReader(data))
+	if err != nil {
+		return err
+	}
+	a.init(r.dtype, r.data, r.offset, r.shape, r.strides, r.flags)
+	return nil
+}
