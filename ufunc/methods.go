@@ -34,12 +34,9 @@ func (u *Ufunc) Accumulate(a *ndarray.Array, opts ...Option) (*ndarray.Array, er
 	if err != nil {
 		return nil, err
 	}
-	var out *ndarray.Array
-	if len(cfg.out) > 1 {
-		return nil, &ArgError{Ufunc: u.name, Msg: fmt.Sprintf("has 1 output, %d given to Out", len(cfg.out))}
-	}
-	if len(cfg.out) == 1 {
-		out = cfg.out[0]
+	out, err := u.singleOut(&cfg)
+	if err != nil {
+		return nil, err
 	}
 	var outType dtype.DType
 	if out != nil {

@@ -164,12 +164,9 @@ func (u *Ufunc) reduce(a *ndarray.Array, cfg *config) (*ndarray.Array, error) {
 	if nred > 1 && u.flags&reorderable == 0 {
 		return nil, &ndarray.ValueError{Op: u.name, Msg: fmt.Sprintf("reduction operation '%s' is not reorderable, so at most one axis may be specified", u.name)}
 	}
-	var out *ndarray.Array
-	if len(cfg.out) > 1 {
-		return nil, &ArgError{Ufunc: u.name, Msg: fmt.Sprintf("has 1 output, %d given to Out", len(cfg.out))}
-	}
-	if len(cfg.out) == 1 {
-		out = cfg.out[0]
+	out, err := u.singleOut(cfg)
+	if err != nil {
+		return nil, err
 	}
 	var outType dtype.DType
 	if out != nil {
@@ -419,4 +416,16 @@ func (r *reduction) reduceInto(res *ndarray.Array, accStrides []int, a, mask *nd
 	p.prepare()
 	r.run()
 	return nil
+}
+
+// singleOut returns the output given with Out, if any, refusing more than
+// one (reductions and accumulations have a single output).
+func (u *Ufunc) singleOut(cfg *config) (*ndarray.Array, error) {
+	switch len(cfg.out) {
+	case 0:
+		return nil, nil
+	case 1:
+		return cfg.out[0], nil
+	}
+	return nil, &ArgError{Ufunc: u.name, Msg: fmt.Sprintf("has 1 output, %d given to Out", len(cfg.out))}
 }
