@@ -15,6 +15,8 @@ import (
 // float32, sqrt(int32) float64. float64 results come from the functions
 // of internal/mathx (about one ULP; each states its measured error);
 // float32 and float16 ones are computed in float64 and rounded once.
+// sqrt, exp, log, sin and cos have fast loops for contiguous float32 and
+// float64 runs (std_math_fast.go), each within the bound its doc states.
 
 // Sqrt computes the non-negative square root element-wise (NumPy's sqrt);
 // exact (correctly rounded) for real types.
@@ -25,7 +27,8 @@ var Sqrt = mathUnary("sqrt", "the non-negative square root, element-wise", math.
 var Cbrt = mathUnary("cbrt", "the cube root, element-wise", mathx.Cbrt, nil)
 
 // Exp computes e to the power x element-wise (NumPy's exp).
-// Max error of the float64 loop: 1.00 ULP.
+// Max error of the float64 loop: 0.51 ULP on contiguous runs (1.00 ULP
+// for subnormal results and on strided runs); float32: 0.50 ULP.
 var Exp = mathUnary("exp", "the exponential e**x, element-wise", mathx.Exp, mathx.CExp)
 
 // Exp2 computes 2 to the power x element-wise (NumPy's exp2).
@@ -38,7 +41,8 @@ var Exp2 = mathUnary("exp2", "2**x, element-wise", mathx.Exp2, mathx.CExp2)
 var Expm1 = mathUnary("expm1", "exp(x) - 1, element-wise", mathx.Expm1, mathx.CExpm1)
 
 // Log computes the natural logarithm element-wise (NumPy's log).
-// Max error of the float64 loop: 0.53 ULP.
+// Max error of the float64 loop: 0.87 ULP on contiguous runs (fdlibm's
+// algorithm), 0.53 ULP on strided runs; float32: 0.50 ULP.
 var Log = mathUnary("log", "the natural logarithm, element-wise", mathx.Log, mathx.CLog)
 
 // Log2 computes the base-2 logarithm element-wise (NumPy's log2).
@@ -61,11 +65,13 @@ var Logaddexp = mathBinary("logaddexp", "log(exp(x1) + exp(x2)), element-wise", 
 var Logaddexp2 = mathBinary("logaddexp2", "log2(2**x1 + 2**x2), element-wise", mathx.Logaddexp2)
 
 // Sin computes the sine element-wise, in radians (NumPy's sin).
-// Max error of the float64 loop: 1.49 ULP.
+// Max error of the float64 loop: 0.71 ULP on contiguous runs for
+// |x| <= 2**17, 1.49 ULP elsewhere; float32: 0.50 ULP.
 var Sin = mathUnary("sin", "the sine, element-wise", mathx.Sin, mathx.CSin)
 
 // Cos computes the cosine element-wise, in radians (NumPy's cos).
-// Max error of the float64 loop: 1.34 ULP.
+// Max error of the float64 loop: 0.74 ULP on contiguous runs for
+// |x| <= 2**17, 1.34 ULP elsewhere; float32: 0.50 ULP.
 var Cos = mathUnary("cos", "the cosine, element-wise", mathx.Cos, mathx.CCos)
 
 // Tan computes the tangent element-wise, in radians (NumPy's tan).
@@ -125,8 +131,14 @@ func mathUnary(name, doc string, f func(float64) float64, c func(complex128) com
 	u.MustRegister(Unary(func(x float16.Float16) float16.Float16 {
 		return dtype.FromFloat64(f(float64(x.Float32())))
 	}), dtype.Float16, dtype.Float16)
-	u.MustRegister(Unary(func(x float32) float32 { return float32(f(float64(x))) }), dtype.Float32, dtype.Float32)
-	u.MustRegister(Unary(f), dtype.Float64, dtype.Float64)
+	f32 := func(x float32) float32 { return float32(f(float64(x))) }
+	if fl, ok := fastLoops[name]; ok {
+		u.MustRegister(sliceLoop(fl.f32, f32), dtype.Float32, dtype.Float32)
+		u.MustRegister(sliceLoop(fl.f64, f), dtype.Float64, dtype.Float64)
+	} else {
+		u.MustRegister(Unary(f32), dtype.Float32, dtype.Float32)
+		u.MustRegister(Unary(f), dtype.Float64, dtype.Float64)
+	}
 	if c != nil {
 		registerComplexUnary(u, c)
 	}

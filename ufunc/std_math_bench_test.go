@@ -1,0 +1,60 @@
+package ufunc_test
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/pluribus-go/pluribus/dtype"
+	"github.com/pluribus-go/pluribus/ndarray"
+	"github.com/pluribus-go/pluribus/ufunc"
+)
+
+// BenchmarkMath runs the math ufuncs on 1e6 contiguous elements into a
+// given output, with the input ranges of bench/workloads.json: sqrt and
+// log on uniform [0.1, 100), exp and sin on uniform [-10, 10).
+func BenchmarkMath(b *testing.B) {
+	const n = 1_000_000
+	cases := []struct {
+		name   string
+		u      *ufunc.Ufunc
+		lo, hi float64
+	}{
+		{"sqrt", ufunc.Sqrt, 0.1, 100},
+		{"exp", ufunc.Exp, -10, 10},
+		{"log", ufunc.Log, 0.1, 100},
+		{"sin", ufunc.Sin, -10, 10},
+		{"cos", ufunc.Cos, -10, 10},
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, c := range cases {
+		xs := make([]float64, n)
+		for i := range xs {
+			xs[i] = c.lo + (c.hi-c.lo)*r.Float64()
+		}
+		for _, dt := range []struct {
+			name string
+			t    dtype.DType
+		}{{"f32", dtype.Float32}, {"f64", dtype.Float64}} {
+			b.Run(c.name+"/"+dt.name+"/1e6", func(b *testing.B) {
+				a64, err := ndarray.FromSlice(xs, n)
+				if err != nil {
+					b.Fatal(err)
+				}
+				a, err := a64.AsType(dt.t, dtype.Unsafe)
+				if err != nil {
+					b.Fatal(err)
+				}
+				out, err := ndarray.Empty(dt.t, n)
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := c.u.Call(a, ufunc.Out(out)); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
