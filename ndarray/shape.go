@@ -255,7 +255,13 @@ func (a *Array) MoveAxis(src, dst int) (*Array, error) {
 // 1 is a *ShapeError.
 func (a *Array) Squeeze(axes ...int) (*Array, error) {
 	n := len(a.shape)
-	drop := make([]bool, n)
+	var dbuf [2 * inlineDims]bool
+	drop := dbuf[:0]
+	if n <= len(dbuf) {
+		drop = dbuf[:n]
+	} else {
+		drop = make([]bool, n)
+	}
 	if len(axes) == 0 {
 		for i, d := range a.shape {
 			drop[i] = d == 1
@@ -274,8 +280,13 @@ func (a *Array) Squeeze(axes ...int) (*Array, error) {
 		}
 		drop[ax] = true
 	}
-	shape := make([]int, 0, n)
-	strides := make([]int, 0, n)
+	var sbuf [4 * inlineDims]int
+	var shape, strides []int
+	if n <= 2*inlineDims {
+		shape, strides = sbuf[:0:2*inlineDims], sbuf[2*inlineDims:2*inlineDims]
+	} else {
+		shape, strides = make([]int, 0, n), make([]int, 0, n)
+	}
 	for i := range n {
 		if !drop[i] {
 			shape = append(shape, a.shape[i])
@@ -289,7 +300,13 @@ func (a *Array) Squeeze(axes ...int) (*Array, error) {
 // of the result (negative positions count from the end of the result).
 func (a *Array) ExpandDims(axes ...int) (*Array, error) {
 	n := len(a.shape) + len(axes)
-	isNew := make([]bool, n)
+	var nbuf [2 * inlineDims]bool
+	isNew := nbuf[:0]
+	if n <= len(nbuf) {
+		isNew = nbuf[:n]
+	} else {
+		isNew = make([]bool, n)
+	}
 	for _, ax := range axes {
 		ax, err := NormalizeAxis(ax, n)
 		if err != nil {
@@ -300,8 +317,13 @@ func (a *Array) ExpandDims(axes ...int) (*Array, error) {
 		}
 		isNew[ax] = true
 	}
-	shape := make([]int, n)
-	strides := make([]int, n)
+	var sbuf [4 * inlineDims]int
+	var shape, strides []int
+	if n <= 2*inlineDims {
+		shape, strides = sbuf[:n], sbuf[2*inlineDims:2*inlineDims+n]
+	} else {
+		shape, strides = make([]int, n), make([]int, n)
+	}
 	j := 0
 	for i := range n {
 		if isNew[i] {
