@@ -122,7 +122,8 @@ func Copysign(x1, x2 any, opts ...Option) (*Array, error) {
 }
 
 // Cos computes the cosine element-wise, in radians (NumPy's cos).
-// Max error of the float64 loop: 1.34 ULP.
+// Max error of the float64 loop: 0.74 ULP on contiguous runs for
+// |x| <= 2**17, 1.34 ULP elsewhere; float32: 0.50 ULP.
 func Cos(x any, opts ...Option) (*Array, error) {
 	return ufunc.Cos.Call1(x, opts...)
 }
@@ -166,13 +167,21 @@ func Divmod(x1, x2 any, opts ...Option) (*Array, *Array, error) {
 	return r[0], r[1], nil
 }
 
+// Dot is NumPy's dot: the product of two 0-d arrays or scalars is
+// element-wise; otherwise it sums over the last axis of a and the
+// second-to-last axis of b (the only axis when b is 1-d), so the result
+// has shape a.shape[:-1] + b.shape[:-2] + b.shape[-1:]. The result dtype
+// and the accumulation follow Matmul.
+func Dot(a *Array, opts ...Option) (*Array, error) { return ufunc.Dot(a, opts...) }
+
 // Equal is x1 == x2 (NumPy's equal).
 func Equal(x1, x2 any, opts ...Option) (*Array, error) {
 	return ufunc.Equal.Call2(x1, x2, opts...)
 }
 
 // Exp computes e to the power x element-wise (NumPy's exp).
-// Max error of the float64 loop: 1.00 ULP.
+// Max error of the float64 loop: 0.51 ULP on contiguous runs (1.00 ULP
+// for subnormal results and on strided runs); float32: 0.50 ULP.
 func Exp(x any, opts ...Option) (*Array, error) {
 	return ufunc.Exp.Call1(x, opts...)
 }
@@ -316,7 +325,8 @@ func LessEqual(x1, x2 any, opts ...Option) (*Array, error) {
 }
 
 // Log computes the natural logarithm element-wise (NumPy's log).
-// Max error of the float64 loop: 0.53 ULP.
+// Max error of the float64 loop: 0.87 ULP on contiguous runs (fdlibm's
+// algorithm), 0.53 ULP on strided runs; float32: 0.50 ULP.
 func Log(x any, opts ...Option) (*Array, error) {
 	return ufunc.Log.Call1(x, opts...)
 }
@@ -504,7 +514,8 @@ func Signbit(x any, opts ...Option) (*Array, error) {
 }
 
 // Sin computes the sine element-wise, in radians (NumPy's sin).
-// Max error of the float64 loop: 1.49 ULP.
+// Max error of the float64 loop: 0.71 ULP on contiguous runs for
+// |x| <= 2**17, 1.49 ULP elsewhere; float32: 0.50 ULP.
 func Sin(x any, opts ...Option) (*Array, error) {
 	return ufunc.Sin.Call1(x, opts...)
 }

@@ -111,11 +111,18 @@ func Generate(dir string) ([]byte, error) {
 	return format.Source(b.Bytes())
 }
 
-// ufuncName recognises define(Spec{Name: "add", …}) and helper calls whose
+// publishers are the functions of package ufunc that create and publish a
+// standard ufunc.
+var publishers = map[string]bool{"define": true, "mathUnary": true, "mathBinary": true}
+
+// ufuncName recognises define(Spec{Name: "add", …}) and the helpers whose
 // first argument is the ufunc's name (mathUnary("sqrt", …)).
 func ufuncName(e ast.Expr) (string, bool) {
 	call, ok := e.(*ast.CallExpr)
 	if !ok || len(call.Args) == 0 {
+		return "", false
+	}
+	if fn, ok := call.Fun.(*ast.Ident); !ok || !publishers[fn.Name] {
 		return "", false
 	}
 	if lit, ok := call.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
