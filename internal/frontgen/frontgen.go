@@ -150,7 +150,8 @@ func ufuncName(e ast.Expr) (string, bool) {
 
 // isReduction recognises func(a *ndarray.Array, opts ...Option) (*ndarray.Array, error).
 func isReduction(t *ast.FuncType) bool {
-	if t.Params == nil || len(t.Params.List) != 2 || t.Results == nil || len(t.Results.List) != 2 {
+	if t.Params == nil || len(t.Params.List) != 2 || len(t.Params.List[0].Names) != 1 ||
+		t.Results == nil || len(t.Results.List) != 2 {
 		return false
 	}
 	src := func(e ast.Expr) string {
