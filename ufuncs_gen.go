@@ -167,13 +167,6 @@ func Divmod(x1, x2 any, opts ...Option) (*Array, *Array, error) {
 	return r[0], r[1], nil
 }
 
-// Dot is NumPy's dot: the product of two 0-d arrays or scalars is
-// element-wise; otherwise it sums over the last axis of a and the
-// second-to-last axis of b (the only axis when b is 1-d), so the result
-// has shape a.shape[:-1] + b.shape[:-2] + b.shape[-1:]. The result dtype
-// and the accumulation follow Matmul.
-func Dot(a *Array, opts ...Option) (*Array, error) { return ufunc.Dot(a, opts...) }
-
 // Equal is x1 == x2 (NumPy's equal).
 func Equal(x1, x2 any, opts ...Option) (*Array, error) {
 	return ufunc.Equal.Call2(x1, x2, opts...)
