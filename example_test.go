@@ -133,3 +133,14 @@ func ExampleSelect() {
 	// Output:
 	// [0. 0. 0. 1. 2.]
 }
+
+func ExampleMatmul() {
+	a := pl.Must(pl.FromSlice([]float64{1, 2, 3, 4, 5, 6}, 2, 3))
+	b := pl.Must(pl.FromSlice([]float64{1, 0, 0, 1, 1, 1}, 3, 2))
+	fmt.Println(pl.Must(pl.Matmul(a, b)))
+	fmt.Println(pl.Must(pl.Einsum("ij->j", a)))
+	// Output:
+	// [[ 4.  5.]
+	//  [10. 11.]]
+	// [5. 7. 9.]
+}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/pluribus-go/pluribus/datashape"
 	"github.com/pluribus-go/pluribus/ndarray"
+	"github.com/pluribus-go/pluribus/ufunc"
 )
 
 // Sorting and searching.
@@ -89,3 +90,30 @@ func LoadNPZ(path string) ([]NPZEntry, error) { return ndarray.LoadNPZ(path) }
 // ParseType parses a datashape type ("3 * var * {x: int32, y: ?float64}",
 // "(M * N * T, N * P * T) -> M * P * T").
 func ParseType(s string) (*datashape.DataShape, error) { return datashape.Parse(s) }
+
+// Linear algebra products.
+
+// Matmul is the matrix product with NumPy's broadcasting of stacked
+// matrices (np.matmul, the @ operator).
+func Matmul(a, b *Array, opts ...Option) (*Array, error) { return ufunc.Matmul.Call2(a, b, opts...) }
+
+// Dot is np.dot: the sum product over the last axis of a and the
+// second-to-last of b.
+func Dot(a, b *Array, opts ...Option) (*Array, error) { return ufunc.Dot(a, b, opts...) }
+
+// Inner is np.inner: the sum product over the last axes of a and b.
+func Inner(a, b *Array) (*Array, error) { return ufunc.Inner(a, b) }
+
+// Outer is np.outer: the product of every element of the flattened a with
+// every element of the flattened b (for a ufunc's outer method see
+// ufunc.Add.Outer).
+func Outer(a, b *Array) (*Array, error) { return ufunc.Outer(a, b) }
+
+// Vdot is np.vdot: the dot product of the flattened arrays, conjugating
+// the first when complex.
+func Vdot(a, b *Array) (*Array, error) { return ufunc.Vdot(a, b) }
+
+// Einsum evaluates Einstein summation over the operands (np.einsum).
+func Einsum(subscripts string, operands ...*Array) (*Array, error) {
+	return ufunc.Einsum(subscripts, operands...)
+}
