@@ -1,6 +1,8 @@
 // Package simd holds the vectorised kernels behind pluribus's ufuncs:
 // element-wise arithmetic, NaN-propagating minimum and maximum, sums and
-// dot products over contiguous float32 and float64 runs.
+// dot products over contiguous float32 and float64 runs; max/min and
+// argmax/argmin reductions; widening integer sums; int32/int64
+// arithmetic; and float64→float32 and float32⇄float16 conversions.
 //
 // # Overview
 //
@@ -39,7 +41,16 @@
 // is not specified). Min and max propagate NaN as NumPy does. SumFloat64
 // and SumFloat32 add in NumPy's pairwise order, so they are bit-identical
 // to numpy.sum of a contiguous run in every implementation. Dot products
-// reassociate; their error bound is stated on DotFloat64.
+// reassociate; their error bound is stated on DotFloat64. MaxFloat64,
+// MinFloat64, ArgMaxFloat64 and ArgMinFloat64 return exactly what NumPy's
+// sequential reductions do (the first NaN; the last of ±0 ties; the first
+// index), integer sums are exact (or wrap as Go's addition), and the
+// conversions round to nearest even, bit-identical in every
+// implementation.
+//
+// The memory-bound kernels added for reductions, integers and
+// conversions have AVX2 assembly only, used by the avx512 implementation
+// too; float16 conversion uses F16C when the CPU has it.
 package simd
 
 //go:generate go run -C _asm -mod=mod . -out ../kernels_amd64.s -stubs ../kernels_amd64.go -pkg simd

@@ -48,3 +48,35 @@ func ExampleDotFloat64() {
 	fmt.Println(simd.DotFloat64([]float64{1, 2, 3}, []float64{4, 5, 6}))
 	// Output: 32
 }
+
+func ExampleMaxFloat64() {
+	fmt.Println(simd.MaxFloat64([]float64{3, 7, -1, 7}))
+	fmt.Println(simd.MaxFloat64([]float64{3, math.NaN(), 9})) // NaN propagates, as np.max
+	// Output:
+	// 7
+	// NaN
+}
+
+func ExampleArgMaxFloat64() {
+	fmt.Println(simd.ArgMaxFloat64([]float64{3, 7, -1, 7}))                  // the first maximum
+	fmt.Println(simd.ArgMaxFloat64([]float64{3, math.NaN(), 9, math.NaN()})) // the first NaN
+	// Output:
+	// 1
+	// 1
+}
+
+func ExampleSumInt8ToInt64() {
+	a := make([]int8, 1000)
+	for i := range a {
+		a[i] = 127
+	}
+	fmt.Println(simd.SumInt8ToInt64(a)) // no int8 wrap-around
+	// Output: 127000
+}
+
+func ExampleConvertFloat32ToFloat16() {
+	dst := make([]uint16, 4)
+	simd.ConvertFloat32ToFloat16(dst, []float32{1, -2, 65504, 1e6})
+	fmt.Printf("%#04x\n", dst)
+	// Output: [0x3c00 0xc000 0x7bff 0x7c00]
+}

@@ -38,7 +38,36 @@ type kernels struct {
 	sum32    func(a []float32) float32
 	dot64    func(a, b []float64) float64 // block, len(a) <= dotBlock
 	dot32    func(a, b []float32) float32
+
+	// Block kernels: len(a) (len(dst)) is a multiple of blockLen, and
+	// positive for max/min; the exported wrappers do the tails.
+	max64, min64 func(a []float64) (m float64, nan bool) // extreme of the non-NaN elements; any NaN?
+	max32, min32 func(a []float32) (m float32, nan bool)
+	sumI8        func(a []int8) int64
+	sumI16       func(a []int16) int64 // len(a) <= sumI16Max
+	sumI32       func(a []int32) int64
+	sumI64       func(a []int64) int64
+	binI32       [numIntBin]func(dst, a, b []int32)
+	binI64       [numIntBin]func(dst, a, b []int64)
+	cvt64to32    func(dst []float32, a []float64)
+	cvt32to16    func(dst []uint16, a []float32)
+	cvt16to32    func(dst []float32, a []uint16)
 }
+
+// Integer element-wise operations, the index into kernels.binI32/binI64.
+const (
+	opIAdd = iota
+	opISub
+	opIMul
+	numIntBin
+)
+
+// blockLen is the multiple of elements the block kernels handle.
+const blockLen = 64
+
+// sumI16Max is the longest run sumI16 takes: its int32 lanes cannot
+// overflow below it.
+const sumI16Max = 1 << 18
 
 // goKernels is the pure-Go implementation, always available.
 var goKernels = &kernels{
@@ -51,6 +80,20 @@ var goKernels = &kernels{
 	sum32:    sumBlockGo[float32],
 	dot64:    dotBlockGo[float64],
 	dot32:    dotBlockGo[float32],
+
+	max64:     maxBlockGo[float64],
+	min64:     minBlockGo[float64],
+	max32:     maxBlockGo[float32],
+	min32:     minBlockGo[float32],
+	sumI8:     sumIntGo[int8],
+	sumI16:    sumIntGo[int16],
+	sumI32:    sumIntGo[int32],
+	sumI64:    sumIntGo[int64],
+	binI32:    [numIntBin]func(dst, a, b []int32){addIntGo[int32], subIntGo[int32], mulIntGo[int32]},
+	binI64:    [numIntBin]func(dst, a, b []int64){addIntGo[int64], subIntGo[int64], mulIntGo[int64]},
+	cvt64to32: convertFloat64ToFloat32Go,
+	cvt32to16: convertFloat32ToFloat16Go,
+	cvt16to32: convertFloat16ToFloat32Go,
 }
 
 // impls lists the implementations this CPU can run, best first; the pure-Go

@@ -11,6 +11,19 @@ func archKernels() []*kernels {
 	if !cpu.X86.HasAVX2 || !cpu.X86.HasFMA {
 		return nil
 	}
+	for _, k := range []*kernels{avx512Kernels, avx2Kernels} {
+		k.max64, k.min64 = maxBlockFloat64AVX2, minBlockFloat64AVX2
+		k.max32, k.min32 = maxBlockFloat32AVX2, minBlockFloat32AVX2
+		k.sumI8, k.sumI16, k.sumI32, k.sumI64 = sumBlockInt8AVX2, sumBlockInt16AVX2, sumBlockInt32AVX2, sumBlockInt64AVX2
+		// AVX2 has no 64-bit multiply (VPMULLQ is AVX-512DQ): Go's loop.
+		k.binI32 = [numIntBin]func(dst, a, b []int32){addInt32AVX2, subInt32AVX2, mulInt32AVX2}
+		k.binI64 = [numIntBin]func(dst, a, b []int64){addInt64AVX2, subInt64AVX2, mulIntGo[int64]}
+		k.cvt64to32 = convertFloat64ToFloat32AVX2
+		k.cvt32to16, k.cvt16to32 = convertFloat32ToFloat16Go, convertFloat16ToFloat32Go
+		if cpu.X86.HasF16C {
+			k.cvt32to16, k.cvt16to32 = convertFloat32ToFloat16F16C, convertFloat16ToFloat32F16C
+		}
+	}
 	if cpu.X86.HasAVX512F {
 		ks = append(ks, avx512Kernels)
 	}
@@ -31,7 +44,9 @@ var avx2Kernels = &kernels{
 
 // avx512Kernels uses zmm registers with masked tails. The pairwise-sum
 // leaf keeps NumPy's eight accumulators, which fill a ymm register, so it
-// is the AVX2 one.
+// is the AVX2 one; so are the memory-bound block kernels of the
+// reductions, integer arithmetic and conversions (filled in by
+// archKernels).
 var avx512Kernels = &kernels{
 	name:     "avx512",
 	bin64:    [numBin]func(dst, a, b []float64){addFloat64AVX512, subFloat64AVX512, mulFloat64AVX512, divFloat64AVX512, maxFloat64AVX512, minFloat64AVX512},

@@ -165,3 +165,51 @@ func sumBlockFloat64AVX2(a []float64) float64
 
 // sumBlockFloat32AVX2 is the pairwise leaf of SumFloat32 for AVX2.
 func sumBlockFloat32AVX2(a []float32) float32
+
+// maxBlockFloat64AVX2 is the block kernel of MaxFloat64 for AVX2: len(a) is a positive multiple of 16.
+func maxBlockFloat64AVX2(a []float64) (m float64, nan bool)
+
+// minBlockFloat64AVX2 is the block kernel of MinFloat64 for AVX2: len(a) is a positive multiple of 16.
+func minBlockFloat64AVX2(a []float64) (m float64, nan bool)
+
+// maxBlockFloat32AVX2 is the block kernel of MaxFloat32 for AVX2: len(a) is a positive multiple of 32.
+func maxBlockFloat32AVX2(a []float32) (m float32, nan bool)
+
+// minBlockFloat32AVX2 is the block kernel of MinFloat32 for AVX2: len(a) is a positive multiple of 32.
+func minBlockFloat32AVX2(a []float32) (m float32, nan bool)
+
+// sumBlockInt8AVX2 is the block kernel of SumInt8ToInt64 for AVX2: len(a) is a multiple of 64.
+func sumBlockInt8AVX2(a []int8) int64
+
+// sumBlockInt16AVX2 is the block kernel of SumInt16ToInt64 for AVX2: len(a) is a multiple of 32, at most 1<<18.
+func sumBlockInt16AVX2(a []int16) int64
+
+// sumBlockInt32AVX2 is the block kernel of SumInt32ToInt64 for AVX2: len(a) is a multiple of 8.
+func sumBlockInt32AVX2(a []int32) int64
+
+// sumBlockInt64AVX2 is the block kernel of SumInt64 for AVX2: len(a) is a multiple of 8.
+func sumBlockInt64AVX2(a []int64) int64
+
+// addInt32AVX2 is the block kernel of AddInt32Unitary for AVX2: len(dst) is a multiple of 16.
+func addInt32AVX2(dst []int32, a []int32, b []int32)
+
+// subInt32AVX2 is the block kernel of SubInt32Unitary for AVX2: len(dst) is a multiple of 16.
+func subInt32AVX2(dst []int32, a []int32, b []int32)
+
+// mulInt32AVX2 is the block kernel of MulInt32Unitary for AVX2: len(dst) is a multiple of 16.
+func mulInt32AVX2(dst []int32, a []int32, b []int32)
+
+// addInt64AVX2 is the block kernel of AddInt64Unitary for AVX2: len(dst) is a multiple of 8.
+func addInt64AVX2(dst []int64, a []int64, b []int64)
+
+// subInt64AVX2 is the block kernel of SubInt64Unitary for AVX2: len(dst) is a multiple of 8.
+func subInt64AVX2(dst []int64, a []int64, b []int64)
+
+// convertFloat64ToFloat32AVX2 is a conversion block kernel: len(dst) is a multiple of 8.
+func convertFloat64ToFloat32AVX2(dst []float32, a []float64)
+
+// convertFloat32ToFloat16F16C is a conversion block kernel: len(dst) is a multiple of 8.
+func convertFloat32ToFloat16F16C(dst []uint16, a []float32)
+
+// convertFloat16ToFloat32F16C is a conversion block kernel: len(dst) is a multiple of 8.
+func convertFloat16ToFloat32F16C(dst []float32, a []uint16)

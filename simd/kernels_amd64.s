@@ -3211,3 +3211,555 @@ sumBlockFloat32AVX2_done:
 	VZEROUPPER
 	MOVSS X0, ret+24(FP)
 	RET
+
+// func maxBlockFloat64AVX2(a []float64) (m float64, nan bool)
+// Requires: AVX, SSE2
+TEXT ·maxBlockFloat64AVX2(SB), NOSPLIT, $0-33
+	MOVQ    a_base+0(FP), AX
+	MOVQ    a_len+8(FP), CX
+	VMOVUPD (AX), Y0
+	VMOVUPD 32(AX), Y1
+	VMOVUPD 64(AX), Y2
+	VMOVUPD 96(AX), Y3
+	VXORPD  Y4, Y4, Y4
+	VCMPPD  $0x03, Y0, Y0, Y5
+	VORPD   Y5, Y4, Y4
+	VCMPPD  $0x03, Y1, Y1, Y5
+	VORPD   Y5, Y4, Y4
+	VCMPPD  $0x03, Y2, Y2, Y5
+	VORPD   Y5, Y4, Y4
+	VCMPPD  $0x03, Y3, Y3, Y5
+	VORPD   Y5, Y4, Y4
+	MOVQ    $0x00000010, DX
+
+maxBlockFloat64AVX2_loop:
+	CMPQ    DX, CX
+	JGE     maxBlockFloat64AVX2_reduce
+	VMOVUPD (AX)(DX*8), Y5
+	VCMPPD  $0x03, Y5, Y5, Y6
+	VORPD   Y6, Y4, Y4
+	VMAXPD  Y5, Y0, Y0
+	VMOVUPD 32(AX)(DX*8), Y5
+	VCMPPD  $0x03, Y5, Y5, Y6
+	VORPD   Y6, Y4, Y4
+	VMAXPD  Y5, Y1, Y1
+	VMOVUPD 64(AX)(DX*8), Y5
+	VCMPPD  $0x03, Y5, Y5, Y6
+	VORPD   Y6, Y4, Y4
+	VMAXPD  Y5, Y2, Y2
+	VMOVUPD 96(AX)(DX*8), Y5
+	VCMPPD  $0x03, Y5, Y5, Y6
+	VORPD   Y6, Y4, Y4
+	VMAXPD  Y5, Y3, Y3
+	ADDQ    $0x00000010, DX
+	JMP     maxBlockFloat64AVX2_loop
+
+maxBlockFloat64AVX2_reduce:
+	VMAXPD       Y1, Y0, Y0
+	VMAXPD       Y3, Y2, Y2
+	VMAXPD       Y2, Y0, Y0
+	VEXTRACTF128 $0x01, Y0, X1
+	VMAXPD       X1, X0, X0
+	VMOVHLPS     X0, X0, X1
+	VMAXPD       X1, X0, X0
+	VPTEST       Y4, Y4
+	SETNE        AL
+	VZEROUPPER
+	MOVSD        X0, m+24(FP)
+	MOVB         AL, nan+32(FP)
+	RET
+
+// func minBlockFloat64AVX2(a []float64) (m float64, nan bool)
+// Requires: AVX, SSE2
+TEXT ·minBlockFloat64AVX2(SB), NOSPLIT, $0-33
+	MOVQ    a_base+0(FP), AX
+	MOVQ    a_len+8(FP), CX
+	VMOVUPD (AX), Y0
+	VMOVUPD 32(AX), Y1
+	VMOVUPD 64(AX), Y2
+	VMOVUPD 96(AX), Y3
+	VXORPD  Y4, Y4, Y4
+	VCMPPD  $0x03, Y0, Y0, Y5
+	VORPD   Y5, Y4, Y4
+	VCMPPD  $0x03, Y1, Y1, Y5
+	VORPD   Y5, Y4, Y4
+	VCMPPD  $0x03, Y2, Y2, Y5
+	VORPD   Y5, Y4, Y4
+	VCMPPD  $0x03, Y3, Y3, Y5
+	VORPD   Y5, Y4, Y4
+	MOVQ    $0x00000010, DX
+
+minBlockFloat64AVX2_loop:
+	CMPQ    DX, CX
+	JGE     minBlockFloat64AVX2_reduce
+	VMOVUPD (AX)(DX*8), Y5
+	VCMPPD  $0x03, Y5, Y5, Y6
+	VORPD   Y6, Y4, Y4
+	VMINPD  Y5, Y0, Y0
+	VMOVUPD 32(AX)(DX*8), Y5
+	VCMPPD  $0x03, Y5, Y5, Y6
+	VORPD   Y6, Y4, Y4
+	VMINPD  Y5, Y1, Y1
+	VMOVUPD 64(AX)(DX*8), Y5
+	VCMPPD  $0x03, Y5, Y5, Y6
+	VORPD   Y6, Y4, Y4
+	VMINPD  Y5, Y2, Y2
+	VMOVUPD 96(AX)(DX*8), Y5
+	VCMPPD  $0x03, Y5, Y5, Y6
+	VORPD   Y6, Y4, Y4
+	VMINPD  Y5, Y3, Y3
+	ADDQ    $0x00000010, DX
+	JMP     minBlockFloat64AVX2_loop
+
+minBlockFloat64AVX2_reduce:
+	VMINPD       Y1, Y0, Y0
+	VMINPD       Y3, Y2, Y2
+	VMINPD       Y2, Y0, Y0
+	VEXTRACTF128 $0x01, Y0, X1
+	VMINPD       X1, X0, X0
+	VMOVHLPS     X0, X0, X1
+	VMINPD       X1, X0, X0
+	VPTEST       Y4, Y4
+	SETNE        AL
+	VZEROUPPER
+	MOVSD        X0, m+24(FP)
+	MOVB         AL, nan+32(FP)
+	RET
+
+// func maxBlockFloat32AVX2(a []float32) (m float32, nan bool)
+// Requires: AVX, SSE
+TEXT ·maxBlockFloat32AVX2(SB), NOSPLIT, $0-29
+	MOVQ    a_base+0(FP), AX
+	MOVQ    a_len+8(FP), CX
+	VMOVUPS (AX), Y0
+	VMOVUPS 32(AX), Y1
+	VMOVUPS 64(AX), Y2
+	VMOVUPS 96(AX), Y3
+	VXORPS  Y4, Y4, Y4
+	VCMPPS  $0x03, Y0, Y0, Y5
+	VORPD   Y5, Y4, Y4
+	VCMPPS  $0x03, Y1, Y1, Y5
+	VORPD   Y5, Y4, Y4
+	VCMPPS  $0x03, Y2, Y2, Y5
+	VORPD   Y5, Y4, Y4
+	VCMPPS  $0x03, Y3, Y3, Y5
+	VORPD   Y5, Y4, Y4
+	MOVQ    $0x00000020, DX
+
+maxBlockFloat32AVX2_loop:
+	CMPQ    DX, CX
+	JGE     maxBlockFloat32AVX2_reduce
+	VMOVUPS (AX)(DX*4), Y5
+	VCMPPS  $0x03, Y5, Y5, Y6
+	VORPD   Y6, Y4, Y4
+	VMAXPS  Y5, Y0, Y0
+	VMOVUPS 32(AX)(DX*4), Y5
+	VCMPPS  $0x03, Y5, Y5, Y6
+	VORPD   Y6, Y4, Y4
+	VMAXPS  Y5, Y1, Y1
+	VMOVUPS 64(AX)(DX*4), Y5
+	VCMPPS  $0x03, Y5, Y5, Y6
+	VORPD   Y6, Y4, Y4
+	VMAXPS  Y5, Y2, Y2
+	VMOVUPS 96(AX)(DX*4), Y5
+	VCMPPS  $0x03, Y5, Y5, Y6
+	VORPD   Y6, Y4, Y4
+	VMAXPS  Y5, Y3, Y3
+	ADDQ    $0x00000020, DX
+	JMP     maxBlockFloat32AVX2_loop
+
+maxBlockFloat32AVX2_reduce:
+	VMAXPS       Y1, Y0, Y0
+	VMAXPS       Y3, Y2, Y2
+	VMAXPS       Y2, Y0, Y0
+	VEXTRACTF128 $0x01, Y0, X1
+	VMAXPS       X1, X0, X0
+	VMOVHLPS     X0, X0, X1
+	VMAXPS       X1, X0, X0
+	VMOVSHDUP    X0, X1
+	VMAXPS       X1, X0, X0
+	VPTEST       Y4, Y4
+	SETNE        AL
+	VZEROUPPER
+	MOVSS        X0, m+24(FP)
+	MOVB         AL, nan+28(FP)
+	RET
+
+// func minBlockFloat32AVX2(a []float32) (m float32, nan bool)
+// Requires: AVX, SSE
+TEXT ·minBlockFloat32AVX2(SB), NOSPLIT, $0-29
+	MOVQ    a_base+0(FP), AX
+	MOVQ    a_len+8(FP), CX
+	VMOVUPS (AX), Y0
+	VMOVUPS 32(AX), Y1
+	VMOVUPS 64(AX), Y2
+	VMOVUPS 96(AX), Y3
+	VXORPS  Y4, Y4, Y4
+	VCMPPS  $0x03, Y0, Y0, Y5
+	VORPD   Y5, Y4, Y4
+	VCMPPS  $0x03, Y1, Y1, Y5
+	VORPD   Y5, Y4, Y4
+	VCMPPS  $0x03, Y2, Y2, Y5
+	VORPD   Y5, Y4, Y4
+	VCMPPS  $0x03, Y3, Y3, Y5
+	VORPD   Y5, Y4, Y4
+	MOVQ    $0x00000020, DX
+
+minBlockFloat32AVX2_loop:
+	CMPQ    DX, CX
+	JGE     minBlockFloat32AVX2_reduce
+	VMOVUPS (AX)(DX*4), Y5
+	VCMPPS  $0x03, Y5, Y5, Y6
+	VORPD   Y6, Y4, Y4
+	VMINPS  Y5, Y0, Y0
+	VMOVUPS 32(AX)(DX*4), Y5
+	VCMPPS  $0x03, Y5, Y5, Y6
+	VORPD   Y6, Y4, Y4
+	VMINPS  Y5, Y1, Y1
+	VMOVUPS 64(AX)(DX*4), Y5
+	VCMPPS  $0x03, Y5, Y5, Y6
+	VORPD   Y6, Y4, Y4
+	VMINPS  Y5, Y2, Y2
+	VMOVUPS 96(AX)(DX*4), Y5
+	VCMPPS  $0x03, Y5, Y5, Y6
+	VORPD   Y6, Y4, Y4
+	VMINPS  Y5, Y3, Y3
+	ADDQ    $0x00000020, DX
+	JMP     minBlockFloat32AVX2_loop
+
+minBlockFloat32AVX2_reduce:
+	VMINPS       Y1, Y0, Y0
+	VMINPS       Y3, Y2, Y2
+	VMINPS       Y2, Y0, Y0
+	VEXTRACTF128 $0x01, Y0, X1
+	VMINPS       X1, X0, X0
+	VMOVHLPS     X0, X0, X1
+	VMINPS       X1, X0, X0
+	VMOVSHDUP    X0, X1
+	VMINPS       X1, X0, X0
+	VPTEST       Y4, Y4
+	SETNE        AL
+	VZEROUPPER
+	MOVSS        X0, m+24(FP)
+	MOVB         AL, nan+28(FP)
+	RET
+
+// func sumBlockInt8AVX2(a []int8) int64
+// Requires: AVX, AVX2
+TEXT ·sumBlockInt8AVX2(SB), NOSPLIT, $0-32
+	MOVQ         a_base+0(FP), AX
+	MOVQ         a_len+8(FP), CX
+	MOVL         $0x80808080, DX
+	VMOVD        DX, X0
+	VPBROADCASTD X0, Y0
+	VPXOR        Y1, Y1, Y1
+	VPXOR        Y2, Y2, Y2
+	VPXOR        Y3, Y3, Y3
+	XORQ         DX, DX
+
+sumBlockInt8AVX2_loop:
+	CMPQ    DX, CX
+	JGE     sumBlockInt8AVX2_done
+	VPXOR   (AX)(DX*1), Y0, Y4
+	VPSADBW Y1, Y4, Y4
+	VPADDQ  Y4, Y2, Y2
+	VPXOR   32(AX)(DX*1), Y0, Y4
+	VPSADBW Y1, Y4, Y4
+	VPADDQ  Y4, Y3, Y3
+	ADDQ    $0x40, DX
+	JMP     sumBlockInt8AVX2_loop
+
+sumBlockInt8AVX2_done:
+	VPADDQ       Y3, Y2, Y2
+	VEXTRACTI128 $0x01, Y2, X0
+	VPADDQ       X0, X2, X2
+	VPSHUFD      $0x4e, X2, X0
+	VPADDQ       X0, X2, X2
+	VMOVQ        X2, AX
+	SHLQ         $0x07, CX
+	SUBQ         CX, AX
+	VZEROUPPER
+	MOVQ         AX, ret+24(FP)
+	RET
+
+// func sumBlockInt16AVX2(a []int16) int64
+// Requires: AVX, AVX2
+TEXT ·sumBlockInt16AVX2(SB), NOSPLIT, $0-32
+	MOVQ         a_base+0(FP), AX
+	MOVQ         a_len+8(FP), CX
+	MOVL         $0x00010001, DX
+	VMOVD        DX, X0
+	VPBROADCASTD X0, Y0
+	VPXOR        Y1, Y1, Y1
+	VPXOR        Y2, Y2, Y2
+	XORQ         DX, DX
+
+sumBlockInt16AVX2_loop:
+	CMPQ     DX, CX
+	JGE      sumBlockInt16AVX2_done
+	VPMADDWD (AX)(DX*2), Y0, Y3
+	VPADDD   Y3, Y1, Y1
+	VPMADDWD 32(AX)(DX*2), Y0, Y3
+	VPADDD   Y3, Y2, Y2
+	ADDQ     $0x20, DX
+	JMP      sumBlockInt16AVX2_loop
+
+sumBlockInt16AVX2_done:
+	VPADDD       Y2, Y1, Y1
+	VEXTRACTI128 $0x01, Y1, X0
+	VPMOVSXDQ    X1, Y1
+	VPMOVSXDQ    X0, Y0
+	VPADDQ       Y0, Y1, Y1
+	VEXTRACTI128 $0x01, Y1, X0
+	VPADDQ       X0, X1, X1
+	VPSHUFD      $0x4e, X1, X0
+	VPADDQ       X0, X1, X1
+	VMOVQ        X1, AX
+	VZEROUPPER
+	MOVQ         AX, ret+24(FP)
+	RET
+
+// func sumBlockInt32AVX2(a []int32) int64
+// Requires: AVX, AVX2
+TEXT ·sumBlockInt32AVX2(SB), NOSPLIT, $0-32
+	MOVQ  a_base+0(FP), AX
+	MOVQ  a_len+8(FP), CX
+	VPXOR Y0, Y0, Y0
+	VPXOR Y1, Y1, Y1
+	XORQ  DX, DX
+
+sumBlockInt32AVX2_loop:
+	CMPQ      DX, CX
+	JGE       sumBlockInt32AVX2_done
+	VPMOVSXDQ (AX)(DX*4), Y2
+	VPADDQ    Y2, Y0, Y0
+	VPMOVSXDQ 16(AX)(DX*4), Y2
+	VPADDQ    Y2, Y1, Y1
+	ADDQ      $0x08, DX
+	JMP       sumBlockInt32AVX2_loop
+
+sumBlockInt32AVX2_done:
+	VPADDQ       Y1, Y0, Y0
+	VEXTRACTI128 $0x01, Y0, X1
+	VPADDQ       X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VPADDQ       X1, X0, X0
+	VMOVQ        X0, AX
+	VZEROUPPER
+	MOVQ         AX, ret+24(FP)
+	RET
+
+// func sumBlockInt64AVX2(a []int64) int64
+// Requires: AVX, AVX2
+TEXT ·sumBlockInt64AVX2(SB), NOSPLIT, $0-32
+	MOVQ  a_base+0(FP), AX
+	MOVQ  a_len+8(FP), CX
+	VPXOR Y0, Y0, Y0
+	VPXOR Y1, Y1, Y1
+	XORQ  DX, DX
+
+sumBlockInt64AVX2_loop:
+	CMPQ   DX, CX
+	JGE    sumBlockInt64AVX2_done
+	VPADDQ (AX)(DX*8), Y0, Y0
+	VPADDQ 32(AX)(DX*8), Y1, Y1
+	ADDQ   $0x08, DX
+	JMP    sumBlockInt64AVX2_loop
+
+sumBlockInt64AVX2_done:
+	VPADDQ       Y1, Y0, Y0
+	VEXTRACTI128 $0x01, Y0, X1
+	VPADDQ       X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VPADDQ       X1, X0, X0
+	VMOVQ        X0, AX
+	VZEROUPPER
+	MOVQ         AX, ret+24(FP)
+	RET
+
+// func addInt32AVX2(dst []int32, a []int32, b []int32)
+// Requires: AVX, AVX2
+TEXT ·addInt32AVX2(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ dst_len+8(FP), BX
+	XORQ SI, SI
+
+addInt32AVX2_loop:
+	CMPQ    SI, BX
+	JGE     addInt32AVX2_done
+	VMOVDQU (CX)(SI*4), Y0
+	VPADDD  (DX)(SI*4), Y0, Y0
+	VMOVDQU 32(CX)(SI*4), Y1
+	VPADDD  32(DX)(SI*4), Y1, Y1
+	VMOVDQU Y0, (AX)(SI*4)
+	VMOVDQU Y1, 32(AX)(SI*4)
+	ADDQ    $0x10, SI
+	JMP     addInt32AVX2_loop
+
+addInt32AVX2_done:
+	VZEROUPPER
+	RET
+
+// func subInt32AVX2(dst []int32, a []int32, b []int32)
+// Requires: AVX, AVX2
+TEXT ·subInt32AVX2(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ dst_len+8(FP), BX
+	XORQ SI, SI
+
+subInt32AVX2_loop:
+	CMPQ    SI, BX
+	JGE     subInt32AVX2_done
+	VMOVDQU (CX)(SI*4), Y0
+	VPSUBD  (DX)(SI*4), Y0, Y0
+	VMOVDQU 32(CX)(SI*4), Y1
+	VPSUBD  32(DX)(SI*4), Y1, Y1
+	VMOVDQU Y0, (AX)(SI*4)
+	VMOVDQU Y1, 32(AX)(SI*4)
+	ADDQ    $0x10, SI
+	JMP     subInt32AVX2_loop
+
+subInt32AVX2_done:
+	VZEROUPPER
+	RET
+
+// func mulInt32AVX2(dst []int32, a []int32, b []int32)
+// Requires: AVX, AVX2
+TEXT ·mulInt32AVX2(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ dst_len+8(FP), BX
+	XORQ SI, SI
+
+mulInt32AVX2_loop:
+	CMPQ    SI, BX
+	JGE     mulInt32AVX2_done
+	VMOVDQU (CX)(SI*4), Y0
+	VPMULLD (DX)(SI*4), Y0, Y0
+	VMOVDQU 32(CX)(SI*4), Y1
+	VPMULLD 32(DX)(SI*4), Y1, Y1
+	VMOVDQU Y0, (AX)(SI*4)
+	VMOVDQU Y1, 32(AX)(SI*4)
+	ADDQ    $0x10, SI
+	JMP     mulInt32AVX2_loop
+
+mulInt32AVX2_done:
+	VZEROUPPER
+	RET
+
+// func addInt64AVX2(dst []int64, a []int64, b []int64)
+// Requires: AVX, AVX2
+TEXT ·addInt64AVX2(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ dst_len+8(FP), BX
+	XORQ SI, SI
+
+addInt64AVX2_loop:
+	CMPQ    SI, BX
+	JGE     addInt64AVX2_done
+	VMOVDQU (CX)(SI*8), Y0
+	VPADDQ  (DX)(SI*8), Y0, Y0
+	VMOVDQU 32(CX)(SI*8), Y1
+	VPADDQ  32(DX)(SI*8), Y1, Y1
+	VMOVDQU Y0, (AX)(SI*8)
+	VMOVDQU Y1, 32(AX)(SI*8)
+	ADDQ    $0x08, SI
+	JMP     addInt64AVX2_loop
+
+addInt64AVX2_done:
+	VZEROUPPER
+	RET
+
+// func subInt64AVX2(dst []int64, a []int64, b []int64)
+// Requires: AVX, AVX2
+TEXT ·subInt64AVX2(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ dst_len+8(FP), BX
+	XORQ SI, SI
+
+subInt64AVX2_loop:
+	CMPQ    SI, BX
+	JGE     subInt64AVX2_done
+	VMOVDQU (CX)(SI*8), Y0
+	VPSUBQ  (DX)(SI*8), Y0, Y0
+	VMOVDQU 32(CX)(SI*8), Y1
+	VPSUBQ  32(DX)(SI*8), Y1, Y1
+	VMOVDQU Y0, (AX)(SI*8)
+	VMOVDQU Y1, 32(AX)(SI*8)
+	ADDQ    $0x08, SI
+	JMP     subInt64AVX2_loop
+
+subInt64AVX2_done:
+	VZEROUPPER
+	RET
+
+// func convertFloat64ToFloat32AVX2(dst []float32, a []float64)
+// Requires: AVX
+TEXT ·convertFloat64ToFloat32AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+convertFloat64ToFloat32AVX2_loop:
+	CMPQ       BX, DX
+	JGE        convertFloat64ToFloat32AVX2_done
+	VCVTPD2PSY (CX)(BX*8), X0
+	VMOVUPS    X0, (AX)(BX*4)
+	VCVTPD2PSY 32(CX)(BX*8), X0
+	VMOVUPS    X0, 16(AX)(BX*4)
+	ADDQ       $0x08, BX
+	JMP        convertFloat64ToFloat32AVX2_loop
+
+convertFloat64ToFloat32AVX2_done:
+	VZEROUPPER
+	RET
+
+// func convertFloat32ToFloat16F16C(dst []uint16, a []float32)
+// Requires: AVX, F16C
+TEXT ·convertFloat32ToFloat16F16C(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+convertFloat32ToFloat16F16C_loop:
+	CMPQ      BX, DX
+	JGE       convertFloat32ToFloat16F16C_done
+	VMOVUPS   (CX)(BX*4), Y0
+	VCVTPS2PH $0x00, Y0, (AX)(BX*2)
+	ADDQ      $0x08, BX
+	JMP       convertFloat32ToFloat16F16C_loop
+
+convertFloat32ToFloat16F16C_done:
+	VZEROUPPER
+	RET
+
+// func convertFloat16ToFloat32F16C(dst []float32, a []uint16)
+// Requires: AVX, F16C
+TEXT ·convertFloat16ToFloat32F16C(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+convertFloat16ToFloat32F16C_loop:
+	CMPQ      BX, DX
+	JGE       convertFloat16ToFloat32F16C_done
+	VCVTPH2PS (CX)(BX*2), Y0
+	VMOVUPS   Y0, (AX)(BX*4)
+	ADDQ      $0x08, BX
+	JMP       convertFloat16ToFloat32F16C_loop
+
+convertFloat16ToFloat32F16C_done:
+	VZEROUPPER
+	RET

@@ -188,6 +188,88 @@ func simdBinary[T any](ops *simdOps, mode int, x, y, out []T) bool {
 	return false
 }
 
+// Integer operations with simd kernels for contiguous operands.
+const (
+	intOpAdd = iota
+	intOpSub
+	intOpMul
+)
+
+var (
+	simdInt32 = [3]func(dst, a, b []int32){simd.AddInt32Unitary, simd.SubInt32Unitary, simd.MulInt32Unitary}
+	simdInt64 = [3]func(dst, a, b []int64){simd.AddInt64Unitary, simd.SubInt64Unitary, simd.MulInt64Unitary}
+)
+
+// simdIntBinary runs the simd kernel of op when every operand is
+// contiguous and T is a 32- or 64-bit integer (signed or not: wrapping
+// addition, subtraction and the low half of a product are the same bits
+// for both), and reports whether it did.
+func simdIntBinary[T any](op int, mode int, x, y, out []T) bool {
+	if mode != modeContig {
+		return false
+	}
+	var z T
+	n := len(out)
+	switch any(z).(type) {
+	case int32, uint32:
+		simdInt32[op](reinterpret[T, int32](out), reinterpret[T, int32](x[:n]), reinterpret[T, int32](y[:n]))
+		return true
+	case int64, uint64:
+		simdInt64[op](reinterpret[T, int64](out), reinterpret[T, int64](x[:n]), reinterpret[T, int64](y[:n]))
+		return true
+	}
+	return false
+}
+
+// reinterpret views a []T as a []U of the same length (T and U of the
+// same size).
+func reinterpret[T, U any](s []T) []U {
+	return unsafe.Slice((*U)(unsafe.Pointer(unsafe.SliceData(s))), len(s))
+}
+
+// simdExtreme returns simd.Max/Min of the n contiguous floats at p.
+func simdExtreme[T floating](p unsafe.Pointer, n int, isMax bool) T {
+	switch floatKind[T]() {
+	case 64:
+		a := unsafe.Slice((*float64)(p), n)
+		if isMax {
+			return T(simd.MaxFloat64(a))
+		}
+		return T(simd.MinFloat64(a))
+	default:
+		a := unsafe.Slice((*float32)(p), n)
+		if isMax {
+			return T(simd.MaxFloat32(a))
+		}
+		return T(simd.MinFloat32(a))
+	}
+}
+
+// argFloat wraps the strided argmax (argmin) finder of float32 or
+// float64 so that contiguous runs go to simd.ArgMax/ArgMin, which give
+// the same index: the first of the extreme value, or of the first NaN.
+func argFloat[T floating](isMax bool, strided func(p unsafe.Pointer, step, n int) int) func(p unsafe.Pointer, step, n int) int {
+	return func(p unsafe.Pointer, step, n int) int {
+		if step != sizeOf[T]() || n == 0 {
+			return strided(p, step, n)
+		}
+		switch floatKind[T]() {
+		case 64:
+			a := unsafe.Slice((*float64)(p), n)
+			if isMax {
+				return simd.ArgMaxFloat64(a)
+			}
+			return simd.ArgMinFloat64(a)
+		default:
+			a := unsafe.Slice((*float32)(p), n)
+			if isMax {
+				return simd.ArgMaxFloat32(a)
+			}
+			return simd.ArgMinFloat32(a)
+		}
+	}
+}
+
 // ---- add ----
 
 func addLoop[T realNum](args []unsafe.Pointer, steps []int, n int) {
@@ -208,7 +290,7 @@ func addLoop[T realNum](args []unsafe.Pointer, steps []int, n int) {
 		return
 	}
 	x, y, out := slices3[T, T, T](args, mode, n)
-	if simdBinary(&simdAdd, mode, x, y, out) {
+	if simdBinary(&simdAdd, mode, x, y, out) || simdIntBinary(intOpAdd, mode, x, y, out) {
 		return
 	}
 	switch mode {
@@ -246,11 +328,33 @@ func sumReal[T realNum](p unsafe.Pointer, step, n int) T {
 		}
 		return any(pairwiseSum(p, step, n, func(v float64) float64 { return v })).(T)
 	}
+	if step == sizeOf[T]() {
+		return sumIntRun[T](p, n)
+	}
 	var s T
 	for i := range n {
 		s += *at[T](p, step, i)
 	}
 	return s
+}
+
+// sumIntRun sums a contiguous run of n integers with the simd widening
+// sums: the int64 sum of the elements, truncated to T, is the sum in T
+// wrapped as T's own addition would (for unsigned T too, the low bits of
+// a sum do not depend on how the elements are sign-extended).
+func sumIntRun[T realNum](p unsafe.Pointer, n int) T {
+	var s int64
+	switch sizeOf[T]() {
+	case 1:
+		s = simd.SumInt8ToInt64(unsafe.Slice((*int8)(p), n))
+	case 2:
+		s = simd.SumInt16ToInt64(unsafe.Slice((*int16)(p), n))
+	case 4:
+		s = simd.SumInt32ToInt64(unsafe.Slice((*int32)(p), n))
+	default:
+		s = simd.SumInt64(unsafe.Slice((*int64)(p), n))
+	}
+	return T(s)
 }
 
 // pwBlock is NumPy's PW_BLOCKSIZE: below it a block is summed with eight
@@ -449,7 +553,7 @@ func subLoop[T realNum | complexNum](args []unsafe.Pointer, steps []int, n int) 
 		return
 	}
 	x, y, out := slices3[T, T, T](args, mode, n)
-	if simdBinary(&simdSub, mode, x, y, out) {
+	if simdBinary(&simdSub, mode, x, y, out) || simdIntBinary(intOpSub, mode, x, y, out) {
 		return
 	}
 	switch mode {
@@ -495,7 +599,7 @@ func mulLoop[T realNum](args []unsafe.Pointer, steps []int, n int) {
 		return
 	}
 	x, y, out := slices3[T, T, T](args, mode, n)
-	if simdBinary(&simdMul, mode, x, y, out) {
+	if simdBinary(&simdMul, mode, x, y, out) || simdIntBinary(intOpMul, mode, x, y, out) {
 		return
 	}
 	switch mode {
@@ -664,6 +768,12 @@ func maxFloatLoop[T floating](args []unsafe.Pointer, steps []int, n int) {
 	}
 	if isReduce(args, steps) {
 		p := (*T)(args[0])
+		if steps[1] == sizeOf[T]() {
+			// fmaxNaN(r, simd.Max(run)) is the sequential fold: a NaN
+			// in r or the run wins (r's first), ties take the run's.
+			*p = fmaxNaN(*p, simdExtreme[T](args[1], n, true))
+			return
+		}
 		r := *p
 		for i := range n {
 			r = fmaxNaN(r, *at[T](args[1], steps[1], i))
@@ -708,6 +818,12 @@ func minFloatLoop[T floating](args []unsafe.Pointer, steps []int, n int) {
 	}
 	if isReduce(args, steps) {
 		p := (*T)(args[0])
+		if steps[1] == sizeOf[T]() {
+			// fminNaN(r, simd.Min(run)) is the sequential fold: a NaN
+			// in r or the run wins (r's first), ties take the run's.
+			*p = fminNaN(*p, simdExtreme[T](args[1], n, false))
+			return
+		}
 		r := *p
 		for i := range n {
 			r = fminNaN(r, *at[T](args[1], steps[1], i))
@@ -936,3 +1052,50 @@ func isNaN[T floating](x T) bool { return x != x }
 
 // isInf reports whether x is ±Inf.
 func isInf[T floating](x T) bool { return math.IsInf(float64(x), 0) }
+
+// ---- widening integer sums ----
+
+// widenSumLoop returns the loop with which an add reduction into an
+// int64 accumulator can read int8, int16 or int32 input directly, with
+// no cast: out[i] = acc[i] + int64(in[i]), the run going to the simd
+// widening sums in the reduction layout. It returns nil for other
+// dtypes (or a non-native byte order). A reduction of Add whose
+// accumulator is int64 and whose input is one of these uses it in place
+// of the int64 loop and the input cast.
+func widenSumLoop(acc, in dtype.DType) Loop {
+	if acc != dtype.Int64 {
+		return nil
+	}
+	switch in {
+	case dtype.Int8:
+		return addWidenLoop[int8]
+	case dtype.Int16:
+		return addWidenLoop[int16]
+	case dtype.Int32:
+		return addWidenLoop[int32]
+	}
+	return nil
+}
+
+// addWidenLoop is add of (int64, E) -> int64.
+func addWidenLoop[E int8 | int16 | int32](args []unsafe.Pointer, steps []int, n int) {
+	if n <= 0 {
+		return
+	}
+	if isReduce(args, steps) && steps[1] == sizeOf[E]() {
+		var s int64
+		switch sizeOf[E]() {
+		case 1:
+			s = simd.SumInt8ToInt64(unsafe.Slice((*int8)(args[1]), n))
+		case 2:
+			s = simd.SumInt16ToInt64(unsafe.Slice((*int16)(args[1]), n))
+		default:
+			s = simd.SumInt32ToInt64(unsafe.Slice((*int32)(args[1]), n))
+		}
+		*(*int64)(args[0]) += s
+		return
+	}
+	for i := range n {
+		*at[int64](args[2], steps[2], i) = *at[int64](args[0], steps[0], i) + int64(*at[E](args[1], steps[1], i))
+	}
+}

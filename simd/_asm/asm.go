@@ -135,6 +135,7 @@ func main() {
 	for _, e := range []elem{f64, f32} {
 		genSumBlock(e)
 	}
+	genMore()
 	Generate()
 }
 

@@ -1,0 +1,333 @@
+package main
+
+import (
+	"fmt"
+
+	. "github.com/mmcloughlin/avo/build"
+	. "github.com/mmcloughlin/avo/operand"
+	. "github.com/mmcloughlin/avo/reg"
+)
+
+// The AVX2 block kernels added for reductions, integer arithmetic and
+// conversions. Each handles a whole number of unrolled vectors (its doc
+// comment states the multiple); the Go wrapper in package simd does the
+// tail, so the assembly has no scalar tail to get wrong.
+
+func genMore() {
+	for _, e := range []elem{f64, f32} {
+		genExtremeBlock(e, true)
+		genExtremeBlock(e, false)
+	}
+	genSumInt8Block()
+	genSumInt16Block()
+	genSumInt32Block()
+	genSumInt64Block()
+	for _, op := range []struct {
+		name, goType string
+		size         int
+		f            func(...Op)
+	}{
+		{"addInt32", "int32", 4, VPADDD},
+		{"subInt32", "int32", 4, VPSUBD},
+		{"mulInt32", "int32", 4, VPMULLD},
+		{"addInt64", "int64", 8, VPADDQ},
+		{"subInt64", "int64", 8, VPSUBQ},
+	} {
+		genIntBinary(op.name, op.goType, op.size, op.f)
+	}
+	genConvert("convertFloat64ToFloat32AVX2", "func(dst []float32, a []float64)", 8, 4, func(src Mem, dst Mem) {
+		x := XMM()
+		VCVTPD2PSY(src, x)
+		VMOVUPS(x, dst)
+	})
+	genConvert("convertFloat32ToFloat16F16C", "func(dst []uint16, a []float32)", 4, 2, func(src Mem, dst Mem) {
+		y := YMM()
+		VMOVUPS(src, y)
+		VCVTPS2PH(U8(0), y, dst) // round to nearest even
+	})
+	genConvert("convertFloat16ToFloat32F16C", "func(dst []float32, a []uint16)", 2, 4, func(src Mem, dst Mem) {
+		y := YMM()
+		VCVTPH2PS(src, y)
+		VMOVUPS(y, dst)
+	})
+}
+
+// genExtremeBlock emits maxBlock<T>AVX2 / minBlock<T>AVX2: the maximum
+// (minimum) of the non-NaN elements of a and whether a holds a NaN;
+// len(a) is a positive multiple of four vectors. The sign of a zero
+// result is unspecified (the wrapper fixes it).
+func genExtremeBlock(e elem, isMax bool) {
+	op, nm := "VMAX", "max"
+	if !isMax {
+		op, nm = "VMIN", "min"
+	}
+	name := fmt.Sprintf("%sBlock%sAVX2", nm, e.Name)
+	TEXT(name, NOSPLIT, fmt.Sprintf("func(a []%s) (m %s, nan bool)", e.Go, e.Go))
+	Doc(fmt.Sprintf("%s is the block kernel of %s%s for AVX2: len(a) is a positive multiple of %d.", name, map[bool]string{true: "Max", false: "Min"}[isMax], e.Name, 4*avx2.lanes(e)))
+	a := Load(Param("a").Base(), GP64())
+	n := Load(Param("a").Len(), GP64())
+	L := avx2.lanes(e)
+	var acc [4]VecVirtual
+	for u := range 4 {
+		acc[u] = YMM()
+		I("VMOVU"+e.P, Mem{Base: a}.Offset(u*L*e.Size), acc[u])
+	}
+	nan := YMM()
+	I("VXOR"+e.P, nan, nan, nan)
+	for u := range 4 { // NaNs in the first vectors, before VMAX drops them
+		t := YMM()
+		I("VCMP"+e.P, U8(3), acc[u], acc[u], t)
+		VORPD(t, nan, nan)
+	}
+	i := GP64()
+	MOVQ(U32(4*L), i)
+	Label(name + "_loop")
+	CMPQ(i, n)
+	JGE(LabelRef(name + "_reduce"))
+	for u := range 4 {
+		x, t := YMM(), YMM()
+		I("VMOVU"+e.P, at(e, a, i).Offset(u*L*e.Size), x)
+		I("VCMP"+e.P, U8(3), x, x, t)
+		VORPD(t, nan, nan)
+		I(op+e.P, x, acc[u], acc[u])
+	}
+	ADDQ(U32(4*L), i)
+	JMP(LabelRef(name + "_loop"))
+	Label(name + "_reduce")
+	I(op+e.P, acc[1], acc[0], acc[0])
+	I(op+e.P, acc[3], acc[2], acc[2])
+	I(op+e.P, acc[2], acc[0], acc[0])
+	x := acc[0].AsX()
+	hi := XMM()
+	VEXTRACTF128(U8(1), acc[0], hi)
+	I(op+e.P, hi, x, x)
+	VMOVHLPS(x, x, hi)
+	I(op+e.P, hi, x, x)
+	if e.Size == 4 {
+		VMOVSHDUP(x, hi)
+		I(op+e.P, hi, x, x)
+	}
+	f := GP8()
+	VPTEST(nan, nan)
+	SETNE(f)
+	VZEROUPPER()
+	Store(x, ReturnIndex(0))
+	Store(f, ReturnIndex(1))
+	RET()
+}
+
+// hsumQ returns the sum of the four int64 lanes of y in a general
+// register.
+func hsumQ(y VecVirtual) Register {
+	x := y.AsX()
+	hi := XMM()
+	VEXTRACTI128(U8(1), y, hi)
+	VPADDQ(hi, x, x)
+	VPSHUFD(U8(0x4e), x, hi)
+	VPADDQ(hi, x, x)
+	r := GP64()
+	VMOVQ(x, r)
+	return r
+}
+
+// genSumInt8Block emits sumBlockInt8AVX2: Σ a[i] in int64 with
+// len(a) a multiple of 64. Bytes are biased to unsigned (x ^ 0x80) and
+// summed eight at a time into 64-bit lanes by VPSADBW; 128·n is taken
+// off at the end.
+func genSumInt8Block() {
+	name := "sumBlockInt8AVX2"
+	TEXT(name, NOSPLIT, "func(a []int8) int64")
+	Doc(name + " is the block kernel of SumInt8ToInt64 for AVX2: len(a) is a multiple of 64.")
+	a := Load(Param("a").Base(), GP64())
+	n := Load(Param("a").Len(), GP64())
+	bias, zero, acc0, acc1 := YMM(), YMM(), YMM(), YMM()
+	b := GP32()
+	MOVL(U32(0x80808080), b)
+	VMOVD(b, bias.AsX())
+	VPBROADCASTD(bias.AsX(), bias)
+	VPXOR(zero, zero, zero)
+	VPXOR(acc0, acc0, acc0)
+	VPXOR(acc1, acc1, acc1)
+	i := GP64()
+	XORQ(i, i)
+	Label(name + "_loop")
+	CMPQ(i, n)
+	JGE(LabelRef(name + "_done"))
+	for u, acc := range []VecVirtual{acc0, acc1} {
+		x := YMM()
+		VPXOR(Mem{Base: a, Index: i, Scale: 1, Disp: 32 * u}, bias, x)
+		VPSADBW(zero, x, x)
+		VPADDQ(x, acc, acc)
+	}
+	ADDQ(U8(64), i)
+	JMP(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VPADDQ(acc1, acc0, acc0)
+	r := hsumQ(acc0)
+	SHLQ(U8(7), n)
+	SUBQ(n, r)
+	VZEROUPPER()
+	Store(r, ReturnIndex(0))
+	RET()
+}
+
+// genSumInt16Block emits sumBlockInt16AVX2: Σ a[i] in int64 with len(a)
+// a multiple of 32 and at most 1<<18. VPMADDWD by ones adds pairs into
+// int32 lanes, which cannot overflow for that length; they are widened
+// to int64 at the end.
+func genSumInt16Block() {
+	name := "sumBlockInt16AVX2"
+	TEXT(name, NOSPLIT, "func(a []int16) int64")
+	Doc(name + " is the block kernel of SumInt16ToInt64 for AVX2: len(a) is a multiple of 32, at most 1<<18.")
+	a := Load(Param("a").Base(), GP64())
+	n := Load(Param("a").Len(), GP64())
+	ones, acc0, acc1 := YMM(), YMM(), YMM()
+	b := GP32()
+	MOVL(U32(0x00010001), b)
+	VMOVD(b, ones.AsX())
+	VPBROADCASTD(ones.AsX(), ones)
+	VPXOR(acc0, acc0, acc0)
+	VPXOR(acc1, acc1, acc1)
+	i := GP64()
+	XORQ(i, i)
+	Label(name + "_loop")
+	CMPQ(i, n)
+	JGE(LabelRef(name + "_done"))
+	for u, acc := range []VecVirtual{acc0, acc1} {
+		x := YMM()
+		VPMADDWD(Mem{Base: a, Index: i, Scale: 2, Disp: 32 * u}, ones, x)
+		VPADDD(x, acc, acc)
+	}
+	ADDQ(U8(32), i)
+	JMP(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VPADDD(acc1, acc0, acc0)
+	hi := XMM()
+	VEXTRACTI128(U8(1), acc0, hi)
+	w0, w1 := YMM(), YMM()
+	VPMOVSXDQ(acc0.AsX(), w0)
+	VPMOVSXDQ(hi, w1)
+	VPADDQ(w1, w0, w0)
+	r := hsumQ(w0)
+	VZEROUPPER()
+	Store(r, ReturnIndex(0))
+	RET()
+}
+
+// genSumInt32Block emits sumBlockInt32AVX2: Σ a[i] in int64, len(a) a
+// multiple of 8, each element sign-extended by VPMOVSXDQ.
+func genSumInt32Block() {
+	name := "sumBlockInt32AVX2"
+	TEXT(name, NOSPLIT, "func(a []int32) int64")
+	Doc(name + " is the block kernel of SumInt32ToInt64 for AVX2: len(a) is a multiple of 8.")
+	a := Load(Param("a").Base(), GP64())
+	n := Load(Param("a").Len(), GP64())
+	acc0, acc1 := YMM(), YMM()
+	VPXOR(acc0, acc0, acc0)
+	VPXOR(acc1, acc1, acc1)
+	i := GP64()
+	XORQ(i, i)
+	Label(name + "_loop")
+	CMPQ(i, n)
+	JGE(LabelRef(name + "_done"))
+	for u, acc := range []VecVirtual{acc0, acc1} {
+		x := YMM()
+		VPMOVSXDQ(Mem{Base: a, Index: i, Scale: 4, Disp: 16 * u}, x)
+		VPADDQ(x, acc, acc)
+	}
+	ADDQ(U8(8), i)
+	JMP(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VPADDQ(acc1, acc0, acc0)
+	r := hsumQ(acc0)
+	VZEROUPPER()
+	Store(r, ReturnIndex(0))
+	RET()
+}
+
+// genSumInt64Block emits sumBlockInt64AVX2: Σ a[i] (wrapping), len(a) a
+// multiple of 8.
+func genSumInt64Block() {
+	name := "sumBlockInt64AVX2"
+	TEXT(name, NOSPLIT, "func(a []int64) int64")
+	Doc(name + " is the block kernel of SumInt64 for AVX2: len(a) is a multiple of 8.")
+	a := Load(Param("a").Base(), GP64())
+	n := Load(Param("a").Len(), GP64())
+	acc0, acc1 := YMM(), YMM()
+	VPXOR(acc0, acc0, acc0)
+	VPXOR(acc1, acc1, acc1)
+	i := GP64()
+	XORQ(i, i)
+	Label(name + "_loop")
+	CMPQ(i, n)
+	JGE(LabelRef(name + "_done"))
+	VPADDQ(Mem{Base: a, Index: i, Scale: 8}, acc0, acc0)
+	VPADDQ(Mem{Base: a, Index: i, Scale: 8, Disp: 32}, acc1, acc1)
+	ADDQ(U8(8), i)
+	JMP(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VPADDQ(acc1, acc0, acc0)
+	r := hsumQ(acc0)
+	VZEROUPPER()
+	Store(r, ReturnIndex(0))
+	RET()
+}
+
+// genIntBinary emits <name>AVX2: dst[i] = a[i] op b[i] for len(dst) a
+// multiple of two vectors.
+func genIntBinary(nm, goType string, size int, op func(...Op)) {
+	name := nm + "AVX2"
+	L := 32 / size
+	TEXT(name, NOSPLIT, fmt.Sprintf("func(dst, a, b []%s)", goType))
+	Doc(fmt.Sprintf("%s is the block kernel of %s%sUnitary for AVX2: len(dst) is a multiple of %d.", name, string(nm[0]-'a'+'A'), nm[1:], 2*L))
+	dst := Load(Param("dst").Base(), GP64())
+	a := Load(Param("a").Base(), GP64())
+	b := Load(Param("b").Base(), GP64())
+	n := Load(Param("dst").Len(), GP64())
+	i := GP64()
+	XORQ(i, i)
+	Label(name + "_loop")
+	CMPQ(i, n)
+	JGE(LabelRef(name + "_done"))
+	var xs [2]VecVirtual
+	for u := range 2 {
+		xs[u] = YMM()
+		VMOVDQU(Mem{Base: a, Index: i, Scale: uint8(size), Disp: 32 * u}, xs[u])
+		op(Mem{Base: b, Index: i, Scale: uint8(size), Disp: 32 * u}, xs[u], xs[u])
+	}
+	for u := range 2 {
+		VMOVDQU(xs[u], Mem{Base: dst, Index: i, Scale: uint8(size), Disp: 32 * u})
+	}
+	ADDQ(U8(2*L), i)
+	JMP(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// genConvert emits a conversion kernel over blocks of 8 elements
+// (len(dst) a multiple of 8): conv reads 8 source elements at src and
+// writes 8 at dst.
+func genConvert(name, sig string, srcSize, dstSize int, conv func(src, dst Mem)) {
+	TEXT(name, NOSPLIT, sig)
+	Doc(name + " is a conversion block kernel: len(dst) is a multiple of 8.")
+	dst := Load(Param("dst").Base(), GP64())
+	a := Load(Param("a").Base(), GP64())
+	n := Load(Param("dst").Len(), GP64())
+	i := GP64()
+	XORQ(i, i)
+	Label(name + "_loop")
+	CMPQ(i, n)
+	JGE(LabelRef(name + "_done"))
+	if srcSize == 8 { // 8 float64 are two ymm loads
+		conv(Mem{Base: a, Index: i, Scale: 8}, Mem{Base: dst, Index: i, Scale: uint8(dstSize)})
+		conv(Mem{Base: a, Index: i, Scale: 8, Disp: 32}, Mem{Base: dst, Index: i, Scale: uint8(dstSize), Disp: 16})
+	} else {
+		conv(Mem{Base: a, Index: i, Scale: uint8(srcSize)}, Mem{Base: dst, Index: i, Scale: uint8(dstSize)})
+	}
+	ADDQ(U8(8), i)
+	JMP(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}

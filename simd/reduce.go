@@ -1,0 +1,367 @@
+package simd
+
+// MaxFloat64 returns the maximum of a as NumPy's np.max computes it, a
+// NaN propagating:
+//
+//	m := a[0]
+//	for _, x := range a[1:] {
+//		if m == m && (x > m || x != x || x == m) {
+//			m = x
+//		}
+//	}
+//	return m
+//
+// that is, the first NaN if a holds one, else the largest value; of
+// equal values (+0 and -0) the last is returned, as NumPy's sequential
+// reduction does. It panics if a is empty.
+func MaxFloat64(a []float64) float64 { return extreme(active.Load().max64, a, true) }
+
+// MinFloat64 returns the minimum of a as NumPy's np.min computes it, a
+// NaN propagating:
+//
+//	m := a[0]
+//	for _, x := range a[1:] {
+//		if m == m && (x < m || x != x || x == m) {
+//			m = x
+//		}
+//	}
+//	return m
+//
+// that is, the first NaN if a holds one, else the smallest value; of
+// equal values (+0 and -0) the last is returned. It panics if a is empty.
+func MinFloat64(a []float64) float64 { return extreme(active.Load().min64, a, false) }
+
+// MaxFloat32 is MaxFloat64 for float32.
+func MaxFloat32(a []float32) float32 { return extreme(active.Load().max32, a, true) }
+
+// MinFloat32 is MinFloat64 for float32.
+func MinFloat32(a []float32) float32 { return extreme(active.Load().min32, a, false) }
+
+// ArgMaxFloat64 returns the index of the maximum of a as np.argmax:
+//
+//	bi := 0
+//	for i, x := range a {
+//		if x != x {
+//			return i // the first NaN
+//		}
+//		if x > a[bi] {
+//			bi = i
+//		}
+//	}
+//	return bi
+//
+// the first index of the largest value, or of the first NaN. It panics
+// if a is empty.
+func ArgMaxFloat64(a []float64) int { return argExtreme(active.Load().max64, a, true) }
+
+// ArgMinFloat64 returns the index of the minimum of a as np.argmin: the
+// first index of the smallest value, or of the first NaN (the loop of
+// ArgMaxFloat64 with x < a[bi]). It panics if a is empty.
+func ArgMinFloat64(a []float64) int { return argExtreme(active.Load().min64, a, false) }
+
+// ArgMaxFloat32 is ArgMaxFloat64 for float32.
+func ArgMaxFloat32(a []float32) int { return argExtreme(active.Load().max32, a, true) }
+
+// ArgMinFloat32 is ArgMinFloat64 for float32.
+func ArgMinFloat32(a []float32) int { return argExtreme(active.Load().min32, a, false) }
+
+func checkEmpty(n int) {
+	if n == 0 {
+		panic("simd: reduction of an empty slice, which has no maximum or minimum")
+	}
+}
+
+func better[T float](x, m T, isMax bool) bool {
+	if isMax {
+		return x > m
+	}
+	return x < m
+}
+
+// firstNaN returns the index of the first NaN in a, or -1.
+func firstNaN[T float](a []T) int {
+	for i, x := range a {
+		if x != x {
+			return i
+		}
+	}
+	return -1
+}
+
+// blockExtreme returns the extreme of the non-NaN elements of a (a
+// non-empty) and -1, or a NaN and the index of the first NaN.
+func blockExtreme[T float](block func([]T) (T, bool), a []T, isMax bool) (m T, nanAt int) {
+	k := len(a) &^ (blockLen - 1)
+	i := 0
+	if k > 0 {
+		var nan bool
+		if m, nan = block(a[:k]); nan {
+			return m, firstNaN(a[:k])
+		}
+		i = k
+	} else {
+		m = a[0]
+	}
+	for j, x := range a[i:] {
+		if x != x {
+			return x, i + j
+		}
+		if better(x, m, isMax) {
+			m = x
+		}
+	}
+	return m, -1
+}
+
+func extreme[T float](block func([]T) (T, bool), a []T, isMax bool) T {
+	checkEmpty(len(a))
+	m, nanAt := blockExtreme(block, a, isMax)
+	if nanAt >= 0 {
+		return a[nanAt]
+	}
+	if m == 0 { // +0 or -0: the last zero, as a sequential fold
+		for j := len(a) - 1; j >= 0; j-- {
+			if a[j] == 0 {
+				return a[j]
+			}
+		}
+	}
+	return m
+}
+
+// argBlock is the run ArgMax finds the extreme of before looking for
+// its index in it: small enough (64 KiB of float64) to stay in cache
+// for the second look.
+const argBlock = 8192
+
+func argExtreme[T float](block func([]T) (T, bool), a []T, isMax bool) int {
+	checkEmpty(len(a))
+	bi := -1
+	var best T
+	for s := 0; s < len(a); s += argBlock {
+		c := a[s:min(s+argBlock, len(a))]
+		m, nanAt := blockExtreme(block, c, isMax)
+		if nanAt >= 0 {
+			return s + nanAt
+		}
+		if bi < 0 || better(m, best, isMax) {
+			best = m
+			for j, x := range c {
+				if x == m {
+					bi = s + j
+					break
+				}
+			}
+		}
+	}
+	return bi
+}
+
+// SumInt8ToInt64 returns the sum of a in int64, exact for len(a) < 2⁵⁶:
+//
+//	var s int64
+//	for _, x := range a {
+//		s += int64(x)
+//	}
+//	return s
+func SumInt8ToInt64(a []int8) int64 {
+	k := len(a) &^ (blockLen - 1)
+	s := active.Load().sumI8(a[:k])
+	for _, x := range a[k:] {
+		s += int64(x)
+	}
+	return s
+}
+
+// SumInt16ToInt64 returns the sum of a in int64, exact for len(a) < 2⁴⁸:
+//
+//	var s int64
+//	for _, x := range a {
+//		s += int64(x)
+//	}
+//	return s
+func SumInt16ToInt64(a []int16) int64 {
+	f := active.Load().sumI16
+	var s int64
+	for len(a) >= blockLen {
+		k := min(len(a), sumI16Max) &^ (blockLen - 1)
+		s += f(a[:k])
+		a = a[k:]
+	}
+	for _, x := range a {
+		s += int64(x)
+	}
+	return s
+}
+
+// SumInt32ToInt64 returns the sum of a in int64, exact for len(a) < 2³²:
+//
+//	var s int64
+//	for _, x := range a {
+//		s += int64(x)
+//	}
+//	return s
+func SumInt32ToInt64(a []int32) int64 {
+	k := len(a) &^ (blockLen - 1)
+	s := active.Load().sumI32(a[:k])
+	for _, x := range a[k:] {
+		s += int64(x)
+	}
+	return s
+}
+
+// SumInt64 returns the sum of a, wrapping on overflow as Go's (and
+// NumPy's) int64 addition does:
+//
+//	var s int64
+//	for _, x := range a {
+//		s += x
+//	}
+//	return s
+func SumInt64(a []int64) int64 {
+	k := len(a) &^ (blockLen - 1)
+	s := active.Load().sumI64(a[:k])
+	for _, x := range a[k:] {
+		s += x
+	}
+	return s
+}
+
+// intBinary runs the block kernel f on the whole blocks and g (the
+// pure-Go twin) on the tail.
+func intBinary[T integer](f, g func(dst, a, b []T), dst, a, b []T) {
+	check3(len(dst), len(a), len(b))
+	k := len(dst) &^ (blockLen - 1)
+	f(dst[:k], a[:k], b[:k])
+	g(dst[k:], a[k:], b[k:])
+}
+
+// AddInt32Unitary computes, wrapping on overflow,
+//
+//	for i := range dst {
+//		dst[i] = a[i] + b[i]
+//	}
+//
+// It panics unless len(a) == len(b) == len(dst).
+func AddInt32Unitary(dst, a, b []int32) {
+	intBinary(active.Load().binI32[opIAdd], addIntGo[int32], dst, a, b)
+}
+
+// SubInt32Unitary computes, wrapping on overflow,
+//
+//	for i := range dst {
+//		dst[i] = a[i] - b[i]
+//	}
+//
+// It panics unless len(a) == len(b) == len(dst).
+func SubInt32Unitary(dst, a, b []int32) {
+	intBinary(active.Load().binI32[opISub], subIntGo[int32], dst, a, b)
+}
+
+// MulInt32Unitary computes, wrapping on overflow,
+//
+//	for i := range dst {
+//		dst[i] = a[i] * b[i]
+//	}
+//
+// It panics unless len(a) == len(b) == len(dst).
+func MulInt32Unitary(dst, a, b []int32) {
+	intBinary(active.Load().binI32[opIMul], mulIntGo[int32], dst, a, b)
+}
+
+// AddInt64Unitary computes, wrapping on overflow,
+//
+//	for i := range dst {
+//		dst[i] = a[i] + b[i]
+//	}
+//
+// It panics unless len(a) == len(b) == len(dst).
+func AddInt64Unitary(dst, a, b []int64) {
+	intBinary(active.Load().binI64[opIAdd], addIntGo[int64], dst, a, b)
+}
+
+// SubInt64Unitary computes, wrapping on overflow,
+//
+//	for i := range dst {
+//		dst[i] = a[i] - b[i]
+//	}
+//
+// It panics unless len(a) == len(b) == len(dst).
+func SubInt64Unitary(dst, a, b []int64) {
+	intBinary(active.Load().binI64[opISub], subIntGo[int64], dst, a, b)
+}
+
+// MulInt64Unitary computes, wrapping on overflow,
+//
+//	for i := range dst {
+//		dst[i] = a[i] * b[i]
+//	}
+//
+// It panics unless len(a) == len(b) == len(dst). (AVX2 has no 64-bit
+// multiply: every implementation runs the Go loop.)
+func MulInt64Unitary(dst, a, b []int64) {
+	intBinary(active.Load().binI64[opIMul], mulIntGo[int64], dst, a, b)
+}
+
+// ---- pure-Go twins ----
+
+type integer interface {
+	~int8 | ~int16 | ~int32 | ~int64
+}
+
+// maxBlockGo is the block kernel of MaxFloat64/32: the largest non-NaN
+// element (any zero's sign) and whether a holds a NaN.
+func maxBlockGo[T float](a []T) (m T, nan bool) {
+	m = a[0]
+	for _, x := range a {
+		if x > m || m != m {
+			m = x
+		}
+		if x != x {
+			nan = true
+		}
+	}
+	return m, nan
+}
+
+func minBlockGo[T float](a []T) (m T, nan bool) {
+	m = a[0]
+	for _, x := range a {
+		if x < m || m != m {
+			m = x
+		}
+		if x != x {
+			nan = true
+		}
+	}
+	return m, nan
+}
+
+func sumIntGo[T integer](a []T) int64 {
+	var s int64
+	for _, x := range a {
+		s += int64(x)
+	}
+	return s
+}
+
+func addIntGo[T integer](dst, a, b []T) {
+	a, b = a[:len(dst)], b[:len(dst)]
+	for i := range dst {
+		dst[i] = a[i] + b[i]
+	}
+}
+
+func subIntGo[T integer](dst, a, b []T) {
+	a, b = a[:len(dst)], b[:len(dst)]
+	for i := range dst {
+		dst[i] = a[i] - b[i]
+	}
+}
+
+func mulIntGo[T integer](dst, a, b []T) {
+	a, b = a[:len(dst)], b[:len(dst)]
+	for i := range dst {
+		dst[i] = a[i] * b[i]
+	}
+}
