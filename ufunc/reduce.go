@@ -262,6 +262,18 @@ func (u *Ufunc) reduce(a *ndarray.Array, cfg *config) (*ndarray.Array, error) {
 		}
 	}
 
+	// A sum of narrow native integers into int64 reads them directly
+	// with the widening loop instead of casting chunks to int64.
+	if u == Add && loopIn == dtype.Int64 && acc == dtype.Int64 {
+		if w := widenSumLoop(acc, a.DType()); w != nil {
+			// The blocked decomposition combines partials with the loop,
+			// whose input type is now the narrow one: run unblocked (exact
+			// for integers whatever the order).
+			loop, loopIn = w, a.DType()
+			r.blocked, r.first = false, nil
+		}
+	}
+
 	if hasInit {
 		if cfg.initial != nil {
 			if err := res.Fill(cfg.initial); err != nil {

@@ -272,9 +272,9 @@ func argFinder(d dtype.DType, isMax bool) func(p unsafe.Pointer, step, n int) in
 	case dtype.NumFloat16:
 		return argOrdered(func(v float16.Float16) float32 { return v.Float32() }, isMax)
 	case dtype.NumFloat32:
-		return argOrdered(func(v float32) float32 { return v }, isMax)
+		return argFloat[float32](isMax, argOrdered(func(v float32) float32 { return v }, isMax))
 	case dtype.NumFloat64:
-		return argOrdered(func(v float64) float64 { return v }, isMax)
+		return argFloat[float64](isMax, argOrdered(func(v float64) float64 { return v }, isMax))
 	case dtype.NumComplex64:
 		return argComplex(func(v complex64) complex128 { return complex128(v) }, isMax)
 	case dtype.NumComplex128:
