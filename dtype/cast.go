@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"unsafe"
 
+	"github.com/pluribus-go/pluribus/simd"
 	"github.com/x448/float16"
 )
 
@@ -182,9 +183,35 @@ func init() {
 	for i := range numBuiltin {
 		nativeCasts[i][i] = copyLoop(natives[i].size)
 	}
+	// Contiguous runs of the conversions with vector instructions go to
+	// package simd (bit-identical to the loops above).
+	nativeCasts[NumFloat64][NumFloat32] = contiguous(nativeCasts[NumFloat64][NumFloat32], 8, 4,
+		func(dst, src unsafe.Pointer, n int) {
+			simd.ConvertFloat64ToFloat32(unsafe.Slice((*float32)(dst), n), unsafe.Slice((*float64)(src), n))
+		})
+	nativeCasts[NumFloat32][NumFloat16] = contiguous(nativeCasts[NumFloat32][NumFloat16], 4, 2,
+		func(dst, src unsafe.Pointer, n int) {
+			simd.ConvertFloat32ToFloat16(unsafe.Slice((*uint16)(dst), n), unsafe.Slice((*float32)(src), n))
+		})
+	nativeCasts[NumFloat16][NumFloat32] = contiguous(nativeCasts[NumFloat16][NumFloat32], 2, 4,
+		func(dst, src unsafe.Pointer, n int) {
+			simd.ConvertFloat16ToFloat32(unsafe.Slice((*float32)(dst), n), unsafe.Slice((*uint16)(src), n))
+		})
 	// float16 to float32 and float64 are exact; the via path already is.
 	// Integer to float16 goes through float64, which is exact for every
 	// integer whose float16 rounding is finite, so it rounds once.
+}
+
+// contiguous returns a loop that hands unit-stride runs to fast and the
+// rest to loop.
+func contiguous(loop CastLoop, ssize, dsize int, fast func(dst, src unsafe.Pointer, n int)) CastLoop {
+	return func(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+		if n > 0 && ds == dsize && ss == ssize {
+			fast(dst, src, n)
+			return
+		}
+		loop(dst, ds, src, ss, n)
+	}
 }
 
 // FromFloat64 converts a float64 to the nearest float16, ties to even,

@@ -196,3 +196,60 @@ func TestGetCastAllPairs(t *testing.T) {
 		t.Errorf("GetCast accepted an invalid type")
 	}
 }
+
+// TestVectorConversionsMatchScalar compares the contiguous (vector) path
+// of float64->float32 and float32<->float16 with the strided (scalar) path
+// on random and edge values, bit for bit (NaN: any NaN).
+func TestVectorConversionsMatchScalar(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	edges := []float64{0, math.Copysign(0, -1), 1, -1, math.Inf(1), math.Inf(-1), math.NaN(), 65504, 65520, 65519.99,
+		6.103515625e-05, 5.960464477539063e-08, 2.98023223876953125e-08, math.MaxFloat32, 1e300, 1e-300, 0.1}
+	n := 1003
+	f64 := make([]float64, n)
+	for i := range f64 {
+		if i < len(edges) {
+			f64[i] = edges[i]
+		} else {
+			f64[i] = math.Float64frombits(r.Uint64())
+		}
+	}
+	f32 := make([]float32, n)
+	for i := range f32 {
+		f32[i] = float32(f64[i])
+		if i >= len(edges) && i%2 == 0 {
+			f32[i] = math.Float32frombits(r.Uint32())
+		}
+	}
+	h := make([]uint16, n)
+	for i := range h {
+		h[i] = uint16(r.Uint32())
+	}
+	check := func(name string, from, to DType, src unsafe.Pointer, ssize int, dsize int, eq func(i int, a, b []byte) bool) {
+		loop, err := GetCast(from, to)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fast := make([]byte, n*dsize)
+		loop(unsafe.Pointer(&fast[0]), dsize, src, ssize, n)
+		// the same elements through the strided path: a destination with
+		// a gap after each element
+		slow := make([]byte, 2*n*dsize)
+		loop(unsafe.Pointer(&slow[0]), 2*dsize, src, ssize, n)
+		for i := range n {
+			a, b := fast[i*dsize:(i+1)*dsize], slow[2*i*dsize:(2*i+1)*dsize]
+			if !eq(i, a, b) {
+				t.Fatalf("%s element %d: vector % x, scalar % x", name, i, a, b)
+			}
+		}
+	}
+	bitsEq := func(isNaN func([]byte) bool) func(int, []byte, []byte) bool {
+		return func(_ int, a, b []byte) bool {
+			return string(a) == string(b) || isNaN(a) && isNaN(b)
+		}
+	}
+	nan32 := func(b []byte) bool { f := *(*float32)(unsafe.Pointer(&b[0])); return f != f }
+	nan16 := func(b []byte) bool { return float16.Frombits(*(*uint16)(unsafe.Pointer(&b[0]))).IsNaN() }
+	check("float64->float32", Float64, Float32, unsafe.Pointer(&f64[0]), 8, 4, bitsEq(nan32))
+	check("float32->float16", Float32, Float16, unsafe.Pointer(&f32[0]), 4, 2, bitsEq(nan16))
+	check("float16->float32", Float16, Float32, unsafe.Pointer(&h[0]), 2, 4, bitsEq(nan32))
+}
