@@ -10,6 +10,7 @@ import (
 
 	"github.com/pluribus-go/pluribus/dtype"
 	"github.com/pluribus-go/pluribus/ndarray"
+	"github.com/pluribus-go/pluribus/simd"
 )
 
 // Matmul is NumPy's matmul, the matrix product as a generalized ufunc
@@ -261,6 +262,15 @@ func Dot(a, b *ndarray.Array, opts ...Option) (*ndarray.Array, error) {
 	db := max(b.NDim()-2, 0)
 	if a.Shape()[a.NDim()-1] != b.Shape()[db] {
 		return nil, notAligned(a, b, a.NDim()-1, db)
+	}
+	if len(opts) == 0 && a.NDim() == 1 && b.NDim() == 1 && a.DType() == b.DType() && a.IsCContiguous() && b.IsCContiguous() {
+		// the inner product of two contiguous float vectors: the simd dot
+		switch a.DType() {
+		case dtype.Float64:
+			return ndarray.Scalar(simd.DotFloat64(unsafe.Slice((*float64)(basePtr(a)), a.Size()), unsafe.Slice((*float64)(basePtr(b)), b.Size()))), nil
+		case dtype.Float32:
+			return ndarray.Scalar(simd.DotFloat32(unsafe.Slice((*float32)(basePtr(a)), a.Size()), unsafe.Slice((*float32)(basePtr(b)), b.Size()))), nil
+		}
 	}
 	if b.NDim() <= 2 {
 		return Matmul.Call2(a, b, opts...)

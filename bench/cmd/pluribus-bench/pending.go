@@ -16,11 +16,56 @@ import (
 // not exist and are reported as unsupported.
 
 func dotBench(b *Bench, rng *rand.Rand, dt string, shape []int, fail func(error)) (*Bench, error) {
-	return nil, unsupported("pluribus has no Dot yet")
+	x := mustGen(rng, dt, uniform01, shape...)
+	y := mustGen(rng, dt, uniform01, shape...)
+	b.Stmt = "Dot(a, b)"
+	b.Run = func() {
+		r, err := pl.Dot(x.arr, y.arr)
+		fail(err)
+		sink = r
+	}
+	b.Check = func() error {
+		s := 0.0
+		for i := range x.vals {
+			s += x.vals[i] * y.vals[i]
+		}
+		return compare(sink, []float64{s}, 1e-12, 0)
+	}
+	return b, nil
 }
 
 func matmulBench(b *Bench, rng *rand.Rand, dt string, shape []int, fail func(error)) (*Bench, error) {
-	return nil, unsupported("pluribus has no Matmul yet")
+	n := shape[0]
+	x := mustGen(rng, dt, uniform01, n, n)
+	y := mustGen(rng, dt, uniform01, n, n)
+	out, err := ndarray.Zeros(x.arr.DType(), n, n)
+	if err != nil {
+		return nil, err
+	}
+	b.Stmt = "Matmul(a, b, Out(c))"
+	b.Run = func() {
+		_, err := pl.Matmul(x.arr, y.arr, pl.Out(out))
+		fail(err)
+	}
+	b.Check = func() error {
+		// one row of the product, against a float64 reference
+		want := make([]float64, n)
+		for j := range n {
+			for k := range n {
+				want[j] += x.vals[k] * y.vals[k*n+j]
+			}
+		}
+		row, err := out.Index("0")
+		if err != nil {
+			return err
+		}
+		tol := 1e-12
+		if dt == "f32" {
+			tol = 1e-4
+		}
+		return compare(row, want, tol, 0)
+	}
+	return b, nil
 }
 
 // maskSelectBench is a[a > 0]: the comparison and the selection are both
