@@ -393,42 +393,6 @@ func pairwiseSum[E any, A floating](p unsafe.Pointer, step, n int, conv func(E) 
 	return pairwiseSum(p, step, n2, conv) + pairwiseSum(unsafe.Add(p, n2*step), step, n-n2, conv)
 }
 
-// pairwiseSlice is pairwiseSum for a contiguous run, with the same
-// association order (so the same bits) and no call per element.
-func pairwiseSlice[A floating](x []A) A {
-	n := len(x)
-	switch {
-	case n < 8:
-		var res A
-		for _, v := range x {
-			res += v
-		}
-		return res
-	case n <= pwBlock:
-		r0, r1, r2, r3, r4, r5, r6, r7 := x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]
-		i := 8
-		for ; i+8 <= n; i += 8 {
-			b := x[i : i+8 : i+8]
-			r0 += b[0]
-			r1 += b[1]
-			r2 += b[2]
-			r3 += b[3]
-			r4 += b[4]
-			r5 += b[5]
-			r6 += b[6]
-			r7 += b[7]
-		}
-		res := ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
-		for ; i < n; i++ {
-			res += x[i]
-		}
-		return res
-	}
-	n2 := n / 2
-	n2 -= n2 % 8
-	return pairwiseSlice(x[:n2]) + pairwiseSlice(x[n2:])
-}
-
 // pairwiseSumComplex is NumPy's pairwise summation of complex elements:
 // it counts n parts (twice the number of elements) with a stride of half
 // an element step, as NumPy's CDOUBLE_pairwise_sum does.
