@@ -726,71 +726,39 @@ func fminNaN[T floating](a, b T) T {
 	return b
 }
 
+// maxFloatLoop and minFloatLoop are NumPy's maximum and minimum of
+// floats (NaN-propagating, see fmaxNaN).
 func maxFloatLoop[T floating](args []unsafe.Pointer, steps []int, n int) {
-	if n <= 0 {
-		return
-	}
-	if isReduce(args, steps) {
-		p := (*T)(args[0])
-		if steps[1] == sizeOf[T]() {
-			// fmaxNaN(r, simd.Max(run)) is the sequential fold: a NaN
-			// in r or the run wins (r's first), ties take the run's.
-			*p = fmaxNaN(*p, simdExtreme[T](args[1], n, true))
-			return
-		}
-		r := *p
-		for i := range n {
-			r = fmaxNaN(r, *at[T](args[1], steps[1], i))
-		}
-		*p = r
-		return
-	}
-	sz := sizeOf[T]()
-	mode := binLayout(steps, sz, sz, sz)
-	if mode == modeStrided {
-		for i := range n {
-			*at[T](args[2], steps[2], i) = fmaxNaN(*at[T](args[0], steps[0], i), *at[T](args[1], steps[1], i))
-		}
-		return
-	}
-	x, y, out := slices3[T, T, T](args, mode, n)
-	if simdBinary(&simdMax, mode, x, y, out) {
-		return
-	}
-	switch mode {
-	case modeContig:
-		x, y = x[:len(out)], y[:len(out)]
-		for i := range out {
-			out[i] = fmaxNaN(x[i], y[i])
-		}
-	case modeScalarB:
-		x, s := x[:len(out)], y[0]
-		for i := range out {
-			out[i] = fmaxNaN(x[i], s)
-		}
-	case modeScalarA:
-		s, y := x[0], y[:len(out)]
-		for i := range out {
-			out[i] = fmaxNaN(s, y[i])
-		}
-	}
+	extremeFloatLoop[T](args, steps, n, true)
 }
 
 func minFloatLoop[T floating](args []unsafe.Pointer, steps []int, n int) {
+	extremeFloatLoop[T](args, steps, n, false)
+}
+
+// pickNaN is fmaxNaN or fminNaN.
+func pickNaN[T floating](a, b T, isMax bool) T {
+	if isMax {
+		return fmaxNaN(a, b)
+	}
+	return fminNaN(a, b)
+}
+
+func extremeFloatLoop[T floating](args []unsafe.Pointer, steps []int, n int, isMax bool) {
 	if n <= 0 {
 		return
 	}
 	if isReduce(args, steps) {
 		p := (*T)(args[0])
 		if steps[1] == sizeOf[T]() {
-			// fminNaN(r, simd.Min(run)) is the sequential fold: a NaN
-			// in r or the run wins (r's first), ties take the run's.
-			*p = fminNaN(*p, simdExtreme[T](args[1], n, false))
+			// pick(r, simd extreme of the run) is the sequential fold: a
+			// NaN in r or the run wins (r's first), ties take the run's.
+			*p = pickNaN(*p, simdExtreme[T](args[1], n, isMax), isMax)
 			return
 		}
 		r := *p
 		for i := range n {
-			r = fminNaN(r, *at[T](args[1], steps[1], i))
+			r = pickNaN(r, *at[T](args[1], steps[1], i), isMax)
 		}
 		*p = r
 		return
@@ -799,29 +767,30 @@ func minFloatLoop[T floating](args []unsafe.Pointer, steps []int, n int) {
 	mode := binLayout(steps, sz, sz, sz)
 	if mode == modeStrided {
 		for i := range n {
-			*at[T](args[2], steps[2], i) = fminNaN(*at[T](args[0], steps[0], i), *at[T](args[1], steps[1], i))
+			*at[T](args[2], steps[2], i) = pickNaN(*at[T](args[0], steps[0], i), *at[T](args[1], steps[1], i), isMax)
 		}
 		return
 	}
 	x, y, out := slices3[T, T, T](args, mode, n)
-	if simdBinary(&simdMin, mode, x, y, out) {
+	ops := &simdMin
+	if isMax {
+		ops = &simdMax
+	}
+	// contiguous operands always go to simd; the scalar forms have no
+	// kernels yet
+	if simdBinary(ops, mode, x, y, out) {
 		return
 	}
 	switch mode {
-	case modeContig:
-		x, y = x[:len(out)], y[:len(out)]
-		for i := range out {
-			out[i] = fminNaN(x[i], y[i])
-		}
 	case modeScalarB:
 		x, s := x[:len(out)], y[0]
 		for i := range out {
-			out[i] = fminNaN(x[i], s)
+			out[i] = pickNaN(x[i], s, isMax)
 		}
 	case modeScalarA:
 		s, y := x[0], y[:len(out)]
 		for i := range out {
-			out[i] = fminNaN(s, y[i])
+			out[i] = pickNaN(s, y[i], isMax)
 		}
 	}
 }
