@@ -111,7 +111,7 @@ func reducedAxes(nd int, cfg *config) (flags [MaxDims]bool, n int, err error) {
 // dtype the input is cast to. outType is Out's dtype (invalid when none).
 func (u *Ufunc) reduceTypes(in, outType, forced dtype.DType) (acc, loopIn dtype.DType, loop Loop, err error) {
 	in = in.Native()
-	if !forced.IsValid() && !outType.IsValid() && (u.name == "add" || u.name == "multiply") {
+	if !forced.IsValid() && !outType.IsValid() && (u == Add || u == Multiply) {
 		// np.add.reduce and np.multiply.reduce accumulate small integers
 		// in the platform long.
 		switch in.Kind() {

@@ -15,22 +15,9 @@ import (
 // without Axis they reduce every axis (np.sum's axis=None), unlike
 // Ufunc.Reduce whose default is axis 0.
 
-// stdUfunc returns a standard ufunc by name.
-func stdUfunc(name string) (*Ufunc, error) {
-	u, ok := Lookup(name)
-	if !ok {
-		return nil, &ArgError{Ufunc: name, Msg: "standard ufunc not defined"}
-	}
-	return u, nil
-}
-
-// reduceStd reduces a with the named standard ufunc over every axis by
+// reduceStd reduces a with the standard ufunc u over every axis by
 // default.
-func reduceStd(name string, a *ndarray.Array, opts []Option) (*ndarray.Array, error) {
-	u, err := stdUfunc(name)
-	if err != nil {
-		return nil, err
-	}
+func reduceStd(u *Ufunc, a *ndarray.Array, opts []Option) (*ndarray.Array, error) {
 	cfg := newConfig(opts)
 	return u.reduce(a, &cfg)
 }
@@ -41,14 +28,14 @@ func reduceStd(name string, a *ndarray.Array, opts []Option) (*ndarray.Array, er
 // otherwise; floats use pairwise summation. Options: Axis, KeepDims,
 // DType, Out, Where, Initial.
 func Sum(a *ndarray.Array, opts ...Option) (*ndarray.Array, error) {
-	return reduceStd("add", a, opts)
+	return reduceStd(Add, a, opts)
 }
 
 // Prod returns the product of a's elements over the axes given by Axis
 // (all of them by default), NumPy's np.prod, with Sum's dtype rules and
 // options.
 func Prod(a *ndarray.Array, opts ...Option) (*ndarray.Array, error) {
-	return reduceStd("multiply", a, opts)
+	return reduceStd(Multiply, a, opts)
 }
 
 // Min returns the minimum of a's elements over the axes given by Axis
@@ -56,46 +43,42 @@ func Prod(a *ndarray.Array, opts ...Option) (*ndarray.Array, error) {
 // zero elements is an *EmptyReductionError unless Initial is given.
 // Options: Axis, KeepDims, Out, Where (with Initial), Initial.
 func Min(a *ndarray.Array, opts ...Option) (*ndarray.Array, error) {
-	return reduceStd("minimum", a, opts)
+	return reduceStd(Minimum, a, opts)
 }
 
 // Max returns the maximum of a's elements, NumPy's np.amax; see Min.
 func Max(a *ndarray.Array, opts ...Option) (*ndarray.Array, error) {
-	return reduceStd("maximum", a, opts)
+	return reduceStd(Maximum, a, opts)
 }
 
 // NanMin is Min ignoring NaNs (np.nanmin): a slice of NaNs only gives NaN.
 func NanMin(a *ndarray.Array, opts ...Option) (*ndarray.Array, error) {
-	return reduceStd("fmin", a, opts)
+	return reduceStd(Fmin, a, opts)
 }
 
 // NanMax is Max ignoring NaNs (np.nanmax): a slice of NaNs only gives NaN.
 func NanMax(a *ndarray.Array, opts ...Option) (*ndarray.Array, error) {
-	return reduceStd("fmax", a, opts)
+	return reduceStd(Fmax, a, opts)
 }
 
 // Any reports whether any element over the axes given by Axis (all of
 // them by default) is nonzero (NaN counts as nonzero), NumPy's np.any.
 // The result is bool. Options: Axis, KeepDims, Out, Where.
 func Any(a *ndarray.Array, opts ...Option) (*ndarray.Array, error) {
-	return reduceStd("logical_or", a, append(opts[:len(opts):len(opts)], DType(dtype.Bool)))
+	return reduceStd(LogicalOr, a, append(opts[:len(opts):len(opts)], DType(dtype.Bool)))
 }
 
 // All reports whether every element over the axes given by Axis (all of
 // them by default) is nonzero, NumPy's np.all; see Any.
 func All(a *ndarray.Array, opts ...Option) (*ndarray.Array, error) {
-	return reduceStd("logical_and", a, append(opts[:len(opts):len(opts)], DType(dtype.Bool)))
+	return reduceStd(LogicalAnd, a, append(opts[:len(opts):len(opts)], DType(dtype.Bool)))
 }
 
 // accumulateStd runs the named ufunc's Accumulate as np.cumsum does:
 // without Axis over the flattened array (C order).
-func accumulateStd(name string, a *ndarray.Array, opts []Option) (*ndarray.Array, error) {
-	u, err := stdUfunc(name)
-	if err != nil {
-		return nil, err
-	}
+func accumulateStd(u *Ufunc, a *ndarray.Array, opts []Option) (*ndarray.Array, error) {
 	if a == nil {
-		return nil, &ArgError{Ufunc: name, Msg: "accumulate of a nil array"}
+		return nil, &ArgError{Ufunc: u.name, Msg: "accumulate of a nil array"}
 	}
 	cfg := newConfig(opts)
 	if !cfg.axisSet || a.NDim() == 0 {
@@ -118,13 +101,13 @@ func accumulateStd(name string, a *ndarray.Array, opts []Option) (*ndarray.Array
 // without it), NumPy's np.cumsum, with Sum's dtype rules. Options: Axis,
 // DType, Out.
 func CumSum(a *ndarray.Array, opts ...Option) (*ndarray.Array, error) {
-	return accumulateStd("add", a, opts)
+	return accumulateStd(Add, a, opts)
 }
 
 // CumProd returns the cumulative product along Axis (over the flattened
 // array without it), NumPy's np.cumprod; see CumSum.
 func CumProd(a *ndarray.Array, opts ...Option) (*ndarray.Array, error) {
-	return accumulateStd("multiply", a, opts)
+	return accumulateStd(Multiply, a, opts)
 }
 
 // ArgMax returns the indices of the maximum values along Axis, NumPy's
@@ -390,14 +373,10 @@ func counts(a *ndarray.Array, cfg *config) (*ndarray.Array, error) {
 		return nil, err
 	}
 	c.where = nil
-	return reduceStdCfg("add", m, &c)
+	return reduceStdCfg(Add, m, &c)
 }
 
-func reduceStdCfg(name string, a *ndarray.Array, cfg *config) (*ndarray.Array, error) {
-	u, err := stdUfunc(name)
-	if err != nil {
-		return nil, err
-	}
+func reduceStdCfg(u *Ufunc, a *ndarray.Array, cfg *config) (*ndarray.Array, error) {
 	return u.reduce(a, cfg)
 }
 
@@ -416,7 +395,7 @@ func Mean(a *ndarray.Array, opts ...Option) (*ndarray.Array, error) {
 	out := cfg.out
 	c := cfg
 	c.out, c.dtype = nil, calc
-	sum, err := reduceStdCfg("add", a, &c)
+	sum, err := reduceStdCfg(Add, a, &c)
 	if err != nil {
 		return nil, err
 	}
@@ -592,7 +571,7 @@ func variance(a *ndarray.Array, cfg *config) (*ndarray.Array, dtype.DType, error
 	// the mean, kept with length-1 axes to broadcast against x
 	c := *cfg
 	c.out, c.dtype, c.keepDims = nil, calc, true
-	mean, err := reduceStdCfg("add", x, &c)
+	mean, err := reduceStdCfg(Add, x, &c)
 	if err != nil {
 		return nil, result, err
 	}
@@ -618,7 +597,7 @@ func variance(a *ndarray.Array, cfg *config) (*ndarray.Array, dtype.DType, error
 	}
 	c = *cfg
 	c.out, c.dtype = nil, real
-	v, err := reduceStdCfg("add", dev, &c)
+	v, err := reduceStdCfg(Add, dev, &c)
 	if err != nil {
 		return nil, result, err
 	}
@@ -742,11 +721,7 @@ func withMask(a *ndarray.Array, opts []Option) ([]Option, error) {
 	}
 	cfg := newConfig(opts)
 	if cfg.where != nil {
-		and, err := stdUfunc("logical_and")
-		if err != nil {
-			return nil, err
-		}
-		if m, err = and.Call(m, cfg.where); err != nil {
+		if m, err = LogicalAnd.Call(m, cfg.where); err != nil {
 			return nil, err
 		}
 	}
