@@ -25,6 +25,9 @@ func GetCast(from, to DType) (CastLoop, error) {
 	if !from.IsValid() || !to.IsValid() {
 		return nil, &CastError{From: from, To: to, Casting: Unsafe}
 	}
+	if from.Kind().IsFlexible() || to.Kind().IsFlexible() {
+		return flexGetCast(from, to)
+	}
 	if from.Num() == NumUser || to.Num() == NumUser {
 		if from == to {
 			return copyLoop(from.Size()), nil

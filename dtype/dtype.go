@@ -34,7 +34,7 @@ func (k Kind) Char() byte {
 	case KindUser:
 		return 'V'
 	}
-	return '?'
+	return flexKindChar(k)
 }
 
 // String returns the kind's name.
@@ -53,7 +53,7 @@ func (k Kind) String() string {
 	case KindUser:
 		return "user-defined"
 	}
-	return "invalid"
+	return flexKindName(k)
 }
 
 // ByteOrder is the order in which the bytes of a multi-byte element are
@@ -138,11 +138,13 @@ type info struct {
 	size      int
 	align     int
 	order     ByteOrder
-	name      string // NumPy name: "float64"
-	char      byte   // NumPy character code: 'd'
-	datashape string // datashape name: "float64"
-	native    *info  // the native-order twin (itself when native)
-	swapped   *info  // the other-order twin (itself for single bytes)
+	name      string      // NumPy name: "float64"
+	char      byte        // NumPy character code: 'd'
+	datashape string      // datashape name: "float64"
+	native    *info       // the native-order twin (itself when native)
+	swapped   *info       // the other-order twin (itself for single bytes)
+	unit      TimeUnit    // datetime64/timedelta64 only
+	rec       *recordInfo // records only
 }
 
 var (
@@ -330,7 +332,18 @@ func (d DType) Str() string {
 	if d.t == nil {
 		return "invalid"
 	}
-	return string(d.t.order.Char()) + string(d.t.kind.Char()) + itoa(d.t.size)
+	s := string(d.t.order.Char()) + string(d.t.kind.Char())
+	switch d.t.kind {
+	case KindDatetime, KindTimedelta:
+		s += "8"
+		if d.t.unit != UnitGeneric {
+			s += "[" + d.t.unit.String() + "]"
+		}
+		return s
+	case KindUnicode:
+		return s + itoa(d.t.size/4)
+	}
+	return s + itoa(d.t.size)
 }
 
 // Datashape returns the type's name in the datashape language ("float64").

@@ -57,6 +57,12 @@ func Parse(s string) (DType, error) {
 			body = body[1:]
 		}
 	}
+	if d, ok, err := flexParse(body, order, explicit); ok {
+		if err != nil {
+			return DType{}, &ParseError{Input: s, Reason: err.Error()}
+		}
+		return d, nil
+	}
 	n, ok := names[body]
 	if !ok {
 		return DType{}, &ParseError{Input: s, Reason: reason(body)}

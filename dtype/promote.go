@@ -161,6 +161,9 @@ func CanCast(from, to DType, casting Casting) bool {
 	case Equiv:
 		return from.Native() == to.Native()
 	}
+	if from.Kind().IsFlexible() || to.Kind().IsFlexible() {
+		return flexCanCast(from, to, casting)
+	}
 	fn, tn := from.Num(), to.Num()
 	if fn == NumUser || tn == NumUser {
 		e, ok := userCast(from, to)
@@ -182,6 +185,9 @@ func CanCast(from, to DType, casting Casting) bool {
 // Promote returns the smallest type to which both a and b can be cast
 // safely, as NumPy's promote_types. The result is in native byte order.
 func Promote(a, b DType) (DType, error) {
+	if a.Kind().IsFlexible() || b.Kind().IsFlexible() {
+		return flexPromote(a, b)
+	}
 	an, bn := a.Num(), b.Num()
 	if an == NumUser || bn == NumUser {
 		if r, ok := userPromote(a.Native(), b.Native()); ok {

@@ -26,16 +26,33 @@ func TestGenerated(t *testing.T) {
 	if out, err := dl.CombinedOutput(); err != nil {
 		t.Skipf("cannot download the avo module for the generator (offline?): %v\n%s", err, out)
 	}
+	for _, s := range generatedSets {
+		t.Run(s.set, func(t *testing.T) { checkGenerated(t, goTool, env, s.set, s.base) })
+	}
+}
+
+// generatedSets are the generator's kernel sets and the files each
+// writes (<base>_amd64.s and <base>_amd64.go), as in the go:generate
+// lines of doc.go.
+var generatedSets = []struct{ set, base string }{
+	{"core", "kernels"},
+}
+
+func checkGenerated(t *testing.T, goTool string, env []string, set, base string) {
 	dir := t.TempDir()
-	outS, outGo := filepath.Join(dir, "kernels_amd64.s"), filepath.Join(dir, "kernels_amd64.go")
-	cmd := exec.Command(goTool, "run", ".", "-out", outS, "-stubs", outGo, "-pkg", "simd")
+	outS, outGo := filepath.Join(dir, base+"_amd64.s"), filepath.Join(dir, base+"_amd64.go")
+	args := []string{"run", ".", "-out", outS, "-stubs", outGo, "-pkg", "simd"}
+	if set != "core" {
+		args = append(args, "-set", set)
+	}
+	cmd := exec.Command(goTool, args...)
 	cmd.Dir, cmd.Env = "_asm", env
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("generator failed: %v\n%s", err, out)
 	}
 	for _, f := range []struct{ gen, committed string }{
-		{outS, "kernels_amd64.s"},
-		{outGo, "kernels_amd64.go"},
+		{outS, base + "_amd64.s"},
+		{outGo, base + "_amd64.go"},
 	} {
 		got, err := os.ReadFile(f.gen)
 		if err != nil {

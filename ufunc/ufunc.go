@@ -47,6 +47,7 @@ type Ufunc struct {
 	flags     ufuncFlags
 
 	mu    sync.Mutex
+	flex  []FlexResolver
 	loops []LoopDef // search order: registration order
 	exact map[sigKey]int
 	// cache maps input types to their resolution. It is copied on write,
@@ -354,8 +355,27 @@ func (u *Ufunc) resolve(in []dtype.DType, forced dtype.DType) (*resolution, erro
 
 func (u *Ufunc) search(in []dtype.DType, forced dtype.DType) (*resolution, error) {
 	native := make([]dtype.DType, len(in))
+	flexible := forced.Kind().IsFlexible()
 	for i, t := range in {
 		native[i] = t.Native()
+		flexible = flexible || t.Kind().IsFlexible()
+	}
+	if flexible {
+		u.mu.Lock()
+		flex := u.flex
+		u.mu.Unlock()
+		for _, r := range flex {
+			def, ok, err := r(native, forced)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				if len(def.Types) != u.nin+u.nout || def.Fn == nil {
+					return nil, &RegistrationError{Ufunc: u.name, Msg: "a flexible resolver returned a loop of the wrong arity"}
+				}
+				return &resolution{loop: def, in: def.Types[:u.nin], out: def.Types[u.nin:]}, nil
+			}
+		}
 	}
 	if u.resolver != nil {
 		loopIn, loopOut, err := u.resolver(u, native, forced)
@@ -405,6 +425,27 @@ func (u *Ufunc) search(in []dtype.DType, forced dtype.DType) (*resolution, error
 		}
 	}
 	return nil, u.noLoop(in)
+}
+
+// FlexResolver selects the loop for input types of which at least one
+// is parameterised (datetime64, timedelta64, fixed-width strings,
+// records): their loops cannot be listed ahead of time, so the resolver
+// builds one for the given types. It returns ok=false to pass the types
+// on (to the next resolver, then to the ordinary loop table), or an error
+// (a *LoopError, a *dtype.CastError, …) when the types have no loop. The
+// returned LoopDef holds the input types (what the operands are cast to)
+// then the output types. forced is the dtype= option (zero when not
+// given). Results are cached per input types like every resolution.
+type FlexResolver func(in []dtype.DType, forced dtype.DType) (def *LoopDef, ok bool, err error)
+
+// RegisterFlexible adds a resolver for parameterised input types; they
+// are tried in the order added, before the loop table.
+func (u *Ufunc) RegisterFlexible(r FlexResolver) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	u.flex = append(u.flex, r)
+	u.cache.Store(nil)
+	u.last.Store(nil)
 }
 
 // lookup returns the loop registered for exactly these input types.

@@ -289,6 +289,9 @@ func parseDType(name string) (dtype.DType, error) {
 	if d, ok := numericTypes[name]; ok {
 		return d, nil
 	}
+	if d, err := dtype.Parse(name); err == nil && elementDecoders[d.Kind()] != nil {
+		return d, nil
+	}
 	return dtype.DType{}, unsupported("dtype not supported: %s", name)
 }
 
@@ -424,8 +427,16 @@ func putElement(b []byte, dt dtype.DType, e any) error {
 		}
 		return nil
 	}
+	if dec := elementDecoders[dt.Kind()]; dec != nil {
+		return dec(b, dt, e)
+	}
 	return fmt.Errorf("dtype %s not supported", dt)
 }
+
+// elementDecoders write one JSON element of a parameterised kind
+// (datetime, strings, records) into b; files of this package add them in
+// their init functions. A kind without a decoder is unsupported.
+var elementDecoders = map[dtype.Kind]func(b []byte, dt dtype.DType, e any) error{}
 
 // putUint writes the low len(b) bytes of v in native byte order.
 func putUint(b []byte, v uint64) {

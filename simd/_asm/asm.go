@@ -12,7 +12,10 @@
 package main
 
 import (
+	"flag"
 	"fmt"
+	"os"
+	"sort"
 
 	. "github.com/mmcloughlin/avo/build"
 	. "github.com/mmcloughlin/avo/operand"
@@ -119,8 +122,32 @@ var scalarops = []scalarop{
 	{"Rdiv", "VDIV", true},
 }
 
+// sets are the generated files: each set of kernels goes to its own
+// assembly and stub file, chosen with -set (see the go:generate lines in
+// package simd).
+var sets = map[string]func(){"core": genCore}
+
 func main() {
+	set := flag.String("set", "core", "the kernel set to generate")
+	flag.Parse()
+	gen, ok := sets[*set]
+	if !ok {
+		var names []string
+		for n := range sets {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		fmt.Fprintf(os.Stderr, "unknown kernel set %q (have %v)\n", *set, names)
+		os.Exit(2)
+	}
 	ConstraintExpr("amd64,!purego")
+	gen()
+	Generate()
+}
+
+// genCore generates kernels_amd64.s: arithmetic, sums, dots, reductions,
+// integer arithmetic and conversions.
+func genCore() {
 	for _, v := range []isa{avx2, avx512} {
 		for _, e := range []elem{f64, f32} {
 			for _, op := range binops {
@@ -136,7 +163,6 @@ func main() {
 		genSumBlock(e)
 	}
 	genMore()
-	Generate()
 }
 
 // at is element i of the slice based at base.
