@@ -401,7 +401,7 @@ func Cosh(x float64) float64 {
 }
 
 // Tanh returns the hyperbolic tangent of x. Max error measured against a
-// math/big reference: 1.94 ULP.
+// math/big reference: 2.06 ULP (at 0.2483…).
 func Tanh(x float64) float64 {
 	a := math.Abs(x)
 	var z float64

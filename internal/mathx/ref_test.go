@@ -254,7 +254,7 @@ func refCases() []accCase {
 			e := refExp(bf(2*x, q), q) // 2x is exact
 			n := newF(q).Sub(e, one(q))
 			return n.Quo(n, e.Add(e, one(q)))
-		}, [][2]float64{{-20, 20}, {-1, 1}, {-1e-9, 1e-9}}, 2},
+		}, [][2]float64{{-20, 20}, {-1, 1}, {-1e-9, 1e-9}}, 2.5},
 		{"asinh", Asinh, func(x float64) *big.Float {
 			q := p + extra(x)
 			a := bf(math.Abs(x), q)
