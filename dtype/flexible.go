@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unsafe"
 )
 
 // The kinds of the parameterised element types: dates and durations,
@@ -17,11 +18,15 @@ const (
 	KindUnicode   Kind = 8  // 'U': fixed-width UTF-32 text
 	KindBytes     Kind = 9  // 'S': fixed-width bytes
 	KindRecord    Kind = 10 // 'V': records (structured) and plain void
+	KindOption    Kind = 11 // '?T': a value or missing
+	KindString    Kind = 12 // 'O'-free variable-length UTF-8 text
+	KindCategory  Kind = 13 // categorical: small integer codes into a category list
 )
 
 // IsFlexible reports whether k is one of the parameterised kinds
-// (datetime, timedelta, unicode, bytes, record).
-func (k Kind) IsFlexible() bool { return k >= KindDatetime && k <= KindRecord }
+// (datetime, timedelta, unicode, bytes, record, option, string,
+// categorical).
+func (k Kind) IsFlexible() bool { return k >= KindDatetime && k <= 15 }
 
 func flexKindChar(k Kind) byte {
 	switch k {
@@ -125,10 +130,11 @@ type recordInfo struct {
 // parameterised kinds. Each function reports whether it handled its
 // arguments; the first hook that does decides.
 type flexHook struct {
-	parse   func(body string, order ByteOrder, explicit bool) (DType, bool, error)
-	promote func(a, b DType) (DType, bool, error)
-	canCast func(from, to DType, casting Casting) (ok, handled bool)
-	getCast func(from, to DType) (CastLoop, bool, error)
+	parse       func(body string, order ByteOrder, explicit bool) (DType, bool, error)
+	checkedCast func(from, to DType) (CheckedCastLoop, bool, error)
+	promote     func(a, b DType) (DType, bool, error)
+	canCast     func(from, to DType, casting Casting) (ok, handled bool)
+	getCast     func(from, to DType) (CastLoop, bool, error)
 }
 
 var flexHooks []flexHook
@@ -437,4 +443,43 @@ func flexGetCast(from, to DType) (CastLoop, error) {
 		return copyLoop(from.Size()), nil
 	}
 	return nil, &CastError{From: from, To: to, Casting: Unsafe}
+}
+
+// CheckedCastLoop is a cast loop that can fail on a value: text that does
+// not parse as a number or a date, a character the target cannot hold.
+// It converts elements in order and stops at the first that fails,
+// returning a typed error (a *ValueError).
+type CheckedCastLoop = func(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) error
+
+// ValueError reports a value a conversion cannot represent: text that is
+// not a number or a date, a non-ASCII character cast to bytes.
+type ValueError struct {
+	Msg string
+}
+
+// Error returns the message.
+func (e *ValueError) Error() string { return "dtype: " + e.Msg }
+
+// GetCheckedCast returns the conversion from one type to another as a
+// loop that reports values it cannot convert. Conversions that cannot fail
+// (every cast between numeric types) are GetCast's loops.
+func GetCheckedCast(from, to DType) (CheckedCastLoop, error) {
+	if from.Kind().IsFlexible() || to.Kind().IsFlexible() {
+		for _, h := range flexHooks {
+			if h.checkedCast == nil {
+				continue
+			}
+			if loop, ok, err := h.checkedCast(from, to); ok {
+				return loop, err
+			}
+		}
+	}
+	loop, err := GetCast(from, to)
+	if err != nil {
+		return nil, err
+	}
+	return func(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) error {
+		loop(dst, ds, src, ss, n)
+		return nil
+	}, nil
 }

@@ -56,6 +56,9 @@ func copyInto(dst, src *Array) error {
 	if dst.size == 0 {
 		return nil
 	}
+	if src.dtype.Kind().IsFlexible() || dst.dtype.Kind().IsFlexible() {
+		return copyIntoChecked(dst, src)
+	}
 	loop, err := dtype.GetCast(src.dtype, dst.dtype)
 	if err != nil {
 		return err
@@ -70,6 +73,26 @@ func copyInto(dst, src *Array) error {
 	}
 	strided.Loop2(dst.shape, dst.base(), dst.strides, src.base(), src.strides, strided.Inner2(loop))
 	return nil
+}
+
+// copyIntoChecked is copyInto for conversions that may fail on a value
+// (text to numbers or dates, Unicode to bytes): it stops at the first
+// element that cannot be converted and returns its error.
+func copyIntoChecked(dst, src *Array) error {
+	loop, err := dtype.GetCheckedCast(src.dtype, dst.dtype)
+	if err != nil {
+		return err
+	}
+	if overlaps(dst, src) {
+		src = src.Copy()
+	}
+	var first error
+	strided.Loop2(dst.shape, dst.base(), dst.strides, src.base(), src.strides, func(d unsafe.Pointer, ds int, s unsafe.Pointer, ss int, n int) {
+		if first == nil {
+			first = loop(d, ds, s, ss, n)
+		}
+	})
+	return first
 }
 
 func mustCast(from, to dtype.DType) dtype.CastLoop {
