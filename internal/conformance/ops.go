@@ -102,6 +102,8 @@ func init() {
 	addErrorType[*dtype.PromotionError]("dtype")
 	addErrorType[*dtype.CastError]("cast")
 	addErrorType[*ndarray.ValueError]("value")
+	addErrorType[*dtype.ValueError]("value")
+	addErrorType[*dtype.RecordError]("value")
 }
 
 // matchError checks that err belongs to the error category want. It
