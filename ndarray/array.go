@@ -109,12 +109,40 @@ func (a *Array) init(dt dtype.DType, data []byte, offset int, shape, strides []i
 // smallBytes is the largest buffer allocated together with its header.
 const smallBytes = 128
 
-// smallArray is a header and a small buffer in one allocation: creating a
-// small array costs one allocation instead of two. The buffer part holds
-// no pointers and the data slice starts at a 64-byte boundary within it.
-type smallArray struct {
+// smallArray64 and smallArray128 are a header and a small buffer in one
+// allocation: creating a small array costs one allocation instead of
+// two. The buffer sits 192 bytes into the object and the objects are 256
+// and 320 bytes long, sizes of the Go allocator's classes whose objects
+// all start at multiples of 64 bytes, so the buffer is 64-byte aligned
+// with no padding. newSmall checks that and falls back to two
+// allocations when an allocator places them otherwise.
+type smallArray64 struct {
 	Array
-	buf [smallBytes + Alignment - 1]byte
+	_   [192 - unsafe.Sizeof(Array{})]byte
+	buf [64]byte
+}
+
+type smallArray128 struct {
+	Array
+	_   [192 - unsafe.Sizeof(Array{})]byte
+	buf [smallBytes]byte
+}
+
+// newSmall returns a header with an nb-byte zeroed buffer (0 < nb <=
+// smallBytes) in one allocation when it can be aligned.
+func newSmall(nb int) (*Array, []byte) {
+	if nb <= 64 {
+		sa := &smallArray64{}
+		if uintptr(unsafe.Pointer(&sa.buf[0]))&(Alignment-1) == 0 {
+			return &sa.Array, sa.buf[:nb:nb]
+		}
+	} else {
+		sa := &smallArray128{}
+		if uintptr(unsafe.Pointer(&sa.buf[0]))&(Alignment-1) == 0 {
+			return &sa.Array, sa.buf[:nb:nb]
+		}
+	}
+	return new(Array), alloc(nb)
 }
 
 // layoutFlags computes C and F contiguity as NumPy does: dimensions of
@@ -216,10 +244,9 @@ func newArray(dt dtype.DType, shape []int, order Order) (*Array, error) {
 	}
 	nb := n * dt.Size()
 	if nb > 0 && nb <= smallBytes {
-		sa := &smallArray{}
-		pad := int(-uintptr(unsafe.Pointer(&sa.buf[0])) & (Alignment - 1))
-		sa.Array.init(dt, sa.buf[pad:pad+nb:pad+nb], 0, shape, strides, Writeable|OwnsData)
-		return &sa.Array, nil
+		a, buf := newSmall(nb)
+		a.init(dt, buf, 0, shape, strides, Writeable|OwnsData)
+		return a, nil
 	}
 	return newHeader(dt, alloc(nb), 0, shape, strides, Writeable|OwnsData), nil
 }

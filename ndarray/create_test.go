@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/pluribus-go/pluribus/dtype"
 	"github.com/x448/float16"
@@ -800,6 +801,34 @@ func TestFillAllocs(t *testing.T) {
 	for _, tt := range tests {
 		if got := testing.AllocsPerRun(100, tt.f); got != tt.want {
 			t.Errorf("%s: %v allocations, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// Small arrays come in one allocation, header and buffer together, and
+// their buffers are still 64-byte aligned and exactly as long as asked.
+func TestSmallArrayAllocation(t *testing.T) {
+	for nb := 1; nb <= 200; nb++ {
+		var a *Array
+		allocs := testing.AllocsPerRun(20, func() { a, _ = Zeros(dtype.Uint8, nb) })
+		want := 1.0
+		if nb > smallBytes {
+			want = 2
+		}
+		if allocs != want {
+			t.Errorf("%d bytes: %v allocations, want %v", nb, allocs, want)
+		}
+		buf := a.Buffer()
+		if len(buf) != nb || cap(buf) != nb {
+			t.Errorf("%d bytes: buffer len %d cap %d", nb, len(buf), cap(buf))
+		}
+		if p := uintptr(unsafe.Pointer(unsafe.SliceData(buf))); p%Alignment != 0 {
+			t.Errorf("%d bytes: buffer at %#x is not %d-byte aligned", nb, p, Alignment)
+		}
+		for i, v := range buf {
+			if v != 0 {
+				t.Fatalf("%d bytes: byte %d is %d, want 0", nb, i, v)
+			}
 		}
 	}
 }

@@ -60,6 +60,15 @@ func putState(st *callState) {
 // operands as in NEP 50 — followed by options (Out, Where, DType,
 // Casting, Order).
 func (u *Ufunc) Call(args ...any) (*ndarray.Array, error) {
+	if len(args) == u.nin && u.nin <= 2 {
+		var x2 any
+		if u.nin == 2 {
+			x2 = args[1]
+		}
+		if out, ok, err := u.fastCall(args[0], x2); ok {
+			return out, err
+		}
+	}
 	st := getState()
 	defer putState(st)
 	if err := u.apply(st, args, nil); err != nil {
@@ -71,12 +80,22 @@ func (u *Ufunc) Call(args ...any) (*ndarray.Array, error) {
 // Call1 is Call for a one-input ufunc, with the operand and the options
 // apart (the form the root package's functions use).
 func (u *Ufunc) Call1(x any, opts ...Option) (*ndarray.Array, error) {
+	if len(opts) == 0 && u.nin == 1 {
+		if out, ok, err := u.fastCall(x, nil); ok {
+			return out, err
+		}
+	}
 	return u.callOps(opts, x)
 }
 
 // Call2 is Call for a two-input ufunc, with the operands and the options
 // apart.
 func (u *Ufunc) Call2(x1, x2 any, opts ...Option) (*ndarray.Array, error) {
+	if len(opts) == 0 && u.nin == 2 {
+		if out, ok, err := u.fastCall(x1, x2); ok {
+			return out, err
+		}
+	}
 	return u.callOps(opts, x1, x2)
 }
 

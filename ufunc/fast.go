@@ -1,0 +1,81 @@
+package ufunc
+
+import (
+	"sync"
+	"unsafe"
+
+	"github.com/pluribus-go/pluribus/ndarray"
+)
+
+// fastMaxElems is the largest call the fast path takes. Above it the
+// general path's set-up is a small share of the work, and it may split
+// the call across cores.
+const fastMaxElems = 1 << 12
+
+// fastScratch holds a fast call's loop arguments. It comes from a pool
+// because a slice handed to a loop (a func value) escapes: taking it from
+// the stack would cost an allocation per call.
+type fastScratch struct {
+	args  [3]unsafe.Pointer
+	steps [3]int
+}
+
+var fastPool = sync.Pool{New: func() any { return new(fastScratch) }}
+
+// fastCall is the path for the commonest small call: one or two arrays
+// of one native dtype and one shape, C-contiguous, no options, and the
+// ufunc's most recent resolution matching with no casts. It skips the
+// general path's option parsing, broadcasting and iteration plan and
+// costs the output's allocation and one run of the loop. ok=false sends
+// the call down the general path, which gives the same result.
+func (u *Ufunc) fastCall(x1, x2 any) (out *ndarray.Array, ok bool, err error) {
+	if u.nout != 1 || u.check != nil {
+		return nil, false, nil
+	}
+	a, isArr := x1.(*ndarray.Array)
+	if !isArr || a == nil || !a.IsCContiguous() {
+		return nil, false, nil
+	}
+	dt := a.DType()
+	n := a.Size()
+	if n == 0 || n > fastMaxElems || !dt.IsNative() {
+		return nil, false, nil
+	}
+	var b *ndarray.Array
+	k := sigKey{n: int8(u.nin)}
+	k.t[0] = dt
+	if u.nin == 2 {
+		b, isArr = x2.(*ndarray.Array)
+		if !isArr || b == nil || b.DType() != dt || !b.IsCContiguous() || !equalShape(a.Shape(), b.Shape()) {
+			return nil, false, nil
+		}
+		k.t[1] = dt
+	} else if u.nin != 1 {
+		return nil, false, nil
+	}
+	l := u.last.Load()
+	if l == nil || l.key != k {
+		return nil, false, nil
+	}
+	res := l.res
+	for _, t := range res.in {
+		if t != dt {
+			return nil, false, nil
+		}
+	}
+	out, err = ndarray.Empty(res.out[0], a.Shape()...)
+	if err != nil {
+		return nil, true, err
+	}
+	s := fastPool.Get().(*fastScratch)
+	size := dt.Size()
+	s.args[0], s.steps[0] = basePtr(a), size
+	if b != nil {
+		s.args[1], s.steps[1] = basePtr(b), size
+	}
+	s.args[u.nin], s.steps[u.nin] = basePtr(out), res.out[0].Size()
+	res.loop.Fn(s.args[:u.nin+1], s.steps[:u.nin+1], n)
+	s.args = [3]unsafe.Pointer{}
+	fastPool.Put(s)
+	return out, true, nil
+}
