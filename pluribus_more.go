@@ -39,12 +39,20 @@ type Side = ndarray.Side
 // into the sorted 1-d a to keep it sorted.
 func SearchSorted(a, v *Array, side Side) (*Array, error) { return ndarray.SearchSorted(a, v, side) }
 
+// SearchSortedSorter is SearchSorted with the indices that sort a
+// (np.searchsorted(a, v, side, sorter)); see ndarray.SearchSortedSorter.
+func SearchSortedSorter(a, v *Array, side Side, sorter *Array) (*Array, error) {
+	return ndarray.SearchSortedSorter(a, v, side, sorter)
+}
+
 // Partition returns a copy of a with the element at kth in its sorted
 // position along axis, smaller ones before it and larger ones after.
-func Partition(a *Array, kth, axis int) (*Array, error) { return ndarray.Partition(a, kth, axis) }
+func Partition(a *Array, kth []int, axis int) (*Array, error) { return ndarray.Partition(a, kth, axis) }
 
 // ArgPartition returns the indices that partition a as Partition does.
-func ArgPartition(a *Array, kth, axis int) (*Array, error) { return ndarray.ArgPartition(a, kth, axis) }
+func ArgPartition(a *Array, kth []int, axis int) (*Array, error) {
+	return ndarray.ArgPartition(a, kth, axis)
+}
 
 // Lexsort returns the indices that sort by several keys, the last key
 // primary.

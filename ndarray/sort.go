@@ -451,6 +451,28 @@ func SearchSorted(a, v *Array, side Side) (*Array, error) {
 	return out, nil
 }
 
+// SearchSortedSorter is SearchSorted for an a that is not sorted itself:
+// sorter holds the indices that sort it (what ArgSort returns), as
+// NumPy's searchsorted(a, v, side, sorter). The positions returned index
+// the sorted order. sorter must be a 1-d integer array as long as a, with
+// every index in range (else a *ShapeError, *ValueError or *IndexError).
+func SearchSortedSorter(a, v *Array, side Side, sorter *Array) (*Array, error) {
+	if len(a.shape) != 1 {
+		return nil, &ShapeError{Op: "searchsorted", Msg: fmt.Sprintf("a must be 1-d, got shape %s", FormatShape(a.shape))}
+	}
+	if k := sorter.dtype.Kind(); k != dtype.KindInt && k != dtype.KindUint {
+		return nil, &ValueError{Op: "searchsorted", Msg: "sorter must hold integers, not " + sorter.dtype.String()}
+	}
+	if len(sorter.shape) != 1 || sorter.shape[0] != a.shape[0] {
+		return nil, &ShapeError{Op: "searchsorted", Msg: fmt.Sprintf("sorter.size must equal a.size (%d), got shape %s", a.shape[0], FormatShape(sorter.shape))}
+	}
+	sorted, err := Take(a, sorter, 0, ModeRaise)
+	if err != nil {
+		return nil, err
+	}
+	return SearchSorted(sorted, v, side)
+}
+
 func mustAsType(a *Array, dt dtype.DType) *Array {
 	out, err := a.AsType(dt, dtype.Unsafe)
 	if err != nil {
@@ -474,21 +496,28 @@ func searchFirst(n int, f func(int) bool) int {
 	return lo
 }
 
-// checkKth validates a partition index against an axis of length n.
-func checkKth(kth, n int) error {
-	if kth < -n || kth >= n {
-		return &ValueError{Op: "partition", Msg: fmt.Sprintf("kth(=%d) out of bounds (%d)", kth, n)}
+// checkKth validates partition indices against an axis of length n.
+func checkKth(kth []int, n int) error {
+	if len(kth) == 0 {
+		return &ValueError{Op: "partition", Msg: "kth must name at least one position"}
+	}
+	for _, k := range kth {
+		if k < -n || k >= n {
+			return &ValueError{Op: "partition", Msg: fmt.Sprintf("kth(=%d) out of bounds (%d)", k, n)}
+		}
 	}
 	return nil
 }
 
 // Partition returns a copy of a rearranged along axis so that the element
-// at position kth (negative counts from the end) is the one a sorted copy
-// has there, every element before it is no greater and every element
-// after it no smaller (NumPy's np.partition). The order within the two
-// sides is unspecified — this implementation sorts them fully, which the
-// radix sort does in linear time. kth outside the axis is a *ValueError.
-func Partition(a *Array, kth, axis int) (*Array, error) {
+// at each position in kth (negative counts from the end) is the one a
+// sorted copy has there, and the elements between two such positions are
+// no smaller than the one before them and no greater than the one after
+// (NumPy's np.partition with a sequence of kth). The order within the
+// stretches is unspecified: this implementation sorts them fully, which
+// its radix sort does in linear time, so every kth holds at once. An
+// empty kth or a position outside the axis is a *ValueError.
+func Partition(a *Array, kth []int, axis int) (*Array, error) {
 	ax, err := NormalizeAxis(axis, len(a.shape))
 	if err != nil {
 		return nil, err
@@ -500,9 +529,9 @@ func Partition(a *Array, kth, axis int) (*Array, error) {
 }
 
 // ArgPartition returns the int64 indices that partition a along axis
-// around position kth (NumPy's np.argpartition): taking them along the
-// axis gives a result with the properties Partition describes.
-func ArgPartition(a *Array, kth, axis int) (*Array, error) {
+// around the positions kth (NumPy's np.argpartition): taking them along
+// the axis gives a result with the properties Partition describes.
+func ArgPartition(a *Array, kth []int, axis int) (*Array, error) {
 	ax, err := NormalizeAxis(axis, len(a.shape))
 	if err != nil {
 		return nil, err

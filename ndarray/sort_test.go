@@ -309,8 +309,8 @@ func TestPartition(t *testing.T) {
 		if k < 0 {
 			k += len(x)
 		}
-		p := ToSlice[float64](must(Partition(a, kth, 0)))
-		ip := ToSlice[int64](must(ArgPartition(a, kth, 0)))
+		p := ToSlice[float64](must(Partition(a, []int{kth}, 0)))
+		ip := ToSlice[int64](must(ArgPartition(a, []int{kth}, 0)))
 		less := func(a, b float64) bool { return a < b || !math.IsNaN(a) && math.IsNaN(b) }
 		if !sameBits(p[k:k+1], sorted[k:k+1]) || !sameBits([]float64{x[ip[k]]}, sorted[k:k+1]) {
 			t.Errorf("kth %d: element %v, want %v", kth, p[k], sorted[k])
@@ -325,9 +325,58 @@ func TestPartition(t *testing.T) {
 			}
 		}
 	}
+	// Several positions at once: each holds its sorted element and the
+	// stretches between them are bounded by their ends.
+	ks := []int{5, 40, -3}
+	p := ToSlice[float64](must(Partition(a, ks, 0)))
+	ip := ToSlice[int64](must(ArgPartition(a, ks, 0)))
+	less := func(a, b float64) bool { return a < b || !math.IsNaN(a) && math.IsNaN(b) }
+	bounds := []int{5, 40, len(x) - 3}
+	for _, k := range bounds {
+		if !sameBits(p[k:k+1], sorted[k:k+1]) || !sameBits([]float64{x[ip[k]]}, sorted[k:k+1]) {
+			t.Errorf("kth list: element %d is %v, want %v", k, p[k], sorted[k])
+		}
+		for i := range p {
+			if i < k && less(p[k], p[i]) || i > k && less(p[i], p[k]) || i < k && less(p[k], x[ip[i]]) || i > k && less(x[ip[i]], p[k]) {
+				t.Errorf("kth list: position %d is on the wrong side of %d", i, k)
+			}
+		}
+	}
 	var ve *ValueError
-	if _, err := Partition(a, 101, 0); !errors.As(err, &ve) {
-		t.Errorf("kth out of bounds: err = %v", err)
+	for _, bad := range [][]int{{101}, {3, -102}, {}} {
+		if _, err := Partition(a, bad, 0); !errors.As(err, &ve) {
+			t.Errorf("kth %v: err = %v, want a *ValueError", bad, err)
+		}
+		if _, err := ArgPartition(a, bad, 0); !errors.As(err, &ve) {
+			t.Errorf("argpartition kth %v: err = %v, want a *ValueError", bad, err)
+		}
+	}
+}
+
+// searchsorted with a sorter finds positions in the sorted order, as
+// NumPy's np.searchsorted([3, 1, 2], [2, 0, 5], sorter=[1, 2, 0]) gives
+// [1, 0, 3] (side left) and [2, 0, 3] (side right).
+func TestSearchSortedSorter(t *testing.T) {
+	a := must(FromSlice([]float64{3, 1, 2}, 3))
+	v := must(FromSlice([]float64{2, 0, 5}, 3))
+	srt := must(FromSlice([]int64{1, 2, 0}, 3))
+	if got := ToSlice[int64](must(SearchSortedSorter(a, v, Left, srt))); !slices.Equal(got, []int64{1, 0, 3}) {
+		t.Errorf("left: %v", got)
+	}
+	if got := ToSlice[int64](must(SearchSortedSorter(a, v, Right, srt))); !slices.Equal(got, []int64{2, 0, 3}) {
+		t.Errorf("right: %v", got)
+	}
+	var ie *IndexError
+	if _, err := SearchSortedSorter(a, v, Left, must(FromSlice([]int64{1, 2, 3}, 3))); !errors.As(err, &ie) {
+		t.Errorf("sorter index out of range: %v", err)
+	}
+	var se *ShapeError
+	if _, err := SearchSortedSorter(a, v, Left, must(FromSlice([]int64{1, 2}, 2))); !errors.As(err, &se) {
+		t.Errorf("short sorter: %v", err)
+	}
+	var ve *ValueError
+	if _, err := SearchSortedSorter(a, v, Left, must(FromSlice([]float64{1, 2, 0}, 3))); !errors.As(err, &ve) {
+		t.Errorf("float sorter: %v", err)
 	}
 }
 
