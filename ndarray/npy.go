@@ -248,21 +248,36 @@ func (a *Array) writeData(w io.Writer, fortran bool) error {
 const npyPreallocMin = 1 << 20
 
 // SaveNPY writes a to the file path in the .npy format (see WriteNPY),
-// creating or truncating it, as np.save does; unlike np.save it does not
-// add a ".npy" extension. The file is not synced.
+// creating it or replacing its contents, as np.save does; unlike np.save
+// it does not add a ".npy" extension. The file is not synced.
+//
+// An existing regular file is overwritten in place and then cut to the
+// new length rather than truncated first: rewriting pages the system
+// already holds is several times faster than freeing and reallocating
+// them, and an array still mapped from the old file (LoadNPY) is never
+// left pointing past the end of the file while the new one is written.
 func SaveNPY(path string, a *Array) error {
-	f, err := os.Create(path)
+	hdr, fortran, err := npyHeader(a)
 	if err != nil {
 		return err
 	}
-	hdr, fortran, err := npyHeader(a)
-	if err == nil {
-		if n := a.NBytes(); n >= npyPreallocMin {
-			preallocate(f, 0, len(hdr)+n)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE, 0o666)
+	if err != nil {
+		return err
+	}
+	total := int64(len(hdr) + a.NBytes())
+	regular := false
+	if fi, serr := f.Stat(); serr == nil && fi.Mode().IsRegular() {
+		regular = true
+		if fi.Size() < total && a.NBytes() >= npyPreallocMin {
+			preallocate(f, 0, int(total))
 		}
-		if _, err = f.Write(hdr); err == nil {
-			err = a.writeData(f, fortran)
-		}
+	}
+	if _, err = f.Write(hdr); err == nil {
+		err = a.writeData(f, fortran)
+	}
+	if err == nil && regular {
+		err = f.Truncate(total)
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr

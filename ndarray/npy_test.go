@@ -702,3 +702,43 @@ func TestLoadNPYMappingLifetime(t *testing.T) {
 		runtime.KeepAlive(b)
 	}
 }
+
+// SaveNPY over an existing file leaves exactly the new file: a longer old
+// file is cut to the new length, a shorter one grows, and an array still
+// mapped from the old file stays readable while the new one is written.
+func TestSaveNPYReplaces(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.npy")
+	big, _ := ndarray.ArangeN(dtype.Float64, 1<<18)
+	small, _ := ndarray.FromSlice([]int16{7, -8, 9})
+	for _, a := range []*ndarray.Array{big, small, big, small} {
+		if err := ndarray.SaveNPY(path, a); err != nil {
+			t.Fatal(err)
+		}
+		want, _ := a.MarshalBinary()
+		got, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Fatalf("after saving %v elements the file has %d bytes, want the %d bytes of WriteNPY", a.Size(), len(got), len(want))
+		}
+	}
+	if err := ndarray.SaveNPY(path, big); err != nil {
+		t.Fatal(err)
+	}
+	m, err := ndarray.LoadNPY(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ndarray.SaveNPY(path, m); err != nil { // onto the file it is mapped from
+		t.Fatal(err)
+	}
+	back, err := ndarray.LoadNPYCopy(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(ndarray.ToSlice[float64](back), ndarray.ToSlice[float64](big)) {
+		t.Error("saving a mapped array onto its own file changed it")
+	}
+}
