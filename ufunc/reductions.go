@@ -564,6 +564,9 @@ func variance(a *ndarray.Array, cfg *config) (*ndarray.Array, dtype.DType, error
 	if result.Kind() == dtype.KindComplex {
 		result = real
 	}
+	if v, ok, err := varianceFlat(a, cfg); ok {
+		return v, result, err
+	}
 	x, err := a.AsType(calc, dtype.Unsafe) // a C-ordered copy
 	if err != nil {
 		return nil, result, err
