@@ -200,6 +200,18 @@ func init() {
 		func(dst, src unsafe.Pointer, n int) {
 			simd.ConvertFloat16ToFloat32(unsafe.Slice((*float32)(dst), n), unsafe.Slice((*uint16)(src), n))
 		})
+	nativeCasts[NumInt32][NumFloat64] = contiguous(nativeCasts[NumInt32][NumFloat64], 4, 8,
+		func(dst, src unsafe.Pointer, n int) {
+			simd.ConvertInt32ToFloat64(unsafe.Slice((*float64)(dst), n), unsafe.Slice((*int32)(src), n))
+		})
+	nativeCasts[NumInt32][NumFloat32] = contiguous(nativeCasts[NumInt32][NumFloat32], 4, 4,
+		func(dst, src unsafe.Pointer, n int) {
+			simd.ConvertInt32ToFloat32(unsafe.Slice((*float32)(dst), n), unsafe.Slice((*int32)(src), n))
+		})
+	nativeCasts[NumFloat32][NumFloat64] = contiguous(nativeCasts[NumFloat32][NumFloat64], 4, 8,
+		func(dst, src unsafe.Pointer, n int) {
+			simd.ConvertFloat32ToFloat64(unsafe.Slice((*float64)(dst), n), unsafe.Slice((*float32)(src), n))
+		})
 	// float16 to float32 and float64 are exact; the via path already is.
 	// Integer to float16 goes through float64, which is exact for every
 	// integer whose float16 rounding is finite, so it rounds once.

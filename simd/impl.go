@@ -52,6 +52,13 @@ type kernels struct {
 	cvt64to32    func(dst []float32, a []float64)
 	cvt32to16    func(dst []uint16, a []float32)
 	cvt16to32    func(dst []float32, a []uint16)
+	cvtI32to64   func(dst []float64, a []int32)
+	cvt32to64    func(dst []float64, a []float32)
+	cvtI32to32   func(dst []float32, a []int32)
+	mulAdd64     func(dst, a, b, c []float64)
+	mulAdd32     func(dst, a, b, c []float32)
+	neg64, abs64 func(dst, a []float64)
+	neg32, abs32 func(dst, a []float32)
 }
 
 // Integer element-wise operations, the index into kernels.binI32/binI64.
@@ -94,6 +101,16 @@ var goKernels = &kernels{
 	cvt64to32: convertFloat64ToFloat32Go,
 	cvt32to16: convertFloat32ToFloat16Go,
 	cvt16to32: convertFloat16ToFloat32Go,
+
+	cvtI32to64: convertGo[int32, float64],
+	cvt32to64:  convertGo[float32, float64],
+	cvtI32to32: convertGo[int32, float32],
+	mulAdd64:   mulAddGo[float64],
+	mulAdd32:   mulAddGo[float32],
+	neg64:      negGo[float64],
+	abs64:      absGo64,
+	neg32:      negGo[float32],
+	abs32:      absGo32,
 }
 
 // impls lists the implementations this CPU can run, best first; the pure-Go

@@ -213,3 +213,30 @@ func convertFloat32ToFloat16F16C(dst []uint16, a []float32)
 
 // convertFloat16ToFloat32F16C is a conversion block kernel: len(dst) is a multiple of 8.
 func convertFloat16ToFloat32F16C(dst []float32, a []uint16)
+
+// mulAddFloat64AVX2 is the block kernel of MulAddFloat64Unitary: len(dst) is a multiple of 8.
+func mulAddFloat64AVX2(dst []float64, a []float64, b []float64, c []float64)
+
+// negFloat64AVX2 is the block kernel of NegateFloat64Unitary: len(dst) is a multiple of 8.
+func negFloat64AVX2(dst []float64, a []float64)
+
+// absFloat64AVX2 is the block kernel of AbsFloat64Unitary: len(dst) is a multiple of 8.
+func absFloat64AVX2(dst []float64, a []float64)
+
+// mulAddFloat32AVX2 is the block kernel of MulAddFloat32Unitary: len(dst) is a multiple of 16.
+func mulAddFloat32AVX2(dst []float32, a []float32, b []float32, c []float32)
+
+// negFloat32AVX2 is the block kernel of NegateFloat32Unitary: len(dst) is a multiple of 16.
+func negFloat32AVX2(dst []float32, a []float32)
+
+// absFloat32AVX2 is the block kernel of AbsFloat32Unitary: len(dst) is a multiple of 16.
+func absFloat32AVX2(dst []float32, a []float32)
+
+// convertInt32ToFloat64AVX2 is a conversion block kernel: len(dst) is a multiple of 8.
+func convertInt32ToFloat64AVX2(dst []float64, a []int32)
+
+// convertFloat32ToFloat64AVX2 is a conversion block kernel: len(dst) is a multiple of 8.
+func convertFloat32ToFloat64AVX2(dst []float64, a []float32)
+
+// convertInt32ToFloat32AVX2 is a conversion block kernel: len(dst) is a multiple of 8.
+func convertInt32ToFloat32AVX2(dst []float32, a []int32)

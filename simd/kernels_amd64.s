@@ -3763,3 +3763,223 @@ convertFloat16ToFloat32F16C_loop:
 convertFloat16ToFloat32F16C_done:
 	VZEROUPPER
 	RET
+
+// func mulAddFloat64AVX2(dst []float64, a []float64, b []float64, c []float64)
+// Requires: AVX
+TEXT ·mulAddFloat64AVX2(SB), NOSPLIT, $0-96
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ c_base+72(FP), BX
+	MOVQ dst_len+8(FP), SI
+	XORQ DI, DI
+
+mulAddFloat64AVX2_loop:
+	CMPQ    DI, SI
+	JGE     mulAddFloat64AVX2_done
+	VMOVUPD (CX)(DI*8), Y0
+	VMULPD  (DX)(DI*8), Y0, Y0
+	VADDPD  (BX)(DI*8), Y0, Y0
+	VMOVUPD 32(CX)(DI*8), Y1
+	VMULPD  32(DX)(DI*8), Y1, Y1
+	VADDPD  32(BX)(DI*8), Y1, Y1
+	VMOVUPD Y0, (AX)(DI*8)
+	VMOVUPD Y1, 32(AX)(DI*8)
+	ADDQ    $0x08, DI
+	JMP     mulAddFloat64AVX2_loop
+
+mulAddFloat64AVX2_done:
+	VZEROUPPER
+	RET
+
+// func negFloat64AVX2(dst []float64, a []float64)
+// Requires: AVX, AVX2, SSE2
+TEXT ·negFloat64AVX2(SB), NOSPLIT, $0-48
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVQ         $0x8000000000000000, BX
+	MOVQ         BX, X0
+	VPBROADCASTQ X0, Y0
+	XORQ         BX, BX
+
+negFloat64AVX2_loop:
+	CMPQ    BX, DX
+	JGE     negFloat64AVX2_done
+	VXORPD  (CX)(BX*8), Y0, Y1
+	VXORPD  32(CX)(BX*8), Y0, Y2
+	VMOVUPD Y1, (AX)(BX*8)
+	VMOVUPD Y2, 32(AX)(BX*8)
+	ADDQ    $0x08, BX
+	JMP     negFloat64AVX2_loop
+
+negFloat64AVX2_done:
+	VZEROUPPER
+	RET
+
+// func absFloat64AVX2(dst []float64, a []float64)
+// Requires: AVX, AVX2, SSE2
+TEXT ·absFloat64AVX2(SB), NOSPLIT, $0-48
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVQ         $0x7fffffffffffffff, BX
+	MOVQ         BX, X0
+	VPBROADCASTQ X0, Y0
+	XORQ         BX, BX
+
+absFloat64AVX2_loop:
+	CMPQ    BX, DX
+	JGE     absFloat64AVX2_done
+	VANDPD  (CX)(BX*8), Y0, Y1
+	VANDPD  32(CX)(BX*8), Y0, Y2
+	VMOVUPD Y1, (AX)(BX*8)
+	VMOVUPD Y2, 32(AX)(BX*8)
+	ADDQ    $0x08, BX
+	JMP     absFloat64AVX2_loop
+
+absFloat64AVX2_done:
+	VZEROUPPER
+	RET
+
+// func mulAddFloat32AVX2(dst []float32, a []float32, b []float32, c []float32)
+// Requires: AVX
+TEXT ·mulAddFloat32AVX2(SB), NOSPLIT, $0-96
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ c_base+72(FP), BX
+	MOVQ dst_len+8(FP), SI
+	XORQ DI, DI
+
+mulAddFloat32AVX2_loop:
+	CMPQ    DI, SI
+	JGE     mulAddFloat32AVX2_done
+	VMOVUPS (CX)(DI*4), Y0
+	VMULPS  (DX)(DI*4), Y0, Y0
+	VADDPS  (BX)(DI*4), Y0, Y0
+	VMOVUPS 32(CX)(DI*4), Y1
+	VMULPS  32(DX)(DI*4), Y1, Y1
+	VADDPS  32(BX)(DI*4), Y1, Y1
+	VMOVUPS Y0, (AX)(DI*4)
+	VMOVUPS Y1, 32(AX)(DI*4)
+	ADDQ    $0x10, DI
+	JMP     mulAddFloat32AVX2_loop
+
+mulAddFloat32AVX2_done:
+	VZEROUPPER
+	RET
+
+// func negFloat32AVX2(dst []float32, a []float32)
+// Requires: AVX, AVX2, SSE2
+TEXT ·negFloat32AVX2(SB), NOSPLIT, $0-48
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVL         $0x80000000, BX
+	MOVD         BX, X0
+	VPBROADCASTD X0, Y0
+	XORQ         BX, BX
+
+negFloat32AVX2_loop:
+	CMPQ    BX, DX
+	JGE     negFloat32AVX2_done
+	VXORPS  (CX)(BX*4), Y0, Y1
+	VXORPS  32(CX)(BX*4), Y0, Y2
+	VMOVUPS Y1, (AX)(BX*4)
+	VMOVUPS Y2, 32(AX)(BX*4)
+	ADDQ    $0x10, BX
+	JMP     negFloat32AVX2_loop
+
+negFloat32AVX2_done:
+	VZEROUPPER
+	RET
+
+// func absFloat32AVX2(dst []float32, a []float32)
+// Requires: AVX, AVX2, SSE2
+TEXT ·absFloat32AVX2(SB), NOSPLIT, $0-48
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVL         $0x7fffffff, BX
+	MOVD         BX, X0
+	VPBROADCASTD X0, Y0
+	XORQ         BX, BX
+
+absFloat32AVX2_loop:
+	CMPQ    BX, DX
+	JGE     absFloat32AVX2_done
+	VANDPS  (CX)(BX*4), Y0, Y1
+	VANDPS  32(CX)(BX*4), Y0, Y2
+	VMOVUPS Y1, (AX)(BX*4)
+	VMOVUPS Y2, 32(AX)(BX*4)
+	ADDQ    $0x10, BX
+	JMP     absFloat32AVX2_loop
+
+absFloat32AVX2_done:
+	VZEROUPPER
+	RET
+
+// func convertInt32ToFloat64AVX2(dst []float64, a []int32)
+// Requires: AVX
+TEXT ·convertInt32ToFloat64AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+convertInt32ToFloat64AVX2_loop:
+	CMPQ      BX, DX
+	JGE       convertInt32ToFloat64AVX2_done
+	VCVTDQ2PD (CX)(BX*4), Y0
+	VMOVUPD   Y0, (AX)(BX*8)
+	VCVTDQ2PD 16(CX)(BX*4), Y0
+	VMOVUPD   Y0, 32(AX)(BX*8)
+	ADDQ      $0x08, BX
+	JMP       convertInt32ToFloat64AVX2_loop
+
+convertInt32ToFloat64AVX2_done:
+	VZEROUPPER
+	RET
+
+// func convertFloat32ToFloat64AVX2(dst []float64, a []float32)
+// Requires: AVX
+TEXT ·convertFloat32ToFloat64AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+convertFloat32ToFloat64AVX2_loop:
+	CMPQ      BX, DX
+	JGE       convertFloat32ToFloat64AVX2_done
+	VCVTPS2PD (CX)(BX*4), Y0
+	VMOVUPD   Y0, (AX)(BX*8)
+	VCVTPS2PD 16(CX)(BX*4), Y0
+	VMOVUPD   Y0, 32(AX)(BX*8)
+	ADDQ      $0x08, BX
+	JMP       convertFloat32ToFloat64AVX2_loop
+
+convertFloat32ToFloat64AVX2_done:
+	VZEROUPPER
+	RET
+
+// func convertInt32ToFloat32AVX2(dst []float32, a []int32)
+// Requires: AVX
+TEXT ·convertInt32ToFloat32AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+convertInt32ToFloat32AVX2_loop:
+	CMPQ      BX, DX
+	JGE       convertInt32ToFloat32AVX2_done
+	VCVTDQ2PS (CX)(BX*4), Y0
+	VMOVUPS   Y0, (AX)(BX*4)
+	ADDQ      $0x08, BX
+	JMP       convertInt32ToFloat32AVX2_loop
+
+convertInt32ToFloat32AVX2_done:
+	VZEROUPPER
+	RET

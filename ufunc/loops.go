@@ -74,6 +74,21 @@ func Unary[A, R any](f func(A) R) Loop {
 	}
 }
 
+// unaryKernel is Unary(f) with unit-stride runs handed to kernel, a simd
+// kernel computing the same values bit for bit.
+func unaryKernel[T any](f func(T) T, kernel func(dst, a []T)) Loop {
+	slow := Unary(f)
+	var z T
+	size := int(unsafe.Sizeof(z))
+	return func(args []unsafe.Pointer, steps []int, n int) {
+		if n > 0 && steps[0] == size && steps[1] == size {
+			kernel(unsafe.Slice((*T)(args[1]), n), unsafe.Slice((*T)(args[0]), n))
+			return
+		}
+		slow(args, steps, n)
+	}
+}
+
 // UnaryTwo returns a loop for a function with one input and two outputs
 // (modf, frexp): out1[i], out2[i] = f(a[i]).
 func UnaryTwo[A, R1, R2 any](f func(A) (R1, R2)) Loop {

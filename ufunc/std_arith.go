@@ -7,6 +7,7 @@ import (
 
 	"github.com/pluribus-go/pluribus/dtype"
 	"github.com/pluribus-go/pluribus/ndarray"
+	"github.com/pluribus-go/pluribus/simd"
 	"github.com/x448/float16"
 )
 
@@ -232,7 +233,7 @@ func init() {
 			return byReal(sig[0], loopsOf{
 				Unary(neg[int8]), Unary(neg[uint8]), Unary(neg[int16]), Unary(neg[uint16]),
 				Unary(neg[int32]), Unary(neg[uint32]), Unary(neg[int64]), Unary(neg[uint64]),
-				Unary(neg[float32]), Unary(neg[float64])},
+				unaryKernel(neg[float32], simd.NegateFloat32Unitary), unaryKernel(neg[float64], simd.NegateFloat64Unitary)},
 				Unary(func(a float16.Float16) float16.Float16 { return a ^ 0x8000 }))
 		})
 	registerTypes(Positive, "b->b B->B h->h H->H i->i I->I l->l L->L q->q Q->Q e->e f->f d->d g->g m->m F->F D->D G->G O->O",
@@ -250,8 +251,8 @@ func init() {
 			return byReal(sig[0], loopsOf{
 				Unary(absInt[int8]), copyLoop(1), Unary(absInt[int16]), copyLoop(2),
 				Unary(absInt[int32]), copyLoop(4), Unary(absInt[int64]), copyLoop(8),
-				Unary(func(a float32) float32 { return math.Float32frombits(math.Float32bits(a) &^ (1 << 31)) }),
-				Unary(math.Abs)},
+				unaryKernel(func(a float32) float32 { return math.Float32frombits(math.Float32bits(a) &^ (1 << 31)) }, simd.AbsFloat32Unitary),
+				unaryKernel(math.Abs, simd.AbsFloat64Unitary)},
 				Unary(func(a float16.Float16) float16.Float16 { return a &^ 0x8000 }))
 		})
 	registerTypes(Sign, "b->b B->B h->h H->H i->i I->I l->l L->L q->q Q->Q e->e f->f d->d g->g F->F D->D G->G m->m O->O",

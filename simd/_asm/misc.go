@@ -1,0 +1,130 @@
+package main
+
+import (
+	"fmt"
+
+	. "github.com/mmcloughlin/avo/build"
+	. "github.com/mmcloughlin/avo/operand"
+	. "github.com/mmcloughlin/avo/reg"
+)
+
+// The AVX2 block kernels for a*b+c, negation, absolute value and the
+// widening conversions. Each handles a whole number of vector pairs (its
+// doc comment states the multiple); the Go wrappers in package simd do
+// the tails.
+
+func genMisc() {
+	for _, e := range []elem{f64, f32} {
+		genMulAdd(e)
+		genSignBits(e, "neg", "Negate", "VXOR", true)
+		genSignBits(e, "abs", "Abs", "VAND", false)
+	}
+	genConvert("convertInt32ToFloat64AVX2", "func(dst []float64, a []int32)", 4, 8, func(src, dst Mem) {
+		for h := range 2 {
+			y := YMM()
+			VCVTDQ2PD(src.Offset(16*h), y)
+			VMOVUPD(y, dst.Offset(32*h))
+		}
+	})
+	genConvert("convertFloat32ToFloat64AVX2", "func(dst []float64, a []float32)", 4, 8, func(src, dst Mem) {
+		for h := range 2 {
+			y := YMM()
+			VCVTPS2PD(src.Offset(16*h), y)
+			VMOVUPD(y, dst.Offset(32*h))
+		}
+	})
+	genConvert("convertInt32ToFloat32AVX2", "func(dst []float32, a []int32)", 4, 4, func(src, dst Mem) {
+		y := YMM()
+		VCVTDQ2PS(src, y)
+		VMOVUPS(y, dst)
+	})
+}
+
+// genMulAdd emits mulAdd<T>AVX2: dst[i] = a[i]*b[i] + c[i], the product
+// rounded before the sum (VMULP then VADDP, not a fused multiply-add), so
+// that it equals NumPy's a*b + c bit for bit. len(dst) is a multiple of
+// two vectors.
+func genMulAdd(e elem) {
+	name := "mulAdd" + e.Name + "AVX2"
+	L := 32 / e.Size
+	TEXT(name, NOSPLIT, fmt.Sprintf("func(dst, a, b, c []%s)", e.Go))
+	Doc(fmt.Sprintf("%s is the block kernel of MulAdd%sUnitary: len(dst) is a multiple of %d.", name, e.Name, 2*L))
+	dst := Load(Param("dst").Base(), GP64())
+	a := Load(Param("a").Base(), GP64())
+	b := Load(Param("b").Base(), GP64())
+	c := Load(Param("c").Base(), GP64())
+	n := Load(Param("dst").Len(), GP64())
+	i := GP64()
+	XORQ(i, i)
+	Label(name + "_loop")
+	CMPQ(i, n)
+	JGE(LabelRef(name + "_done"))
+	var xs [2]VecVirtual
+	for u := range 2 {
+		xs[u] = YMM()
+		I("VMOVU"+e.P, at(e, a, i).Offset(u*32), xs[u])
+		I("VMUL"+e.P, at(e, b, i).Offset(u*32), xs[u], xs[u])
+		I("VADD"+e.P, at(e, c, i).Offset(u*32), xs[u], xs[u])
+	}
+	for u := range 2 {
+		I("VMOVU"+e.P, xs[u], at(e, dst, i).Offset(u*32))
+	}
+	ADDQ(U8(2*L), i)
+	JMP(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// genSignBits emits neg<T>AVX2 (flip the sign bit: VXORP with -0.0) or
+// abs<T>AVX2 (clear it: VANDP with its complement) over blocks of two
+// vectors. NaNs keep their payload and have their sign flipped or
+// cleared, as Go's -x and math.Abs do.
+func genSignBits(e elem, nm, exported, op string, flip bool) {
+	name := nm + e.Name + "AVX2"
+	L := 32 / e.Size
+	TEXT(name, NOSPLIT, fmt.Sprintf("func(dst, a []%s)", e.Go))
+	Doc(fmt.Sprintf("%s is the block kernel of %s%sUnitary: len(dst) is a multiple of %d.", name, exported, e.Name, 2*L))
+	dst := Load(Param("dst").Base(), GP64())
+	a := Load(Param("a").Base(), GP64())
+	n := Load(Param("dst").Len(), GP64())
+	mask := YMM()
+	g := GP64()
+	if e.Size == 8 {
+		if flip {
+			MOVQ(U64(1<<63), g)
+		} else {
+			MOVQ(U64(1<<63-1), g)
+		}
+		x := XMM()
+		MOVQ(g, x)
+		VPBROADCASTQ(x, mask)
+	} else {
+		if flip {
+			MOVL(U32(1<<31), g.As32())
+		} else {
+			MOVL(U32(1<<31-1), g.As32())
+		}
+		x := XMM()
+		MOVD(g.As32(), x)
+		VPBROADCASTD(x, mask)
+	}
+	i := GP64()
+	XORQ(i, i)
+	Label(name + "_loop")
+	CMPQ(i, n)
+	JGE(LabelRef(name + "_done"))
+	var xs [2]VecVirtual
+	for u := range 2 {
+		xs[u] = YMM()
+		I(op+e.P, at(e, a, i).Offset(u*32), mask, xs[u])
+	}
+	for u := range 2 {
+		I("VMOVU"+e.P, xs[u], at(e, dst, i).Offset(u*32))
+	}
+	ADDQ(U8(2*L), i)
+	JMP(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}

@@ -1,0 +1,160 @@
+package simd
+
+import (
+	"fmt"
+	"math"
+)
+
+// MulAddFloat64Unitary computes
+//
+//	for i := range dst {
+//		dst[i] = a[i]*b[i] + c[i]
+//	}
+//
+// with the product rounded before the sum (not a fused multiply-add), so
+// the result equals NumPy's a*b + c bit for bit while reading each input
+// once and writing no temporary. It panics unless all four lengths are
+// equal.
+func MulAddFloat64Unitary(dst, a, b, c []float64) {
+	check4(len(dst), len(a), len(b), len(c))
+	k := len(dst) &^ (blockLen - 1)
+	active.Load().mulAdd64(dst[:k], a[:k], b[:k], c[:k])
+	mulAddGo(dst[k:], a[k:], b[k:], c[k:])
+}
+
+// MulAddFloat32Unitary is MulAddFloat64Unitary for float32.
+func MulAddFloat32Unitary(dst, a, b, c []float32) {
+	check4(len(dst), len(a), len(b), len(c))
+	k := len(dst) &^ (blockLen - 1)
+	active.Load().mulAdd32(dst[:k], a[:k], b[:k], c[:k])
+	mulAddGo(dst[k:], a[k:], b[k:], c[k:])
+}
+
+// NegateFloat64Unitary computes
+//
+//	for i := range dst {
+//		dst[i] = -a[i]
+//	}
+//
+// flipping the sign bit of every element (NaNs included). It panics
+// unless len(a) == len(dst).
+func NegateFloat64Unitary(dst, a []float64) {
+	check2(len(dst), len(a))
+	k := len(dst) &^ (blockLen - 1)
+	active.Load().neg64(dst[:k], a[:k])
+	negGo(dst[k:], a[k:])
+}
+
+// NegateFloat32Unitary is NegateFloat64Unitary for float32.
+func NegateFloat32Unitary(dst, a []float32) {
+	check2(len(dst), len(a))
+	k := len(dst) &^ (blockLen - 1)
+	active.Load().neg32(dst[:k], a[:k])
+	negGo(dst[k:], a[k:])
+}
+
+// AbsFloat64Unitary computes
+//
+//	for i := range dst {
+//		dst[i] = math.Abs(a[i])
+//	}
+//
+// clearing the sign bit of every element (NaNs included). It panics
+// unless len(a) == len(dst).
+func AbsFloat64Unitary(dst, a []float64) {
+	check2(len(dst), len(a))
+	k := len(dst) &^ (blockLen - 1)
+	active.Load().abs64(dst[:k], a[:k])
+	absGo64(dst[k:], a[k:])
+}
+
+// AbsFloat32Unitary is AbsFloat64Unitary for float32.
+func AbsFloat32Unitary(dst, a []float32) {
+	check2(len(dst), len(a))
+	k := len(dst) &^ (blockLen - 1)
+	active.Load().abs32(dst[:k], a[:k])
+	absGo32(dst[k:], a[k:])
+}
+
+// ConvertInt32ToFloat64 computes, exactly,
+//
+//	for i := range dst {
+//		dst[i] = float64(a[i])
+//	}
+//
+// It panics unless len(a) == len(dst).
+func ConvertInt32ToFloat64(dst []float64, a []int32) {
+	check2(len(dst), len(a))
+	k := len(dst) &^ (blockLen - 1)
+	active.Load().cvtI32to64(dst[:k], a[:k])
+	convertGo(dst[k:], a[k:])
+}
+
+// ConvertFloat32ToFloat64 computes, exactly,
+//
+//	for i := range dst {
+//		dst[i] = float64(a[i])
+//	}
+//
+// NaNs keep their sign and payload and are made quiet. It panics unless
+// len(a) == len(dst).
+func ConvertFloat32ToFloat64(dst []float64, a []float32) {
+	check2(len(dst), len(a))
+	k := len(dst) &^ (blockLen - 1)
+	active.Load().cvt32to64(dst[:k], a[:k])
+	convertGo(dst[k:], a[k:])
+}
+
+// ConvertInt32ToFloat32 computes
+//
+//	for i := range dst {
+//		dst[i] = float32(a[i])
+//	}
+//
+// rounding to nearest even (values beyond 2^24 in magnitude may round).
+// It panics unless len(a) == len(dst).
+func ConvertInt32ToFloat32(dst []float32, a []int32) {
+	check2(len(dst), len(a))
+	k := len(dst) &^ (blockLen - 1)
+	active.Load().cvtI32to32(dst[:k], a[:k])
+	convertGo(dst[k:], a[k:])
+}
+
+// The pure-Go twins.
+
+func mulAddGo[T float](dst, a, b, c []T) {
+	for i := range dst {
+		p := a[i] * b[i] // rounded on its own: T(…) forbids fusing
+		dst[i] = T(p) + c[i]
+	}
+}
+
+func negGo[T float](dst, a []T) {
+	for i := range dst {
+		dst[i] = -a[i]
+	}
+}
+
+func absGo64(dst, a []float64) {
+	for i := range dst {
+		dst[i] = math.Float64frombits(math.Float64bits(a[i]) &^ (1 << 63))
+	}
+}
+
+func absGo32(dst, a []float32) {
+	for i := range dst {
+		dst[i] = math.Float32frombits(math.Float32bits(a[i]) &^ (1 << 31))
+	}
+}
+
+func convertGo[S int32 | float32, D float32 | float64](dst []D, a []S) {
+	for i := range dst {
+		dst[i] = D(a[i])
+	}
+}
+
+func check4(n, a, b, c int) {
+	if a != n || b != n || c != n {
+		panic(fmt.Sprintf("simd: length mismatch: dst has %d elements, a has %d, b has %d, c has %d", n, a, b, c))
+	}
+}

@@ -1,0 +1,134 @@
+package simd
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+// MulAdd, Negate and Abs: every implementation against the Go twins, bit
+// for bit, on every length to 300 with unaligned starts and guarded
+// outputs. a*b+c must round the product first: 0.1*10 - 1 is 0 that way
+// and 5.55e-17 with a fused multiply-add.
+func testMisc[T float](t *testing.T, seed uint64, mulAdd func(dst, a, b, c []T), neg, abs func(dst, a []T), absTwin func(dst, a []T)) {
+	rng := rand.New(rand.NewPCG(seed, seed+1))
+	forEachImpl(t, func(t *testing.T) {
+		for _, n := range lengths {
+			off := n % 3
+			a, b := testData[T](rng, n, off)
+			c, _ := testData[T](rng, n, (off+1)%3)
+			want := make([]T, n)
+
+			dst, check := newDst[T](t, n, off)
+			mulAdd(dst, a, b, c)
+			check()
+			mulAddGo(want, a, b, c)
+			for i := range n {
+				if !same(dst[i], want[i], true) {
+					t.Fatalf("mulAdd n=%d i=%d: %v*%v+%v = %v, want %v", n, i, a[i], b[i], c[i], dst[i], want[i])
+				}
+			}
+			dst, check = newDst[T](t, n, off)
+			neg(dst, a)
+			check()
+			for i := range n {
+				if bits(dst[i]) != bits(-a[i]) {
+					t.Fatalf("negate n=%d i=%d: -%v = %v", n, i, a[i], dst[i])
+				}
+			}
+			dst, check = newDst[T](t, n, off)
+			abs(dst, a)
+			check()
+			absTwin(want, a)
+			for i := range n {
+				if bits(dst[i]) != bits(want[i]) || dst[i] < 0 {
+					t.Fatalf("abs n=%d i=%d: |%v| = %v", n, i, a[i], dst[i])
+				}
+			}
+		}
+		x := make([]T, 64)
+		y := make([]T, 64)
+		z := make([]T, 64)
+		for i := range x {
+			x[i], y[i], z[i] = T(0.1), 10, -1
+		}
+		mulAdd(x, x, y, z)
+		if want := T(0.1)*T(10) - 1; x[63] != want || x[0] != want {
+			t.Errorf("0.1*10-1 = %v, want %v (the product rounded first)", x[63], want)
+		}
+	})
+}
+
+func TestMiscFloat64(t *testing.T) {
+	testMisc(t, 21, MulAddFloat64Unitary, NegateFloat64Unitary, AbsFloat64Unitary, absGo64)
+	if m := math.Abs(math.Copysign(math.NaN(), -1)); math.Signbit(m) {
+		t.Fatal("math.Abs keeps a NaN's sign") // the twin's contract
+	}
+}
+
+func TestMiscFloat32(t *testing.T) {
+	testMisc(t, 23, MulAddFloat32Unitary, NegateFloat32Unitary, AbsFloat32Unitary, absGo32)
+}
+
+// The widening conversions are exact: every implementation against Go's
+// conversions on random and extreme values.
+func TestConvertWidening(t *testing.T) {
+	rng := rand.New(rand.NewPCG(25, 26))
+	forEachImpl(t, func(t *testing.T) {
+		for _, n := range lengths {
+			off := n % 3
+			ints := make([]int32, n+off)[off:]
+			fl := make([]float32, n+off)[off:]
+			for i := range ints {
+				ints[i] = int32(rng.Uint32())
+				fl[i] = math.Float32frombits(rng.Uint32())
+				if rng.IntN(8) == 0 {
+					ints[i] = []int32{math.MinInt32, math.MaxInt32, 0, -1, 1 << 24, 1<<24 + 1}[rng.IntN(6)]
+				}
+			}
+			d64, check := newDst[float64](t, n, off)
+			ConvertInt32ToFloat64(d64, ints)
+			check()
+			for i := range n {
+				if d64[i] != float64(ints[i]) {
+					t.Fatalf("int32 %d -> %v", ints[i], d64[i])
+				}
+			}
+			d32, check32 := newDst[float32](t, n, off)
+			ConvertInt32ToFloat32(d32, ints)
+			check32()
+			for i := range n {
+				if bits(d32[i]) != bits(float32(ints[i])) {
+					t.Fatalf("int32 %d -> float32 %v, want %v", ints[i], d32[i], float32(ints[i]))
+				}
+			}
+			d64, check = newDst[float64](t, n, off)
+			ConvertFloat32ToFloat64(d64, fl)
+			check()
+			for i := range n {
+				if !same(d64[i], float64(fl[i]), false) && !(math.IsNaN(d64[i]) && math.IsNaN(float64(fl[i])) &&
+					math.Signbit(d64[i]) == math.Signbit(float64(fl[i]))) {
+					t.Fatalf("float32 %#x -> %#x, want %#x", math.Float32bits(fl[i]), math.Float64bits(d64[i]), math.Float64bits(float64(fl[i])))
+				}
+			}
+		}
+	})
+	// 2^24+1 is the first int32 float32 cannot hold: it rounds to even.
+	d := make([]float32, 64)
+	s := make([]int32, 64)
+	for i := range s {
+		s[i] = 1<<24 + 1
+	}
+	ConvertInt32ToFloat32(d, s)
+	if d[0] != 1<<24 || d[63] != 1<<24 {
+		t.Errorf("2^24+1 -> %v, want 16777216", d[0])
+	}
+}
+
+func BenchmarkMulAddFloat64(b *testing.B) {
+	x := make([]float64, 1<<16)
+	b.SetBytes(4 * 8 << 16)
+	for b.Loop() {
+		MulAddFloat64Unitary(x, x, x, x)
+	}
+}
