@@ -219,6 +219,9 @@ func (u *Ufunc) apply(st *callState, args []any, opts []Option) error {
 			return err
 		}
 	}
+	if done, err := u.direct(st, res); done || err != nil {
+		return err
+	}
 	if err := u.broadcast(st); err != nil {
 		return err
 	}

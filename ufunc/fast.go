@@ -4,6 +4,7 @@ import (
 	"sync"
 	"unsafe"
 
+	"github.com/pluribus-go/pluribus/dtype"
 	"github.com/pluribus-go/pluribus/ndarray"
 )
 
@@ -78,4 +79,58 @@ func (u *Ufunc) fastCall(x1, x2 any) (out *ndarray.Array, ok bool, err error) {
 	s.args = [3]unsafe.Pointer{}
 	fastPool.Put(s)
 	return out, true, nil
+}
+
+// direct runs a call whose operands need no iteration plan: every input
+// an array of the loop's own (built-in) dtype, C-contiguous and of one
+// shape, the output given (Out, of the loop's dtype, C-contiguous, that
+// shape, identical to an input or apart from them) or newly allocated,
+// no where= mask, and fewer elements than are split across cores. The
+// loop then runs once over the whole buffer. It reports false, having
+// done nothing, for every other call.
+func (u *Ufunc) direct(st *callState, res *resolution) (bool, error) {
+	if u.nout != 1 || u.nin > 2 || st.cfg.where != nil || len(st.cfg.out) > 1 {
+		return false, nil
+	}
+	a := st.arrays[0]
+	n := a.Size()
+	if n == 0 || n >= ParallelThreshold {
+		return false, nil
+	}
+	for i := range u.nin {
+		x := st.arrays[i]
+		if st.isWeak[i] || x.DType() != res.in[i] || x.DType().Num() == dtype.NumUser ||
+			!x.IsCContiguous() || (i > 0 && !equalShape(x.Shape(), a.Shape())) {
+			return false, nil
+		}
+	}
+	var out *ndarray.Array
+	if len(st.cfg.out) == 1 && st.cfg.out[0] != nil {
+		out = st.cfg.out[0]
+		if out.DType() != res.out[0] || !out.IsCContiguous() || !out.IsWriteable() || !equalShape(out.Shape(), a.Shape()) {
+			return false, nil
+		}
+		for i := range u.nin {
+			if x := st.arrays[i]; overlapping(x, out) && !sameLayout(x, out, a.Shape()) {
+				return false, nil
+			}
+		}
+	} else {
+		if res.out[0].Num() == dtype.NumUser || (st.cfg.orderSet && st.cfg.order == ndarray.F && a.NDim() > 1) {
+			return false, nil
+		}
+		var err error
+		if out, err = ndarray.Empty(res.out[0], a.Shape()...); err != nil {
+			return true, err
+		}
+	}
+	s := &st.scratch
+	for i := range u.nin {
+		s.args[i], s.steps[i] = basePtr(st.arrays[i]), res.in[i].Size()
+	}
+	s.args[u.nin], s.steps[u.nin] = basePtr(out), res.out[0].Size()
+	res.loop.Fn(s.args[:u.nin+1], s.steps[:u.nin+1], n)
+	clear(s.args[:u.nin+1]) // the pooled state keeps no buffer alive
+	st.arrays[u.nin] = out
+	return true, nil
 }

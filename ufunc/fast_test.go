@@ -88,3 +88,54 @@ func BenchmarkSmallCall(b *testing.B) {
 		}
 	})
 }
+
+// Calls with out= on contiguous operands run their loop directly; the
+// results are the general path's, including in-place and overlapping
+// outputs, and every case the direct path does not cover still works.
+func TestDirectOut(t *testing.T) {
+	x, _ := ndarray.FromSlice([]float64{1, 2, 3, 4, 5})
+	y, _ := ndarray.FromSlice([]float64{10, 20, 30, 40, 50})
+	c, _ := ndarray.Zeros(dtype.Float64, 5)
+	for range 2 {
+		got, err := Add.Call2(x, y, Out(c))
+		if err != nil || got != c || !slices.Equal(ndarray.ToSlice[float64](c), []float64{11, 22, 33, 44, 55}) {
+			t.Fatalf("out: %v %v", ndarray.ToSlice[float64](c), err)
+		}
+	}
+	o := Out(c)
+	if n := testing.AllocsPerRun(100, func() { _, _ = Multiply.Call(x, y, o) }); n != 0 {
+		t.Errorf("multiply with out: %v allocations, want 0", n)
+	}
+	// in place: out is an input
+	z := x.Copy()
+	if _, err := Add.Call2(z, z, Out(z)); err != nil || !slices.Equal(ndarray.ToSlice[float64](z), []float64{2, 4, 6, 8, 10}) {
+		t.Errorf("in place: %v %v", ndarray.ToSlice[float64](z), err)
+	}
+	// overlapping but shifted: as if the input had been copied first
+	w := x.Copy()
+	lo, _ := w.Index(":4")
+	hi, _ := w.Index("1:")
+	if _, err := Add.Call2(lo, lo, Out(hi)); err != nil || !slices.Equal(ndarray.ToSlice[float64](w), []float64{1, 2, 4, 6, 8}) {
+		t.Errorf("overlap: %v %v", ndarray.ToSlice[float64](w), err)
+	}
+	// an output of another dtype is cast into
+	ic, _ := ndarray.Zeros(dtype.Int32, 5)
+	if _, err := Add.Call2(x, y, Out(ic), Casting(dtype.Unsafe)); err != nil || !slices.Equal(ndarray.ToSlice[int32](ic), []int32{11, 22, 33, 44, 55}) {
+		t.Errorf("cast out: %v %v", ndarray.ToSlice[int32](ic), err)
+	}
+	var ce *dtype.CastError
+	if _, err := Add.Call2(x, y, Out(ic)); !errors.As(err, &ce) {
+		t.Errorf("same_kind float64 -> int32 out: %v, want a CastError", err)
+	}
+	// a read-only output is refused
+	ro, _ := ndarray.Scalar(0.0).BroadcastTo(5)
+	if _, err := Add.Call2(x, y, Out(ro)); err == nil {
+		t.Error("a read-only (broadcast) output was written")
+	}
+	// F order for a new 2-d output takes the general path
+	m, _ := ndarray.FromSlice([]float64{1, 2, 3, 4}, 2, 2)
+	f, err := Add.Call2(m, m, Order(ndarray.F))
+	if err != nil || !f.IsFContiguous() || !slices.Equal(ndarray.ToSlice[float64](f), []float64{2, 4, 6, 8}) {
+		t.Errorf("order F: %v %v", f, err)
+	}
+}
