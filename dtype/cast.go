@@ -3,6 +3,7 @@ package dtype
 import (
 	"math"
 	"math/bits"
+	"runtime"
 	"unsafe"
 
 	"github.com/pluribus-go/pluribus/simd"
@@ -212,6 +213,19 @@ func init() {
 		func(dst, src unsafe.Pointer, n int) {
 			simd.ConvertFloat32ToFloat64(unsafe.Slice((*float64)(dst), n), unsafe.Slice((*float32)(src), n))
 		})
+	if runtime.GOARCH == "amd64" {
+		// The vector truncation gives what Go's conversion gives on
+		// amd64 for every input (out-of-range values are
+		// implementation-defined: x86 gives math.MinInt32).
+		nativeCasts[NumFloat64][NumInt32] = contiguous(nativeCasts[NumFloat64][NumInt32], 8, 4,
+			func(dst, src unsafe.Pointer, n int) {
+				simd.ConvertFloat64ToInt32(unsafe.Slice((*int32)(dst), n), unsafe.Slice((*float64)(src), n))
+			})
+		nativeCasts[NumFloat32][NumInt32] = contiguous(nativeCasts[NumFloat32][NumInt32], 4, 4,
+			func(dst, src unsafe.Pointer, n int) {
+				simd.ConvertFloat32ToInt32(unsafe.Slice((*int32)(dst), n), unsafe.Slice((*float32)(src), n))
+			})
+	}
 	// float16 to float32 and float64 are exact; the via path already is.
 	// Integer to float16 goes through float64, which is exact for every
 	// integer whose float16 rounding is finite, so it rounds once.

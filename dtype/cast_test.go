@@ -198,7 +198,7 @@ func TestGetCastAllPairs(t *testing.T) {
 }
 
 // TestVectorConversionsMatchScalar compares the contiguous (vector) path
-// of float64->float32 and float32<->float16 with the strided (scalar) path
+// of the conversions package simd vectorises with the strided (scalar) path
 // on random and edge values, bit for bit (NaN: any NaN).
 func TestVectorConversionsMatchScalar(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
@@ -252,4 +252,15 @@ func TestVectorConversionsMatchScalar(t *testing.T) {
 	check("float64->float32", Float64, Float32, unsafe.Pointer(&f64[0]), 8, 4, bitsEq(nan32))
 	check("float32->float16", Float32, Float16, unsafe.Pointer(&f32[0]), 4, 2, bitsEq(nan16))
 	check("float16->float32", Float16, Float32, unsafe.Pointer(&h[0]), 2, 4, bitsEq(nan32))
+	nan64 := func(b []byte) bool { f := *(*float64)(unsafe.Pointer(&b[0])); return f != f }
+	exact := func(_ int, a, b []byte) bool { return string(a) == string(b) }
+	check("float32->float64", Float32, Float64, unsafe.Pointer(&f32[0]), 4, 8, bitsEq(nan64))
+	check("float64->int32", Float64, Int32, unsafe.Pointer(&f64[0]), 8, 4, exact)
+	check("float32->int32", Float32, Int32, unsafe.Pointer(&f32[0]), 4, 4, exact)
+	i32 := make([]int32, n)
+	for i := range i32 {
+		i32[i] = int32(r.Uint32())
+	}
+	check("int32->float64", Int32, Float64, unsafe.Pointer(&i32[0]), 4, 8, exact)
+	check("int32->float32", Int32, Float32, unsafe.Pointer(&i32[0]), 4, 4, exact)
 }

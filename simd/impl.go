@@ -55,6 +55,8 @@ type kernels struct {
 	cvtI32to64   func(dst []float64, a []int32)
 	cvt32to64    func(dst []float64, a []float32)
 	cvtI32to32   func(dst []float32, a []int32)
+	cvt64toI32   func(dst []int32, a []float64)
+	cvt32toI32   func(dst []int32, a []float32)
 	mulAdd64     func(dst, a, b, c []float64)
 	mulAdd32     func(dst, a, b, c []float32)
 	neg64, abs64 func(dst, a []float64)
@@ -105,6 +107,8 @@ var goKernels = &kernels{
 	cvtI32to64: convertGo[int32, float64],
 	cvt32to64:  convertGo[float32, float64],
 	cvtI32to32: convertGo[int32, float32],
+	cvt64toI32: truncGo[float64],
+	cvt32toI32: truncGo[float32],
 	mulAdd64:   mulAddGo[float64],
 	mulAdd32:   mulAddGo[float32],
 	neg64:      negGo[float64],

@@ -20,6 +20,7 @@ func archKernels() []*kernels {
 		k.binI64 = [numIntBin]func(dst, a, b []int64){addInt64AVX2, subInt64AVX2, mulIntGo[int64]}
 		k.cvt64to32 = convertFloat64ToFloat32AVX2
 		k.cvtI32to64, k.cvt32to64, k.cvtI32to32 = convertInt32ToFloat64AVX2, convertFloat32ToFloat64AVX2, convertInt32ToFloat32AVX2
+		k.cvt64toI32, k.cvt32toI32 = convertFloat64ToInt32AVX2, convertFloat32ToInt32AVX2
 		k.mulAdd64, k.mulAdd32 = mulAddFloat64AVX2, mulAddFloat32AVX2
 		k.neg64, k.abs64, k.neg32, k.abs32 = negFloat64AVX2, absFloat64AVX2, negFloat32AVX2, absFloat32AVX2
 		k.cvt32to16, k.cvt16to32 = convertFloat32ToFloat16Go, convertFloat16ToFloat32Go

@@ -238,5 +238,11 @@ func convertInt32ToFloat64AVX2(dst []float64, a []int32)
 // convertFloat32ToFloat64AVX2 is a conversion block kernel: len(dst) is a multiple of 8.
 func convertFloat32ToFloat64AVX2(dst []float64, a []float32)
 
+// convertFloat64ToInt32AVX2 is a conversion block kernel: len(dst) is a multiple of 8.
+func convertFloat64ToInt32AVX2(dst []int32, a []float64)
+
+// convertFloat32ToInt32AVX2 is a conversion block kernel: len(dst) is a multiple of 8.
+func convertFloat32ToInt32AVX2(dst []int32, a []float32)
+
 // convertInt32ToFloat32AVX2 is a conversion block kernel: len(dst) is a multiple of 8.
 func convertInt32ToFloat32AVX2(dst []float32, a []int32)

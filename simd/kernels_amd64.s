@@ -3964,6 +3964,48 @@ convertFloat32ToFloat64AVX2_done:
 	VZEROUPPER
 	RET
 
+// func convertFloat64ToInt32AVX2(dst []int32, a []float64)
+// Requires: AVX
+TEXT ·convertFloat64ToInt32AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+convertFloat64ToInt32AVX2_loop:
+	CMPQ        BX, DX
+	JGE         convertFloat64ToInt32AVX2_done
+	VCVTTPD2DQY (CX)(BX*8), X0
+	VMOVDQU     X0, (AX)(BX*4)
+	VCVTTPD2DQY 32(CX)(BX*8), X0
+	VMOVDQU     X0, 16(AX)(BX*4)
+	ADDQ        $0x08, BX
+	JMP         convertFloat64ToInt32AVX2_loop
+
+convertFloat64ToInt32AVX2_done:
+	VZEROUPPER
+	RET
+
+// func convertFloat32ToInt32AVX2(dst []int32, a []float32)
+// Requires: AVX
+TEXT ·convertFloat32ToInt32AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+convertFloat32ToInt32AVX2_loop:
+	CMPQ       BX, DX
+	JGE        convertFloat32ToInt32AVX2_done
+	VCVTTPS2DQ (CX)(BX*4), Y0
+	VMOVDQU    Y0, (AX)(BX*4)
+	ADDQ       $0x08, BX
+	JMP        convertFloat32ToInt32AVX2_loop
+
+convertFloat32ToInt32AVX2_done:
+	VZEROUPPER
+	RET
+
 // func convertInt32ToFloat32AVX2(dst []float32, a []int32)
 // Requires: AVX
 TEXT ·convertInt32ToFloat32AVX2(SB), NOSPLIT, $0-48

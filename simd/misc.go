@@ -158,3 +158,39 @@ func check4(n, a, b, c int) {
 		panic(fmt.Sprintf("simd: length mismatch: dst has %d elements, a has %d, b has %d, c has %d", n, a, b, c))
 	}
 }
+
+// ConvertFloat64ToInt32 computes
+//
+//	for i := range dst {
+//		dst[i] = int32(a[i]) // truncated toward zero
+//	}
+//
+// where a NaN or a value whose truncation does not fit in int32 gives
+// math.MinInt32 (x86's "integer indefinite", what Go's conversion gives
+// on amd64; the conversion is implementation-defined elsewhere, this
+// function is not). It panics unless len(a) == len(dst).
+func ConvertFloat64ToInt32(dst []int32, a []float64) {
+	check2(len(dst), len(a))
+	k := len(dst) &^ (blockLen - 1)
+	active.Load().cvt64toI32(dst[:k], a[:k])
+	truncGo(dst[k:], a[k:])
+}
+
+// ConvertFloat32ToInt32 is ConvertFloat64ToInt32 for float32 sources.
+func ConvertFloat32ToInt32(dst []int32, a []float32) {
+	check2(len(dst), len(a))
+	k := len(dst) &^ (blockLen - 1)
+	active.Load().cvt32toI32(dst[:k], a[:k])
+	truncGo(dst[k:], a[k:])
+}
+
+func truncGo[T float](dst []int32, a []T) {
+	for i, v := range a {
+		f := float64(v)
+		if f >= -(1<<31) && f < 1<<31 { // false for NaN
+			dst[i] = int32(f)
+		} else {
+			dst[i] = math.MinInt32
+		}
+	}
+}

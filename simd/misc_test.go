@@ -3,6 +3,7 @@ package simd
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -130,5 +131,52 @@ func BenchmarkMulAddFloat64(b *testing.B) {
 	b.SetBytes(4 * 8 << 16)
 	for b.Loop() {
 		MulAddFloat64Unitary(x, x, x, x)
+	}
+}
+
+// Truncating conversions to int32: every implementation against the Go
+// twin, which pins NaN and out-of-range values to math.MinInt32 — what
+// Go's own conversion gives on amd64.
+func TestConvertToInt32(t *testing.T) {
+	rng := rand.New(rand.NewPCG(27, 28))
+	edges := []float64{0, -0.5, 0.99, -1.99, 1 << 31, 1<<31 - 1, -(1 << 31), -(1 << 31) - 1, -(1<<31) - 0.5,
+		2147483647.5, math.Inf(1), math.Inf(-1), math.NaN(), 1e300, -1e-300}
+	forEachImpl(t, func(t *testing.T) {
+		for _, n := range lengths {
+			off := n % 3
+			a := make([]float64, n+off)[off:]
+			b := make([]float32, n+off)[off:]
+			for i := range a {
+				if rng.IntN(4) == 0 {
+					a[i] = edges[rng.IntN(len(edges))]
+				} else {
+					a[i] = (rng.Float64()*2 - 1) * math.Pow(2, float64(rng.IntN(40)))
+				}
+				b[i] = float32(a[i])
+			}
+			want := make([]int32, n)
+			truncGo(want, a)
+			got := make([]int32, n)
+			ConvertFloat64ToInt32(got, a)
+			for i := range n {
+				if got[i] != want[i] {
+					t.Fatalf("int32(%v) = %d, want %d", a[i], got[i], want[i])
+				}
+			}
+			truncGo(want, b)
+			ConvertFloat32ToInt32(got, b)
+			for i := range n {
+				if got[i] != want[i] {
+					t.Fatalf("int32(float32 %v) = %d, want %d", b[i], got[i], want[i])
+				}
+			}
+		}
+	})
+	// the twin's own values
+	d := make([]int32, len(edges))
+	truncGo(d, edges)
+	if want := []int32{0, 0, 0, -1, math.MinInt32, math.MaxInt32, math.MinInt32, math.MinInt32, math.MinInt32,
+		math.MaxInt32, math.MinInt32, math.MinInt32, math.MinInt32, math.MinInt32, 0}; !slices.Equal(d, want) {
+		t.Errorf("twin: %v, want %v", d, want)
 	}
 }

@@ -33,6 +33,16 @@ func genMisc() {
 			VMOVUPD(y, dst.Offset(32*h))
 		}
 	})
+	genConvert("convertFloat64ToInt32AVX2", "func(dst []int32, a []float64)", 8, 4, func(src, dst Mem) {
+		x := XMM()
+		VCVTTPD2DQY(src, x)
+		VMOVDQU(x, dst)
+	})
+	genConvert("convertFloat32ToInt32AVX2", "func(dst []int32, a []float32)", 4, 4, func(src, dst Mem) {
+		y := YMM()
+		VCVTTPS2DQ(src, y)
+		VMOVDQU(y, dst)
+	})
 	genConvert("convertInt32ToFloat32AVX2", "func(dst []float32, a []int32)", 4, 4, func(src, dst Mem) {
 		y := YMM()
 		VCVTDQ2PS(src, y)
