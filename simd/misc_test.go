@@ -139,7 +139,7 @@ func BenchmarkMulAddFloat64(b *testing.B) {
 // Go's own conversion gives on amd64.
 func TestConvertToInt32(t *testing.T) {
 	rng := rand.New(rand.NewPCG(27, 28))
-	edges := []float64{0, -0.5, 0.99, -1.99, 1 << 31, 1<<31 - 1, -(1 << 31), -(1 << 31) - 1, -(1<<31) - 0.5,
+	edges := []float64{0, -0.5, 0.99, -1.99, 1 << 31, 1<<31 - 1, -(1 << 31), -(1 << 31) - 1, -(1 << 31) - 0.5,
 		2147483647.5, math.Inf(1), math.Inf(-1), math.NaN(), 1e300, -1e-300}
 	forEachImpl(t, func(t *testing.T) {
 		for _, n := range lengths {
