@@ -416,6 +416,16 @@ func Modf(x any, opts ...Option) (*Array, *Array, error) {
 	return r[0], r[1], nil
 }
 
+// MulAdd computes x1*x2 + x3 in one pass (a fused expression; NumPy has
+// no such ufunc and computes it as multiply then add through a temporary
+// array). The product is rounded to the loop's dtype before the sum, as
+// in NumPy's x1*x2 + x3, so the results are NumPy's bit for bit: it is
+// not a fused multiply-add. Types promote as in multiply and add; bool
+// computes x1 and x2, or x3; integers wrap.
+func MulAdd(x1, x2, x3 any, opts ...Option) (*Array, error) {
+	return ufunc.MulAdd.Call3(x1, x2, x3, opts...)
+}
+
 // Multiply multiplies element-wise (NumPy's multiply).
 func Multiply(x1, x2 any, opts ...Option) (*Array, error) {
 	return ufunc.Multiply.Call2(x1, x2, opts...)
