@@ -290,6 +290,12 @@ func IsNan(x any, opts ...Option) (*Array, error) {
 	return ufunc.IsNan.Call1(x, opts...)
 }
 
+// IsNat tests for NaT, "not a time" (NumPy's isnat). It is defined for
+// datetime64 and timedelta64 only.
+func IsNat(x any, opts ...Option) (*Array, error) {
+	return ufunc.IsNat.Call1(x, opts...)
+}
+
 // Lcm is the least common multiple of the absolute values (NumPy's
 // lcm).
 func Lcm(x1, x2 any, opts ...Option) (*Array, error) {

@@ -329,10 +329,14 @@ func swappedCast(loop CastLoop, from, to DType) CastLoop {
 }
 
 // partSize is the size of the unit whose bytes are reversed: the whole
-// element, or each half of a complex number.
+// element, each half of a complex number, or each 4-byte code point of a
+// Unicode string.
 func partSize(d DType) int {
-	if d.Kind() == KindComplex {
+	switch d.Kind() {
+	case KindComplex:
 		return d.Size() / 2
+	case KindUnicode:
+		return 4
 	}
 	return d.Size()
 }

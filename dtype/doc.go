@@ -29,6 +29,31 @@
 // GetCast returns a strided loop converting elements between any two
 // types, with NumPy's values: integers wrap, float to integer truncates,
 // float64 to float16 rounds once, complex to real keeps the real part.
+// Conversions that can meet a value they cannot convert — text to
+// numbers, Unicode to bytes and bytes to Unicode for the fixed-width
+// strings Unicode(n) and Bytes(n) — exist only as GetCheckedCast loops,
+// which stop with a *ValueError; GetCast reports them as a *CastError.
+//
+// # Records
+//
+// Record types (NumPy's structured dtypes) hold named fields at byte
+// offsets. RecordOf lays fields out as np.dtype(list, align=…) does and
+// RecordFromSpec reads NumPy's dictionary form; Descr and DescrLiteral
+// give the descr that .npy files store, and FromDescr reads it back.
+// Records with the same field names promote field by field, cast to each
+// other by position, and GetComparer and GetEqual give their sort order
+// and equality. A bad layout is a *RecordError.
+//
+// # Dates and times
+//
+// Datetime64(unit) and Timedelta64(unit) hold int64 tick counts of a
+// TimeUnit ("datetime64[ns]", "m8[D]"; UnitGeneric is the unit-less
+// type), NaT being the smallest int64. They promote, cast and convert as
+// in NumPy 1.24: unit conversions round toward -Inf (timedelta years and
+// months through their average lengths, datetime ones through the
+// calendar), casts to numbers reinterpret the tick, and casts from and to
+// text parse and write ISO 8601 (ParseDatetime, FormatDatetime,
+// DatetimeFields for the calendar fields).
 //
 // # Errors
 //

@@ -145,6 +145,8 @@ type info struct {
 	swapped   *info       // the other-order twin (itself for single bytes)
 	unit      TimeUnit    // datetime64/timedelta64 only
 	rec       *recordInfo // records only
+	elem      *info       // options only: the value type
+	cat       *catInfo    // categoricals only
 }
 
 var (
@@ -260,7 +262,9 @@ func (d DType) Size() int {
 	return d.t.size
 }
 
-// Alignment returns the alignment in bytes an element needs.
+// Alignment returns the alignment in bytes an element needs: NumPy's
+// dtype.alignment, at least 1 except for an aligned record without fields
+// (RecordOf(nil, true)), whose alignment NumPy makes 0.
 func (d DType) Alignment() int {
 	if d.t == nil {
 		return 1
@@ -308,9 +312,15 @@ func (d DType) Name() string {
 
 // String returns the name for native types and NumPy's type string for
 // the others (">f8"), so that two different types never print the same.
+// A record prints as NumPy's str of its dtype: [('a', '<i4'), ('b', '<f8')]
+// when packed, else the dictionary form with names, formats, offsets and
+// itemsize; a plain void prints its type string ("|V8").
 func (d DType) String() string {
 	if d.t == nil {
 		return "invalid"
+	}
+	if d.t.rec != nil {
+		return recordString(d, true)
 	}
 	if d.IsNative() {
 		return d.t.name

@@ -112,7 +112,7 @@ func TestParse(t *testing.T) {
 		}
 	}
 	bad := []string{"", "<", "<float64", ">bool", "<int", "i8 ", " i8", "i16", "f1", "float65",
-		"c32", "f16", "U", "S1", "M8", "object", "int64\x00", "<<f8", "ƒ8"}
+		"c32", "f16", "U5x", "S1 ", "M8[xx]", "object", "int64\x00", "<<f8", "ƒ8"}
 	for _, in := range bad {
 		_, err := Parse(in)
 		var pe *ParseError

@@ -27,10 +27,14 @@ func (e *CastError) Error() string {
 
 // PromotionError reports types that have no common type.
 type PromotionError struct {
-	Types []DType
+	Types  []DType
+	Reason string // why, when more can be said than "no common type"
 }
 
 // Error returns the message.
 func (e *PromotionError) Error() string {
+	if e.Reason != "" {
+		return fmt.Sprintf("dtype: no common type for %v: %s", e.Types, e.Reason)
+	}
 	return fmt.Sprintf("dtype: no common type for %v", e.Types)
 }

@@ -56,6 +56,12 @@ func flexKindName(k Kind) string {
 		return "bytes"
 	case KindRecord:
 		return "void"
+	case KindOption:
+		return "option"
+	case KindString:
+		return "string"
+	case KindCategory:
+		return "categorical"
 	}
 	return "invalid"
 }
@@ -286,7 +292,8 @@ func (e *RecordError) Error() string { return "dtype: bad record layout: " + e.M
 // their offsets, itemsize bytes per record. Fields keep the order given
 // (NumPy's dtype.names), which need not be offset order; gaps are padding
 // and fields may overlap. aligned records NumPy's align=True flag: the
-// record's alignment is then the largest alignment of its fields, else 1.
+// record's alignment is then the largest alignment of its fields (0 when
+// it has none, as in NumPy), else 1.
 // Field names must be unique and non-empty and every field must lie
 // within itemsize.
 func Record(fields []Field, itemsize int, aligned bool) (DType, error) {
@@ -300,7 +307,7 @@ func Record(fields []Field, itemsize int, aligned bool) (DType, error) {
 	if aligned {
 		key.WriteString("A")
 	}
-	align := 1
+	align := 0 // NumPy's maxalign: an aligned record without fields has alignment 0
 	for i, f := range fields {
 		if f.Name == "" {
 			return DType{}, &RecordError{Msg: fmt.Sprintf("field %d has no name", i)}
@@ -317,7 +324,7 @@ func Record(fields []Field, itemsize int, aligned bool) (DType, error) {
 				return DType{}, &RecordError{Msg: fmt.Sprintf("field %q has a negative dimension", f.Name)}
 			}
 		}
-		if f.Offset < 0 || f.Offset+f.Size() > itemsize {
+		if n, ok := fieldBytes(f); !ok || f.Offset < 0 || n > itemsize || f.Offset > itemsize-n {
 			return DType{}, &RecordError{Msg: fmt.Sprintf("field %q (offset %d, %d bytes) does not fit in %d bytes", f.Name, f.Offset, f.Size(), itemsize)}
 		}
 		if a := f.Type.Alignment(); a > align {

@@ -216,7 +216,11 @@ func ResultType(types ...DType) (DType, error) {
 		var err error
 		r, err = Promote(r, t)
 		if err != nil {
-			return DType{}, &PromotionError{Types: types}
+			pe := &PromotionError{Types: types}
+			if inner, ok := err.(*PromotionError); ok {
+				pe.Reason = inner.Reason
+			}
+			return DType{}, pe
 		}
 	}
 	return r, nil

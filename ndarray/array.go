@@ -41,6 +41,7 @@ type Array struct {
 	strides []int // in bytes; may be negative or zero
 	size    int   // product of shape
 	flags   Flags
+	ext     *extension          // storage beside the buffer (a string arena), shared by views; nil for most types
 	inline  [2 * inlineDims]int // backing store for shape and strides when ndim <= inlineDims
 }
 
@@ -246,9 +247,12 @@ func newArray(dt dtype.DType, shape []int, order Order) (*Array, error) {
 	if nb > 0 && nb <= smallBytes {
 		a, buf := newSmall(nb)
 		a.init(dt, buf, 0, shape, strides, Writeable|OwnsData)
+		a.ext = newExtension(dt)
 		return a, nil
 	}
-	return newHeader(dt, alloc(nb), 0, shape, strides, Writeable|OwnsData), nil
+	a := newHeader(dt, alloc(nb), 0, shape, strides, Writeable|OwnsData)
+	a.ext = newExtension(dt)
+	return a, nil
 }
 
 // viewBounds reports whether every element of the layout lies inside a
@@ -271,7 +275,9 @@ func viewBounds(n, offset int, shape, strides []int, itemsize int) bool {
 
 // view returns a header sharing a's buffer with a new layout.
 func (a *Array) view(offset int, shape, strides []int) *Array {
-	return newHeader(a.dtype, a.data, offset, shape, strides, a.flags&Writeable)
+	v := newHeader(a.dtype, a.data, offset, shape, strides, a.flags&Writeable)
+	v.ext = a.ext
+	return v
 }
 
 // DType returns the element type.
@@ -329,7 +335,9 @@ func (a *Array) OwnsData() bool { return a.flags&OwnsData != 0 }
 
 // ReadOnly returns a view of a whose elements cannot be written.
 func (a *Array) ReadOnly() *Array {
-	return newHeader(a.dtype, a.data, a.offset, a.shape, a.strides, 0)
+	v := newHeader(a.dtype, a.data, a.offset, a.shape, a.strides, 0)
+	v.ext = a.ext
+	return v
 }
 
 // Buffer returns the whole buffer the array's elements live in, shared

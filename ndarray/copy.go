@@ -10,15 +10,21 @@ import (
 
 // Empty returns a new array of the given type and shape in C order. Go
 // zeroes all memory it allocates, so the elements are zero, as in Zeros.
-func Empty(dt dtype.DType, shape ...int) (*Array, error) { return newArray(dt, shape, C) }
+func Empty(dt dtype.DType, shape ...int) (*Array, error) {
+	return newArray(creationType(dt), shape, C)
+}
 
 // Zeros returns a new C-ordered array of the given type and shape filled
-// with zeros.
-func Zeros(dt dtype.DType, shape ...int) (*Array, error) { return newArray(dt, shape, C) }
+// with zeros (empty strings for text). The unsized Unicode(0) and
+// Bytes(0) give arrays of Unicode(1) and Bytes(1), as NumPy's
+// np.zeros(3, dtype="U") is "<U1".
+func Zeros(dt dtype.DType, shape ...int) (*Array, error) {
+	return newArray(creationType(dt), shape, C)
+}
 
 // ZerosOrder is Zeros with a choice of memory order.
 func ZerosOrder(dt dtype.DType, order Order, shape ...int) (*Array, error) {
-	return newArray(dt, shape, order)
+	return newArray(creationType(dt), shape, order)
 }
 
 // FromSlice returns a new array of type dtype.Of[T]() holding a copy of
@@ -55,6 +61,9 @@ func Scalar[T dtype.Element](v T) *Array {
 func copyInto(dst, src *Array) error {
 	if dst.size == 0 {
 		return nil
+	}
+	if needsTextCopy(dst.dtype, src.dtype) {
+		return copyStrings(dst, src)
 	}
 	if src.dtype.Kind().IsFlexible() || dst.dtype.Kind().IsFlexible() {
 		return copyIntoChecked(dst, src)
@@ -141,6 +150,7 @@ func (a *Array) CopyOrder(order Order) *Array {
 	if err != nil {
 		panic(err) // a's shape was valid already
 	}
+	shareArena(out, a)
 	if a.size > 0 {
 		strided.Loop2(a.shape, out.base(), out.strides, a.base(), a.strides, mustCast(a.dtype, a.dtype))
 	}
@@ -152,6 +162,9 @@ func (a *Array) CopyOrder(order Order) *Array {
 // forbidden cast is a *dtype.CastError. The result is C-ordered and in
 // dt's byte order.
 func (a *Array) AsType(dt dtype.DType, casting dtype.Casting) (*Array, error) {
+	dt = dtype.SizedStringFor(a.dtype, dt) // astype("U"): the width the values need
+	dt = datetimeTarget(a, dt)             // astype("M8") of text: the unit the values need
+	dt = textCastTarget(a, dt)             // astype("U") of strings: the longest value
 	if !dtype.CanCast(a.dtype, dt, casting) {
 		return nil, &dtype.CastError{From: a.dtype, To: dt, Casting: casting}
 	}

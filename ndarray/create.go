@@ -14,9 +14,17 @@ import (
 // Ones returns a new C-ordered array of the given type and shape filled
 // with ones (true for bool).
 func Ones(dt dtype.DType, shape ...int) (*Array, error) {
+	dt = creationType(dt)
 	a, err := newArray(dt, shape, C)
 	if err != nil {
 		return nil, err
+	}
+	if k := dt.Kind(); k == dtype.KindUnicode || k == dtype.KindBytes || k == dtype.KindString {
+		// text arrays of ones hold "1", as NumPy's np.ones(3, dtype="U")
+		if err := a.Fill(1); err != nil {
+			return nil, err
+		}
+		return a, nil
 	}
 	one, err := onePattern(dt)
 	if err != nil {
@@ -49,10 +57,13 @@ func onePattern(dt dtype.DType) ([2]uint64, error) {
 }
 
 // Full returns a new C-ordered array of the given type and shape with
-// every element set to value, a Go scalar (see Fill for the types allowed
-// and how the value is converted).
+// every element set to value, a Go scalar or string (see Fill for the
+// types allowed and how the value is converted). As in Zeros, Unicode(0)
+// and Bytes(0) give arrays of width 1 (NumPy's np.full(3, "abc",
+// dtype="U") holds "a").
 func Full(dt dtype.DType, value any, shape ...int) (*Array, error) {
-	if _, _, ok := scalarBits(value); !ok {
+	dt = creationType(dt)
+	if !fillable(dt, value) {
 		return nil, unsupportedValue("full", value)
 	}
 	a, err := newArray(dt, shape, C)
@@ -67,19 +78,36 @@ func Full(dt dtype.DType, value any, shape ...int) (*Array, error) {
 
 // Fill sets every element of a to value, which must be a Go scalar: a
 // bool, any integer type, float16.Float16, float32, float64, complex64 or
-// complex128. The value is converted to a's type once, with the value
-// semantics of dtype.GetCast from the value's own type (NumPy's unsafe
-// casting: integers wrap, so Fill(300) on an int8 array stores 44;
-// floats truncate toward zero when stored in integers; complex numbers
-// keep their real part in real arrays). Fill works on any view; a
-// read-only array is a *ValueError, and so is a value of another type.
+// complex128, or a string for a text array. The value is converted to
+// a's type once, with the value semantics of dtype.GetCast from the
+// value's own type (NumPy's unsafe casting: integers wrap, so Fill(300)
+// on an int8 array stores 44; floats truncate toward zero when stored in
+// integers; complex numbers keep their real part in real arrays; a number
+// in a text array is its text, truncated to a fixed width). A string is
+// stored in a text array (U, S, String, categorical) as SetString stores
+// it; text the type cannot hold is a *dtype.ValueError. Fill works on any
+// view; a read-only array is a *ValueError, and so is a value of another
+// type (a string for an array that does not hold text).
 func (a *Array) Fill(value any) error {
 	if !a.IsWriteable() {
 		return &ValueError{Op: "fill", Msg: "assignment destination is read-only"}
 	}
+	if s, ok := value.(string); ok && isText(a.dtype) {
+		return a.fillText(s)
+	}
 	from, src, ok := scalarBits(value)
 	if !ok {
 		return unsupportedValue("fill", value)
+	}
+	if a.dtype.Size() > len(src)*8 || needsTextCopy(a.dtype, from) {
+		// an element larger than the pattern, or one that needs an arena
+		// or a category list: convert through a 0-d array
+		s, err := newArray(from, nil, C)
+		if err != nil {
+			return err
+		}
+		copy(s.data, unsafe.Slice((*byte)(unsafe.Pointer(&src)), from.Size()))
+		return a.fillFrom(s)
 	}
 	pat := src
 	if from != a.dtype {
@@ -197,8 +225,18 @@ func bitsOf[T dtype.Element](v T) (dtype.DType, [2]uint64, bool) {
 	return dtype.Of[T](), b, true
 }
 
+// fillable reports whether Fill takes value for an array of type dt: a
+// Go scalar, or a string for a text type.
+func fillable(dt dtype.DType, value any) bool {
+	if _, ok := value.(string); ok {
+		return isText(dt)
+	}
+	_, _, ok := scalarBits(value)
+	return ok
+}
+
 func unsupportedValue(op string, value any) error {
-	return &ValueError{Op: op, Msg: fmt.Sprintf("unsupported value of type %T: expected a bool, integer, float16.Float16, float or complex Go value", value)}
+	return &ValueError{Op: op, Msg: fmt.Sprintf("unsupported value of type %T: expected a bool, integer, float16.Float16, float, complex or string Go value", value)}
 }
 
 // likeOrder is the memory order of arrays made like a: F when a is
@@ -239,7 +277,7 @@ func OnesLike(a *Array) *Array {
 // FullLike returns a new array laid out as EmptyLike's with every element
 // set to value (see Fill).
 func FullLike(a *Array, value any) (*Array, error) {
-	if _, _, ok := scalarBits(value); !ok {
+	if !fillable(a.dtype, value) {
 		return nil, unsupportedValue("full_like", value)
 	}
 	out := EmptyLike(a)

@@ -35,6 +35,21 @@
 // generic: At[T] panics, like a slice index, when T is not the array's
 // element type or the index is out of range.
 //
+// # Records
+//
+// Arrays of record types (NumPy's structured arrays, see
+// dtype.RecordOf) give views of their fields with Field and FieldsView,
+// read and write whole records as Go values with RecordAt and SetRecord,
+// and sort by fields with SortBy and ArgSortBy (NumPy's order=).
+//
+// # Text
+//
+// Fixed-width Unicode and bytes ("U<n>", "S<n>"), variable-length strings
+// (dtype.String, their text in an arena the array's views share) and
+// categoricals are read and written the same way: StringAt, Strings and
+// SetString, and Fill with a Go string. Unsized Unicode(0) and Bytes(0)
+// make arrays of width 1 (Zeros, Empty, Ones, Full), as in NumPy.
+//
 // # Printing
 //
 // fmt.Print(a) writes what NumPy's print(a) writes; %#v and String add the
@@ -44,7 +59,8 @@
 //
 // WriteNPY, SaveNPY, ReadNPY and LoadNPY read and write NumPy's .npy
 // format byte for byte as np.save does (every numeric dtype, both byte
-// orders, C and Fortran order); WriteNPZ/SaveNPZ and ReadNPZ/LoadNPZ
+// orders, C and Fortran order, and fixed-width strings, dates and
+// records); WriteNPZ/SaveNPZ and ReadNPZ/LoadNPZ
 // handle .npz archives, plain or compressed. LoadNPY maps large files
 // read-only instead of reading them; LoadNPYCopy always reads. Arrays
 // also implement json.Marshaler (nested lists with dtype and shape) and

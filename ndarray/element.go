@@ -113,11 +113,25 @@ func (a *Array) valueAt(off int) any {
 	case dtype.NumComplex128:
 		return load[complex128](a, off)
 	}
+	if v, ok := a.textValueAt(off); ok {
+		return v
+	}
+	if isFixedString(a.dtype) {
+		return dtype.StringValue(a.dtype, a.elem(off))
+	}
+	if a.dtype.IsTime() {
+		return loadTick(a, off) // the int64 tick (dtype.NaT for NaT)
+	}
+	if a.dtype.Kind() == dtype.KindRecord {
+		return decodeScalar(a.data[off:off+a.dtype.Size()], a.dtype) // []any, see RecordAt
+	}
 	return nil
 }
 
 // Item returns the element at idx as a plain Go value (bool, int8, …,
-// float16.Float16, float32, float64, complex64, complex128). With no index
+// float16.Float16, float32, float64, complex64, complex128; a string for
+// the text types, see StringAt; the int64 tick of a datetime64 or
+// timedelta64 element; the []any of RecordAt for a record). With no index
 // it returns the only element of a size-1 array, as NumPy's item().
 func (a *Array) Item(idx ...int) (any, error) {
 	if len(idx) == 0 {

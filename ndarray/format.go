@@ -123,8 +123,18 @@ func (a *Array) repr() string {
 }
 
 // dtypeRepr is the dtype as written after "dtype=": its name, or its
-// quoted type string when it is not in native byte order.
+// quoted type string when it is not in native byte order or is a
+// fixed-width string type.
 func dtypeRepr(d dtype.DType) string {
+	if d.IsTime() && d.IsNative() {
+		return "'" + d.Name() + "'" // NumPy: dtype='datetime64[D]'
+	}
+	if d.Kind() == dtype.KindRecord {
+		return d.String() // NumPy: dtype=[('a', '<i4'), ('b', '<f8')]
+	}
+	if isFixedString(d) {
+		return "'" + d.Str() + "'" // NumPy: dtype='<U2', dtype='S3'
+	}
 	if d.IsNative() {
 		return d.Name()
 	}
@@ -310,10 +320,15 @@ type elemFormat struct {
 	width   int    // integers
 	trueStr string // bools
 	re, im  floatFormat
+	rec     *recordFormat // records
 }
 
 func newElemFormat(a *Array, summary bool) *elemFormat {
 	ef := &elemFormat{a: a}
+	if a.dtype.IsTime() {
+		ef.width = timeWordWidth(a, summary)
+		return ef
+	}
 	var tmp [24]byte
 	switch a.dtype.Kind() {
 	case dtype.KindBool:
@@ -339,6 +354,8 @@ func newElemFormat(a *Array, summary bool) *elemFormat {
 		bits := floatBits(a.dtype)
 		ef.re = newFloatFormat(re, bits, false)
 		ef.im = newFloatFormat(im, bits, true)
+	case dtype.KindRecord:
+		ef.rec = newRecordFormat(a, summary)
 	}
 	return ef
 }
@@ -346,6 +363,9 @@ func newElemFormat(a *Array, summary bool) *elemFormat {
 // append appends the formatted element at byte offset off.
 func (ef *elemFormat) append(dst []byte, off int) []byte {
 	a := ef.a
+	if a.dtype.IsTime() {
+		return appendTimeWord(dst, a, off, ef.width)
+	}
 	switch a.dtype.Kind() {
 	case dtype.KindBool:
 		if *(*bool)(a.ptr(off)) {
@@ -372,6 +392,12 @@ func (ef *elemFormat) append(dst []byte, off int) []byte {
 		copy(dst[end+1:], dst[end:len(dst)-1])
 		dst[end] = 'j'
 		return dst
+	case dtype.KindRecord:
+		return ef.rec.append(dst, off)
+	case dtype.KindUnicode, dtype.KindBytes:
+		return a.appendFixedRepr(dst, off, false) // ['a' 'bc'], [b'a' b'bc']
+	case dtype.KindString, dtype.KindCategory, dtype.KindOption:
+		return a.appendTextWord(dst, off) // ['a' 'bc'], [1.5 NA]
 	}
 	return dst
 }
@@ -433,6 +459,9 @@ func loadComplex(a *Array, off int) complex128 {
 // appendScalar appends the element at off as NumPy's str of a scalar
 // writes it (the str of a 0-d array).
 func appendScalar(dst []byte, a *Array, off int) []byte {
+	if a.dtype.IsTime() {
+		return appendTimeScalar(dst, a, off)
+	}
 	switch a.dtype.Kind() {
 	case dtype.KindBool:
 		if *(*bool)(a.ptr(off)) {
@@ -456,6 +485,12 @@ func appendScalar(dst []byte, a *Array, off int) []byte {
 		dst = appendFloatScalar(dst, re, bits, false, true)
 		dst = appendFloatScalar(dst, im, bits, true, true)
 		return append(dst, "j)"...)
+	case dtype.KindRecord:
+		return newRecordFormat(a, false).append(dst, off)
+	case dtype.KindUnicode:
+		return a.appendFixedRepr(dst, off, true) // the text itself
+	case dtype.KindBytes:
+		return a.appendFixedRepr(dst, off, false) // b'…'
 	}
 	return dst
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/pluribus-go/pluribus/dtype"
 	"github.com/x448/float16"
@@ -16,9 +17,15 @@ import (
 // element itself). Integers are written exactly, floats in their shortest
 // form that reads back to the same bits, NaN and infinities as the
 // strings "nan", "inf" and "-inf", complex numbers as [re, im] pairs.
+// Text is written as JSON strings: the value of a Unicode ("U<n>", dtype
+// "<U3" or ">U3") or variable-length string (dtype "string") element, and
+// for a Bytes ("S<n>") element one character U+0000…U+00FF per byte
+// (Latin-1), so that any bytes survive; trailing NULs of fixed-width
+// elements are dropped. Other parameterised types (dates, records,
+// categoricals, options) have no JSON form here (a *ValueError).
 func (a *Array) MarshalJSON() ([]byte, error) {
-	if a.dtype.Num() == dtype.NumUser {
-		return nil, &ValueError{Op: "marshal json", Msg: "user-defined dtype " + a.dtype.String() + " has no JSON form"}
+	if a.dtype.Num() == dtype.NumUser && !jsonText(a.dtype) {
+		return nil, &ValueError{Op: "marshal json", Msg: "dtype " + a.dtype.String() + " has no JSON form"}
 	}
 	var b bytes.Buffer
 	b.WriteString(`{"dtype":`)
@@ -32,29 +39,73 @@ func (a *Array) MarshalJSON() ([]byte, error) {
 		b.WriteString(strconv.Itoa(d))
 	}
 	b.WriteString(`],"data":`)
+	snap := a.StringArena().snapshot()
 	if a.NDim() == 0 {
-		writeJSONElement(&b, a.valueAt(a.offset))
-	} else {
-		a.writeJSONLevel(&b, 0, a.offset)
+		if err := a.writeJSONAt(&b, a.offset, snap); err != nil {
+			return nil, err
+		}
+	} else if err := a.writeJSONLevel(&b, 0, a.offset, snap); err != nil {
+		return nil, err
 	}
 	b.WriteByte('}')
 	return b.Bytes(), nil
 }
 
-func (a *Array) writeJSONLevel(b *bytes.Buffer, axis, off int) {
+func (a *Array) writeJSONLevel(b *bytes.Buffer, axis, off int, snap []byte) error {
 	b.WriteByte('[')
 	for i := range a.shape[axis] {
 		if i > 0 {
 			b.WriteByte(',')
 		}
 		o := off + i*a.strides[axis]
+		var err error
 		if axis == len(a.shape)-1 {
-			writeJSONElement(b, a.valueAt(o))
+			err = a.writeJSONAt(b, o, snap)
 		} else {
-			a.writeJSONLevel(b, axis+1, o)
+			err = a.writeJSONLevel(b, axis+1, o, snap)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	b.WriteByte(']')
+	return nil
+}
+
+// jsonText reports whether dt is a text type with a JSON form: U, S or
+// variable-length strings.
+func jsonText(dt dtype.DType) bool {
+	switch dt.Kind() {
+	case dtype.KindUnicode, dtype.KindBytes, dtype.KindString:
+		return true
+	}
+	return false
+}
+
+// writeJSONAt writes the element at byte offset off; snap is the arena
+// snapshot of an array of variable-length strings.
+func (a *Array) writeJSONAt(b *bytes.Buffer, off int, snap []byte) error {
+	if !jsonText(a.dtype) {
+		writeJSONElement(b, a.valueAt(off))
+		return nil
+	}
+	s, err := a.textAt("marshal json", off, snap)
+	if err != nil {
+		return err
+	}
+	if a.dtype.Kind() == dtype.KindBytes {
+		rs := make([]rune, len(s))
+		for i := 0; i < len(s); i++ {
+			rs[i] = rune(s[i])
+		}
+		s = string(rs)
+	}
+	q, err := json.Marshal(s)
+	if err != nil {
+		return &ValueError{Op: "marshal json", Msg: err.Error()}
+	}
+	b.Write(q)
+	return nil
 }
 
 func writeJSONFloat(b *bytes.Buffer, f float64, bits int) {
@@ -100,7 +151,8 @@ func writeJSONElement(b *bytes.Buffer, v any) {
 // UnmarshalJSON decodes the form MarshalJSON writes into a, replacing its
 // dtype, shape and elements with a new buffer (views of the old a are not
 // affected). Data that does not match the shape, values that do not fit
-// the dtype and unknown dtypes are errors.
+// the dtype (a string longer than a fixed width, a Bytes character above
+// U+00FF) and unknown dtypes are errors.
 func (a *Array) UnmarshalJSON(data []byte) error {
 	var doc struct {
 		DType string          `json:"dtype"`
@@ -113,6 +165,9 @@ func (a *Array) UnmarshalJSON(data []byte) error {
 		return &ValueError{Op: "unmarshal json", Msg: err.Error()}
 	}
 	dt, err := dtype.Parse(doc.DType)
+	if doc.DType == dtype.String.String() {
+		dt, err = dtype.String, nil
+	}
 	if err != nil {
 		return err
 	}
@@ -141,6 +196,7 @@ func (a *Array) UnmarshalJSON(data []byte) error {
 		}
 	}
 	a.init(out.dtype, out.data, out.offset, out.shape, out.strides, out.flags)
+	a.ext = out.ext // the text of variable-length strings
 	return nil
 }
 
@@ -183,6 +239,12 @@ func setJSONElement(a *Array, off int, v any) error {
 		return &ValueError{Op: "unmarshal json", Msg: fmt.Sprintf("%v is not a %s value", v, a.dtype)}
 	}
 	switch a.dtype.Kind() {
+	case dtype.KindUnicode, dtype.KindBytes, dtype.KindString:
+		s, ok := v.(string)
+		if !ok {
+			return bad()
+		}
+		return setJSONText(a, off, s)
 	case dtype.KindBool:
 		b, ok := v.(bool)
 		if !ok {
@@ -258,6 +320,35 @@ func setJSONElement(a *Array, off int, v any) error {
 		return bad()
 	}
 	return nil
+}
+
+// setJSONText stores the JSON string s in the text element at byte offset
+// off: a Bytes value is read back from its Latin-1 form, and a
+// fixed-width value must fit the width.
+func setJSONText(a *Array, off int, s string) error {
+	dt := a.dtype
+	switch dt.Kind() {
+	case dtype.KindString:
+		*(*dtype.StringRef)(a.ptr(off)) = a.arenaFor().Add(s)
+		return nil
+	case dtype.KindBytes:
+		bs := make([]byte, 0, len(s))
+		for _, r := range s {
+			if r > 0xff {
+				return &ValueError{Op: "unmarshal json", Msg: fmt.Sprintf("%q is not a %s value: character %U is not a byte", s, dt, r)}
+			}
+			bs = append(bs, byte(r))
+		}
+		if len(bs) > dt.Width() {
+			return &ValueError{Op: "unmarshal json", Msg: fmt.Sprintf("%q is longer than %s holds", s, dt)}
+		}
+		dtype.EncodeBytes(a.elem(off), bs)
+		return nil
+	}
+	if utf8.RuneCountInString(s) > dt.Width() {
+		return &ValueError{Op: "unmarshal json", Msg: fmt.Sprintf("%q is longer than %s holds", s, dt)}
+	}
+	return dtype.SetStringValue(dt, a.elem(off), s)
 }
 
 // MarshalBinary encodes a in NumPy's .npy format (see WriteNPY).

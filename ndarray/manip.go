@@ -59,6 +59,10 @@ func blit(dst, src *Array) {
 	if dst.size == 0 {
 		return
 	}
+	if src.ext != nil {
+		blitStrings(dst, src)
+		return
+	}
 	strided.Loop2(dst.shape, dst.base(), dst.strides, src.base(), src.strides, rawCopy(dst.dtype.Size()))
 }
 
@@ -533,6 +537,7 @@ func Repeat(a *Array, repeats []int, axis int) (*Array, error) {
 	s := src.data[src.offset : src.offset+src.NBytes()]
 	d := out.data[:out.NBytes()]
 	repeatChunks(d, s, outer, n, chunk, counts)
+	shareArena(out, src)
 	return out, nil
 }
 

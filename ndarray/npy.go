@@ -41,7 +41,7 @@ const (
 
 // FormatError reports a .npy or .npz file that is not well formed, or that
 // holds something this package cannot represent (then Err is
-// errors.ErrUnsupported: a structured or string dtype, say). Truncated
+// errors.ErrUnsupported: an object dtype, say). Truncated
 // files wrap io.ErrUnexpectedEOF.
 type FormatError struct {
 	Path   string // the file, when known
@@ -97,14 +97,15 @@ func withPath(err error, path, member string) error {
 // np.save writes for a, and whether the data goes in Fortran order.
 func npyHeader(a *Array) ([]byte, bool, error) {
 	dt := a.dtype
-	if !dt.IsValid() || dt.Num() == dtype.NumUser {
-		return nil, false, &ValueError{Op: "write npy", Msg: "dtype " + dt.String() + " has no .npy type string"}
+	descr, err := npyDescr(dt)
+	if err != nil {
+		return nil, false, err
 	}
 	fortran := a.IsFContiguous() && !a.IsCContiguous()
 	d := make([]byte, 0, 128)
-	d = append(d, "{'descr': '"...)
-	d = append(d, dt.Str()...)
-	d = append(d, "', 'fortran_order': "...)
+	d = append(d, "{'descr': "...)
+	d = append(d, descr...)
+	d = append(d, ", 'fortran_order': "...)
 	if fortran {
 		d = append(d, "True"...)
 	} else {
@@ -159,11 +160,15 @@ func npyHeader(a *Array) ([]byte, bool, error) {
 // WriteNPY writes a to w in the .npy format, byte for byte as NumPy's
 // np.save writes the same array: format version 1.0 (2.0 when the header
 // does not fit in 65535 bytes), the dtype in its own byte order ('<f8',
-// '>i4', '|u1'), data in C order — or in Fortran order, with
-// fortran_order True, when a is Fortran-contiguous and not C-contiguous.
-// Arrays of other layouts are written in C order through a bounded
-// buffer, never copied whole. Only the built-in numeric dtypes can be
-// written (a *ValueError otherwise); errors of w are returned as they come.
+// '>i4', '|u1', '<U5', '|S3', '<M8[ns]'; a record as the list of its
+// fields, NumPy's dtype.descr: [('id', '<i4'), ('pos', '<f4', (2,))]),
+// data in C order — or in Fortran order, with fortran_order True, when a
+// is Fortran-contiguous and not C-contiguous. Arrays of other layouts are
+// written in C order through a bounded buffer, never copied whole. Types
+// without a .npy form (user-defined, variable-length strings, options,
+// categoricals — NumPy would need object arrays —, records with
+// overlapping or out-of-order fields) are a *ValueError;
+// errors of w are returned as they come.
 func (a *Array) WriteNPY(w io.Writer) error {
 	hdr, fortran, err := npyHeader(a)
 	if err != nil {
@@ -647,19 +652,23 @@ func parseNPYHeader(text []byte, h *npyInfo) error {
 }
 
 // descrDType returns the dtype of a header's descr: a NumPy type string
-// such as '<f8' (or any spelling dtype.Parse knows). Structured descrs
-// (lists of fields) and the string, datetime, void and object kinds are
-// valid NumPy but unsupported here (errors.ErrUnsupported).
+// such as '<f8' (or any spelling dtype.Parse knows), or the list of fields
+// of a structured dtype (see recordDescr). Type strings of kinds Parse
+// does not know (object, long double, …) are valid NumPy but unsupported
+// here (errors.ErrUnsupported).
 func descrDType(v *pyValue) (dtype.DType, error) {
 	switch v.kind {
 	case 'l':
-		return dtype.DType{}, formatErr("structured dtypes are not supported yet (descr is a list of fields)", errors.ErrUnsupported)
+		return recordDescr(v)
 	case 's':
 	default:
 		return dtype.DType{}, formatErr("descr is not a type string or a list of fields", nil)
 	}
 	dt, err := dtype.Parse(v.str)
 	if err == nil {
+		if !npyWritable(dt) {
+			return dtype.DType{}, formatErr("dtype "+strconv.Quote(v.str)+" is not a .npy type", errors.ErrUnsupported)
+		}
 		return dt, nil
 	}
 	body := strings.TrimLeft(v.str, "<>|=")
@@ -838,7 +847,7 @@ func loadNPY(path string, mapped bool) (*Array, error) {
 	if avail < int64(h.nbytes) {
 		return nil, &FormatError{Path: path, Msg: "data section holds " + strconv.FormatInt(avail, 10) + " bytes but the header declares " + strconv.Itoa(h.nbytes), Err: io.ErrUnexpectedEOF}
 	}
-	if mapped && h.nbytes >= mmapMinBytes && h.dataOffset%int64(h.dt.Alignment()) == 0 {
+	if mapped && h.nbytes >= mmapMinBytes && h.dataOffset%int64(max(h.dt.Alignment(), 1)) == 0 {
 		if data, ok := mapFile(f, h.dataOffset, h.nbytes); ok {
 			return npyArray(h, data, 0), nil
 		}

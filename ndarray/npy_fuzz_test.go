@@ -42,6 +42,15 @@ func FuzzReadNPY(f *testing.F) {
 	f.Add(npyBytes(3, "{'descr': '>c16', 'fortran_order': True, 'shape': (1, 1), }", make([]byte, 16)))
 	f.Add(npyBytes(2, "{'descr': '<f8', 'fortran_order': False, 'shape': (100000000000,), }", make([]byte, 64)))
 	f.Add(npyBytes(1, "{'descr': [('a', '<i4'), ('b', '<f8', (2,))], 'fortran_order': False, 'shape': (1,), }", make([]byte, 20)))
+	f.Add(npyBytes(1, "{'descr': [('x', '|i1'), ('', '|V3'), ('inner', [('p', '<i4'), ('q', '|u1'), ('', '|V3')]), ('y', '<f4')], 'fortran_order': False, 'shape': (2,), }", make([]byte, 32)))
+	f.Add(npyBytes(1, "{'descr': [('n', '<u2'), ('pos', '<f4', (2,)), ('big', '>i8')], 'fortran_order': True, 'shape': (2, 1), }", make([]byte, 36)))
+	f.Add(npyBytes(1, "{'descr': [('s', '|S3'), ('u', '<U2'), ('t', '<M8[ns]'), ('d', '>m8[D]')], 'fortran_order': False, 'shape': (1,), }", make([]byte, 27)))
+	f.Add(npyBytes(1, "{'descr': [('pts', [('x', '<f4'), ('y', '<f4')], (2, 2)), ('', '|V0')], 'fortran_order': False, 'shape': (), }", make([]byte, 32)))
+	f.Add(npyBytes(1, "{'descr': [], 'fortran_order': False, 'shape': (5,), }", nil))
+	f.Add(npyBytes(1, "{'descr': '|V4', 'fortran_order': False, 'shape': (2,), }", make([]byte, 8)))
+	f.Add(npyBytes(1, "{'descr': [('00', '<a0'), ('0000\x84', '<a0')], 'fortran_order': False, 'shape': (0,), }", nil))
+	f.Add(npyBytes(1, "{'descr': [('a\"b', '<i4'), (\"c'd\", '<i4')], 'fortran_order': False, 'shape': (1,), }", make([]byte, 8)))
+	f.Add(npyBytes(1, "{'descr': '?B', 'fortran_order': False, 'shape': (0, 0), }", nil))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, r := range []io.Reader{bytes.NewReader(data), struct{ io.Reader }{bytes.NewReader(data)}} {
 			a, err := ndarray.ReadNPY(r)

@@ -45,7 +45,9 @@ func (a *Array) ReshapeOrder(order Order, shape ...int) (*Array, error) {
 	// A copy laid out in the requested order makes the reshape a view of it.
 	c := a.CopyOrder(order)
 	reshapeStrides(strides, c.shape, c.strides, newShape, order, a.dtype.Size())
-	return newHeader(c.dtype, c.data, c.offset, newShape, strides, c.flags), nil
+	v := newHeader(c.dtype, c.data, c.offset, newShape, strides, c.flags)
+	v.ext = c.ext
+	return v, nil
 }
 
 // inferShape checks shape against size, filling in one -1.
@@ -426,7 +428,9 @@ func (a *Array) Flatten() *Array { return a.FlattenOrder(C) }
 // given index order.
 func (a *Array) FlattenOrder(order Order) *Array {
 	c := a.CopyOrder(order)
-	return newHeader(c.dtype, c.data, 0, []int{c.size}, []int{c.dtype.Size()}, c.flags)
+	v := newHeader(c.dtype, c.data, 0, []int{c.size}, []int{c.dtype.Size()}, c.flags)
+	v.ext = c.ext
+	return v
 }
 
 // Real returns a view of the real parts of a complex array, or a itself

@@ -13,7 +13,9 @@ import (
 // ascending, NaN after everything (all NaNs equal), -0.0 equal to 0.0,
 // false before true, and complex numbers ordered by real part, then by
 // imaginary part, with those holding a NaN last in NumPy's extended order
-// [R+Rj, R+nanj, nan+Rj, nan+nanj]. Sorts are stable (NumPy's
+// [R+Rj, R+nanj, nan+Rj, nan+nanj]. Fixed-width strings ("U<n>",
+// "S<n>") order by code point or unsigned byte, a shorter value first
+// ("B" < "a" < "ab" < "é"). Sorts are stable (NumPy's
 // kind="stable"): equal elements keep their input order, so the result is
 // the same, bit for bit, as NumPy's stable sort.
 
@@ -22,11 +24,15 @@ type sortClass struct {
 	width   int // element bytes for radix-sortable types
 	kind    keyKind
 	complex bool
+	str     bool // fixed-width strings: compared by code point or byte
 }
 
 // classOf returns the sort class of dt, or an error for a type without
 // an order (user-defined types).
 func classOf(op string, dt dtype.DType) (sortClass, error) {
+	if dt.IsTime() {
+		return sortClass{width: 8, kind: keyTime}, nil // NaT last
+	}
 	switch dt.Num() {
 	case dtype.NumBool, dtype.NumUint8:
 		return sortClass{width: 1, kind: keyUnsigned}, nil
@@ -54,6 +60,9 @@ func classOf(op string, dt dtype.DType) (sortClass, error) {
 		return sortClass{width: 8, complex: true}, nil
 	case dtype.NumComplex128:
 		return sortClass{width: 16, complex: true}, nil
+	}
+	if isFixedString(dt) {
+		return sortClass{width: dt.Size(), str: true}, nil
 	}
 	return sortClass{}, &ValueError{Op: op, Msg: fmt.Sprintf("elements of type %s have no order", dt)}
 }
@@ -127,6 +136,12 @@ func Sort(a *Array, axis int) (*Array, error) {
 	if err != nil {
 		return nil, err
 	}
+	if a.dtype.Kind() == dtype.KindString {
+		return sortVarStrings(a, ax)
+	}
+	if a.dtype.Kind() == dtype.KindRecord {
+		return SortBy(a, ax, nil)
+	}
 	cl, err := classOf("sort", a.dtype)
 	if err != nil {
 		return nil, err
@@ -139,6 +154,12 @@ func Sort(a *Array, axis int) (*Array, error) {
 // SortFlat returns the elements of a, flattened in C order, sorted: NumPy's
 // np.sort(a, axis=None). The result is 1-d.
 func SortFlat(a *Array) (*Array, error) {
+	if a.dtype.Kind() == dtype.KindString {
+		return sortVarStrings(a.Flatten(), 0)
+	}
+	if a.dtype.Kind() == dtype.KindRecord {
+		return SortFlatBy(a, nil)
+	}
 	cl, err := classOf("sort", a.dtype)
 	if err != nil {
 		return nil, err
@@ -168,6 +189,8 @@ func sortRows(w *Array, cl sortClass, n int) {
 		return
 	}
 	switch {
+	case cl.str:
+		sortFixedRows(w, n)
 	case cl.complex && cl.width == 8:
 		sortComplexRows(typedSlice[complex64](w), n)
 	case cl.complex:
@@ -236,6 +259,12 @@ func ArgSort(a *Array, axis int) (*Array, error) {
 	if err != nil {
 		return nil, err
 	}
+	if a.dtype.Kind() == dtype.KindString {
+		return argsortVarStrings(a, ax)
+	}
+	if a.dtype.Kind() == dtype.KindRecord {
+		return ArgSortBy(a, ax, nil)
+	}
 	cl, err := classOf("argsort", a.dtype)
 	if err != nil {
 		return nil, err
@@ -253,6 +282,9 @@ func ArgSort(a *Array, axis int) (*Array, error) {
 // flattened in C order, stably: NumPy's np.argsort(a, axis=None,
 // kind="stable"). The result is 1-d.
 func ArgSortFlat(a *Array) (*Array, error) {
+	if a.dtype.Kind() == dtype.KindRecord {
+		return ArgSortFlatBy(a, nil)
+	}
 	cl, err := classOf("argsort", a.dtype)
 	if err != nil {
 		return nil, err
@@ -274,6 +306,8 @@ func argsortRows(w *Array, cl sortClass, n int, out []int64) {
 		return
 	}
 	switch {
+	case cl.str:
+		argsortFixedRows(w, n, out)
 	case cl.complex && cl.width == 8:
 		argsortComplexRows(typedSlice[complex64](w), n, out)
 	case cl.complex:
@@ -331,6 +365,8 @@ func orderKeys(a *Array) (keys []uint64, nanFrom uint64, hasNaN bool, err error)
 	nanFrom = math.MaxUint64
 	hasNaN = cl.complex || cl.kind == keyFloat
 	switch {
+	case cl.str:
+		rankFixedStrings(w, keys)
 	case cl.complex && cl.width == 8:
 		nanFrom = rankComplex(typedSlice[complex64](w), keys)
 	case cl.complex:
@@ -431,6 +467,10 @@ func SearchSorted(a, v *Array, side Side) (*Array, error) {
 				res[i] = int64(searchFirst(len(as), func(j int) bool { return complexLess(x, as[j]) }))
 			}
 		}
+		return out, nil
+	}
+	if isFixedString(dt) {
+		searchSortedFixed(ac, vc, side, res)
 		return out, nil
 	}
 	ak, _, _, err := orderKeys(ac)

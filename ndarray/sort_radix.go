@@ -23,6 +23,7 @@ const (
 	keyUnsigned keyKind = iota // bool, uint*: the bits are the key
 	keySigned                  // int*: flip the sign bit
 	keyFloat                   // float16/32/64: see toKeys
+	keyTime                    // datetime64/timedelta64: signed, NaT (the smallest int64) last
 )
 
 // Thresholds below which comparison sorts beat the radix sort.
@@ -72,6 +73,11 @@ func toKeys[U radixUint](s []U, kind keyKind, argKeys bool, st *keyStats[U]) {
 		for i := range s {
 			s[i] ^= sign
 		}
+	case keyTime:
+		// the signed order rotated down by one: NaT's key 0 wraps to the top
+		for i := range s {
+			s[i] = (s[i] ^ sign) - 1
+		}
 	case keyFloat:
 		inf := floatInf[U]()
 		for i, x := range s {
@@ -111,6 +117,10 @@ func fromKeys[U radixUint](s []U, kind keyKind) {
 	case keySigned:
 		for i := range s {
 			s[i] ^= sign
+		}
+	case keyTime:
+		for i := range s {
+			s[i] = (s[i] + 1) ^ sign
 		}
 	case keyFloat:
 		for i, k := range s {

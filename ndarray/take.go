@@ -181,6 +181,7 @@ func Take(a, indices *Array, axis int, mode IndexMode) (*Array, error) {
 	chunk := prod(a.shape[axis+1:]) * a.dtype.Size()
 	outer := prod(a.shape[:axis])
 	takeChunks(out.data[:out.NBytes()], src.data[src.offset:src.offset+src.NBytes()], outer, n, chunk, idx)
+	shareArena(out, src)
 	return out, nil
 }
 

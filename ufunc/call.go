@@ -57,8 +57,11 @@ func putState(st *callState) {
 // Call applies the ufunc element-wise and returns its first output. args
 // are the NIn operands — arrays (*ndarray.Array) or Go scalars (bool,
 // integers, floats, complex numbers, float16.Float16), which are weak
-// operands as in NEP 50 — followed by options (Out, Where, DType,
-// Casting, Order).
+// operands as in NEP 50, or Go strings, weak text that takes the text
+// kind of the array operands (U beside U, S beside S, a variable-length
+// string beside strings or categoricals, U otherwise, so that
+// Equal.Call(a, "x") compares as NumPy's a == "x") — followed by options
+// (Out, Where, DType, Casting, Order).
 func (u *Ufunc) Call(args ...any) (*ndarray.Array, error) {
 	if len(args) == u.nin && u.nin <= 2 {
 		var x2 any
@@ -152,6 +155,9 @@ func (u *Ufunc) parseArgs(st *callState, args []any, opts []Option) error {
 				return &ArgError{Ufunc: u.name, Msg: fmt.Sprintf("operand %d is a nil array", n)}
 			}
 			st.arrays[n], st.isWeak[n] = v, false
+		case string:
+			// Go text is a weak operand of the array operands' text kind
+			st.arrays[n], st.weaks[n], st.isWeak[n] = nil, weakText(v), true
 		default:
 			w, ok := asWeak(a)
 			if !ok {
@@ -173,12 +179,13 @@ func (u *Ufunc) parseArgs(st *callState, args []any, opts []Option) error {
 // inputTypes fills st.inTypes: arrays' dtypes, and for weak scalars the
 // dtype NEP 50 gives them beside the arrays.
 func (u *Ufunc) inputTypes(st *callState) {
-	var strong dtype.DType
+	var strong, text dtype.DType
 	for i := range u.nin {
 		if st.isWeak[i] {
 			continue
 		}
 		t := st.arrays[i].DType().Native()
+		text = textContext(text, t)
 		if !strong.IsValid() {
 			strong = t
 		} else if r, err := dtype.Promote(strong, t); err == nil {
@@ -187,7 +194,9 @@ func (u *Ufunc) inputTypes(st *callState) {
 		st.inTypes[i] = st.arrays[i].DType()
 	}
 	for i := range u.nin {
-		if st.isWeak[i] {
+		if st.isWeak[i] && st.weaks[i].text {
+			st.inTypes[i] = weakTextType(st.weaks[i], text)
+		} else if st.isWeak[i] {
 			st.inTypes[i] = weakType(st.weaks[i], strong)
 		}
 	}
@@ -227,6 +236,11 @@ func (u *Ufunc) apply(st *callState, args []any, opts []Option) error {
 	}
 	if err := u.outputs(st, res); err != nil {
 		return err
+	}
+	if res.loop.Bind != nil {
+		if res, err = bindLoop(res, st.arrays[:u.nin+u.nout]); err != nil {
+			return err
+		}
 	}
 	return u.execute(st, res)
 }

@@ -25,7 +25,11 @@
 // whole temporaries. The choice is cached per tuple of dtypes.
 //
 // Go scalars are weak operands (NumPy 2's NEP 50): a float32 array plus a
-// Go float64 is float32; an int8 array plus 300 is an *OverflowError.
+// Go float64 is float32; an int8 array plus 300 is an *OverflowError. A Go
+// string is weak text: U beside U arrays, S beside S (ASCII only), a
+// variable-length string beside strings and categoricals, U otherwise
+// (Equal.Call(a, "x") is NumPy's a == "x"). Fixed-width and
+// variable-length text promote to String.
 //
 // # Broadcasting
 //

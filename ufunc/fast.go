@@ -59,6 +59,9 @@ func (u *Ufunc) fastCall(x1, x2 any) (out *ndarray.Array, ok bool, err error) {
 		return nil, false, nil
 	}
 	res := l.res
+	if res.loop.Bind != nil {
+		return nil, false, nil
+	}
 	for _, t := range res.in {
 		if t != dt {
 			return nil, false, nil

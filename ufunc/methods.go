@@ -238,6 +238,9 @@ func (u *Ufunc) At(a *ndarray.Array, indices *ndarray.Array, b any) error {
 	if err != nil {
 		return err
 	}
+	if res.loop.Bind != nil {
+		return &LoopError{Ufunc: u.name, Types: in}
+	}
 	// the shape each index addresses, and b broadcast to (len, ...)
 	sub := a.Shape()[1:]
 	if barr != nil {

@@ -23,6 +23,8 @@ type config struct {
 	keepDims bool
 	initial  any
 	ddof     int
+
+	skipMissing bool // option arrays: reductions skip missing elements
 }
 
 func defaultConfig() config { return config{casting: dtype.SameKind} }

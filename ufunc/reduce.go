@@ -147,6 +147,9 @@ func (u *Ufunc) reduceTypes(in, outType, forced dtype.DType) (acc, loopIn dtype.
 		}
 		res = r2
 	}
+	if res.loop.Bind != nil {
+		return acc, loopIn, nil, &LoopError{Ufunc: u.name, Types: []dtype.DType{first, in}}
+	}
 	return res.out[0], res.in[1], res.loop.Fn, nil
 }
 

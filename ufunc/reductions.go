@@ -19,6 +19,9 @@ import (
 // default.
 func reduceStd(u *Ufunc, a *ndarray.Array, opts []Option) (*ndarray.Array, error) {
 	cfg := newConfig(opts)
+	if a != nil && a.DType().IsOption() {
+		return reduceOption(u, a, &cfg, false)
+	}
 	return u.reduce(a, &cfg)
 }
 
@@ -228,6 +231,9 @@ func argReduce(a *ndarray.Array, opts []Option, isMax bool) (*ndarray.Array, err
 // argFinder returns the function finding the index of the extreme value
 // among n elements from p with byte stride step.
 func argFinder(d dtype.DType, isMax bool) func(p unsafe.Pointer, step, n int) int {
+	if d.IsTime() {
+		return argTicks(isMax) // NaT is the extreme, like NaN
+	}
 	switch d.Num() {
 	case dtype.NumBool:
 		return argOrdered(func(b bool) uint8 {
@@ -388,6 +394,9 @@ func reduceStdCfg(u *Ufunc, a *ndarray.Array, cfg *config) (*ndarray.Array, erro
 // is NaN.
 func Mean(a *ndarray.Array, opts ...Option) (*ndarray.Array, error) {
 	cfg := newConfig(opts)
+	if a != nil && a.DType().IsOption() {
+		return reduceOption(Add, a, &cfg, true)
+	}
 	if err := statAxes(a, &cfg); err != nil {
 		return nil, err
 	}
@@ -440,6 +449,9 @@ func divideBy(r, n *ndarray.Array) error {
 		return err
 	}
 	cnt := ndarray.ToSlice[float64](nb)
+	if r.DType().Kind() == dtype.KindTimedelta {
+		return divideTicks(r, cnt) // truncating, NaT kept
+	}
 	buf := r.Buffer()[r.Offset():]
 	size := r.Size()
 	switch r.DType().Num() {

@@ -15,7 +15,9 @@ import (
 // (a float32 array plus a Go float64 is float32), and only its kind —
 // not its Go type — counts otherwise.
 type weak struct {
-	kind dtype.Kind // KindBool, KindInt, KindFloat or KindComplex
+	kind dtype.Kind // KindBool, KindInt, KindFloat or KindComplex; KindString for text
+	text bool       // a Go string, s (see weakText)
+	s    string
 	b    bool
 	i    int64
 	u    uint64 // for unsigned Go values above MaxInt64
@@ -87,6 +89,20 @@ func kindRank(k dtype.Kind) int {
 // weakType returns the dtype a weak scalar takes beside arrays whose
 // promoted type is strong (invalid when every operand is a scalar).
 func weakType(w weak, strong dtype.DType) dtype.DType {
+	if strong.IsOption() {
+		// a scalar beside ?T arrays takes its place beside T
+		strong = strong.Elem()
+	}
+	if strong.IsTime() {
+		// beside dates and durations a scalar keeps its own type, so
+		// that datetime + 1 adds one unit and timedelta * 1.5 scales
+		strong = dtype.DType{}
+	}
+	if k := strong.Kind(); k == dtype.KindUnicode || k == dtype.KindBytes {
+		// beside fixed-width strings a number keeps its own type: it is
+		// not text (equal(U, 1) has no loop; where(c, U, 5) gives U21)
+		strong = dtype.DType{}
+	}
 	if !strong.IsValid() {
 		switch w.kind {
 		case dtype.KindBool:
@@ -134,6 +150,9 @@ func (e *OverflowError) Error() string {
 
 // array returns the scalar as a 0-d array of type dt.
 func (w weak) array(dt dtype.DType) (*ndarray.Array, error) {
+	if w.text {
+		return w.textArray(dt)
+	}
 	var src *ndarray.Array
 	switch w.kind {
 	case dtype.KindBool:

@@ -24,6 +24,13 @@ type Loop func(args []unsafe.Pointer, steps []int, n int)
 type LoopDef struct {
 	Types []dtype.DType
 	Fn    Loop
+	// Bind, when set, makes the loop of one call from the call's operand
+	// arrays (inputs then outputs): for element types whose values live
+	// beside the buffer, such as variable-length strings whose text is in
+	// the array's arena. Fn is then used only where Bind cannot be (it
+	// should report nothing useful), and the methods that have no
+	// operand arrays to hand (Reduce, Accumulate, At) refuse the loop.
+	Bind func(arrays []*ndarray.Array) (Loop, error)
 }
 
 // Resolver chooses a ufunc's loop types for the given input types. It

@@ -68,6 +68,10 @@ func Select(cond *ndarray.Array, x, y any, opts ...Option) (*ndarray.Array, erro
 		}
 		cond = c
 	}
+	x, y, err := castSelectStrings(x, y)
+	if err != nil {
+		return nil, err
+	}
 	args := make([]any, 0, 3+len(opts))
 	args = append(args, cond, x, y)
 	for _, o := range opts {

@@ -146,6 +146,8 @@ func elementClose(dt dtype.DType, exp, got []byte, tol tolerance) bool {
 	case dtype.KindComplex:
 		h := dt.Size() / 2
 		return complexClose(getUint(exp[:h]), getUint(exp[h:]), getUint(got[:h]), getUint(got[h:]), h*8, tol)
+	case dtype.KindRecord:
+		return recordClose(dt, exp, got, tol)
 	}
 	return bytes.Equal(exp, got)
 }
@@ -173,6 +175,8 @@ func formatElement(dt dtype.DType, b []byte) string {
 	case dtype.KindComplex:
 		h := len(b) / 2
 		return "[" + formatFloat(getUint(b[:h]), h*8) + ", " + formatFloat(getUint(b[h:]), h*8) + "]"
+	case dtype.KindUnicode, dtype.KindBytes:
+		return strconv.Quote(dtype.StringValue(dt, b))
 	}
 	return fmt.Sprintf("%x", b)
 }
@@ -263,7 +267,7 @@ func compareArray(exp *rawArray, got *ndarray.Array, tol tolerance) string {
 	if got == nil {
 		return "expected an array, got nil"
 	}
-	if got.DType() != exp.dt {
+	if got.DType() != exp.dt && !sameRecordLayout(exp.dt, got.DType()) {
 		return fmt.Sprintf("dtype: expected %s, got %s", exp.dt, got.DType())
 	}
 	if !slices.Equal(got.Shape(), exp.shape) {
@@ -319,6 +323,9 @@ type expectation struct {
 	dt    dtype.DType
 	value bool
 	shape []int
+	// record, when set, compares a record dtype with NumPy's description
+	// of it (op dtype of the structured category).
+	record func(got dtype.DType) string
 }
 
 // decodeExpected decodes an "expected" object by the keys it has: an
@@ -333,6 +340,8 @@ func decodeExpected(raw json.RawMessage) (*expectation, error) {
 	_, hasShape := m["shape"]
 	_, hasValue := m["value"]
 	switch {
+	case hasDType && !hasData && isStructuredRaw(raw):
+		return decodeStructuredExpectation(raw)
 	case hasData:
 		a, err := decodeRawArray(raw)
 		if err != nil {
@@ -454,6 +463,9 @@ func compareResult(c *Case, res *Result) (string, error) {
 			return "NumPy returned a view of the operand, got an array with its own buffer", nil
 		}
 	case resultDType:
+		if exp.record != nil {
+			return exp.record(res.DType), nil
+		}
 		if res.DType != exp.dt {
 			return fmt.Sprintf("dtype: expected %s, got %s", exp.dt, res.DType), nil
 		}

@@ -250,8 +250,10 @@ func TestDecodeRawArrayErrors(t *testing.T) {
 		{"too few elements", `{"dtype":"int8","shape":[2],"data":[1]}`, false},
 		{"float in int array", `{"dtype":"int32","shape":[1],"data":[1.5]}`, false},
 		{"complex not a pair", `{"dtype":"complex128","shape":[1],"data":[1.0]}`, false},
-		{"datetime unsupported", `{"dtype":"datetime64[D]","shape":[1],"data":[1]}`, true},
-		{"string unsupported", `{"dtype":"U3","shape":[1],"data":["abc"]}`, true},
+		{"dtype unsupported", `{"dtype":"object","shape":[1],"data":[1]}`, true},
+		{"datetime tick not an integer", `{"dtype":"datetime64[D]","shape":[1],"data":[1.5]}`, false},
+		{"U2 value too long", `{"dtype":"U2","shape":[1],"data":["abc"]}`, false},
+		{"S2 character above U+00FF", `{"dtype":"S2","shape":[1],"data":["\u0100"]}`, false},
 	}
 	for _, tc := range tests {
 		_, err := decodeRawArray(json.RawMessage(tc.json))

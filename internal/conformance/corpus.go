@@ -316,6 +316,9 @@ func decodeRawArray(raw json.RawMessage) (*rawArray, error) {
 	if err := json.Unmarshal(raw, &a); err != nil {
 		return nil, corpusErrorf("bad array: %v", err)
 	}
+	if a.DType == "structured" {
+		return decodeStructuredArray(raw)
+	}
 	if a.Shape == nil {
 		return nil, corpusErrorf("array without a shape")
 	}
@@ -576,6 +579,10 @@ func (c *Case) kwargDType(name string) (dtype.DType, error) {
 	}
 	s, ok := v.(string)
 	if !ok {
+		if isStructuredRaw(c.Kwargs[name]) {
+			dt, _, err := decodeStructuredDType(c.Kwargs[name])
+			return dt, err
+		}
 		return dtype.DType{}, unsupported("dtype not supported: %.60s", c.Kwargs[name])
 	}
 	return parseDType(s)

@@ -150,6 +150,13 @@ func checkNPYFile(path string, a *ndarray.Array, ex *npyExtras) string {
 	if json.Unmarshal(h.Descr, &descr) == nil && a.DType().Str() != descr {
 		return fmt.Sprintf("loaded dtype %s, the header says %q", a.DType().Str(), descr)
 	}
+	if bytes.HasPrefix(bytes.TrimSpace(h.Descr), []byte("[")) {
+		// a structured descr: the loaded record type must give it back
+		ds, err := a.DType().Descr()
+		if err != nil || !sameJSON(descrJSON(ds), h.Descr) {
+			return fmt.Sprintf("loaded dtype %s, the header says %s", a.DType(), h.Descr)
+		}
+	}
 	if !slices.Equal(a.Shape(), h.Shape) {
 		return fmt.Sprintf("loaded shape %v, the header says %v", a.Shape(), h.Shape)
 	}

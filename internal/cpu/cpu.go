@@ -13,11 +13,12 @@ import "github.com/klauspost/cpuid/v2"
 // X86 holds the x86 features used by the kernels. Its fields are false
 // on other architectures.
 var X86 struct {
-	HasAVX     bool // 256-bit floating-point vectors
-	HasAVX2    bool // 256-bit integer vectors, gathers
-	HasFMA     bool // fused multiply-add (FMA3)
-	HasF16C    bool // float16 <-> float32 conversion
-	HasAVX512F bool // 512-bit vectors with mask registers
+	HasAVX      bool // 256-bit floating-point vectors
+	HasAVX2     bool // 256-bit integer vectors, gathers
+	HasFMA      bool // fused multiply-add (FMA3)
+	HasF16C     bool // float16 <-> float32 conversion
+	HasAVX512F  bool // 512-bit vectors with mask registers
+	HasAVX512DQ bool // AVX-512 quadword conversions and float classification
 }
 
 func init() {
@@ -27,6 +28,7 @@ func init() {
 	X86.HasFMA = c.Supports(cpuid.AVX, cpuid.FMA3)
 	X86.HasF16C = c.Supports(cpuid.AVX, cpuid.F16C)
 	X86.HasAVX512F = c.Supports(cpuid.AVX512F)
+	X86.HasAVX512DQ = c.Supports(cpuid.AVX512F, cpuid.AVX512DQ)
 }
 
 // Name is the CPU's brand string, for benchmark reports.
