@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/pluribus-go/pluribus/dtype"
+	"github.com/pluribus-go/pluribus/internal/pyrepr"
 )
 
 // DataShape is a whole type: zero or more dimensions followed by one
@@ -547,45 +548,10 @@ func writeFieldName(b *strings.Builder, s string) {
 	writeQuoted(b, s)
 }
 
-// writeQuoted writes s as Python's repr does: single quotes, or double
-// quotes when s holds a ' and no ". Control characters and unprintable
-// runes come out as \uXXXX (which the lexer reads back), not \xXX.
+// writeQuoted writes s as a string literal: quoted as Python's repr
+// quotes it, with \uXXXX escapes the lexer reads back (see
+// pyrepr.AppendDatashape).
 func writeQuoted(b *strings.Builder, s string) {
-	q := byte('\'')
-	if strings.IndexByte(s, '\'') >= 0 && strings.IndexByte(s, '"') < 0 {
-		q = '"'
-	}
-	b.WriteByte(q)
-	for _, r := range s {
-		switch {
-		case r == rune(q) || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f || r > 0x7f && !strconv.IsPrint(r):
-			if r > 0xffff {
-				r -= 0x10000
-				writeU(b, 0xd800+(r>>10))
-				writeU(b, 0xdc00+(r&0x3ff))
-			} else {
-				writeU(b, r)
-			}
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte(q)
-}
-
-func writeU(b *strings.Builder, r rune) {
-	const hex = "0123456789abcdef"
-	b.WriteString(`\u`)
-	for s := 12; s >= 0; s -= 4 {
-		b.WriteByte(hex[(r>>s)&0xf])
-	}
+	var buf [64]byte
+	b.Write(pyrepr.AppendDatashape(buf[:0], s))
 }

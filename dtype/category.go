@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"unsafe"
+
+	"github.com/pluribus-go/pluribus/internal/pyrepr"
 )
 
 type catInfo struct {
@@ -49,47 +51,13 @@ func Category(values []string) (DType, error) {
 			if i > 0 {
 				ds.WriteString(", ")
 			}
-			ds.WriteString(catQuote(v))
+			ds.Write(pyrepr.AppendDatashape(nil, v))
 		}
 		ds.WriteString("], type=string, ordered=False]")
 		return &info{num: NumUser, kind: KindCategory, size: code.Size(), align: code.Alignment(), order: o,
 			name: ds.String(), datashape: ds.String(), cat: &catInfo{values: vs, index: idx, code: code}}
 	})
 	return DType{t}, nil
-}
-
-// catQuote writes s as the datashape language (Python's repr) quotes a
-// string: single quotes, or double quotes when s holds a ' and no ".
-func catQuote(s string) string {
-	q := byte('\'')
-	if strings.Contains(s, "'") && !strings.Contains(s, "\"") {
-		q = '"'
-	}
-	var b strings.Builder
-	b.WriteByte(q)
-	for _, r := range s {
-		switch {
-		case r == '\\':
-			b.WriteString(`\\`)
-		case r == rune(q):
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r < 0x20 || r == 0x7f:
-			b.WriteString(`\u`)
-			h := strconv.FormatInt(int64(r), 16)
-			b.WriteString(strings.Repeat("0", 4-len(h)) + h)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte(q)
-	return b.String()
 }
 
 // Categories returns a copy of the values of a categorical type (nil for
@@ -193,7 +161,7 @@ func remapLoop(from, to DType, m []int) CheckedCastLoop {
 // ndarray.
 var categoryHook = flexHook{
 	promote: func(a, b DType) (DType, bool, error) {
-		if a.Kind() != KindCategory && b.Kind() != KindCategory || a.IsOption() || b.IsOption() {
+		if !hookPair(KindCategory, a, b) {
 			return DType{}, false, nil
 		}
 		if a == b {
@@ -202,7 +170,7 @@ var categoryHook = flexHook{
 		return DType{}, true, &PromotionError{Types: []DType{a, b}}
 	},
 	canCast: func(from, to DType, casting Casting) (ok, handled bool) {
-		if from.Kind() != KindCategory && to.Kind() != KindCategory || from.IsOption() || to.IsOption() {
+		if !hookPair(KindCategory, from, to) {
 			return false, false
 		}
 		switch {
@@ -218,7 +186,7 @@ var categoryHook = flexHook{
 		return casting >= Safe && vstrIsText(to), true
 	},
 	getCast: func(from, to DType) (CastLoop, bool, error) {
-		if from.Kind() != KindCategory && to.Kind() != KindCategory || from.IsOption() || to.IsOption() {
+		if !hookPair(KindCategory, from, to) {
 			return nil, false, nil
 		}
 		if from == to {
@@ -235,7 +203,7 @@ var categoryHook = flexHook{
 		return nil, true, &CastError{From: from, To: to, Casting: Unsafe}
 	},
 	checkedCast: func(from, to DType) (CheckedCastLoop, bool, error) {
-		if from.Kind() != KindCategory && to.Kind() != KindCategory || from.IsOption() || to.IsOption() {
+		if !hookPair(KindCategory, from, to) {
 			return nil, false, nil
 		}
 		if from.Kind() == KindCategory && to.Kind() == KindCategory {

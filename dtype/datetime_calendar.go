@@ -153,37 +153,16 @@ func DatetimeFieldsOf(tick int64, unit TimeUnit) (DatetimeFields, error) {
 		f.setDays(floorDivMod(&dt, 60*24))
 		f.Hour = int(floorDivMod(&dt, 60))
 		f.Minute = int(dt)
-	case UnitSecond:
-		f.setDays(floorDivMod(&dt, 60*60*24))
-		f.Hour = int(floorDivMod(&dt, 60*60))
-		f.Minute = int(floorDivMod(&dt, 60))
-		f.Second = int(dt)
-	case UnitMillisecond:
-		f.setDays(floorDivMod(&dt, 1000*60*60*24))
-		f.Hour = int(floorDivMod(&dt, 1000*60*60))
-		f.Minute = int(floorDivMod(&dt, 1000*60))
-		f.Second = int(floorDivMod(&dt, 1000))
-		f.Microsecond = int(dt * 1000)
-	case UnitMicrosecond:
-		f.setDays(floorDivMod(&dt, 1e6*60*60*24))
-		f.Hour = int(floorDivMod(&dt, 1e6*60*60))
-		f.Minute = int(floorDivMod(&dt, 1e6*60))
-		f.Second = int(floorDivMod(&dt, 1e6))
-		f.Microsecond = int(dt)
-	case UnitNanosecond:
-		f.setDays(floorDivMod(&dt, 1e9*60*60*24))
-		f.Hour = int(floorDivMod(&dt, 1e9*60*60))
-		f.Minute = int(floorDivMod(&dt, 1e9*60))
-		f.Second = int(floorDivMod(&dt, 1e9))
-		f.Microsecond = int(floorDivMod(&dt, 1000))
-		f.Picosecond = int(dt * 1000)
-	case UnitPicosecond:
-		f.setDays(floorDivMod(&dt, 1e12*60*60*24))
-		f.Hour = int(floorDivMod(&dt, 1e12*60*60))
-		f.Minute = int(floorDivMod(&dt, 1e12*60))
-		f.Second = int(floorDivMod(&dt, 1e12))
-		f.Microsecond = int(floorDivMod(&dt, 1e6))
-		f.Picosecond = int(dt)
+	case UnitSecond, UnitMillisecond, UnitMicrosecond, UnitNanosecond, UnitPicosecond:
+		perSec := int64(1) // ticks per second
+		for range unit - UnitSecond {
+			perSec *= 1000
+		}
+		f.setDays(floorDivMod(&dt, perSec*60*60*24))
+		f.Hour = int(floorDivMod(&dt, perSec*60*60))
+		f.Minute = int(floorDivMod(&dt, perSec*60))
+		f.Second = int(floorDivMod(&dt, perSec))
+		f.setAttoseconds(dt * (1e18 / perSec))
 	case UnitFemtosecond:
 		// the whole range is about ±2.6 hours
 		f.Hour = int(floorDivMod(&dt, 1e15*60*60))
@@ -193,9 +172,7 @@ func DatetimeFieldsOf(tick int64, unit TimeUnit) (DatetimeFields, error) {
 		}
 		f.Minute = int(floorDivMod(&dt, 1e15*60))
 		f.Second = int(floorDivMod(&dt, 1e15))
-		f.Microsecond = int(floorDivMod(&dt, 1e9))
-		f.Picosecond = int(floorDivMod(&dt, 1000))
-		f.Attosecond = int(dt * 1000)
+		f.setAttoseconds(dt * 1000)
 	case UnitAttosecond:
 		// the whole range is about ±9.2 seconds
 		f.Second = int(floorDivMod(&dt, 1e18))
@@ -203,13 +180,19 @@ func DatetimeFieldsOf(tick int64, unit TimeUnit) (DatetimeFields, error) {
 			f.Year, f.Month, f.Day, f.Hour, f.Minute = 1969, 12, 31, 23, 59
 			f.Second += 60
 		}
-		f.Microsecond = int(floorDivMod(&dt, 1e12))
-		f.Picosecond = int(floorDivMod(&dt, 1e6))
-		f.Attosecond = int(dt)
+		f.setAttoseconds(dt)
 	default:
 		return f, &ValueError{Msg: "cannot convert a datetime other than NaT with generic units"}
 	}
 	return f, nil
+}
+
+// setAttoseconds sets the sub-second fields from the attoseconds within
+// the second, 0 <= as < 1e18.
+func (f *DatetimeFields) setAttoseconds(as int64) {
+	f.Microsecond = int(as / 1e12)
+	f.Picosecond = int(as / 1e6 % 1e6)
+	f.Attosecond = int(as % 1e6)
 }
 
 // Datetime returns the tick of f in the given unit, truncating the finer
@@ -266,24 +249,9 @@ func (f DatetimeFields) Datetime(unit TimeUnit) (int64, error) {
 // AddMinutes moves f by a number of minutes (at most a day either way, a
 // time-zone offset), carrying into the hour, day, month and year.
 func (f *DatetimeFields) AddMinutes(minutes int) {
-	minutes %= 24 * 60
-	f.Minute += minutes
-	for f.Minute < 0 {
-		f.Minute += 60
-		f.Hour--
-	}
-	for f.Minute >= 60 {
-		f.Minute -= 60
-		f.Hour++
-	}
-	for f.Hour < 0 {
-		f.Hour += 24
-		f.Day--
-	}
-	for f.Hour >= 24 {
-		f.Hour -= 24
-		f.Day++
-	}
+	f.Minute += minutes % (24 * 60)
+	carry(&f.Minute, &f.Hour, 60)
+	carry(&f.Hour, &f.Day, 24)
 	if f.Month < 1 || f.Month > 12 {
 		return
 	}
@@ -302,6 +270,18 @@ func (f *DatetimeFields) AddMinutes(minutes int) {
 			f.Month = 1
 		}
 	}
+}
+
+// carry brings *v into [0, base), moving the whole multiples of base it
+// held (negative ones too) into *next.
+func carry(v, next *int, base int) {
+	q := *v / base
+	*v %= base
+	if *v < 0 {
+		*v += base
+		q--
+	}
+	*next += q
 }
 
 // Precision returns the coarsest unit that represents f exactly, as
@@ -371,47 +351,25 @@ func (f DatetimeFields) AppendISO(dst []byte, unit TimeUnit) []byte {
 	if unit == UnitYear {
 		return dst
 	}
-	dst = append2(append(dst, '-'), f.Month)
-	if unit == UnitMonth {
-		return dst
+	for _, c := range [...]struct {
+		sep  byte
+		v    int
+		unit TimeUnit
+	}{{'-', f.Month, UnitMonth}, {'-', f.Day, UnitDay}, {'T', f.Hour, UnitHour}, {':', f.Minute, UnitMinute}, {':', f.Second, UnitSecond}} {
+		dst = append2(append(dst, c.sep), c.v)
+		if unit == c.unit {
+			return dst
+		}
 	}
-	dst = append2(append(dst, '-'), f.Day)
-	if unit == UnitDay {
-		return dst
+	// three digits a unit from milliseconds down
+	dst = append(dst, '.')
+	for i, v := range [...]int{f.Microsecond / 1000, f.Microsecond % 1000, f.Picosecond / 1000, f.Picosecond % 1000, f.Attosecond / 1000, f.Attosecond % 1000} {
+		dst = append3(dst, v)
+		if unit == UnitMillisecond+TimeUnit(i) {
+			break
+		}
 	}
-	dst = append2(append(dst, 'T'), f.Hour)
-	if unit == UnitHour {
-		return dst
-	}
-	dst = append2(append(dst, ':'), f.Minute)
-	if unit == UnitMinute {
-		return dst
-	}
-	dst = append2(append(dst, ':'), f.Second)
-	if unit == UnitSecond {
-		return dst
-	}
-	dst = append3(append(dst, '.'), f.Microsecond/1000)
-	if unit == UnitMillisecond {
-		return dst
-	}
-	dst = append3(dst, f.Microsecond%1000)
-	if unit == UnitMicrosecond {
-		return dst
-	}
-	dst = append3(dst, f.Picosecond/1000)
-	if unit == UnitNanosecond {
-		return dst
-	}
-	dst = append3(dst, f.Picosecond%1000)
-	if unit == UnitPicosecond {
-		return dst
-	}
-	dst = append3(dst, f.Attosecond/1000)
-	if unit == UnitFemtosecond {
-		return dst
-	}
-	return append3(dst, f.Attosecond%1000)
+	return dst
 }
 
 // FormatDatetime returns a datetime64 tick as NumPy writes it at its unit
@@ -531,19 +489,26 @@ func parseISO(s string) (f DatetimeFields, best TimeUnit, nat bool, err error) {
 	}
 	pos := 0
 	n := len(s)
-	bad := func() (DatetimeFields, TimeUnit, bool, error) {
-		return f, 0, false, &ValueError{Msg: fmt.Sprintf("error parsing datetime string %q at position %d", s, pos)}
+	fail := func(err error) (DatetimeFields, TimeUnit, bool, error) {
+		return f, 0, false, err
 	}
-	outOfRange := func(what string) (DatetimeFields, TimeUnit, bool, error) {
-		return f, 0, false, &ValueError{Msg: fmt.Sprintf("%s out of range in datetime string %q", what, s)}
+	badErr := func() error {
+		return &ValueError{Msg: fmt.Sprintf("error parsing datetime string %q at position %d", s, pos)}
 	}
-	two := func() (int, bool) {
-		if n-pos >= 2 && isDigit(s[pos]) && isDigit(s[pos+1]) {
-			v := int(s[pos]-'0')*10 + int(s[pos+1]-'0')
-			pos += 2
-			return v, true
+	bad := func() (DatetimeFields, TimeUnit, bool, error) { return fail(badErr()) }
+	// field reads two digits into *dst; they must lie in [lo, hi], what
+	// names the field in the out-of-range error.
+	field := func(dst *int, lo, hi int, what string) error {
+		if n-pos < 2 || !isDigit(s[pos]) || !isDigit(s[pos+1]) {
+			return badErr()
 		}
-		return 0, false
+		v := int(s[pos]-'0')*10 + int(s[pos+1]-'0')
+		if v < lo || v > hi {
+			return &ValueError{Msg: fmt.Sprintf("%s out of range in datetime string %q", what, s)}
+		}
+		pos += 2
+		*dst = v
+		return nil
 	}
 	for pos < n && isSpace(s[pos]) {
 		pos++
@@ -564,117 +529,76 @@ func parseISO(s string) (f DatetimeFields, best TimeUnit, nat bool, err error) {
 	if neg {
 		f.Year = -f.Year
 	}
-	leap := leapIndex(f.Year)
 	if pos == n {
 		return f, UnitYear, false, nil
 	}
-	if s[pos] != '-' {
-		return bad()
+	// "-MM", "-DD" and "Thh" (or " hh") follow each other; the day's
+	// upper bound is the length of the month
+	dateTime := [...]struct {
+		sep1, sep2 byte
+		dst        *int
+		lo, hi     int
+		what       string
+		unit       TimeUnit
+	}{
+		{'-', '-', &f.Month, 1, 12, "month", UnitMonth},
+		{'-', '-', &f.Day, 1, 31, "day", UnitDay},
+		{'T', ' ', &f.Hour, 0, 23, "hours", UnitHour},
 	}
-	pos++
-	if pos == n {
-		return bad()
-	}
-	v, ok := two()
-	if !ok {
-		return bad()
-	}
-	if v < 1 || v > 12 {
-		return outOfRange("month")
-	}
-	f.Month = v
-	if pos == n {
-		return f, UnitMonth, false, nil
-	}
-	if s[pos] != '-' {
-		return bad()
-	}
-	pos++
-	if pos == n {
-		return bad()
-	}
-	if v, ok = two(); !ok {
-		return bad()
-	}
-	if v < 1 || v > daysPerMonth[leap][f.Month-1] {
-		return outOfRange("day")
-	}
-	f.Day = v
-	if pos == n {
-		return f, UnitDay, false, nil
-	}
-	if s[pos] != 'T' && s[pos] != ' ' {
-		return bad()
-	}
-	pos++
-	if v, ok = two(); !ok {
-		return bad()
-	}
-	if v >= 24 {
-		return outOfRange("hours")
-	}
-	f.Hour = v
-	best = UnitHour
-	if pos < n && s[pos] == ':' {
+	for i, c := range dateTime {
+		if i > 0 && pos == n {
+			return f, best, false, nil
+		}
+		if s[pos] != c.sep1 && s[pos] != c.sep2 {
+			return bad()
+		}
 		pos++
-		if pos == n {
-			return bad()
+		if c.unit == UnitDay {
+			c.hi = daysPerMonth[leapIndex(f.Year)][f.Month-1]
 		}
-		if v, ok = two(); !ok {
-			return bad()
+		if err := field(c.dst, c.lo, c.hi, c.what); err != nil {
+			return fail(err)
 		}
-		if v >= 60 {
-			return outOfRange("minutes")
+		best = c.unit
+	}
+	// then optionally ":mm", ":ss" and a fraction, each only after the last
+	for _, c := range [...]struct {
+		dst  *int
+		what string
+		unit TimeUnit
+	}{{&f.Minute, "minutes", UnitMinute}, {&f.Second, "seconds", UnitSecond}} {
+		if pos == n || s[pos] != ':' {
+			break
 		}
-		f.Minute = v
-		best = UnitMinute
-		if pos < n && s[pos] == ':' {
-			pos++
-			if pos == n {
-				return bad()
-			}
-			if v, ok = two(); !ok {
-				return bad()
-			}
-			if v >= 60 {
-				return outOfRange("seconds")
-			}
-			f.Second = v
-			best = UnitSecond
-			if pos < n && s[pos] == '.' {
-				pos++
-				// up to three groups of six fraction digits
-				digits := func(dst *int) int {
-					nd := 0
-					for range 6 {
-						*dst *= 10
-						if pos < n && isDigit(s[pos]) {
-							*dst += int(s[pos] - '0')
-							pos++
-							nd++
-						}
-					}
-					return nd
-				}
-				nd := digits(&f.Microsecond)
-				best = UnitMillisecond
-				if nd > 3 {
-					best = UnitMicrosecond
-				}
+		pos++
+		if err := field(c.dst, 0, 59, c.what); err != nil {
+			return fail(err)
+		}
+		best = c.unit
+	}
+	if best == UnitSecond && pos < n && s[pos] == '.' {
+		pos++
+		// up to three groups of six fraction digits: milli- or
+		// microseconds, nano- or picoseconds, femto- or attoseconds
+		digits := func(dst *int) int {
+			nd := 0
+			for range 6 {
+				*dst *= 10
 				if pos < n && isDigit(s[pos]) {
-					nd = digits(&f.Picosecond)
-					best = UnitNanosecond
-					if nd > 3 {
-						best = UnitPicosecond
-					}
-					if pos < n && isDigit(s[pos]) {
-						nd = digits(&f.Attosecond)
-						best = UnitFemtosecond
-						if nd > 3 {
-							best = UnitAttosecond
-						}
-					}
+					*dst += int(s[pos] - '0')
+					pos++
+					nd++
 				}
+			}
+			return nd
+		}
+		for i, dst := range [...]*int{&f.Microsecond, &f.Picosecond, &f.Attosecond} {
+			if i > 0 && (pos == n || !isDigit(s[pos])) {
+				break
+			}
+			best = UnitMillisecond + TimeUnit(2*i)
+			if digits(dst) > 3 {
+				best++
 			}
 		}
 	}
@@ -692,23 +616,16 @@ func parseISO(s string) (f DatetimeFields, best TimeUnit, nat bool, err error) {
 			sign = -1
 		}
 		pos++
-		oh, ok := two()
-		if !ok {
-			return bad()
+		var oh, om int
+		if err := field(&oh, 0, 23, "timezone hours offset"); err != nil {
+			return fail(err)
 		}
-		if oh >= 24 {
-			return outOfRange("timezone hours offset")
-		}
-		om := 0
 		if pos < n {
 			if s[pos] == ':' {
 				pos++
 			}
-			if om, ok = two(); !ok {
-				return bad()
-			}
-			if om >= 60 {
-				return outOfRange("timezone minutes offset")
+			if err := field(&om, 0, 59, "timezone minutes offset"); err != nil {
+				return fail(err)
 			}
 		}
 		f.AddMinutes(-sign * (60*oh + om))

@@ -3,7 +3,6 @@ package dtype
 import (
 	"encoding/binary"
 	"fmt"
-	"unicode/utf8"
 	"unsafe"
 
 	"github.com/x448/float16"
@@ -34,72 +33,44 @@ func gcd64(a, b uint64) uint64 {
 // 400-year Gregorian cycle, 365.2425 and 30.436875 days. ok is false when
 // the factor overflows.
 func conversionFactor(src, dst TimeUnit) (num, denom int64, ok bool) {
+	if src == dst {
+		return 1, 1, true
+	}
+	coarse, fine := src, dst
+	if src > dst {
+		coarse, fine = dst, src
+	}
+	// one tick of the coarse unit is n/d ticks of the fine one
 	const daysPer400Years = 97 + 400*365
 	n, d := uint64(1), uint64(1)
-	switch {
-	case src == dst:
-		return 1, 1, true
-	case src < dst:
-		switch src {
-		case UnitYear:
-			switch dst {
-			case UnitMonth:
-				n *= 12
-			case UnitWeek:
-				n *= daysPer400Years
-				d *= 400 * 7
-			default:
-				n *= daysPer400Years
-				d *= 400
-				n *= linearFactor(UnitDay, dst)
-			}
+	switch coarse {
+	case UnitYear:
+		switch fine {
 		case UnitMonth:
-			if dst == UnitWeek {
-				n *= daysPer400Years
-				d *= 400 * 12 * 7
-			} else {
-				n *= daysPer400Years
-				d *= 400 * 12
-				n *= linearFactor(UnitDay, dst)
-			}
+			n = 12
+		case UnitWeek:
+			n, d = daysPer400Years, 400*7
 		default:
-			n *= linearFactor(src, dst)
+			n, d = daysPer400Years*linearFactor(UnitDay, fine), 400
 		}
-		if n == 0 {
-			return 0, 0, false
+	case UnitMonth:
+		if fine == UnitWeek {
+			n, d = daysPer400Years, 400*12*7
+		} else {
+			n, d = daysPer400Years*linearFactor(UnitDay, fine), 400*12
 		}
 	default:
-		switch dst {
-		case UnitYear:
-			switch src {
-			case UnitMonth:
-				d *= 12
-			case UnitWeek:
-				d *= daysPer400Years
-				n *= 400 * 7
-			default:
-				d *= daysPer400Years
-				n *= 400
-				d *= linearFactor(UnitDay, src)
-			}
-		case UnitMonth:
-			if src == UnitWeek {
-				d *= daysPer400Years
-				n *= 400 * 12 * 7
-			} else {
-				d *= daysPer400Years
-				n *= 400 * 12
-				d *= linearFactor(UnitDay, src)
-			}
-		default:
-			d *= linearFactor(dst, src)
-		}
-		if d == 0 {
-			return 0, 0, false
-		}
+		n = linearFactor(coarse, fine)
+	}
+	if n == 0 {
+		return 0, 0, false
 	}
 	g := gcd64(n, d)
-	return int64(n / g), int64(d / g), true
+	n, d = n/g, d/g
+	if src > dst {
+		n, d = d, n
+	}
+	return int64(n), int64(d), true
 }
 
 // timeConverter returns the conversion of ticks from one unit to another
@@ -245,10 +216,7 @@ func getCastTime(from, to DType) (CastLoop, bool, error) {
 func checkedCastTime(from, to DType) (CheckedCastLoop, bool, error) {
 	ft, tt := from.IsTime(), to.IsTime()
 	if ft && isText(to) || tt && isText(from) {
-		checked := textCast(from, to)
-		return func(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) error {
-			return checked(dst, ds, src, ss, n)
-		}, true, nil
+		return textCast(from, to), true, nil
 	}
 	if ft && tt {
 		if _, err := timeConverter(from.Kind(), from.Unit(), to.Unit()); err != nil {
@@ -259,22 +227,15 @@ func checkedCastTime(from, to DType) (CheckedCastLoop, bool, error) {
 	if !handled || err != nil {
 		return nil, handled, err
 	}
-	return func(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) error {
-		loop(dst, ds, src, ss, n)
-		return nil
-	}, true, nil
+	return infallible(loop), true, nil
 }
 
-// textLoop converts n elements between text and ticks, stopping at the
-// first value it cannot convert and returning its error: text that does
-// not parse (a *ValueError) or a datetime too long for its string (a
-// *TruncationError). A timedelta's text is cut to the string's width, as
-// NumPy assigns its str().
-type textLoop func(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) error
-
 // textCast returns the loop between a string type and a date or
-// duration type.
-func textCast(from, to DType) textLoop {
+// duration type. It stops at the first value it cannot convert and
+// returns its error: text that does not parse (a *ValueError) or a
+// datetime too long for its string (a *TruncationError). A timedelta's
+// text is cut to the string's width, as NumPy assigns its str().
+func textCast(from, to DType) CheckedCastLoop {
 	if from.IsTime() {
 		kind, unit := from.Kind(), from.Unit()
 		return func(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) error {
@@ -295,7 +256,7 @@ func textCast(from, to DType) textLoop {
 				} else {
 					s = append(buf[:0], FormatTimedelta(tick, unit)...)
 				}
-				storeText(unsafe.Add(dst, i*ds), to, s)
+				encodeASCII(to, stringElem(unsafe.Add(dst, i*ds), to.Size()), s)
 			}
 			return nil
 		}
@@ -304,7 +265,7 @@ func textCast(from, to DType) textLoop {
 	return func(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) error {
 		var buf []byte
 		for i := range n {
-			buf = loadText(buf[:0], unsafe.Add(src, i*ss), from)
+			buf = appendStringValue(buf[:0], from, stringElem(unsafe.Add(src, i*ss), from.Size()))
 			var tick int64
 			var err error
 			if kind == KindDatetime {
@@ -336,54 +297,4 @@ func loadTick(p unsafe.Pointer, d DType) int64 {
 // storeTick writes a tick at p in the byte order of d.
 func storeTick(p unsafe.Pointer, d DType, v int64) {
 	timeByteOrder(d).PutUint64(unsafe.Slice((*byte)(p), 8), uint64(v))
-}
-
-// loadText appends the text of the string element at p (of type d,
-// Unicode or Bytes) to dst as UTF-8, without the trailing NULs that pad
-// it. Bytes are taken as they are.
-func loadText(dst []byte, p unsafe.Pointer, d DType) []byte {
-	b := unsafe.Slice((*byte)(p), d.Size())
-	if d.Kind() == KindBytes {
-		end := len(b)
-		for end > 0 && b[end-1] == 0 {
-			end--
-		}
-		return append(dst, b[:end]...)
-	}
-	order := timeByteOrder(d)
-	end := len(b) / 4
-	for end > 0 && order.Uint32(b[4*(end-1):]) == 0 {
-		end--
-	}
-	for i := range end {
-		c := order.Uint32(b[4*i:])
-		if c < utf8.RuneSelf {
-			dst = append(dst, byte(c))
-		} else if c > utf8.MaxRune {
-			dst = utf8.AppendRune(dst, utf8.RuneError)
-		} else {
-			dst = utf8.AppendRune(dst, rune(c))
-		}
-	}
-	return dst
-}
-
-// storeText writes ASCII text s into the string element at p of type d,
-// padded with NULs, cutting it at the type's width.
-func storeText(p unsafe.Pointer, d DType, s []byte) {
-	b := unsafe.Slice((*byte)(p), d.Size())
-	if d.Kind() == KindBytes {
-		n := copy(b, s)
-		clear(b[n:])
-		return
-	}
-	order := timeByteOrder(d)
-	w := len(b) / 4
-	for i := range w {
-		var c uint32
-		if i < len(s) {
-			c = uint32(s[i])
-		}
-		order.PutUint32(b[4*i:], c)
-	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -429,7 +430,7 @@ func TestTimeUnitCasts(t *testing.T) {
 			t.Errorf("%v -> %v: %v", c.from, c.to, err)
 			continue
 		}
-		if g := tickValues(got); !equalTicks(g, c.want) {
+		if g := tickValues(got); !slices.Equal(g, c.want) {
 			t.Errorf("%v -> %v: got %v, want %v", c.from, c.to, g, c.want)
 		}
 	}
@@ -439,7 +440,7 @@ func TestTimeUnitCasts(t *testing.T) {
 	binary.BigEndian.PutUint64(src, uint64(7))
 	binary.BigEndian.PutUint64(src[8:], 1<<63) // NaT
 	got, err := runCheckedCast(t, be, td(UnitMillisecond), src, 2)
-	if err != nil || !equalTicks(tickValues(got), []int64{7000, NaT}) {
+	if err != nil || !slices.Equal(tickValues(got), []int64{7000, NaT}) {
 		t.Errorf("big-endian m8[s] -> m8[ms]: %v, %v", tickValues(got), err)
 	}
 	var ve *ValueError
@@ -449,18 +450,6 @@ func TestTimeUnitCasts(t *testing.T) {
 	if v, err := ConvertTime(-1, td(UnitMonth), td(UnitDay)); err != nil || v != -31 {
 		t.Errorf("ConvertTime(-1 M -> D) = %d, %v", v, err)
 	}
-}
-
-func equalTicks(a, b []int64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestTimeNumberCasts(t *testing.T) {
@@ -485,7 +474,7 @@ func TestTimeNumberCasts(t *testing.T) {
 	fb := unsafe.Slice((*byte)(unsafe.Pointer(&floats[0])), 8*len(floats))
 	got, err := runCheckedCast(t, Float64, Timedelta64(UnitSecond), fb, len(floats))
 	want := []int64{0, 1, -1, 2, -2, NaT, 0, 1e15, NaT, NaT}
-	if err != nil || !equalTicks(tickValues(got), want) {
+	if err != nil || !slices.Equal(tickValues(got), want) {
 		t.Errorf("float64 -> timedelta64[s] = %v, %v; want %v", tickValues(got), err, want)
 	}
 }
@@ -518,15 +507,15 @@ func unicodeValues(width int, b []byte) []string {
 
 func TestTimeTextCasts(t *testing.T) {
 	got, err := runCheckedCast(t, Unicode(10), Datetime64(UnitMonth), unicodeOf(10, "2020-01-01", "NaT", "1969-12-31"), 3)
-	if err != nil || !equalTicks(tickValues(got), []int64{600, NaT, -1}) {
+	if err != nil || !slices.Equal(tickValues(got), []int64{600, NaT, -1}) {
 		t.Errorf("U10 -> datetime64[M]: %v, %v", tickValues(got), err)
 	}
 	got, err = runCheckedCast(t, Bytes(10), Datetime64(UnitSecond), []byte("2020-01-01NaT\x00\x00\x00\x00\x00\x00\x00"), 2)
-	if err != nil || !equalTicks(tickValues(got), []int64{1577836800, NaT}) {
+	if err != nil || !slices.Equal(tickValues(got), []int64{1577836800, NaT}) {
 		t.Errorf("S10 -> datetime64[s]: %v, %v", tickValues(got), err)
 	}
 	got, err = runCheckedCast(t, Unicode(3), Timedelta64(UnitSecond), unicodeOf(3, "5", "-3", "NaT"), 3)
-	if err != nil || !equalTicks(tickValues(got), []int64{5, -3, NaT}) {
+	if err != nil || !slices.Equal(tickValues(got), []int64{5, -3, NaT}) {
 		t.Errorf("U3 -> timedelta64[s]: %v, %v", tickValues(got), err)
 	}
 	var ve *ValueError

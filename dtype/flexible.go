@@ -485,8 +485,19 @@ func GetCheckedCast(from, to DType) (CheckedCastLoop, error) {
 	if err != nil {
 		return nil, err
 	}
+	return infallible(loop), nil
+}
+
+// hookPair reports whether the hook of kind k owns a pair of types: one
+// of them of kind k, neither an option type (the option hook owns those).
+func hookPair(k Kind, a, b DType) bool {
+	return (a.Kind() == k || b.Kind() == k) && !a.IsOption() && !b.IsOption()
+}
+
+// infallible returns a cast loop as a checked loop that never fails.
+func infallible(loop CastLoop) CheckedCastLoop {
 	return func(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) error {
 		loop(dst, ds, src, ss, n)
 		return nil
-	}, nil
+	}
 }

@@ -143,6 +143,15 @@ func optCopyValid(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int)
 	}
 }
 
+// optValueType returns the value type of an option type, and any other
+// type itself.
+func optValueType(d DType) DType {
+	if d.IsOption() {
+		return d.Elem()
+	}
+	return d
+}
+
 func optionGetCast(from, to DType) (CastLoop, bool, error) {
 	if !from.IsOption() && !to.IsOption() {
 		return nil, false, nil
@@ -150,13 +159,7 @@ func optionGetCast(from, to DType) (CastLoop, bool, error) {
 	if from == to {
 		return copyLoop(from.Size()), true, nil
 	}
-	fv, tv := from, to
-	if from.IsOption() {
-		fv = from.Elem()
-	}
-	if to.IsOption() {
-		tv = to.Elem()
-	}
+	fv, tv := optValueType(from), optValueType(to)
 	vloop, err := GetCast(fv, tv)
 	if err != nil {
 		return nil, true, &CastError{From: from, To: to, Casting: Unsafe}
@@ -191,19 +194,9 @@ func optionCheckedCast(from, to DType) (CheckedCastLoop, bool, error) {
 		return nil, false, nil
 	}
 	if from == to {
-		c := copyLoop(from.Size())
-		return func(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) error {
-			c(dst, ds, src, ss, n)
-			return nil
-		}, true, nil
+		return infallible(copyLoop(from.Size())), true, nil
 	}
-	fv, tv := from, to
-	if from.IsOption() {
-		fv = from.Elem()
-	}
-	if to.IsOption() {
-		tv = to.Elem()
-	}
+	fv, tv := optValueType(from), optValueType(to)
 	vloop, err := GetCheckedCast(fv, tv)
 	if err != nil {
 		return nil, true, &CastError{From: from, To: to, Casting: Unsafe}

@@ -6,8 +6,8 @@ import (
 	"math/bits"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/pluribus-go/pluribus/internal/pyrepr"
 )
 
 // MaxRecordSize is the largest itemsize a record type may have, NumPy's
@@ -296,7 +296,7 @@ func (d DType) DescrLiteral() (string, error) {
 		if d.Kind() == KindRecord && d.Size() == 0 {
 			return "[]", nil
 		}
-		return recPyQuote(d.Str()), nil
+		return pyrepr.String(d.Str()), nil
 	}
 	ds, err := d.Descr()
 	if err != nil {
@@ -319,32 +319,15 @@ func recWriteDescr(b *strings.Builder, ds []DescrField) {
 		if e.Fields != nil {
 			recWriteDescr(b, e.Fields)
 		} else {
-			b.WriteString(recPyQuote(e.Str))
+			b.WriteString(pyrepr.String(e.Str))
 		}
 		if len(e.Shape) > 0 {
 			b.WriteString(", ")
-			b.WriteString(recPyTuple(e.Shape))
+			b.WriteString(pyrepr.Tuple(e.Shape))
 		}
 		b.WriteByte(')')
 	}
 	b.WriteByte(']')
-}
-
-// recPyTuple writes a shape as Python writes a tuple: (2,), (2, 3), ().
-func recPyTuple(shape []int) string {
-	var b strings.Builder
-	b.WriteByte('(')
-	for i, d := range shape {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(strconv.Itoa(d))
-	}
-	if len(shape) == 1 {
-		b.WriteByte(',')
-	}
-	b.WriteByte(')')
-	return b.String()
 }
 
 // recHeaderQuote quotes a field name for a .npy header: as Python's repr
@@ -354,53 +337,12 @@ func recPyTuple(shape []int) string {
 // header reader without escape sequences reads back any name it read.
 func recHeaderQuote(s string) string {
 	if strings.ContainsAny(s, "\\\n\r\x00") || strings.Contains(s, "'") && strings.Contains(s, `"`) {
-		return recPyQuote(s)
+		return pyrepr.String(s)
 	}
 	if strings.Contains(s, "'") {
 		return `"` + s + `"`
 	}
 	return "'" + s + "'"
-}
-
-// recPyQuote returns Python's repr of a str: single quotes unless the text
-// holds a single quote and no double quote, with backslash escapes for
-// the quote, backslashes and characters that are not printable.
-func recPyQuote(s string) string {
-	q := byte('\'')
-	if strings.IndexByte(s, '\'') >= 0 && strings.IndexByte(s, '"') < 0 {
-		q = '"'
-	}
-	var b strings.Builder
-	b.WriteByte(q)
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			fmt.Fprintf(&b, "\\x%02x", s[i])
-		case r == rune(q) || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString("\\n")
-		case r == '\r':
-			b.WriteString("\\r")
-		case r == '\t':
-			b.WriteString("\\t")
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, "\\x%02x", r)
-		case r < 0x80 || unicode.IsPrint(r):
-			b.WriteRune(r)
-		case r <= 0xff:
-			fmt.Fprintf(&b, "\\x%02x", r)
-		case r <= 0xffff:
-			fmt.Fprintf(&b, "\\u%04x", r)
-		default:
-			fmt.Fprintf(&b, "\\U%08x", r)
-		}
-		i += size
-	}
-	b.WriteByte(q)
-	return b.String()
 }
 
 // FromDescr returns the record type a .npy descr describes, as NumPy's
@@ -475,12 +417,12 @@ func recordString(d DType, includeAlign bool) string {
 				b.WriteString(", ")
 			}
 			b.WriteByte('(')
-			b.WriteString(recPyQuote(f.Name))
+			b.WriteString(pyrepr.String(f.Name))
 			b.WriteString(", ")
 			b.WriteString(recShortRepr(f.Type))
 			if len(f.Shape) > 0 {
 				b.WriteString(", ")
-				b.WriteString(recPyTuple(f.Shape))
+				b.WriteString(pyrepr.Tuple(f.Shape))
 			}
 			b.WriteByte(')')
 		}
@@ -492,7 +434,7 @@ func recordString(d DType, includeAlign bool) string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(recPyQuote(f.Name))
+		b.WriteString(pyrepr.String(f.Name))
 	}
 	b.WriteString("], 'formats': [")
 	for i, f := range fs {
@@ -500,7 +442,7 @@ func recordString(d DType, includeAlign bool) string {
 			b.WriteString(", ")
 		}
 		if len(f.Shape) > 0 {
-			b.WriteString("(" + recShortRepr(f.Type) + ", " + recPyTuple(f.Shape) + ")")
+			b.WriteString("(" + recShortRepr(f.Type) + ", " + pyrepr.Tuple(f.Shape) + ")")
 		} else {
 			b.WriteString(recShortRepr(f.Type))
 		}
@@ -577,7 +519,7 @@ func recShortRepr(t DType) string {
 		}
 		return "'" + s + "'"
 	}
-	return recPyQuote(t.String())
+	return pyrepr.String(t.String())
 }
 
 // parseVoid reads NumPy's void type strings: "V<n>" is the plain void

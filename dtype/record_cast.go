@@ -275,10 +275,7 @@ func recUncheckedCast(from, to DType) (CheckedCastLoop, error) {
 	if err != nil {
 		return nil, err
 	}
-	return func(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) error {
-		loop(dst, ds, src, ss, n)
-		return nil
-	}, nil
+	return infallible(loop), nil
 }
 
 func getRecordCast(from, to DType) (CastLoop, bool, error) {

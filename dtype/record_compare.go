@@ -2,6 +2,7 @@ package dtype
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"math"
 	"unsafe"
@@ -33,14 +34,7 @@ func GetComparer(d DType) (Comparer, error) {
 	switch d.Kind() {
 	case KindBool:
 		return func(a, b unsafe.Pointer) int {
-			x, y := *(*byte)(a) != 0, *(*byte)(b) != 0
-			switch {
-			case x == y:
-				return 0
-			case y:
-				return -1
-			}
-			return 1
+			return recBoolCmp(*(*byte)(a) != 0, *(*byte)(b) != 0)
 		}, nil
 	case KindInt, KindDatetime, KindTimedelta:
 		nat := d.Kind() != KindInt
@@ -50,11 +44,11 @@ func GetComparer(d DType) (Comparer, error) {
 				// NaT sorts last
 				return recBoolCmp(x == math.MinInt64, y == math.MinInt64)
 			}
-			return recCmpOrdered(x, y)
+			return cmp.Compare(x, y)
 		}, nil
 	case KindUint:
 		return func(a, b unsafe.Pointer) int {
-			return recCmpOrdered(recLoadUint(a, size, swap), recLoadUint(b, size, swap))
+			return cmp.Compare(recLoadUint(a, size, swap), recLoadUint(b, size, swap))
 		}, nil
 	case KindFloat:
 		return func(a, b unsafe.Pointer) int {
@@ -63,12 +57,12 @@ func GetComparer(d DType) (Comparer, error) {
 	case KindComplex:
 		h := size / 2
 		return func(a, b unsafe.Pointer) int {
-			ar, ai := recLoadFloat(a, h, swap), recLoadFloat(unsafe.Add(a, h), h, swap)
-			br, bi := recLoadFloat(b, h, swap), recLoadFloat(unsafe.Add(b, h), h, swap)
+			x := complex(recLoadFloat(a, h, swap), recLoadFloat(unsafe.Add(a, h), h, swap))
+			y := complex(recLoadFloat(b, h, swap), recLoadFloat(unsafe.Add(b, h), h, swap))
 			switch {
-			case recComplexLT(ar, ai, br, bi):
+			case ComplexLess(x, y):
 				return -1
-			case recComplexLT(br, bi, ar, ai):
+			case ComplexLess(y, x):
 				return 1
 			}
 			return 0
@@ -84,7 +78,7 @@ func GetComparer(d DType) (Comparer, error) {
 				x := uint32(recLoadUint(unsafe.Add(a, 4*i), 4, swap))
 				y := uint32(recLoadUint(unsafe.Add(b, 4*i), 4, swap))
 				if x != y {
-					return recCmpOrdered(x, y)
+					return cmp.Compare(x, y)
 				}
 			}
 			return 0
@@ -95,29 +89,7 @@ func GetComparer(d DType) (Comparer, error) {
 				return bytes.Compare(recElemBytes(a, size), recElemBytes(b, size))
 			}, nil
 		}
-		type part struct {
-			off, step, count int
-			cmp              Comparer
-		}
-		parts := make([]part, 0, d.NumFields())
-		for _, f := range d.t.rec.fields {
-			c, err := GetComparer(f.Type)
-			if err != nil {
-				return nil, err
-			}
-			parts = append(parts, part{off: f.Offset, step: f.Type.Size(), count: recElems(f.Shape), cmp: c})
-		}
-		return func(a, b unsafe.Pointer) int {
-			for _, p := range parts {
-				for k := range p.count {
-					o := p.off + k*p.step
-					if r := p.cmp(unsafe.Add(a, o), unsafe.Add(b, o)); r != 0 {
-						return r
-					}
-				}
-			}
-			return 0
-		}, nil
+		return recordFunc(d, GetComparer, 0)
 	}
 	return nil, &ValueError{Msg: "elements of type " + d.String() + " have no order"}
 }
@@ -153,31 +125,40 @@ func GetEqual(d DType) (Equaler, error) {
 		if !d.HasFields() {
 			return func(a, b unsafe.Pointer) bool { return bytes.Equal(recElemBytes(a, size), recElemBytes(b, size)) }, nil
 		}
-		type part struct {
-			off, step, count int
-			eq               Equaler
-		}
-		parts := make([]part, 0, d.NumFields())
-		for _, f := range d.t.rec.fields {
-			e, err := GetEqual(f.Type)
-			if err != nil {
-				return nil, err
-			}
-			parts = append(parts, part{off: f.Offset, step: f.Type.Size(), count: recElems(f.Shape), eq: e})
-		}
-		return func(a, b unsafe.Pointer) bool {
-			for _, p := range parts {
-				for k := range p.count {
-					o := p.off + k*p.step
-					if !p.eq(unsafe.Add(a, o), unsafe.Add(b, o)) {
-						return false
-					}
-				}
-			}
-			return true
-		}, nil
+		return recordFunc(d, GetEqual, true)
 	}
 	return nil, &ValueError{Msg: "elements of type " + d.String() + " have no equality"}
+}
+
+// recordFunc builds GetComparer's or GetEqual's function for the record
+// type d from the functions get returns for its fields' types: it applies
+// them field by field in order, element by element within a sub-array
+// field, and returns the first result other than same (the result of
+// equal elements), or same.
+func recordFunc[R comparable](d DType, get func(DType) (func(a, b unsafe.Pointer) R, error), same R) (func(a, b unsafe.Pointer) R, error) {
+	type part struct {
+		off, step, count int
+		fn               func(a, b unsafe.Pointer) R
+	}
+	parts := make([]part, 0, d.NumFields())
+	for _, f := range d.t.rec.fields {
+		fn, err := get(f.Type)
+		if err != nil {
+			return nil, err
+		}
+		parts = append(parts, part{off: f.Offset, step: f.Type.Size(), count: recElems(f.Shape), fn: fn})
+	}
+	return func(a, b unsafe.Pointer) R {
+		for _, p := range parts {
+			for k := range p.count {
+				o := p.off + k*p.step
+				if r := p.fn(unsafe.Add(a, o), unsafe.Add(b, o)); r != same {
+					return r
+				}
+			}
+		}
+		return same
+	}, nil
 }
 
 // recElemBytes views the n bytes of an element.
@@ -237,16 +218,6 @@ func recLoadFloat(p unsafe.Pointer, size int, swap bool) float64 {
 	return math.Float64frombits(v)
 }
 
-func recCmpOrdered[T int64 | uint64 | uint32](x, y T) int {
-	switch {
-	case x < y:
-		return -1
-	case x > y:
-		return 1
-	}
-	return 0
-}
-
 // recBoolCmp orders false before true.
 func recBoolCmp(x, y bool) int {
 	switch {
@@ -260,21 +231,17 @@ func recBoolCmp(x, y bool) int {
 
 // recCmpFloat orders floats with NaN after everything, NaNs equal.
 func recCmpFloat(x, y float64) int {
-	xn, yn := x != x, y != y
-	switch {
-	case xn || yn:
+	if xn, yn := x != x, y != y; xn || yn {
 		return recBoolCmp(xn, yn)
-	case x < y:
-		return -1
-	case x > y:
-		return 1
 	}
-	return 0
+	return cmp.Compare(x, y)
 }
 
-// recComplexLT is NumPy's sort order of complex numbers, NaNs last:
-// [R+Rj, R+nanj, nan+Rj, nan+nanj].
-func recComplexLT(ar, ai, br, bi float64) bool {
+// ComplexLess reports whether a sorts before b in NumPy's order of
+// complex numbers: by real part, then by imaginary part, those holding a
+// NaN last in the order [R+Rj, R+nanj, nan+Rj, nan+nanj].
+func ComplexLess(a, b complex128) bool {
+	ar, ai, br, bi := real(a), imag(a), real(b), imag(b)
 	switch {
 	case ar < br:
 		return ai == ai || bi != bi

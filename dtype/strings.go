@@ -296,10 +296,7 @@ func getCheckedStringCast(from, to DType) (CheckedCastLoop, bool, error) {
 	if err != nil {
 		return nil, true, err
 	}
-	return func(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) error {
-		loop(dst, ds, src, ss, n)
-		return nil
-	}, true, nil
+	return infallible(loop), true, nil
 }
 
 // element returns the size bytes at p (an element that exists).
@@ -373,19 +370,40 @@ func EncodeBytes(elem, b []byte) {
 // data never holds, becomes U+FFFD) or the bytes of a Bytes element as
 // they are. It returns "" for other types.
 func StringValue(d DType, elem []byte) string {
+	if d.Kind() == KindBytes {
+		return string(elem[:BytesLen(elem)])
+	}
+	return string(appendStringValue(nil, d, elem))
+}
+
+// appendStringValue appends the text of a Unicode or Bytes element of
+// type d, as StringValue returns it, to dst.
+func appendStringValue(dst []byte, d DType, elem []byte) []byte {
 	switch d.Kind() {
 	case KindBytes:
-		return string(elem[:BytesLen(elem)])
+		return append(dst, elem[:BytesLen(elem)]...)
 	case KindUnicode:
 		bo := unicodeByteOrder(d)
-		n := UnicodeLen(elem)
-		buf := make([]byte, 0, n)
-		for i := range n {
-			buf = utf8.AppendRune(buf, rune(bo.Uint32(elem[4*i:])))
+		for i := range UnicodeLen(elem) {
+			dst = utf8.AppendRune(dst, rune(bo.Uint32(elem[4*i:])))
 		}
-		return string(buf)
 	}
-	return ""
+	return dst
+}
+
+// encodeASCII writes the ASCII text b into a Unicode or Bytes element of
+// type d: as many characters as fit, the rest of the element NUL.
+func encodeASCII(d DType, elem, b []byte) {
+	if d.Kind() == KindBytes {
+		EncodeBytes(elem, b)
+		return
+	}
+	bo := unicodeByteOrder(d)
+	m := min(len(b), len(elem)/4)
+	for k := range m {
+		bo.PutUint32(elem[4*k:], uint32(b[k]))
+	}
+	clear(elem[4*m:])
 }
 
 // SetStringValue stores the Go string s into a Unicode or Bytes element of
@@ -517,7 +535,6 @@ func unicodeToBytes(from, to DType) CheckedCastLoop {
 // decoded as ASCII, then truncated.
 func bytesToUnicode(from, to DType) CheckedCastLoop {
 	fs, ts := from.Size(), to.Size()
-	tob := unicodeByteOrder(to)
 	return func(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, cnt int) error {
 		for i := range cnt {
 			s := stringElem(unsafe.Add(src, i*ss), fs)
@@ -525,12 +542,7 @@ func bytesToUnicode(from, to DType) CheckedCastLoop {
 			if err := asciiDecodeError(s); err != nil {
 				return err
 			}
-			d := stringElem(unsafe.Add(dst, i*ds), ts)
-			m := min(len(s), ts/4)
-			for k := range m {
-				tob.PutUint32(d[4*k:], uint32(s[k]))
-			}
-			clear(d[4*m:])
+			encodeASCII(to, stringElem(unsafe.Add(dst, i*ds), ts), s)
 		}
 		return nil
 	}
@@ -551,17 +563,7 @@ func numberToString(from, to DType) CastLoop {
 				SwapBytes(v, from)
 			}
 			text := appendNumberText(tbuf[:0], from, v)
-			d := stringElem(unsafe.Add(dst, i*ds), ts)
-			if to.Kind() == KindBytes {
-				EncodeBytes(d, text)
-				continue
-			}
-			bo := unicodeByteOrder(to)
-			m := min(len(text), ts/4)
-			for k := range m {
-				bo.PutUint32(d[4*k:], uint32(text[k]))
-			}
-			clear(d[4*m:])
+			encodeASCII(to, stringElem(unsafe.Add(dst, i*ds), ts), text)
 		}
 	}
 }

@@ -272,6 +272,24 @@ func TestStringToNumber(t *testing.T) {
 			t.Errorf("%q -> %v: got %v, want a *ValueError", c.val, c.to, err)
 		}
 	}
+	// the messages quote the text as Python's repr() does (Python 3's
+	// int("it's") and float("1\t2") name it "it's" and '1\t2')
+	for _, c := range []struct {
+		to        DType
+		val, want string
+	}{
+		{Int64, "it's", `invalid literal for int() with base 10: "it's"`},
+		{Float64, "1\t2", `could not convert string to float: '1\t2'`},
+		{Float64, "\u00e9\u200b", `could not convert string to float: 'é\u200b'`},
+	} {
+		_, err := castElems(t, u, c.to, unicodeElems(t, u, c.val), 1)
+		if !errors.As(err, &ve) || ve.Msg != c.want {
+			t.Errorf("%q -> %v: got %v, want %s", c.val, c.to, err, c.want)
+		}
+	}
+	if _, err := castElems(t, Bytes(4), Int64, []byte("a'\n\x00"), 1); !errors.As(err, &ve) || ve.Msg != `invalid literal for int() with base 10: b"a'\n"` {
+		t.Errorf("bytes message: got %v", err)
+	}
 	// bytes use ASCII whitespace only and reject other bytes
 	b := Bytes(4)
 	out, err = castElems(t, b, Float64, []byte(" 1.5\t\n2\x00\x00"), 2)

@@ -8,6 +8,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/pluribus-go/pluribus/internal/floatfmt"
+	"github.com/pluribus-go/pluribus/internal/pyrepr"
 	"github.com/x448/float16"
 )
 
@@ -42,270 +44,22 @@ func appendNumberText(dst []byte, d DType, v []byte) []byte {
 	case NumUint64:
 		return strconv.AppendUint(dst, ne.Uint64(v), 10)
 	case NumFloat16:
-		return appendFloatText(dst, float64(float16.Frombits(ne.Uint16(v)).Float32()), 16, false, false)
+		return floatfmt.AppendFloat(dst, float64(float16.Frombits(ne.Uint16(v)).Float32()), 16, false, false)
 	case NumFloat32:
-		return appendFloatText(dst, float64(math.Float32frombits(ne.Uint32(v))), 32, false, false)
+		return floatfmt.AppendFloat(dst, float64(math.Float32frombits(ne.Uint32(v))), 32, false, false)
 	case NumFloat64:
-		return appendFloatText(dst, math.Float64frombits(ne.Uint64(v)), 64, false, false)
+		return floatfmt.AppendFloat(dst, math.Float64frombits(ne.Uint64(v)), 64, false, false)
 	case NumComplex64:
 		re := float64(math.Float32frombits(ne.Uint32(v)))
 		im := float64(math.Float32frombits(ne.Uint32(v[4:])))
-		return appendComplexText(dst, re, im, 32)
+		return floatfmt.AppendComplex(dst, re, im, 32)
 	case NumComplex128:
-		return appendComplexText(dst, math.Float64frombits(ne.Uint64(v)), math.Float64frombits(ne.Uint64(v[8:])), 64)
+		return floatfmt.AppendComplex(dst, math.Float64frombits(ne.Uint64(v)), math.Float64frombits(ne.Uint64(v[8:])), 64)
 	}
 	return dst
 }
 
-// appendComplexText writes NumPy's str() of a complex scalar: "(1+2j)",
-// "-1j" when the real part is +0, "(1.5+nanj)".
-func appendComplexText(dst []byte, re, im float64, bits int) []byte {
-	if re == 0 && !math.Signbit(re) {
-		dst = appendFloatText(dst, im, bits, false, true)
-		return append(dst, 'j')
-	}
-	dst = append(dst, '(')
-	dst = appendFloatText(dst, re, bits, false, true)
-	dst = appendFloatText(dst, im, bits, true, true)
-	return append(dst, "j)"...)
-}
-
-// appendFloatText writes NumPy's str() of a float scalar of the given
-// size in bits: the shortest digits that identify the value in its own
-// type, positional for 1e-4 <= |v| < 1e16 and zero ("0.0001", "65500.0"),
-// scientific otherwise with at least two exponent digits ("1e-05",
-// "3.4028235e+38"). With plus, non-negative values and nan get a '+';
-// with noDot (the parts of a complex number) "1.0" is written "1".
-func appendFloatText(dst []byte, v float64, bits int, plus, noDot bool) []byte {
-	switch {
-	case math.IsNaN(v):
-		if plus {
-			dst = append(dst, '+')
-		}
-		return append(dst, "nan"...)
-	case math.IsInf(v, 0):
-		if v < 0 {
-			dst = append(dst, '-')
-		} else if plus {
-			dst = append(dst, '+')
-		}
-		return append(dst, "inf"...)
-	}
-	if math.Signbit(v) {
-		dst = append(dst, '-')
-	} else if plus {
-		dst = append(dst, '+')
-	}
-	av := math.Abs(v)
-	d := shortestDecimal(av, bits)
-	if av == 0 || av < 1e16 && av >= 1e-4 {
-		dst = d.appendPositional(dst)
-		if dst[len(dst)-1] == '.' {
-			if noDot {
-				return dst[:len(dst)-1]
-			}
-			dst = append(dst, '0')
-		}
-		return dst
-	}
-	return d.appendScientific(dst)
-}
-
-// decimalDigits is a non-negative decimal number d[0].d[1]d[2]… × 10^exp.
-type decimalDigits struct {
-	buf [40]byte
-	n   int
-	exp int
-}
-
-func (d *decimalDigits) digits() []byte { return d.buf[:d.n] }
-
-// setE reads strconv's 'e' format ("1.2345e+06").
-func (d *decimalDigits) setE(b []byte) {
-	d.n = 0
-	i := 0
-	for ; i < len(b) && b[i] != 'e'; i++ {
-		if b[i] != '.' && d.n < len(d.buf) {
-			d.buf[d.n] = b[i]
-			d.n++
-		}
-	}
-	e, neg := 0, false
-	for _, c := range b[min(i+1, len(b)):] {
-		switch {
-		case c == '-':
-			neg = true
-		case c >= '0' && c <= '9':
-			e = 10*e + int(c-'0')
-		}
-	}
-	if neg {
-		e = -e
-	}
-	d.exp = e
-}
-
-// shortestDecimal returns the shortest decimal that rounds to v >= 0
-// (finite) in the float type of the given size, the nearest one when
-// several are as short (Dragon4's unique mode, which NumPy prints with).
-func shortestDecimal(v float64, bits int) decimalDigits {
-	var d decimalDigits
-	var tmp [48]byte
-	if bits != 16 {
-		d.setE(strconv.AppendFloat(tmp[:0], v, 'e', -1, bits))
-		return d
-	}
-	if v == 0 {
-		d.setE(append(tmp[:0], "0e+00"...))
-		return d
-	}
-	// float16 has no strconv support: find the first length n at which v
-	// truncated to n digits, or that plus one unit, lies within the
-	// rounding interval of v. The interval's ends are exact float64
-	// values, and a decimal of a few digits compares with them exactly.
-	h := FromFloat64(v).Bits()
-	mant, ex := h&0x3ff, int(h>>10&0x1f)
-	ulp := math.Ldexp(1, -24)
-	if ex > 0 {
-		ulp = math.Ldexp(1, ex-25)
-	}
-	mHigh := ulp / 2
-	mLow := mHigh
-	if ex > 1 && mant == 0 {
-		mLow /= 2
-	}
-	even := h&1 == 0
-	lo, hi := v-mLow, v+mHigh
-	var exact decimalDigits
-	exact.setE(strconv.AppendFloat(tmp[:0], v, 'e', 30, 64))
-	all := exact.digits()
-	for n := 1; n < len(all); n++ {
-		var t decimalDigits
-		t.n, t.exp = n, exact.exp
-		copy(t.buf[:], all[:n])
-		u := t
-		u.increment()
-		ct, cu := t.float(), u.float()
-		inT := ct > lo || even && ct == lo
-		inU := cu < hi || even && cu == hi
-		if !inT && !inU {
-			continue
-		}
-		if inT && inU {
-			// the nearer one; on a tie the even digit
-			c := compareWithHalf(all[n:])
-			if c > 0 || c == 0 && (all[n-1]-'0')&1 == 1 {
-				inT = false
-			}
-		}
-		if inT {
-			t.trim()
-			return t
-		}
-		u.trim()
-		return u
-	}
-	exact.trim()
-	return exact
-}
-
-// compareWithHalf compares the digit string 0.rest with one half.
-func compareWithHalf(rest []byte) int {
-	if len(rest) == 0 || rest[0] < '5' {
-		return -1
-	}
-	if rest[0] > '5' {
-		return 1
-	}
-	for _, c := range rest[1:] {
-		if c != '0' {
-			return 1
-		}
-	}
-	return 0
-}
-
-// increment adds one unit in the last digit.
-func (d *decimalDigits) increment() {
-	i := d.n - 1
-	for ; i >= 0 && d.buf[i] == '9'; i-- {
-		d.buf[i] = '0'
-	}
-	if i < 0 {
-		d.buf[0] = '1'
-		for j := 1; j < d.n; j++ {
-			d.buf[j] = '0'
-		}
-		d.exp++
-		return
-	}
-	d.buf[i]++
-}
-
-// trim drops trailing zero digits, keeping one.
-func (d *decimalDigits) trim() {
-	for d.n > 1 && d.buf[d.n-1] == '0' {
-		d.n--
-	}
-}
-
-func (d *decimalDigits) float() float64 {
-	var tmp [64]byte
-	b := append(tmp[:0], d.buf[0], '.')
-	b = append(b, d.buf[1:d.n]...)
-	b = append(b, 'e')
-	b = strconv.AppendInt(b, int64(d.exp), 10)
-	f, _ := strconv.ParseFloat(string(b), 64)
-	return f
-}
-
-// appendPositional writes the digits in positional notation, always with
-// a '.', filling with zeros up to the units.
-func (d *decimalDigits) appendPositional(dst []byte) []byte {
-	ds := d.digits()
-	if d.exp < 0 {
-		dst = append(dst, "0."...)
-		for i := -1; i > d.exp; i-- {
-			dst = append(dst, '0')
-		}
-		return append(dst, ds...)
-	}
-	if len(ds) <= d.exp+1 {
-		dst = append(dst, ds...)
-		for i := len(ds); i <= d.exp; i++ {
-			dst = append(dst, '0')
-		}
-		return append(dst, '.')
-	}
-	dst = append(dst, ds[:d.exp+1]...)
-	dst = append(dst, '.')
-	return append(dst, ds[d.exp+1:]...)
-}
-
-// appendScientific writes d.ddde±XX with at least two exponent digits and
-// no '.' after a single digit.
-func (d *decimalDigits) appendScientific(dst []byte) []byte {
-	ds := d.digits()
-	dst = append(dst, ds[0])
-	if len(ds) > 1 {
-		dst = append(dst, '.')
-		dst = append(dst, ds[1:]...)
-	}
-	dst = append(dst, 'e')
-	e := d.exp
-	if e < 0 {
-		dst = append(dst, '-')
-		e = -e
-	} else {
-		dst = append(dst, '+')
-	}
-	if e < 10 {
-		dst = append(dst, '0')
-	}
-	return strconv.AppendInt(dst, int64(e), 10)
-}
-
-// text is the value of a string element being parsed as a number: the
+// numText is the value of a string element being parsed as a number: the
 // code points of a Unicode element or the bytes of a Bytes element.
 type numText struct {
 	runes   []rune
@@ -315,41 +69,10 @@ type numText struct {
 
 // pyRepr returns Python's repr() of the value, for error messages.
 func (t numText) pyRepr() string {
-	var b strings.Builder
 	if t.unicode {
-		b.WriteByte('\'')
-		for _, r := range t.runes {
-			switch {
-			case r == '\'' || r == '\\':
-				b.WriteByte('\\')
-				b.WriteRune(r)
-			case r >= 0x20 && r < 0x7f:
-				b.WriteRune(r)
-			case r >= 0x80 && r <= unicode.MaxRune && unicode.IsPrint(r):
-				b.WriteRune(r)
-			default:
-				s := quoteRune(r)
-				b.WriteString(s[1 : len(s)-1])
-			}
-		}
-		b.WriteByte('\'')
-		return b.String()
+		return string(pyrepr.AppendRunes(nil, t.runes))
 	}
-	b.WriteString("b'")
-	for _, c := range t.bytes {
-		switch {
-		case c == '\'' || c == '\\':
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		case c >= 0x20 && c < 0x7f:
-			b.WriteByte(c)
-		default:
-			s := quoteRune(rune(c))
-			b.WriteString(s[1 : len(s)-1])
-		}
-	}
-	b.WriteByte('\'')
-	return b.String()
+	return string(pyrepr.AppendBytes(nil, t.bytes))
 }
 
 // IsPythonSpace reports whether r is whitespace by Python's str.isspace: the
@@ -592,50 +315,53 @@ func parsePyComplex(s string) (re, im float64, ok bool) {
 		}
 	}
 	isJ := func() bool { return i < len(s) && (s[i] == 'j' || s[i] == 'J') }
+	// imagPart reads the imaginary part and its j: a float, or a bare
+	// sign or nothing standing for ±1.
+	imagPart := func() bool {
+		if end := floatPrefix(s, i); end != i {
+			im = pyFloatValue(s[i:end])
+			i = end
+		} else {
+			im = 1
+			if i < len(s) && (s[i] == '+' || s[i] == '-') {
+				if s[i] == '-' {
+					im = -1
+				}
+				i++
+			}
+		}
+		if !isJ() {
+			return false
+		}
+		i++
+		return true
+	}
 	skip()
 	bracket := i < len(s) && s[i] == '('
 	if bracket {
 		i++
 		skip()
 	}
-	if end := floatPrefix(s, i); end != i {
+	if end := floatPrefix(s, i); end == i {
+		// no number before the j: "j", "+j", "-j"
+		if !imagPart() {
+			return 0, 0, false
+		}
+	} else {
 		z := pyFloatValue(s[i:end])
 		i = end
 		switch {
 		case i < len(s) && (s[i] == '+' || s[i] == '-'):
 			re = z
-			if end2 := floatPrefix(s, i); end2 != i {
-				im = pyFloatValue(s[i:end2])
-				i = end2
-			} else {
-				im = 1
-				if s[i] == '-' {
-					im = -1
-				}
-				i++
-			}
-			if !isJ() {
+			if !imagPart() {
 				return 0, 0, false
 			}
-			i++
 		case isJ():
 			im = z
 			i++
 		default:
 			re = z
 		}
-	} else {
-		im = 1
-		if i < len(s) && (s[i] == '+' || s[i] == '-') {
-			if s[i] == '-' {
-				im = -1
-			}
-			i++
-		}
-		if !isJ() {
-			return 0, 0, false
-		}
-		i++
 	}
 	skip()
 	if bracket {

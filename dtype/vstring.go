@@ -41,7 +41,7 @@ func vstrIsText(d DType) bool {
 // to and from String when it copies arrays.
 var stringHook = flexHook{
 	promote: func(a, b DType) (DType, bool, error) {
-		if a.Kind() != KindString && b.Kind() != KindString || a.IsOption() || b.IsOption() {
+		if !hookPair(KindString, a, b) {
 			return DType{}, false, nil
 		}
 		if vstrIsText(a) && vstrIsText(b) {
@@ -50,7 +50,7 @@ var stringHook = flexHook{
 		return DType{}, true, &PromotionError{Types: []DType{a, b}}
 	},
 	canCast: func(from, to DType, casting Casting) (ok, handled bool) {
-		if from.Kind() != KindString && to.Kind() != KindString || from.IsOption() || to.IsOption() {
+		if !hookPair(KindString, from, to) {
 			return false, false
 		}
 		switch {
@@ -64,7 +64,7 @@ var stringHook = flexHook{
 		return casting == Unsafe && to.Kind() != KindRecord && to.Kind() != KindUser, true
 	},
 	getCast: func(from, to DType) (CastLoop, bool, error) {
-		if from.Kind() != KindString && to.Kind() != KindString || from.IsOption() || to.IsOption() {
+		if !hookPair(KindString, from, to) {
 			return nil, false, nil
 		}
 		if from == to {
@@ -73,15 +73,11 @@ var stringHook = flexHook{
 		return nil, true, &CastError{From: from, To: to, Casting: Unsafe}
 	},
 	checkedCast: func(from, to DType) (CheckedCastLoop, bool, error) {
-		if from.Kind() != KindString && to.Kind() != KindString || from.IsOption() || to.IsOption() {
+		if !hookPair(KindString, from, to) {
 			return nil, false, nil
 		}
 		if from == to {
-			c := copyLoop(from.Size())
-			return func(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) error {
-				c(dst, ds, src, ss, n)
-				return nil
-			}, true, nil
+			return infallible(copyLoop(from.Size())), true, nil
 		}
 		return nil, true, &CastError{From: from, To: to, Casting: Unsafe}
 	},

@@ -42,11 +42,16 @@ func (a *Array) Datashape() (*datashape.DataShape, error) {
 	if err != nil {
 		return nil, err
 	}
-	dims := make([]datashape.Dim, len(a.shape))
-	for i, d := range a.shape {
+	return datashape.New(m, fixedDims(a.shape)...), nil
+}
+
+// fixedDims returns a shape as fixed datashape dimensions.
+func fixedDims(shape []int) []datashape.Dim {
+	dims := make([]datashape.Dim, len(shape))
+	for i, d := range shape {
 		dims[i] = datashape.Fixed(d)
 	}
-	return datashape.New(m, dims...), nil
+	return dims
 }
 
 // MeasureOf returns the datashape measure of an element type: the numeric
@@ -98,11 +103,7 @@ func MeasureOf(dt dtype.DType) (datashape.Measure, error) {
 			if err != nil {
 				return nil, err
 			}
-			dims := make([]datashape.Dim, len(f.Shape))
-			for i, d := range f.Shape {
-				dims[i] = datashape.Fixed(d)
-			}
-			fs = append(fs, datashape.Field{Name: f.Name, Type: datashape.New(m, dims...)})
+			fs = append(fs, datashape.Field{Name: f.Name, Type: datashape.New(m, fixedDims(f.Shape)...)})
 		}
 		return &datashape.Record{Fields: fs}, nil
 	default:

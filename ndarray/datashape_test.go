@@ -19,6 +19,7 @@ func TestNewDatashapeRoundTrip(t *testing.T) {
 		"2 * {x: int32, y: ?float64}",
 		"2 * {name: string, score: ?float32, tags: 3 * int8}",
 		"4 * categorical[['a', 'b'], type=string, ordered=False]",
+		`2 * categorical[['a\u200b', "it's", 'x\ty'], type=string, ordered=False]`,
 		"2 * timedelta[unit='ms']",
 		"2 * string[5, 'U32']",
 		"2 * string[3, 'A']",
@@ -36,6 +37,22 @@ func TestNewDatashapeRoundTrip(t *testing.T) {
 		if err != nil || got.String() != ds {
 			t.Errorf("New(%q).Datashape() = %v, %v", ds, got, err)
 		}
+	}
+}
+
+// A categorical's dtype spells its datashape as the datashape package
+// prints the same measure, escapes included.
+func TestCategoryDatashapeText(t *testing.T) {
+	ct, err := dtype.Category([]string{"a\u200b", "it's", "x\ty", "\x01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := ndarray.MeasureOf(ct)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := ct.Datashape(), m.String(); got != want {
+		t.Errorf("dtype datashape %s, datashape package %s", got, want)
 	}
 }
 

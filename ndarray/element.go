@@ -16,6 +16,13 @@ func (a *Array) offsetOf(idx []int) (int, error) {
 	if len(idx) != len(a.shape) {
 		return 0, &IndexError{Msg: fmt.Sprintf("%d indices given for an array of dimension %d", len(idx), len(a.shape))}
 	}
+	return a.prefixOffset(idx)
+}
+
+// prefixOffset returns the byte offset of a[idx...] for an index of the
+// first len(idx) <= a.NDim() dimensions, or an *IndexError for an index
+// out of bounds. Negative indices count from the end.
+func (a *Array) prefixOffset(idx []int) (int, error) {
 	off := a.offset
 	for k, i := range idx {
 		d := a.shape[k]

@@ -2,8 +2,9 @@ package ndarray
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
+
+	"github.com/pluribus-go/pluribus/internal/pyrepr"
 )
 
 // ShapeError reports shapes or sizes that do not fit an operation (other
@@ -71,18 +72,4 @@ type ValueError struct {
 func (e *ValueError) Error() string { return "ndarray: " + e.Op + ": " + e.Msg }
 
 // FormatShape writes a shape as NumPy prints a tuple: (3, 4), (5,), ().
-func FormatShape(shape []int) string {
-	var b strings.Builder
-	b.WriteByte('(')
-	for i, d := range shape {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(strconv.Itoa(d))
-	}
-	if len(shape) == 1 {
-		b.WriteByte(',')
-	}
-	b.WriteByte(')')
-	return b.String()
-}
+func FormatShape(shape []int) string { return pyrepr.Tuple(shape) }

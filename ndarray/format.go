@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/pluribus-go/pluribus/dtype"
+	"github.com/pluribus-go/pluribus/internal/floatfmt"
 	"github.com/x448/float16"
 )
 
@@ -472,19 +473,10 @@ func appendScalar(dst []byte, a *Array, off int) []byte {
 		ef := elemFormat{a: a}
 		return ef.appendInt(dst, off)
 	case dtype.KindFloat:
-		return appendFloatScalar(dst, loadFloat(a, off), floatBits(a.dtype), false, false)
+		return floatfmt.AppendFloat(dst, loadFloat(a, off), floatBits(a.dtype), false, false)
 	case dtype.KindComplex:
 		c := loadComplex(a, off)
-		bits := floatBits(a.dtype)
-		re, im := real(c), imag(c)
-		if re == 0 && !math.Signbit(re) {
-			dst = appendFloatScalar(dst, im, bits, false, true)
-			return append(dst, 'j')
-		}
-		dst = append(dst, '(')
-		dst = appendFloatScalar(dst, re, bits, false, true)
-		dst = appendFloatScalar(dst, im, bits, true, true)
-		return append(dst, "j)"...)
+		return floatfmt.AppendComplex(dst, real(c), imag(c), floatBits(a.dtype))
 	case dtype.KindRecord:
 		return newRecordFormat(a, false).append(dst, off)
 	case dtype.KindUnicode:
@@ -493,242 +485,6 @@ func appendScalar(dst []byte, a *Array, off int) []byte {
 		return a.appendFixedRepr(dst, off, false) // b'…'
 	}
 	return dst
-}
-
-// appendFloatScalar formats v as NumPy's str of a float scalar: the
-// shortest digits that identify it, positional for 1e-4 <= |v| < 1e16
-// and zero, scientific otherwise. With plus, positive values and nan get
-// a '+'. With noDot (the parts of a complex), "1." is written "1";
-// otherwise integral positional values end in ".0". Scientific notation
-// drops the '.' after a single digit ("1e-05").
-func appendFloatScalar(dst []byte, v float64, bits int, plus, noDot bool) []byte {
-	switch {
-	case math.IsNaN(v):
-		if plus {
-			dst = append(dst, '+')
-		}
-		return append(dst, "nan"...)
-	case math.IsInf(v, 0):
-		if v < 0 {
-			dst = append(dst, '-')
-		} else if plus {
-			dst = append(dst, '+')
-		}
-		return append(dst, "inf"...)
-	}
-	if math.Signbit(v) {
-		dst = append(dst, '-')
-	} else if plus {
-		dst = append(dst, '+')
-	}
-	av := math.Abs(v)
-	if av == 0 || (av < 1e16 && av >= 1e-4) {
-		d := shortestDigits(av, bits)
-		dst = d.appendPositional(dst)
-		if dst[len(dst)-1] == '.' {
-			if noDot {
-				return dst[:len(dst)-1]
-			}
-			dst = append(dst, '0')
-		}
-		return dst
-	}
-	d := shortestDigits(av, bits)
-	return d.appendScientific(dst, 2, false)
-}
-
-// decimal is a non-negative decimal number d[0].d[1]d[2]… × 10^exp.
-type decimal struct {
-	buf [40]byte
-	n   int // number of digits; they have no trailing zeros unless rounded
-	exp int
-}
-
-func (d *decimal) digits() []byte { return d.buf[:d.n] }
-
-// setE parses strconv's 'e' format ("1.2345e+06").
-func (d *decimal) setE(b []byte) {
-	d.n = 0
-	i := 0
-	for ; i < len(b) && b[i] != 'e'; i++ {
-		if b[i] != '.' && d.n < len(d.buf) {
-			d.buf[d.n] = b[i]
-			d.n++
-		}
-	}
-	e, neg := 0, false
-	for _, c := range b[min(i+1, len(b)):] {
-		switch {
-		case c == '-':
-			neg = true
-		case c >= '0' && c <= '9':
-			e = 10*e + int(c-'0')
-		}
-	}
-	if neg {
-		e = -e
-	}
-	d.exp = e
-}
-
-// shortestDigits returns the shortest decimal that rounds to v in the
-// float type of the given size (Dragon4's unique mode). v >= 0 is finite.
-func shortestDigits(v float64, bits int) decimal {
-	var d decimal
-	var tmp [48]byte
-	if bits != 16 {
-		d.setE(strconv.AppendFloat(tmp[:0], v, 'e', -1, bits))
-		return d
-	}
-	if v == 0 {
-		d.setE(append(tmp[:0], "0e+00"...))
-		return d
-	}
-	// float16: find the first length n at which the value truncated to n
-	// digits, or that plus one unit, lies within the rounding interval of
-	// v, as Dragon4 does. The interval's ends are exact float64 values,
-	// and a decimal of at most a few digits compares with them exactly
-	// after parsing, since it cannot lie within a float64 ulp of one
-	// without being equal to it.
-	h := dtype.FromFloat64(v).Bits()
-	mant, ex := h&0x3ff, int(h>>10&0x1f)
-	ulp := math.Ldexp(1, -24)
-	if ex > 0 {
-		ulp = math.Ldexp(1, ex-25)
-	}
-	mHigh := ulp / 2
-	mLow := mHigh
-	if ex > 1 && mant == 0 {
-		mLow /= 2
-	}
-	even := h&1 == 0
-	lo, hi := v-mLow, v+mHigh
-	var exact decimal
-	exact.setE(strconv.AppendFloat(tmp[:0], v, 'e', 30, 64))
-	all := exact.digits()
-	for n := 1; n < len(all); n++ {
-		var t, u decimal
-		t.n, t.exp = n, exact.exp
-		copy(t.buf[:], all[:n])
-		u = t
-		u.increment()
-		ct, cu := t.float(), u.float()
-		inT := ct > lo || (even && ct == lo)
-		inU := cu < hi || (even && cu == hi)
-		if !inT && !inU {
-			continue
-		}
-		if inT && inU {
-			// the nearer one; on a tie the even digit
-			c := compareHalf(all[n:])
-			if c > 0 || (c == 0 && (all[n-1]-'0')&1 == 1) {
-				inT = false
-			}
-		}
-		if inT {
-			t.trim()
-			return t
-		}
-		u.trim()
-		return u
-	}
-	exact.trim()
-	return exact
-}
-
-// compareHalf compares the digit string 0.rest with one half.
-func compareHalf(rest []byte) int {
-	if len(rest) == 0 || rest[0] < '5' {
-		return -1
-	}
-	if rest[0] > '5' {
-		return 1
-	}
-	for _, c := range rest[1:] {
-		if c != '0' {
-			return 1
-		}
-	}
-	return 0
-}
-
-// increment adds one unit in the last digit.
-func (d *decimal) increment() {
-	i := d.n - 1
-	for ; i >= 0 && d.buf[i] == '9'; i-- {
-		d.buf[i] = '0'
-	}
-	if i < 0 {
-		d.buf[0] = '1'
-		for j := 1; j < d.n; j++ {
-			d.buf[j] = '0'
-		}
-		d.exp++
-		return
-	}
-	d.buf[i]++
-}
-
-// trim drops trailing zero digits (keeping one digit).
-func (d *decimal) trim() {
-	for d.n > 1 && d.buf[d.n-1] == '0' {
-		d.n--
-	}
-}
-
-func (d *decimal) float() float64 {
-	var tmp [64]byte
-	b := d.appendScientific(tmp[:0], 2, true)
-	f, _ := strconv.ParseFloat(string(b), 64)
-	return f
-}
-
-// appendPositional writes the digits in positional notation, always with
-// a '.', filling with zeros up to the units.
-func (d *decimal) appendPositional(dst []byte) []byte {
-	ds := d.digits()
-	if d.exp < 0 {
-		dst = append(dst, "0."...)
-		for i := -1; i > d.exp; i-- {
-			dst = append(dst, '0')
-		}
-		return append(dst, ds...)
-	}
-	if len(ds) <= d.exp+1 {
-		dst = append(dst, ds...)
-		for i := len(ds); i <= d.exp; i++ {
-			dst = append(dst, '0')
-		}
-		return append(dst, '.')
-	}
-	dst = append(dst, ds[:d.exp+1]...)
-	dst = append(dst, '.')
-	return append(dst, ds[d.exp+1:]...)
-}
-
-// appendScientific writes d.ddde±XX with at least expDigits exponent
-// digits; the '.' after a single digit is written only when dot is set.
-func (d *decimal) appendScientific(dst []byte, expDigits int, dot bool) []byte {
-	ds := d.digits()
-	dst = append(dst, ds[0])
-	if len(ds) > 1 || dot {
-		dst = append(dst, '.')
-	}
-	dst = append(dst, ds[1:]...)
-	dst = append(dst, 'e')
-	e := d.exp
-	if e < 0 {
-		dst = append(dst, '-')
-		e = -e
-	} else {
-		dst = append(dst, '+')
-	}
-	var tmp [8]byte
-	es := strconv.AppendInt(tmp[:0], int64(e), 10)
-	for i := len(es); i < expDigits; i++ {
-		dst = append(dst, '0')
-	}
-	return append(dst, es...)
 }
 
 // floatFormat is NumPy's FloatingFormat for the default options
@@ -846,8 +602,8 @@ func (ff *floatFormat) appendPos(dst []byte, v float64, exactInt bool) []byte {
 	if av == 0 {
 		return append(dst, "0."...)
 	}
-	d := shortestDigits(av, ff.bits)
-	frac := d.n - 1 - d.exp
+	d := floatfmt.Shortest(av, ff.bits)
+	frac := len(d.Digits()) - 1 - d.Exp()
 	switch {
 	case frac > ff.precision:
 		start := len(dst)
@@ -857,7 +613,7 @@ func (ff *floatFormat) appendPos(dst []byte, v float64, exactInt bool) []byte {
 		dst = strconv.AppendFloat(dst, av, 'f', 0, 64)
 		return append(dst, '.')
 	}
-	return d.appendPositional(dst)
+	return d.AppendPositional(dst)
 }
 
 // trimFraction removes trailing zeros after the '.' of dst[start:],
@@ -878,13 +634,12 @@ func trimFraction(dst []byte, start int) []byte {
 func (ff *floatFormat) appendSciUnique(dst []byte, v float64) []byte {
 	dst = ff.appendSign(dst, v)
 	av := math.Abs(v)
-	d := shortestDigits(av, ff.bits)
-	if d.n-1 > ff.precision {
-		var tmp [48]byte
-		d.setE(strconv.AppendFloat(tmp[:0], av, 'e', ff.precision, 64))
-		d.trim()
+	d := floatfmt.Shortest(av, ff.bits)
+	if len(d.Digits())-1 > ff.precision {
+		d = floatfmt.Rounded(av, ff.precision)
+		d.Trim()
 	}
-	return d.appendScientific(dst, 2, true)
+	return d.AppendScientific(dst, 2, true)
 }
 
 // append writes one element in the chosen format, padded to the common
@@ -912,10 +667,8 @@ func (ff *floatFormat) append(dst []byte, v float64) []byte {
 		// every value gets exactly ff.precision fraction digits, from its
 		// exact binary value
 		dst = ff.appendSign(dst, v)
-		var tmp [48]byte
-		var d decimal
-		d.setE(strconv.AppendFloat(tmp[:0], math.Abs(v), 'e', ff.precision, 64))
-		dst = d.appendScientific(dst, ff.expSize, true)
+		d := floatfmt.Rounded(math.Abs(v), ff.precision)
+		dst = d.AppendScientific(dst, ff.expSize, true)
 		intLen := 1
 		if math.Signbit(v) || ff.plus {
 			intLen++

@@ -84,12 +84,7 @@ func RaggedFromOffsets(values *Array, offsets []int64, outer ...int) (*Ragged, e
 // len(rows) when none): RaggedFromSlices([][]int32{{1, 2}, {3}, {}})
 // is the datashape `3 * var * int32`.
 func RaggedFromSlices[T dtype.Element](rows [][]T, outer ...int) (*Ragged, error) {
-	offsets := make([]int64, len(rows)+1)
-	var flat []T
-	for i, r := range rows {
-		flat = append(flat, r...)
-		offsets[i+1] = int64(len(flat))
-	}
+	flat, offsets := flattenRows(rows)
 	values, err := FromSlice(flat)
 	if err != nil {
 		return nil, err
@@ -100,17 +95,24 @@ func RaggedFromSlices[T dtype.Element](rows [][]T, outer ...int) (*Ragged, error
 // RaggedFromStrings is RaggedFromSlices for rows of variable-length
 // strings (`var * string`). Text that is not UTF-8 is a *ValueError.
 func RaggedFromStrings(rows [][]string, outer ...int) (*Ragged, error) {
-	offsets := make([]int64, len(rows)+1)
-	var flat []string
-	for i, r := range rows {
-		flat = append(flat, r...)
-		offsets[i+1] = int64(len(flat))
-	}
+	flat, offsets := flattenRows(rows)
 	values, err := FromStrings(flat)
 	if err != nil {
 		return nil, err
 	}
 	return RaggedFromOffsets(values, offsets, outer...)
+}
+
+// flattenRows returns the rows one after another and the offsets where
+// each starts, with the end of the last one after them.
+func flattenRows[T any](rows [][]T) ([]T, []int64) {
+	offsets := make([]int64, len(rows)+1)
+	var flat []T
+	for i, r := range rows {
+		flat = append(flat, r...)
+		offsets[i+1] = int64(len(flat))
+	}
+	return flat, offsets
 }
 
 // DType returns the element type.

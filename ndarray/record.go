@@ -10,7 +10,6 @@ import (
 	"unsafe"
 
 	"github.com/pluribus-go/pluribus/dtype"
-	"github.com/x448/float16"
 )
 
 // Records (NumPy's structured arrays) are arrays whose dtype is a record
@@ -88,16 +87,9 @@ func (a *Array) subArrayAt(idx []int) (*Array, error) {
 	if len(idx) > len(a.shape) {
 		return nil, &IndexError{Msg: fmt.Sprintf("too many indices: %d given for an array of dimension %d", len(idx), len(a.shape))}
 	}
-	off := a.offset
-	for k, i := range idx {
-		d := a.shape[k]
-		if i < 0 {
-			i += d
-		}
-		if i < 0 || i >= d {
-			return nil, &IndexError{Msg: fmt.Sprintf("index %d is out of bounds for axis %d with size %d", idx[k], k, d)}
-		}
-		off += i * a.strides[k]
+	off, err := a.prefixOffset(idx)
+	if err != nil {
+		return nil, err
 	}
 	return a.view(off, a.shape[len(idx):], a.strides[len(idx):]), nil
 }
@@ -328,44 +320,7 @@ func goInt(v any) (int64, bool) {
 
 // goScalar returns the dtype and native bytes of a Go scalar value.
 func goScalar(v any) (dtype.DType, []byte, error) {
-	var dt dtype.DType
-	var p unsafe.Pointer
-	switch x := v.(type) {
-	case bool:
-		dt, p = dtype.Bool, unsafe.Pointer(&x)
-	case int:
-		y := int64(x)
-		dt, p = dtype.Int64, unsafe.Pointer(&y)
-	case uint:
-		y := uint64(x)
-		dt, p = dtype.Uint64, unsafe.Pointer(&y)
-	case int8:
-		dt, p = dtype.Int8, unsafe.Pointer(&x)
-	case int16:
-		dt, p = dtype.Int16, unsafe.Pointer(&x)
-	case int32:
-		dt, p = dtype.Int32, unsafe.Pointer(&x)
-	case int64:
-		dt, p = dtype.Int64, unsafe.Pointer(&x)
-	case uint8:
-		dt, p = dtype.Uint8, unsafe.Pointer(&x)
-	case uint16:
-		dt, p = dtype.Uint16, unsafe.Pointer(&x)
-	case uint32:
-		dt, p = dtype.Uint32, unsafe.Pointer(&x)
-	case uint64:
-		dt, p = dtype.Uint64, unsafe.Pointer(&x)
-	case float16.Float16:
-		dt, p = dtype.Float16, unsafe.Pointer(&x)
-	case float32:
-		dt, p = dtype.Float32, unsafe.Pointer(&x)
-	case float64:
-		dt, p = dtype.Float64, unsafe.Pointer(&x)
-	case complex64:
-		dt, p = dtype.Complex64, unsafe.Pointer(&x)
-	case complex128:
-		dt, p = dtype.Complex128, unsafe.Pointer(&x)
-	case string:
+	if x, ok := v.(string); ok {
 		// text for a field of another type: converted as NumPy converts
 		// a str (parsed as a number or a date)
 		n := utf8.RuneCountInString(x)
@@ -373,11 +328,13 @@ func goScalar(v any) (dtype.DType, []byte, error) {
 		raw := make([]byte, u.Size())
 		putUnicode(raw, u, x)
 		return u, raw, nil
-	default:
+	}
+	dt, bits, ok := scalarBits(v)
+	if !ok {
 		return dtype.DType{}, nil, &ValueError{Op: "set record", Msg: fmt.Sprintf("cannot assign a value of Go type %T to a field", v)}
 	}
 	raw := make([]byte, dt.Size())
-	copy(raw, unsafe.Slice((*byte)(p), dt.Size()))
+	copy(raw, unsafe.Slice((*byte)(unsafe.Pointer(&bits)), dt.Size()))
 	return dt, raw, nil
 }
 
@@ -629,13 +586,7 @@ func ArgSortBy(a *Array, axis int, order []string) (*Array, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := rowsCopy(a, ax)
-	out, err := newArray(dtype.Int64, w.shape, C)
-	if err != nil {
-		return nil, err
-	}
-	argsortRecordRows(w, a.shape[ax], cmp, typedSlice[int64](out))
-	return fromRows(out, ax), nil
+	return argsortAlong(a, ax, func(w *Array, n int, out []int64) { argsortRecordRows(w, n, cmp, out) })
 }
 
 // ArgSortFlatBy is ArgSortBy of a flattened in C order (NumPy's
@@ -648,14 +599,7 @@ func ArgSortFlatBy(a *Array, order []string) (*Array, error) {
 		}
 		return ArgSortFlat(a)
 	}
-	w := a.Copy()
-	w = w.view(0, []int{w.size}, []int{w.dtype.Size()})
-	out, err := newArray(dtype.Int64, w.shape, C)
-	if err != nil {
-		return nil, err
-	}
-	argsortRecordRows(w, w.size, cmp, typedSlice[int64](out))
-	return out, nil
+	return argsortFlat(a.Copy(), func(w *Array, n int, out []int64) { argsortRecordRows(w, n, cmp, out) })
 }
 
 // recordFormat prints the records of an array as NumPy's

@@ -216,26 +216,12 @@ func sortRowsAs[U radixUint](s []U, n int, kind keyKind) {
 	}
 }
 
-// complexLess is NumPy's order of complex numbers, NaNs last:
-// [R+Rj, R+nanj, nan+Rj, nan+nanj].
-func complexLess(a, b complex128) bool {
-	ar, ai, br, bi := real(a), imag(a), real(b), imag(b)
-	switch {
-	case ar < br:
-		return ai == ai || bi != bi
-	case ar > br:
-		return bi != bi && ai == ai
-	case ar == br || (ar != ar && br != br):
-		return ai < bi || (bi != bi && ai == ai)
-	}
-	return br != br
-}
-
+// complexCmp compares complex numbers in dtype.ComplexLess's order.
 func complexCmp(a, b complex128) int {
-	if complexLess(a, b) {
+	if dtype.ComplexLess(a, b) {
 		return -1
 	}
-	if complexLess(b, a) {
+	if dtype.ComplexLess(b, a) {
 		return 1
 	}
 	return 0
@@ -269,13 +255,33 @@ func ArgSort(a *Array, axis int) (*Array, error) {
 	if err != nil {
 		return nil, err
 	}
+	return argsortAlong(a, ax, func(w *Array, n int, out []int64) { argsortRows(w, cl, n, out) })
+}
+
+// argsortAlong returns the indices that sort a along the normalised axis
+// ax: sortRows writes the permutation of each row of n elements of w, a
+// native C-ordered copy of a with the axis moved last.
+func argsortAlong(a *Array, ax int, sortRows func(w *Array, n int, out []int64)) (*Array, error) {
 	w := rowsCopy(a, ax)
 	out, err := newArray(dtype.Int64, w.shape, C)
 	if err != nil {
 		return nil, err
 	}
-	argsortRows(w, cl, a.shape[ax], typedSlice[int64](out))
+	sortRows(w, a.shape[ax], typedSlice[int64](out))
 	return fromRows(out, ax), nil
+}
+
+// argsortFlat returns the indices that sort the elements of w, a
+// C-contiguous copy of an array taken as 1-d: sortRows writes the
+// permutation of its one row of n elements.
+func argsortFlat(w *Array, sortRows func(w *Array, n int, out []int64)) (*Array, error) {
+	w = w.view(0, []int{w.size}, []int{w.dtype.Size()})
+	out, err := newArray(dtype.Int64, w.shape, C)
+	if err != nil {
+		return nil, err
+	}
+	sortRows(w, w.size, typedSlice[int64](out))
+	return out, nil
 }
 
 // ArgSortFlat returns the int64 indices that sort the elements of a,
@@ -289,14 +295,7 @@ func ArgSortFlat(a *Array) (*Array, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := nativeCopy(a)
-	w = w.view(0, []int{w.size}, []int{w.dtype.Size()})
-	out, err := newArray(dtype.Int64, w.shape, C)
-	if err != nil {
-		return nil, err
-	}
-	argsortRows(w, cl, w.size, typedSlice[int64](out))
-	return out, nil
+	return argsortFlat(nativeCopy(a), func(w *Array, n int, out []int64) { argsortRows(w, cl, n, out) })
 }
 
 // argsortRows writes to out the stable sorting permutation of each row of
@@ -409,7 +408,7 @@ func rankComplex[C complex64 | complex128](s []C, keys []uint64) (nanFrom uint64
 	nanFrom = math.MaxUint64
 	for k, i := range perm {
 		c := complex128(s[i])
-		if k > 0 && complexLess(complex128(s[perm[k-1]]), c) {
+		if k > 0 && dtype.ComplexLess(complex128(s[perm[k-1]]), c) {
 			rank++
 		}
 		if nanFrom == math.MaxUint64 && isNaNComplex(c) {
@@ -462,9 +461,9 @@ func SearchSorted(a, v *Array, side Side) (*Array, error) {
 		vs := ToSlice[complex128](mustAsType(vc, dtype.Complex128))
 		for i, x := range vs {
 			if side == Left {
-				res[i] = int64(searchFirst(len(as), func(j int) bool { return !complexLess(as[j], x) }))
+				res[i] = int64(searchFirst(len(as), func(j int) bool { return !dtype.ComplexLess(as[j], x) }))
 			} else {
-				res[i] = int64(searchFirst(len(as), func(j int) bool { return complexLess(x, as[j]) }))
+				res[i] = int64(searchFirst(len(as), func(j int) bool { return dtype.ComplexLess(x, as[j]) }))
 			}
 		}
 		return out, nil

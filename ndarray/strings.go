@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pluribus-go/pluribus/dtype"
+	"github.com/pluribus-go/pluribus/internal/pyrepr"
 )
 
 // Fixed-width strings (NumPy's "U<n>" and "S<n>"): an element is padded
@@ -231,13 +232,7 @@ func searchSortedFixed(a, v *Array, side Side, res []int64) {
 func (a *Array) appendFixedRepr(dst []byte, off int, bare bool) []byte {
 	e := a.elem(off)
 	if a.dtype.Kind() == dtype.KindBytes {
-		b := e[:dtype.BytesLen(e)]
-		q := pickReprQuote(bytes.IndexByte(b, '\'') >= 0, bytes.IndexByte(b, '"') >= 0)
-		dst = append(dst, 'b', q)
-		for _, c := range b {
-			dst = appendReprEscaped(dst, rune(c), q, true)
-		}
-		return append(dst, q)
+		return pyrepr.AppendBytes(dst, e[:dtype.BytesLen(e)])
 	}
 	rs := dtype.DecodeUnicode(nil, a.dtype, e)
 	if bare {
@@ -246,45 +241,5 @@ func (a *Array) appendFixedRepr(dst []byte, off int, bare bool) []byte {
 		}
 		return dst
 	}
-	q := pickReprQuote(slices.Contains(rs, '\''), slices.Contains(rs, '"'))
-	dst = append(dst, q)
-	for _, r := range rs {
-		dst = appendReprEscaped(dst, r, q, false)
-	}
-	return append(dst, q)
-}
-
-func pickReprQuote(single, double bool) byte {
-	if single && !double {
-		return '"'
-	}
-	return '\''
-}
-
-// appendReprEscaped writes r as Python's repr writes it inside quotes q: a
-// backslash escape for \\, the quote, \t, \n, \r, \xhh for other control
-// characters (and every byte from 0x7f on in bytes), \uhhhh or \Uhhhhhhhh
-// for characters that are not printable.
-func appendReprEscaped(dst []byte, r rune, q byte, isBytes bool) []byte {
-	switch {
-	case r == '\\' || r == rune(q):
-		return append(dst, '\\', byte(r))
-	case r == '\t':
-		return append(dst, `\t`...)
-	case r == '\n':
-		return append(dst, `\n`...)
-	case r == '\r':
-		return append(dst, `\r`...)
-	case r >= 0x20 && r < 0x7f:
-		return append(dst, byte(r))
-	case isBytes:
-		return fmt.Appendf(dst, `\x%02x`, uint32(r)&0xff)
-	case r >= 0xa0 && r <= utf8.MaxRune && strconv.IsPrint(r):
-		return utf8.AppendRune(dst, r)
-	case r >= 0 && r < 0x100:
-		return fmt.Appendf(dst, `\x%02x`, r)
-	case r >= 0 && r < 0x10000:
-		return fmt.Appendf(dst, `\u%04x`, r)
-	}
-	return fmt.Appendf(dst, `\U%08x`, uint32(r))
+	return pyrepr.AppendRunes(dst, rs)
 }

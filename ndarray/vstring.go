@@ -2,7 +2,6 @@ package ndarray
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"unsafe"
 
 	"github.com/pluribus-go/pluribus/dtype"
+	"github.com/pluribus-go/pluribus/internal/floatfmt"
 	"github.com/pluribus-go/pluribus/internal/strided"
 	"github.com/x448/float16"
 )
@@ -82,7 +82,13 @@ func (r *Arena) Bytes() []byte {
 }
 
 // Add appends s and returns the reference to it.
-func (r *Arena) Add(s string) dtype.StringRef {
+func (r *Arena) Add(s string) dtype.StringRef { return arenaAdd(r, s) }
+
+// AddBytes is Add for a byte slice.
+func (r *Arena) AddBytes(b []byte) dtype.StringRef { return arenaAdd(r, b) }
+
+// arenaAdd appends the bytes of s to r and returns the reference to them.
+func arenaAdd[T string | []byte](r *Arena, s T) dtype.StringRef {
 	if len(s) == 0 {
 		return dtype.StringRef{}
 	}
@@ -91,18 +97,6 @@ func (r *Arena) Add(s string) dtype.StringRef {
 	off := len(r.buf)
 	r.buf = append(r.buf, s...)
 	return dtype.StringRef{Offset: int64(off), Len: int64(len(s))}
-}
-
-// AddBytes is Add for a byte slice.
-func (r *Arena) AddBytes(b []byte) dtype.StringRef {
-	if len(b) == 0 {
-		return dtype.StringRef{}
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	off := len(r.buf)
-	r.buf = append(r.buf, b...)
-	return dtype.StringRef{Offset: int64(off), Len: int64(len(b))}
 }
 
 // StringBytes returns the bytes a reference names within a snapshot taken
@@ -371,10 +365,12 @@ func textReader(src *Array) (func(off int) (string, error), error) {
 	return func(off int) (string, error) { return formatValue(src.valueAt(off)), nil }, nil
 }
 
-// formatValue writes a number as Python's str() does: True/False, plain
-// integers, shortest floats that read back ("1.0", "0.1", "1e+20"),
-// complex numbers as (1+2j).
+// formatValue writes a number as NumPy's str() of the scalar does:
+// True/False, plain integers, the shortest float digits that identify the
+// value in its own type ("1.0", "0.1", "1e+20"), complex numbers as
+// (1+2j).
 func formatValue(v any) string {
+	var buf [64]byte
 	switch x := v.(type) {
 	case bool:
 		if x {
@@ -384,55 +380,17 @@ func formatValue(v any) string {
 	case int8, int16, int32, int64, uint8, uint16, uint32, uint64:
 		return fmt.Sprint(x)
 	case float16.Float16:
-		return pyFloat(float64(x.Float32()), 32)
+		return string(floatfmt.AppendFloat(buf[:0], float64(x.Float32()), 16, false, false))
 	case float32:
-		return pyFloat(float64(x), 32)
+		return string(floatfmt.AppendFloat(buf[:0], float64(x), 32, false, false))
 	case float64:
-		return pyFloat(x, 64)
+		return string(floatfmt.AppendFloat(buf[:0], x, 64, false, false))
 	case complex64:
-		return pyComplex(float64(real(x)), float64(imag(x)), 32)
+		return string(floatfmt.AppendComplex(buf[:0], float64(real(x)), float64(imag(x)), 32))
 	case complex128:
-		return pyComplex(real(x), imag(x), 64)
+		return string(floatfmt.AppendComplex(buf[:0], real(x), imag(x), 64))
 	}
 	return fmt.Sprint(v)
-}
-
-func pyFloat(f float64, bits int) string {
-	switch {
-	case math.IsNaN(f):
-		return "nan"
-	case math.IsInf(f, 1):
-		return "inf"
-	case math.IsInf(f, -1):
-		return "-inf"
-	}
-	a := math.Abs(f)
-	if a != 0 && (a >= 1e16 || a < 1e-4) {
-		s := strconv.FormatFloat(f, 'e', -1, bits)
-		// Python writes the exponent with at least two digits: 1e+20, 1e-05
-		if i := strings.IndexAny(s, "e"); i >= 0 && len(s)-i == 3 {
-			s = s[:i+2] + "0" + s[i+2:]
-		}
-		return s
-	}
-	s := strconv.FormatFloat(f, 'f', -1, bits)
-	if !strings.Contains(s, ".") {
-		s += ".0"
-	}
-	return s
-}
-
-func pyComplex(re, im float64, bits int) string {
-	imS := pyFloat(im, bits)
-	imS = strings.TrimSuffix(imS, ".0")
-	if re == 0 && !math.Signbit(re) {
-		return imS + "j"
-	}
-	reS := strings.TrimSuffix(pyFloat(re, bits), ".0")
-	if !strings.HasPrefix(imS, "-") {
-		imS = "+" + imS
-	}
-	return "(" + reS + imS + "j)"
 }
 
 // textWriter returns a function storing text into dst's element at a

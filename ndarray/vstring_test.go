@@ -8,6 +8,7 @@ import (
 
 	"github.com/pluribus-go/pluribus/dtype"
 	"github.com/pluribus-go/pluribus/ndarray"
+	"github.com/x448/float16"
 )
 
 func mustStrings(t *testing.T, a *ndarray.Array) []string {
@@ -135,6 +136,16 @@ func TestStringConversions(t *testing.T) {
 	// NumPy 2: np.array([1, 0.1, 1e20, -2.5]).astype(StringDType())
 	if got := mustStrings(t, s); !slices.Equal(got, []string{"1.0", "0.1", "1e+20", "-2.5"}) {
 		t.Errorf("float64 → string: %q", got)
+	}
+	// float16 and float32 values in the shortest digits of their own
+	// type, as str() of np.float16(0.1) and np.float32(0.1) writes them
+	h, _ := ndarray.FromSlice([]float16.Float16{float16.Fromfloat32(0.1), float16.Fromfloat32(65504)})
+	if got := mustStrings(t, must(h.AsType(dtype.String, dtype.Safe))); !slices.Equal(got, []string{"0.1", "65500.0"}) {
+		t.Errorf("float16 → string: %q", got)
+	}
+	g, _ := ndarray.FromSlice([]float32{0.1, 1e-5})
+	if got := mustStrings(t, must(g.AsType(dtype.String, dtype.Safe))); !slices.Equal(got, []string{"0.1", "1e-05"}) {
+		t.Errorf("float32 → string: %q", got)
 	}
 	i, _ := ndarray.FromSlice([]int32{-7, 42})
 	if got := mustStrings(t, must(i.AsType(dtype.String, dtype.Safe))); !slices.Equal(got, []string{"-7", "42"}) {

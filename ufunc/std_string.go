@@ -117,15 +117,6 @@ func textOf(a *ndarray.Array, t dtype.DType) textReader {
 // leaves the outputs as they are.
 func unusable([]unsafe.Pointer, []int, int) {}
 
-var stringCompare = map[string]func(c int) bool{
-	"equal":         func(c int) bool { return c == 0 },
-	"not_equal":     func(c int) bool { return c != 0 },
-	"less":          func(c int) bool { return c < 0 },
-	"less_equal":    func(c int) bool { return c <= 0 },
-	"greater":       func(c int) bool { return c > 0 },
-	"greater_equal": func(c int) bool { return c >= 0 },
-}
-
 // isTextType reports whether t is a text type the String loops read:
 // String, a categorical, U or S.
 func isTextType(t dtype.DType) bool {
@@ -168,7 +159,7 @@ func stringResolver(u *Ufunc) FlexResolver {
 				allText = false
 			}
 		}
-		cmp, isCmp := stringCompare[u.name]
+		cmp, isCmp := comparisons[u.name]
 		if u.nin == 2 && in[0].Kind() == dtype.KindCategory && in[0] == in[1] && isCmp {
 			if u.name != "equal" && u.name != "not_equal" {
 				return nil, true, &LoopError{Ufunc: u.name, Types: append([]dtype.DType(nil), in...)}

@@ -326,30 +326,41 @@ func decodeRawArray(raw json.RawMessage) (*rawArray, error) {
 	if err != nil {
 		return nil, err
 	}
+	return decodeElements(dt, a.Shape, a.Data, "element", putElement)
+}
+
+// decodeElements decodes the data of an array of type dt and the given
+// shape, a flat JSON list of its elements in C order, writing each one
+// (named what in messages) with put.
+func decodeElements(dt dtype.DType, shape []int, data json.RawMessage, what string,
+	put func(b []byte, dt dtype.DType, e any) error) (*rawArray, error) {
+	if shape == nil {
+		return nil, corpusErrorf("array without a shape")
+	}
 	n := 1
-	for _, d := range a.Shape {
+	for _, d := range shape {
 		if d < 0 {
-			return nil, corpusErrorf("negative dimension in shape %v", a.Shape)
+			return nil, corpusErrorf("negative dimension in shape %v", shape)
 		}
 		n *= d
 	}
-	dec := json.NewDecoder(bytes.NewReader(a.Data))
+	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var elems []any
 	if err := dec.Decode(&elems); err != nil {
 		return nil, corpusErrorf("bad array data: %v", err)
 	}
 	if len(elems) != n {
-		return nil, corpusErrorf("shape %v needs %d elements, data has %d", a.Shape, n, len(elems))
+		return nil, corpusErrorf("shape %v needs %d %ss, data has %d", shape, n, what, len(elems))
 	}
 	size := dt.Size()
 	buf := make([]byte, n*size)
 	for i, e := range elems {
-		if err := putElement(buf[i*size:(i+1)*size], dt, e); err != nil {
-			return nil, corpusErrorf("element %d: %v", i, err)
+		if err := put(buf[i*size:(i+1)*size], dt, e); err != nil {
+			return nil, corpusErrorf("%s %d: %v", what, i, err)
 		}
 	}
-	return &rawArray{dt: dt, shape: a.Shape, data: buf}, nil
+	return &rawArray{dt: dt, shape: shape, data: buf}, nil
 }
 
 // decodeArray decodes an array object of the corpus into a new C-ordered
@@ -591,6 +602,16 @@ func (c *Case) kwargDType(name string) (dtype.DType, error) {
 func isNull(raw json.RawMessage) bool {
 	raw = bytes.TrimSpace(raw)
 	return len(raw) == 0 || string(raw) == "null"
+}
+
+// kwargCasting reads the "casting" keyword argument, def when it is
+// absent or null.
+func (c *Case) kwargCasting(def string) (dtype.Casting, error) {
+	s, err := c.kwargString("casting", def)
+	if err != nil {
+		return 0, err
+	}
+	return dtype.ParseCasting(s)
 }
 
 // input decodes operand i into a new array.

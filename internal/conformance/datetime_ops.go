@@ -91,13 +91,9 @@ func opDatetimeAsString(c *Case) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := c.kwargString("casting", "same_kind")
+	casting, err := c.kwargCasting("same_kind")
 	if err != nil {
 		return nil, err
-	}
-	casting, err := dtype.ParseCasting(s)
-	if err != nil {
-		return nil, corpusErrorf("bad casting %q", s)
 	}
 	return arrayResult(ndarray.DatetimeAsString(a, unit, tz, casting))
 }

@@ -101,11 +101,7 @@ func opSetItem(c *Case) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	a, err := c.input(0)
-	if err != nil {
-		return nil, err
-	}
-	v, err := c.input(1)
+	a, v, err := c.inputPair()
 	if err != nil {
 		return nil, err
 	}

@@ -29,6 +29,17 @@ func (c *Case) inputs() ([]*ndarray.Array, error) {
 	return out, nil
 }
 
+// inputPair decodes the case's first two operands.
+func (c *Case) inputPair() (a, b *ndarray.Array, err error) {
+	if a, err = c.input(0); err != nil {
+		return nil, nil, err
+	}
+	if b, err = c.input(1); err != nil {
+		return nil, nil, err
+	}
+	return a, b, nil
+}
+
 // axisOrNone reads an "axis" keyword argument that may be null (flatten
 // first, in NumPy). def is the value when the argument is absent; ok is
 // false for null.
@@ -139,11 +150,7 @@ func opRepeat(c *Case) (*Result, error) {
 
 // opTake: np.take(a, indices, axis, mode).
 func opTake(c *Case) (*Result, error) {
-	a, err := c.input(0)
-	if err != nil {
-		return nil, err
-	}
-	idx, err := c.input(1)
+	a, idx, err := c.inputPair()
 	if err != nil {
 		return nil, err
 	}

@@ -15,17 +15,7 @@ func init() {
 		"vdot":   ufunc.Vdot,
 	}
 	for op, f := range binary {
-		register("matmul", op, func(c *Case) (*Result, error) {
-			a, err := c.input(0)
-			if err != nil {
-				return nil, err
-			}
-			b, err := c.input(1)
-			if err != nil {
-				return nil, err
-			}
-			return arrayResult(f(a, b))
-		})
+		register("matmul", op, binaryOp(f))
 	}
 	register("matmul", "einsum", func(c *Case) (*Result, error) {
 		sub, err := c.kwargString("subscripts", "")

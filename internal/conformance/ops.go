@@ -62,6 +62,28 @@ func arrayResult(a *ndarray.Array, err error) (*Result, error) {
 // unsupported) when the case needs something not implemented yet.
 type opFunc func(c *Case) (*Result, error)
 
+// unaryOp is the operation f(a) of the case's operand.
+func unaryOp(f func(a *ndarray.Array) (*ndarray.Array, error)) opFunc {
+	return func(c *Case) (*Result, error) {
+		a, err := c.input(0)
+		if err != nil {
+			return nil, err
+		}
+		return arrayResult(f(a))
+	}
+}
+
+// binaryOp is the operation f(a, b) of the case's two operands.
+func binaryOp(f func(a, b *ndarray.Array) (*ndarray.Array, error)) opFunc {
+	return func(c *Case) (*Result, error) {
+		a, b, err := c.inputPair()
+		if err != nil {
+			return nil, err
+		}
+		return arrayResult(f(a, b))
+	}
+}
+
 type opKey struct{ category, op string }
 
 // ops is the operation table: (category, op) → implementation. Files of
@@ -295,11 +317,7 @@ func opAsType(c *Case) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := c.kwargString("casting", "unsafe")
-	if err != nil {
-		return nil, err
-	}
-	casting, err := dtype.ParseCasting(s)
+	casting, err := c.kwargCasting("unsafe")
 	if err != nil {
 		return nil, err
 	}

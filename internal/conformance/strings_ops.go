@@ -30,13 +30,11 @@ func init() {
 	register("strings", "unique", opUnique)
 	register("strings", "where", opWhere)
 
-	register("strings", "char.add", func(c *Case) (*Result, error) {
-		return charBinary(c, func(a, b *ndarray.Array) (*ndarray.Array, error) { return ufunc.CharAdd(a, b) })
-	})
+	register("strings", "char.add", binaryOp(func(a, b *ndarray.Array) (*ndarray.Array, error) { return ufunc.CharAdd(a, b) }))
 	register("strings", "char.multiply", opCharMultiply)
 	register("strings", "char.str_len", opCharStrLen)
-	register("strings", "char.upper", func(c *Case) (*Result, error) { return charUnary(c, ufunc.CharUpper) })
-	register("strings", "char.lower", func(c *Case) (*Result, error) { return charUnary(c, ufunc.CharLower) })
+	register("strings", "char.upper", unaryOp(ufunc.CharUpper))
+	register("strings", "char.lower", unaryOp(ufunc.CharLower))
 	register("strings", "char.find", opCharFind)
 	register("strings", "char.strip", func(c *Case) (*Result, error) { return charStrip(c, ufunc.CharStrip) })
 	register("strings", "char.lstrip", func(c *Case) (*Result, error) { return charStrip(c, ufunc.CharLStrip) })
@@ -46,9 +44,7 @@ func init() {
 		"char.less": ufunc.CharLess, "char.less_equal": ufunc.CharLessEqual,
 		"char.greater": ufunc.CharGreater, "char.greater_equal": ufunc.CharGreaterEqual,
 	} {
-		register("strings", op, func(c *Case) (*Result, error) {
-			return charBinary(c, func(a, b *ndarray.Array) (*ndarray.Array, error) { return f(a, b) })
-		})
+		register("strings", op, binaryOp(func(a, b *ndarray.Array) (*ndarray.Array, error) { return f(a, b) }))
 	}
 }
 
@@ -66,44 +62,17 @@ func putUnicodeElement(b []byte, dt dtype.DType, e any) error {
 }
 
 // putBytesElement writes an S<n> element: one byte per character
-// U+0000…U+00FF, NUL padded.
+// U+0000…U+00FF (the corpus's encoding of bytes), NUL padded.
 func putBytesElement(b []byte, dt dtype.DType, e any) error {
-	s, ok := e.(string)
-	if !ok {
-		return fmt.Errorf("want a string, got %v", e)
-	}
-	raw := make([]byte, 0, len(s))
-	for _, r := range s {
-		if r > 0xff {
-			return fmt.Errorf("%q holds U+%04X, not a byte", s, r)
-		}
-		raw = append(raw, byte(r))
+	raw, err := latin1(e)
+	if err != nil {
+		return err
 	}
 	if len(raw) > dt.Width() {
-		return fmt.Errorf("%q has %d bytes, more than %s holds", s, len(raw), dt)
+		return fmt.Errorf("%q has %d bytes, more than %s holds", raw, len(raw), dt)
 	}
 	dtype.EncodeBytes(b, raw)
 	return nil
-}
-
-func charUnary(c *Case, f func(*ndarray.Array) (*ndarray.Array, error)) (*Result, error) {
-	a, err := c.input(0)
-	if err != nil {
-		return nil, err
-	}
-	return arrayResult(f(a))
-}
-
-func charBinary(c *Case, f func(a, b *ndarray.Array) (*ndarray.Array, error)) (*Result, error) {
-	a, err := c.input(0)
-	if err != nil {
-		return nil, err
-	}
-	b, err := c.input(1)
-	if err != nil {
-		return nil, err
-	}
-	return arrayResult(f(a, b))
 }
 
 // opCharStrLen: np.char.str_len(a), the str_len ufunc.
@@ -112,11 +81,7 @@ func opCharStrLen(c *Case) (*Result, error) {
 	if !ok {
 		return nil, unsupported("ufunc str_len not implemented")
 	}
-	a, err := c.input(0)
-	if err != nil {
-		return nil, err
-	}
-	return arrayResult(u.Call(a))
+	return unaryOp(func(a *ndarray.Array) (*ndarray.Array, error) { return u.Call(a) })(c)
 }
 
 // opCharMultiply: np.char.multiply(a, i).
@@ -145,9 +110,9 @@ func opCharFind(c *Case) (*Result, error) {
 			return nil, err
 		}
 	}
-	return charBinary(c, func(a, sub *ndarray.Array) (*ndarray.Array, error) {
+	return binaryOp(func(a, sub *ndarray.Array) (*ndarray.Array, error) {
 		return ufunc.CharFind(a, sub, start, end)
-	})
+	})(c)
 }
 
 // charStrip: np.char.strip(a) or np.char.strip(a, chars) (and lstrip,

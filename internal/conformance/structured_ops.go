@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/pluribus-go/pluribus/dtype"
 	"github.com/pluribus-go/pluribus/ndarray"
@@ -68,22 +66,12 @@ func isStructuredRaw(raw json.RawMessage) bool {
 }
 
 // corpusElementType returns the element type a corpus dtype name
-// describes (numbers, U<n>, S<n>, datetime64[u], timedelta64[u]), in
-// the byte order of descr when given ('<', '>', '|').
+// describes (see parseDType), in the byte order of descr when given
+// ('<', '>', '|').
 func corpusElementType(name, descr string) (dtype.DType, error) {
-	var dt dtype.DType
-	if d, ok := numericTypes[name]; ok {
-		dt = d
-	} else if n, ok := strings.CutPrefix(name, "U"); ok && isDigits(n) {
-		w, _ := strconv.Atoi(n)
-		dt = dtype.Unicode(w)
-	} else if n, ok := strings.CutPrefix(name, "S"); ok && isDigits(n) {
-		w, _ := strconv.Atoi(n)
-		dt = dtype.Bytes(w)
-	} else if d, ok := timeType(name); ok {
-		dt = d
-	} else {
-		return dtype.DType{}, unsupported("dtype not supported: %s", name)
+	dt, err := parseDType(name)
+	if err != nil {
+		return dtype.DType{}, err
 	}
 	if descr != "" {
 		switch descr[0] {
@@ -94,40 +82,6 @@ func corpusElementType(name, descr string) (dtype.DType, error) {
 		}
 	}
 	return dt, nil
-}
-
-func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, c := range []byte(s) {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-// timeType reads datetime64[u], timedelta64[u] and their generic forms.
-func timeType(name string) (dtype.DType, bool) {
-	for _, k := range []struct {
-		prefix string
-		mk     func(dtype.TimeUnit) dtype.DType
-	}{{"datetime64", dtype.Datetime64}, {"timedelta64", dtype.Timedelta64}} {
-		rest, ok := strings.CutPrefix(name, k.prefix)
-		if !ok {
-			continue
-		}
-		if rest == "" {
-			return k.mk(dtype.UnitGeneric), true
-		}
-		if len(rest) > 2 && rest[0] == '[' && rest[len(rest)-1] == ']' {
-			if u, ok := dtype.ParseTimeUnit(rest[1 : len(rest)-1]); ok {
-				return k.mk(u), true
-			}
-		}
-	}
-	return dtype.DType{}, false
 }
 
 // recordType builds the record type of a structured description: each
@@ -170,33 +124,7 @@ func decodeStructuredArray(raw json.RawMessage) (*rawArray, error) {
 	if err != nil {
 		return nil, err
 	}
-	if s.Shape == nil {
-		return nil, corpusErrorf("array without a shape")
-	}
-	n := 1
-	for _, d := range s.Shape {
-		if d < 0 {
-			return nil, corpusErrorf("negative dimension in shape %v", s.Shape)
-		}
-		n *= d
-	}
-	dec := json.NewDecoder(bytes.NewReader(s.Data))
-	dec.UseNumber()
-	var recs []any
-	if err := dec.Decode(&recs); err != nil {
-		return nil, corpusErrorf("bad array data: %v", err)
-	}
-	if len(recs) != n {
-		return nil, corpusErrorf("shape %v needs %d records, data has %d", s.Shape, n, len(recs))
-	}
-	size := dt.Size()
-	buf := make([]byte, n*size)
-	for i, r := range recs {
-		if err := putRecord(buf[i*size:(i+1)*size], dt, r); err != nil {
-			return nil, corpusErrorf("record %d: %v", i, err)
-		}
-	}
-	return &rawArray{dt: dt, shape: s.Shape, data: buf}, nil
+	return decodeElements(dt, s.Shape, s.Data, "record", putRecord)
 }
 
 // putRecord writes one record (a list of field values) into b.
@@ -236,66 +164,13 @@ func putFieldElement(b []byte, t dtype.DType, e any) error {
 		return putRecord(b, t, e)
 	}
 	nt := t.Native()
-	var err error
-	switch {
-	case nt.Num() != dtype.NumUser || elementDecoders[nt.Kind()] != nil:
-		err = putElement(b, nt, e)
-	default:
-		err = putTextOrTime(b, nt, e)
-	}
-	if err != nil {
+	if err := putElement(b, nt, e); err != nil {
 		return err
 	}
 	if !t.IsNative() {
 		dtype.SwapBytes(b, t)
 	}
 	return nil
-}
-
-// putTextOrTime writes a U, S, datetime64 or timedelta64 element in
-// native order (FORMAT.md "Strings", "Dates and times").
-func putTextOrTime(b []byte, t dtype.DType, e any) error {
-	switch t.Kind() {
-	case dtype.KindUnicode:
-		s, ok := e.(string)
-		if !ok {
-			return fmt.Errorf("want a string, got %v", e)
-		}
-		rs := []rune(s)
-		if len(rs)*4 > len(b) {
-			return fmt.Errorf("%q does not fit in %s", s, t)
-		}
-		for i, r := range rs {
-			putUint(b[4*i:4*i+4], uint64(r))
-		}
-		return nil
-	case dtype.KindBytes:
-		raw, err := latin1(e)
-		if err != nil {
-			return err
-		}
-		if len(raw) > len(b) {
-			return fmt.Errorf("%q does not fit in %s", raw, t)
-		}
-		copy(b, raw)
-		return nil
-	case dtype.KindDatetime, dtype.KindTimedelta:
-		if e == "NaT" {
-			putUint(b, uint64(math.MaxInt64)+1)
-			return nil
-		}
-		num, ok := e.(json.Number)
-		if !ok {
-			return fmt.Errorf("want ticks or \"NaT\", got %v", e)
-		}
-		v, err := strconv.ParseInt(string(num), 10, 64)
-		if err != nil {
-			return err
-		}
-		putUint(b, uint64(v))
-		return nil
-	}
-	return fmt.Errorf("dtype %s not supported", t)
 }
 
 // latin1 converts a string of the corpus's S encoding (one character
@@ -696,11 +571,7 @@ func opSetRecord(c *Case) (*Result, error) {
 
 // opSetField: b = a.copy(); b[field] = v.
 func opSetField(c *Case) (*Result, error) {
-	a, err := c.input(0)
-	if err != nil {
-		return nil, err
-	}
-	v, err := c.input(1)
+	a, v, err := c.inputPair()
 	if err != nil {
 		return nil, err
 	}
@@ -721,17 +592,7 @@ func opSetField(c *Case) (*Result, error) {
 
 // opRecordCompare: the operators a == b, a != b, and np.less.
 func opRecordCompare(u *ufunc.Ufunc) opFunc {
-	return func(c *Case) (*Result, error) {
-		a, err := c.input(0)
-		if err != nil {
-			return nil, err
-		}
-		b, err := c.input(1)
-		if err != nil {
-			return nil, err
-		}
-		return arrayResult(u.Call(a, b))
-	}
+	return binaryOp(func(a, b *ndarray.Array) (*ndarray.Array, error) { return u.Call(a, b) })
 }
 
 // sortOrderKwarg reads order=: null, a name or a list of names.
