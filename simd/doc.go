@@ -2,7 +2,8 @@
 // element-wise arithmetic, NaN-propagating minimum and maximum, sums and
 // dot products over contiguous float32 and float64 runs; max/min and
 // argmax/argmin reductions; widening integer sums; int32/int64
-// arithmetic; and float64→float32 and float32⇄float16 conversions.
+// arithmetic; float64→float32 and float32⇄float16 conversions; sine,
+// cosine and square root; and float comparisons that write bools.
 //
 // # Overview
 //
@@ -47,6 +48,11 @@
 // index), integer sums are exact (or wrap as Go's addition), and the
 // conversions round to nearest even, bit-identical in every
 // implementation.
+//
+// The sine and cosine kernels are within the ULP bounds stated on them
+// and give the same bits in every implementation; the square roots are
+// correctly rounded; the comparisons follow IEEE (a NaN operand compares
+// false, except for not-equal), as NumPy does.
 //
 // The memory-bound kernels added for reductions, integers and
 // conversions have AVX2 assembly only, used by the avx512 implementation

@@ -154,11 +154,25 @@ func use(name string) (restore func(), ok bool) {
 	for _, k := range impls {
 		if k.name == name {
 			prev := active.Swap(k)
-			return func() { active.Store(prev) }, true
+			var undo []func()
+			for _, h := range useHooks {
+				undo = append(undo, h(name))
+			}
+			return func() {
+				for _, u := range undo {
+					u()
+				}
+				active.Store(prev)
+			}, true
 		}
 	}
 	return func() {}, false
 }
+
+// useHooks are called by use with the name it makes active, so that the
+// implementation tables kept apart from kernels (exp.go) follow it; each
+// returns its restore function.
+var useHooks []func(name string) (restore func())
 
 // pwBlock is NumPy's PW_BLOCKSIZE, the leaf size of pairwise summation.
 const pwBlock = 128

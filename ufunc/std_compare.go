@@ -151,7 +151,7 @@ func registerCmp(u *Ufunc, op cmpOp) {
 		}
 		return realLoop(sig[0], loopsOf{cmpLoop[int8](op), cmpLoop[uint8](op), cmpLoop[int16](op), cmpLoop[uint16](op),
 			cmpLoop[int32](op), cmpLoop[uint32](op), cmpLoop[int64](op), cmpLoop[uint64](op),
-			cmpLoop[float32](op), cmpLoop[float64](op)})
+			floatCmpLoop[float32](op), floatCmpLoop[float64](op)})
 	})
 }
 

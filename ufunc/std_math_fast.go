@@ -3,13 +3,13 @@ package ufunc
 import (
 	"unsafe"
 
-	"github.com/pluribus-go/pluribus/internal/mathx"
+	"github.com/pluribus-go/pluribus/simd"
 )
 
-// Fast loops for sqrt, exp, log, sin and cos on float32 and float64:
-// contiguous runs go to the slice kernels of internal/mathx (no call per
-// element on the common path); strided runs keep the per-element path of
-// Unary with the accurate function.
+// Fast loops for sqrt, exp, log, tanh, sin and cos on float32 and float64:
+// contiguous runs go to the vector kernels of simd (no call per element
+// on the common path); strided runs keep the per-element path of Unary
+// with the accurate function.
 
 // sliceLoop returns a loop that hands contiguous runs to fast and other
 // strides to the element function slow.
@@ -34,9 +34,10 @@ var fastLoops = map[string]struct {
 	f32 func(dst, src []float32)
 	f64 func(dst, src []float64)
 }{
-	"sqrt": {mathx.SqrtSlice32, mathx.SqrtSlice64},
-	"exp":  {mathx.ExpSlice32, mathx.ExpSlice64},
-	"log":  {mathx.LogSlice32, mathx.LogSlice64},
-	"sin":  {mathx.SinSlice32, mathx.SinSlice64},
-	"cos":  {mathx.CosSlice32, mathx.CosSlice64},
+	"sqrt": {simd.SqrtFloat32, simd.SqrtFloat64},
+	"exp":  {simd.ExpFloat32, simd.ExpFloat64},
+	"log":  {simd.LogFloat32, simd.LogFloat64},
+	"tanh": {simd.TanhFloat32, simd.TanhFloat64},
+	"sin":  {simd.SinFloat32, simd.SinFloat64},
+	"cos":  {simd.CosFloat32, simd.CosFloat64},
 }

@@ -1,0 +1,194 @@
+package simd
+
+import (
+	"sync/atomic"
+	"unsafe"
+)
+
+//go:generate go run -C _asm -mod=mod . -out ../exp_amd64.s -stubs ../exp_amd64.go -pkg simd -set exp
+
+// The exp, log and tanh kernels. They have their own implementation
+// table (expKernels), chosen at start-up like the main one (the avx512
+// implementation needs AVX512DQ as well) and switched together with it
+// by use in tests. The assembly handles whole vectors; the tail, and a
+// vector holding an argument the assembly leaves alone, go to the Go
+// twin, which gives the same bits for the arguments the assembly
+// handles. The AVX-512 exp and both tanh kernels handle every argument;
+// the AVX2 exp leaves |x| > 708 and NaN (results that overflow or are
+// subnormal), both log kernels anything but positive normal numbers.
+//
+// Runs whose results fill ntBytes or more are written with non-temporal
+// stores, around the caches.
+
+// Measured max errors, in ULPs of the exactly rounded result: float64
+// against a math/big reference on 200000 arguments (250000 for exp),
+// float32 against float64 math on every 7th float32 bit pattern
+// (go test -run ExpAccuracy -exp.full; by default the tests check a
+// part of them). Every implementation gives the same bits, so the
+// bounds hold for all.
+const (
+	expULP64  = 0.88
+	expULP32  = 0.89
+	logULP64  = 0.68
+	logULP32  = 0.59
+	tanhULP64 = 2.34
+	tanhULP32 = 2.6
+)
+
+// ExpFloat64 computes
+//
+//	for i := range dst {
+//		dst[i] = math.Exp(a[i])
+//	}
+//
+// with a max error of 0.88 ULP (measured against a math/big reference),
+// +Inf for a[i] > 709.78, 0 below -745.14, gradual subnormal results in
+// between, and NaN for NaN. It panics unless len(a) == len(dst).
+func ExpFloat64(dst, a []float64) {
+	check2(len(dst), len(a))
+	expActive.Load().exp64(dst, a)
+}
+
+// ExpFloat32 computes
+//
+//	for i := range dst {
+//		dst[i] = float32(math.Exp(float64(a[i])))
+//	}
+//
+// in float32 arithmetic, with a max error of 0.89 ULP (measured), +Inf
+// for a[i] > 88.72, 0 below -103.98, gradual subnormal results in
+// between, and NaN for NaN. It panics unless len(a) == len(dst).
+func ExpFloat32(dst, a []float32) {
+	check2(len(dst), len(a))
+	expActive.Load().exp32(dst, a)
+}
+
+// LogFloat64 computes
+//
+//	for i := range dst {
+//		dst[i] = math.Log(a[i])
+//	}
+//
+// with a max error of 0.68 ULP (measured against a math/big reference,
+// subnormal arguments included), log(±0) = -Inf, log(x < 0) = NaN,
+// log(+Inf) = +Inf and NaN for NaN. It panics unless len(a) == len(dst).
+func LogFloat64(dst, a []float64) {
+	check2(len(dst), len(a))
+	expActive.Load().log64(dst, a)
+}
+
+// LogFloat32 computes
+//
+//	for i := range dst {
+//		dst[i] = float32(math.Log(float64(a[i])))
+//	}
+//
+// in float32 arithmetic, with a max error of 0.59 ULP (measured) and the
+// special values of LogFloat64. It panics unless len(a) == len(dst).
+func LogFloat32(dst, a []float32) {
+	check2(len(dst), len(a))
+	expActive.Load().log32(dst, a)
+}
+
+// TanhFloat64 computes
+//
+//	for i := range dst {
+//		dst[i] = math.Tanh(a[i])
+//	}
+//
+// with a max error of 2.34 ULP (measured against a math/big reference),
+// tanh(±Inf) = ±1, tanh(±0) = ±0 and NaN for NaN. It panics unless
+// len(a) == len(dst).
+func TanhFloat64(dst, a []float64) {
+	check2(len(dst), len(a))
+	expActive.Load().tanh64(dst, a)
+}
+
+// TanhFloat32 computes
+//
+//	for i := range dst {
+//		dst[i] = float32(math.Tanh(float64(a[i])))
+//	}
+//
+// in float32 arithmetic, with a max error of 2.6 ULP (measured) and the
+// special values of TanhFloat64. It panics unless len(a) == len(dst).
+func TanhFloat32(dst, a []float32) {
+	check2(len(dst), len(a))
+	expActive.Load().tanh32(dst, a)
+}
+
+// expKernels is one implementation of the exp, log and tanh kernels.
+type expKernels struct {
+	name                 string
+	exp64, log64, tanh64 func(dst, a []float64)
+	exp32, log32, tanh32 func(dst, a []float32)
+}
+
+var expGoKernels = &expKernels{
+	name:  "go",
+	exp64: expFloat64Go, log64: logFloat64Go, tanh64: tanhFloat64Go,
+	exp32: expFloat32Go, log32: logFloat32Go, tanh32: tanhFloat32Go,
+}
+
+// expImpls are the implementations this CPU can run, best first, with
+// the names of the main table's (see Implementations).
+var expImpls []*expKernels
+
+// expActive is the implementation in use.
+var expActive atomic.Pointer[expKernels]
+
+func init() {
+	expImpls = append(archExpKernels(), expGoKernels)
+	expActive.Store(expImpls[0])
+	useHooks = append(useHooks, useExp)
+}
+
+// useExp makes the named implementation of the exp kernels active, if
+// there is one, for use.
+func useExp(name string) (restore func()) {
+	for _, k := range expImpls {
+		if k.name == name {
+			prev := expActive.Swap(k)
+			return func() { expActive.Store(prev) }
+		}
+	}
+	return func() {}
+}
+
+// blockKernel is an assembly kernel: it handles the whole vectors of
+// lanes elements at the start of a up to the first that holds an
+// argument it leaves to the twin, and returns how many elements it did.
+// With nt, dst is aligned to the vector width and the kernel stores with
+// non-temporal hints.
+type blockKernel[T float] func(dst, a []T, nt bool) int
+
+// ntBytes is the size of dst from which the kernels store with
+// non-temporal hints: a result that large does not stay in a core's
+// private caches anyway, and writing it around them saves reading every
+// destination line first (as memcpy does for large copies).
+const ntBytes = 2 << 20
+
+// runBlocks computes dst[i] = f(a[i]) with the block kernel k and the Go
+// twin f for the vectors k leaves and the tail.
+func runBlocks[T float](dst, a []T, lanes int, k blockKernel[T], f func(T) T) {
+	a = a[:len(dst)]
+	size := int(unsafe.Sizeof(T(0)))
+	nt := len(dst)*size >= ntBytes
+	if nt { // peel to the alignment of a vector
+		vb := uintptr(lanes * size)
+		m := int((vb-uintptr(unsafe.Pointer(&dst[0]))%vb)%vb) / size
+		for i, x := range a[:m] {
+			dst[i] = f(x)
+		}
+		dst, a = dst[m:], a[m:]
+	}
+	for len(dst) > 0 {
+		n := k(dst, a, nt)
+		dst, a = dst[n:], a[n:]
+		m := min(len(dst), lanes)
+		for i, x := range a[:m] {
+			dst[i] = f(x)
+		}
+		dst, a = dst[m:], a[m:]
+	}
+}

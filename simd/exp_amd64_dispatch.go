@@ -1,0 +1,61 @@
+//go:build amd64 && !purego
+
+package simd
+
+import "github.com/pluribus-go/pluribus/internal/cpu"
+
+// archExpKernels returns the assembly implementations of the exp, log and
+// tanh kernels this CPU supports, best first, named as in archKernels.
+func archExpKernels() []*expKernels {
+	if !cpu.X86.HasAVX2 || !cpu.X86.HasFMA {
+		return nil
+	}
+	if cpu.X86.HasAVX512F {
+		return []*expKernels{expAVX512Kernels, expAVX2Kernels}
+	}
+	return []*expKernels{expAVX2Kernels}
+}
+
+var expAVX2Kernels = &expKernels{
+	name: "avx2",
+	exp64: func(dst, a []float64) {
+		runBlocks(dst, a, 4, func(d, s []float64, nt bool) int { return expFloat64AVX2(d, s, &expRows64[0][0], nt) }, exp64)
+	},
+	log64: func(dst, a []float64) {
+		runBlocks(dst, a, 4, func(d, s []float64, nt bool) int { return logFloat64AVX2(d, s, &logRows64[0][0], nt) }, log64)
+	},
+	tanh64: func(dst, a []float64) {
+		runBlocks(dst, a, 4, func(d, s []float64, nt bool) int { return tanhFloat64AVX2(d, s, &expRows64[0][0], nt) }, tanh64)
+	},
+	exp32: func(dst, a []float32) {
+		runBlocks(dst, a, 8, func(d, s []float32, nt bool) int { return expFloat32AVX2(d, s, &expRows32[0][0], nt) }, exp32)
+	},
+	log32: func(dst, a []float32) {
+		runBlocks(dst, a, 8, func(d, s []float32, nt bool) int { return logFloat32AVX2(d, s, &logRows32[0][0], nt) }, log32)
+	},
+	tanh32: func(dst, a []float32) {
+		runBlocks(dst, a, 8, func(d, s []float32, nt bool) int { return tanhFloat32AVX2(d, s, &expRows32[0][0], nt) }, tanh32)
+	},
+}
+
+var expAVX512Kernels = &expKernels{
+	name: "avx512",
+	exp64: func(dst, a []float64) {
+		runBlocks(dst, a, 8, func(d, s []float64, nt bool) int { return expFloat64AVX512(d, s, &expRows64[0][0], nt) }, exp64)
+	},
+	log64: func(dst, a []float64) {
+		runBlocks(dst, a, 8, func(d, s []float64, nt bool) int { return logFloat64AVX512(d, s, &logRows64[0][0], nt) }, log64)
+	},
+	tanh64: func(dst, a []float64) {
+		runBlocks(dst, a, 8, func(d, s []float64, nt bool) int { return tanhFloat64AVX512(d, s, &expRows64[0][0], nt) }, tanh64)
+	},
+	exp32: func(dst, a []float32) {
+		runBlocks(dst, a, 16, func(d, s []float32, nt bool) int { return expFloat32AVX512(d, s, &expRows32[0][0], nt) }, exp32)
+	},
+	log32: func(dst, a []float32) {
+		runBlocks(dst, a, 16, func(d, s []float32, nt bool) int { return logFloat32AVX512(d, s, &logRows32[0][0], nt) }, log32)
+	},
+	tanh32: func(dst, a []float32) {
+		runBlocks(dst, a, 16, func(d, s []float32, nt bool) int { return tanhFloat32AVX512(d, s, &expRows32[0][0], nt) }, tanh32)
+	},
+}

@@ -1,0 +1,558 @@
+package simd
+
+import (
+	"flag"
+	"fmt"
+	"math"
+	"math/big"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The exp, log and tanh kernels: every implementation against the Go
+// twin bit for bit (on random data, specials, every length to 300,
+// unaligned starts, with guards around dst), the twin against a
+// math/big reference in ULPs (bounded by the figures in the doc
+// comments), and the special values NumPy gives.
+
+// expFunc describes one kernel for the shared tests.
+type expFunc[T float] struct {
+	name   string
+	kernel func(dst, a []T) // the exported kernel
+	twin   func(T) T        // the Go twin, one element
+	ref    func(x float64) *big.Float
+	lo, hi float64 // the interesting range of arguments
+	bound  float64 // max ULP error, as in the doc comment
+}
+
+func expFuncs64() []expFunc[float64] {
+	return []expFunc[float64]{
+		{"exp", ExpFloat64, exp64, refExpF, -746, 710, expULP64},
+		{"log", LogFloat64, log64, refLogF, 0, math.MaxFloat64, logULP64},
+		{"tanh", TanhFloat64, tanh64, refTanhF, -20, 20, tanhULP64},
+	}
+}
+
+func expFuncs32() []expFunc[float32] {
+	return []expFunc[float32]{
+		{"exp", ExpFloat32, exp32, refExpF, -104, 89, expULP32},
+		{"log", LogFloat32, log32, refLogF, 0, math.MaxFloat32, logULP32},
+		{"tanh", TanhFloat32, tanh32, refTanhF, -10, 10, tanhULP32},
+	}
+}
+
+// expInputs returns n arguments for f: mostly uniform in the common
+// range, with specials, range edges, values near 1 (log) and subnormals.
+func expInputs[T float](rng *rand.Rand, name string, n int) []T {
+	sp := specials[T]()
+	var edges []float64
+	switch name {
+	case "exp":
+		edges = []float64{708, -708, 709.78, 709.79, -745.13, -745.14, 88.72, 88.73, -87.3, -103.97, 86.5, -86.5, 1e-300, -1e-300}
+	case "log":
+		edges = []float64{1, math.Nextafter(1, 0), math.Nextafter(1, 2), 0.984375, 1.03125, 0.703125, 1.40625, 5e-324, 1e-310, math.MaxFloat64, 0x1p-1022, 0x1p-126, 1e-40}
+	case "tanh":
+		edges = []float64{19.06, -19.07, 20, 21, 9.01, -9.1, 10, 11, 1e-300, 0x1p-1022, 1e-40}
+	}
+	x := make([]T, n)
+	for i := range x {
+		switch r := rng.IntN(64); {
+		case r == 0:
+			x[i] = sp[rng.IntN(len(sp))]
+		case r == 1:
+			x[i] = T(edges[rng.IntN(len(edges))])
+		default:
+			v := (rng.Float64()*2 - 1) * 12
+			if name == "log" {
+				v = math.Exp(v * 3)
+			}
+			x[i] = T(v)
+		}
+	}
+	return x
+}
+
+// TestExpKernelsMatchTwin runs every implementation against the Go twin:
+// bit-identical results, no writes outside dst.
+func TestExpKernelsMatchTwin(t *testing.T) {
+	forEachImpl(t, func(t *testing.T) {
+		for _, f := range expFuncs64() {
+			t.Run(f.name+"64", func(t *testing.T) { checkTwin(t, f) })
+		}
+		for _, f := range expFuncs32() {
+			t.Run(f.name+"32", func(t *testing.T) { checkTwin(t, f) })
+		}
+	})
+}
+
+func checkTwin[T float](t *testing.T, f expFunc[T]) {
+	rng := rand.New(rand.NewPCG(3, uint64(len(f.name))))
+	for _, n := range lengths {
+		for off := range 3 {
+			a := expInputs[T](rng, f.name, n+off)[off:]
+			dst, check := newDst[T](t, n, off)
+			f.kernel(dst, a)
+			check()
+			for i, x := range a {
+				if want := f.twin(x); bits(dst[i]) != bits(want) {
+					t.Fatalf("n=%d off=%d: %s(%v) = %v (%#x), twin gives %v (%#x)", n, off, f.name, x, dst[i], bits(dst[i]), want, bits(want))
+				}
+			}
+			// in place
+			b := append([]T(nil), a...)
+			f.kernel(b, b)
+			for i := range b {
+				if bits(b[i]) != bits(dst[i]) {
+					t.Fatalf("n=%d off=%d: in place %s(%v) = %v, want %v", n, off, f.name, a[i], b[i], dst[i])
+				}
+			}
+		}
+	}
+}
+
+// TestExpKernelsLong runs the kernels on runs long enough for the
+// non-temporal stores, from unaligned starts.
+func TestExpKernelsLong(t *testing.T) {
+	forEachImpl(t, func(t *testing.T) {
+		for _, f := range expFuncs64() {
+			t.Run(f.name+"64", func(t *testing.T) { checkTwinLong(t, f) })
+		}
+		for _, f := range expFuncs32() {
+			t.Run(f.name+"32", func(t *testing.T) { checkTwinLong(t, f) })
+		}
+	})
+}
+
+func checkTwinLong[T float](t *testing.T, f expFunc[T]) {
+	rng := rand.New(rand.NewPCG(5, uint64(len(f.name))))
+	n := ntBytes/sizeOf(T(0)) + 37
+	for _, off := range []int{0, 3} {
+		a := expInputs[T](rng, f.name, n)
+		dst, check := newDst[T](t, n, off)
+		f.kernel(dst, a)
+		check()
+		for i, x := range a {
+			if want := f.twin(x); bits(dst[i]) != bits(want) {
+				t.Fatalf("off=%d: %s(%v) at %d = %v, twin gives %v", off, f.name, x, i, dst[i], want)
+			}
+		}
+	}
+}
+
+// TestExpLengthMismatch checks the documented panic.
+func TestExpLengthMismatch(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Error("ExpFloat64 with len(a) != len(dst) did not panic")
+		}
+	}()
+	ExpFloat64(make([]float64, 3), make([]float64, 4))
+}
+
+// TestExpSpecialValues checks the values NumPy gives at the edges.
+func TestExpSpecialValues(t *testing.T) {
+	inf, nan := math.Inf(1), math.NaN()
+	negz := math.Copysign(0, -1)
+	cases := []struct {
+		name string
+		x    float64
+		want float64
+	}{
+		{"exp", 0, 1}, {"exp", negz, 1}, {"exp", inf, inf}, {"exp", -inf, 0}, {"exp", nan, nan},
+		{"exp", 1000, inf}, {"exp", -1000, 0}, {"exp", 709.78, 1.7928227943945155e+308},
+		{"exp", 710, inf}, {"exp", -745, 5e-324}, {"exp", -746, 0}, {"exp", 1, math.E},
+		{"exp", -740, 4.2e-322}, {"exp", -720, 2.0322308024e-313},
+		{"log", 1, 0}, {"log", 0, -inf}, {"log", negz, -inf}, {"log", -1, nan}, {"log", inf, inf},
+		{"log", -inf, nan}, {"log", nan, nan}, {"log", 5e-324, -744.4400719213812},
+		{"log", math.MaxFloat64, 709.782712893384}, {"log", math.E, 1}, {"log", 2, math.Ln2},
+		{"tanh", 0, 0}, {"tanh", negz, negz}, {"tanh", inf, 1}, {"tanh", -inf, -1}, {"tanh", nan, nan},
+		{"tanh", 20, 1}, {"tanh", -30, -1}, {"tanh", 1e-300, 1e-300}, {"tanh", 5e-324, 5e-324},
+		{"tanh", 1, 0.7615941559557649}, {"tanh", -0.5, -0.46211715726000974},
+	}
+	kern64 := map[string]func(dst, a []float64){"exp": ExpFloat64, "log": LogFloat64, "tanh": TanhFloat64}
+	kern32 := map[string]func(dst, a []float32){"exp": ExpFloat32, "log": LogFloat32, "tanh": TanhFloat32}
+	forEachImpl(t, func(t *testing.T) {
+		for _, c := range cases {
+			// a full vector of the value and one mixed with ordinary values
+			for _, n := range []int{1, 8, 16, 17} {
+				a := make([]float64, n)
+				for i := range a {
+					a[i] = 0.5
+				}
+				a[n-1] = c.x
+				dst := make([]float64, n)
+				kern64[c.name](dst, a)
+				if !sameF(dst[n-1], c.want, 1) {
+					t.Errorf("%sFloat64(%v) = %v, want %v", c.name, c.x, dst[n-1], c.want)
+				}
+				a32, dst32 := make([]float32, n), make([]float32, n)
+				for i := range a32 {
+					a32[i] = float32(a[i])
+				}
+				kern32[c.name](dst32, a32)
+				want32 := float32(c.want)
+				switch {
+				case c.name == "exp" && (c.x > 88.8 || c.x == 709.78):
+					want32 = float32(inf)
+				case c.name == "exp" && c.x < -104:
+					want32 = 0
+				case c.name == "log" && float32(c.x) == 0:
+					want32 = float32(-inf)
+				case c.name == "log" && c.x == math.MaxFloat64:
+					want32 = float32(inf)
+				case c.name == "tanh" && float32(c.x) == 0:
+					want32 = float32(c.x) // ±0
+				}
+				if float32(c.x) != 0 && math.Abs(c.x) < 1e-40 || c.name == "exp" && c.x < -100 && c.x >= -104 {
+					continue // no float32 counterpart of the case
+				}
+				if !sameF(float64(dst32[n-1]), float64(want32), 1e-6) {
+					t.Errorf("%sFloat32(%v) = %v, want %v", c.name, float32(c.x), dst32[n-1], want32)
+				}
+			}
+		}
+	})
+}
+
+// sameF reports whether got matches want: both NaN, equal with the same
+// sign, or within rel relative error for finite nonzero values.
+func sameF(got, want, rel float64) bool {
+	switch {
+	case want != want:
+		return got != got
+	case want == 0 || math.IsInf(want, 0):
+		return got == want && math.Signbit(got) == math.Signbit(want)
+	case rel >= 1:
+		return math.Abs(got-want) <= 2e-16*math.Abs(want) || got == want
+	}
+	return math.Abs(got-want) <= rel*math.Abs(want)
+}
+
+// expFull makes the accuracy tests run on all the arguments the bounds
+// in exp.go were measured on (minutes).
+var expFull = flag.Bool("exp.full", false, "run the exp/log/tanh accuracy tests on all the arguments of the documented measurement")
+
+// Measured accuracy: the bounds the doc comments state, in ULPs of the
+// exactly rounded result.
+func TestExpAccuracy64(t *testing.T) {
+	n := 4000
+	switch {
+	case *expFull:
+		n = 200000
+	case testing.Short():
+		n = 500
+	}
+	for _, f := range expFuncs64() {
+		t.Run(f.name, func(t *testing.T) {
+			rng := rand.New(rand.NewPCG(99, uint64(len(f.name))))
+			xs := accuracyArgs64(rng, f, n)
+			if f.name == "exp" && *expFull { // more subnormal results
+				for range n / 4 {
+					xs = append(xs, -745.13+rng.Float64()*(745.13-708))
+				}
+			}
+			worst, at := 0.0, 0.0
+			for _, x := range xs {
+				got := f.twin(x)
+				e := ulpErr64(got, f.ref(x))
+				if e > worst {
+					worst, at = e, x
+				}
+			}
+			t.Logf("%s float64: max error %.3f ULP at %v (%d arguments)", f.name, worst, at, len(xs))
+			if worst > f.bound {
+				t.Errorf("%s float64: max error %.3f ULP at %v, documented bound %.2f", f.name, worst, at, f.bound)
+			}
+		})
+	}
+}
+
+// accuracyArgs64 returns random finite arguments in f's range with
+// results in the normal and subnormal ranges, and edge values.
+func accuracyArgs64(rng *rand.Rand, f expFunc[float64], n int) []float64 {
+	var xs []float64
+	for range n {
+		var x float64
+		switch f.name {
+		case "log":
+			switch rng.IntN(4) {
+			case 0: // near 1
+				x = 1 + (rng.Float64()*2-1)*0.05
+			case 1: // subnormal
+				x = math.Float64frombits(rng.Uint64N(1 << 52))
+			default:
+				x = math.Float64frombits(rng.Uint64N(0x7ff0000000000000))
+			}
+		case "tanh":
+			switch rng.IntN(3) {
+			case 0:
+				x = (rng.Float64()*2 - 1)
+			case 1:
+				x = math.Copysign(math.Exp(-rng.Float64()*40), rng.Float64()-0.5)
+			default:
+				x = (rng.Float64()*2 - 1) * 20
+			}
+		default:
+			switch rng.IntN(3) {
+			case 0:
+				x = (rng.Float64()*2 - 1)
+			default:
+				x = f.lo + (f.hi-f.lo)*rng.Float64()
+			}
+		}
+		if x != 0 || f.name != "log" {
+			xs = append(xs, x)
+		}
+	}
+	return xs
+}
+
+// TestExpAccuracy32 measures the float32 kernels against float64
+// math, whose own error is far below a float32 ULP: every 4109th bit
+// pattern in -short mode, every 259th otherwise (the bounds were
+// measured over every 7th).
+func TestExpAccuracy32(t *testing.T) {
+	step := uint32(259)
+	switch {
+	case *expFull:
+		step = 7
+	case testing.Short():
+		step = 4109
+	}
+	refs := map[string]func(float64) float64{"exp": math.Exp, "log": math.Log, "tanh": math.Tanh}
+	for _, f := range expFuncs32() {
+		t.Run(f.name, func(t *testing.T) {
+			worst, at := 0.0, float32(0)
+			for u := uint32(0); u < 0xff800000; u += step {
+				x := math.Float32frombits(u)
+				if x != x || (f.name == "log" && x <= 0) || float64(x) < f.lo || float64(x) > f.hi {
+					continue
+				}
+				got := f.twin(x)
+				e := ulpErr32(got, refs[f.name](float64(x)))
+				if e > worst {
+					worst, at = e, x
+				}
+			}
+			t.Logf("%s float32: max error %.3f ULP at %v", f.name, worst, at)
+			if worst > f.bound {
+				t.Errorf("%s float32: max error %.3f ULP at %v, documented bound %.2f", f.name, worst, at, f.bound)
+			}
+		})
+	}
+}
+
+// ulpErr32 returns |got - want| in ULPs of want rounded to float32.
+func ulpErr32(got float32, want float64) float64 {
+	w := float32(want)
+	if math.IsInf(float64(w), 0) || math.IsInf(float64(got), 0) {
+		if got == w {
+			return 0
+		}
+		if math.IsInf(float64(w), 0) {
+			w = float32(math.Copysign(math.MaxFloat32, want))
+		} else {
+			return math.Inf(1)
+		}
+	}
+	aw := float32(math.Abs(float64(w)))
+	sp := float64(math.Nextafter32(aw, float32(math.Inf(1))) - aw)
+	if aw == math.MaxFloat32 {
+		sp = float64(aw - math.Nextafter32(aw, 0))
+	}
+	return math.Abs(float64(got)-want) / sp
+}
+
+// A math/big reference: at least refBits bits (more where a formula
+// cancels).
+const refBits = 200
+
+func bigF(x float64, prec uint) *big.Float { return new(big.Float).SetPrec(prec).SetFloat64(x) }
+
+// bigExp returns eˣ by its Taylor series after halving x s times.
+func bigExp(x *big.Float, prec uint) *big.Float {
+	p := prec + 64
+	s := x.MantExp(nil) + 12
+	if s < 0 {
+		s = 0
+	}
+	r := new(big.Float).SetPrec(p).SetMantExp(new(big.Float).SetPrec(p).Set(x), -s)
+	sum, term := bigF(1, p), bigF(1, p)
+	eps := new(big.Float).SetPrec(p).SetMantExp(bigF(1, p), -int(p))
+	for k := int64(1); ; k++ {
+		term.Mul(term, r)
+		term.Quo(term, new(big.Float).SetPrec(p).SetInt64(k))
+		sum.Add(sum, term)
+		if new(big.Float).Abs(term).Cmp(eps) < 0 {
+			break
+		}
+	}
+	for range s {
+		sum.Mul(sum, sum)
+	}
+	return sum.SetPrec(prec)
+}
+
+// bigLog returns log x, x > 0, by Newton's iteration on bigExp.
+func bigLog(x *big.Float, prec uint) *big.Float {
+	p := prec + 32
+	m := new(big.Float)
+	e := x.MantExp(m)
+	mf, _ := m.Float64()
+	y := bigF(math.Log(mf)+float64(e)*math.Ln2, p) // x = m·2^e, m in [0.5, 1)
+	for range 7 {
+		e := bigExp(y, p)
+		num := new(big.Float).SetPrec(p).Sub(x, e)
+		den := new(big.Float).SetPrec(p).Add(x, e)
+		num.Quo(num, den)
+		y.Add(y, num.Mul(num, bigF(2, p)))
+	}
+	return y.SetPrec(prec)
+}
+
+func refExpF(x float64) *big.Float { return bigExp(bigF(x, refBits), refBits) }
+
+func refLogF(x float64) *big.Float { return bigLog(bigF(x, refBits), refBits) }
+
+// refTanhF is sinh/cosh by their series for |x| < 1 (no cancellation) and
+// (e^2x - 1)/(e^2x + 1) otherwise.
+func refTanhF(x float64) *big.Float {
+	p := uint(refBits + 64)
+	if math.Abs(x) < 1 {
+		bx := bigF(x, p)
+		x2 := new(big.Float).SetPrec(p).Mul(bx, bx)
+		s, c := new(big.Float).SetPrec(p).Set(bx), bigF(1, p)
+		ts, tc := new(big.Float).SetPrec(p).Set(bx), bigF(1, p)
+		for k := int64(1); k < 200; k++ {
+			ts.Mul(ts, x2)
+			ts.Quo(ts, new(big.Float).SetPrec(p).SetInt64((2*k)*(2*k+1)))
+			s.Add(s, ts)
+			tc.Mul(tc, x2)
+			tc.Quo(tc, new(big.Float).SetPrec(p).SetInt64((2*k-1)*(2*k)))
+			c.Add(c, tc)
+		}
+		return s.Quo(s, c).SetPrec(refBits)
+	}
+	e := bigExp(bigF(2*x, p), p)
+	num := new(big.Float).SetPrec(p).Sub(e, bigF(1, p))
+	den := new(big.Float).SetPrec(p).Add(e, bigF(1, p))
+	return num.Quo(num, den).SetPrec(refBits)
+}
+
+// ulpErr64 returns |got - want| in ULPs of want rounded to float64.
+func ulpErr64(got float64, want *big.Float) float64 {
+	w, _ := want.Float64()
+	if math.IsInf(w, 0) || math.IsInf(got, 0) {
+		if got == w {
+			return 0
+		}
+		if !math.IsInf(w, 0) {
+			return math.Inf(1)
+		}
+		w = math.Copysign(math.MaxFloat64, w)
+	}
+	aw := math.Abs(w)
+	sp := math.Nextafter(aw, math.Inf(1)) - aw
+	if aw == math.MaxFloat64 {
+		sp = aw - math.Nextafter(aw, 0)
+	}
+	d := new(big.Float).SetPrec(refBits).Sub(bigF(got, refBits), want)
+	d.Quo(d, bigF(sp, refBits)) // in big: d may be below the float64 range
+	df, _ := d.Float64()
+	return math.Abs(df)
+}
+
+// The benchmarks use the argument ranges of bench/workloads.json: exp
+// and tanh on [-10, 10), log on [0.1, 100).
+
+func BenchmarkExpFloat64(b *testing.B)  { benchExp(b, "exp", ExpFloat64) }
+func BenchmarkExpFloat32(b *testing.B)  { benchExp(b, "exp", ExpFloat32) }
+func BenchmarkLogFloat64(b *testing.B)  { benchExp(b, "log", LogFloat64) }
+func BenchmarkLogFloat32(b *testing.B)  { benchExp(b, "log", LogFloat32) }
+func BenchmarkTanhFloat64(b *testing.B) { benchExp(b, "tanh", TanhFloat64) }
+func BenchmarkTanhFloat32(b *testing.B) { benchExp(b, "tanh", TanhFloat32) }
+
+func benchExp[T float](b *testing.B, name string, kernel func(dst, a []T)) {
+	for _, n := range []int{16, 1 << 10, 1 << 20} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			rng := rand.New(rand.NewPCG(1, 2))
+			a := make([]T, n)
+			for i := range a {
+				if name == "log" {
+					a[i] = T(0.1 + 99.9*rng.Float64())
+				} else {
+					a[i] = T(20*rng.Float64() - 10)
+				}
+			}
+			dst := make([]T, n)
+			var z T
+			b.SetBytes(int64(n) * 2 * int64(sizeOf(z)))
+			b.ReportAllocs()
+			for b.Loop() {
+				kernel(dst, a)
+			}
+		})
+	}
+}
+
+func sizeOf[T float](z T) int {
+	if _, ok := any(z).(float32); ok {
+		return 4
+	}
+	return 8
+}
+
+// TestExpRowsMatchGenerator checks that the generator in _asm numbers the
+// constant rows as exp_generic.go does (the assembly reads them by
+// number), and that the polynomial degrees agree.
+func TestExpRowsMatchGenerator(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("_asm", "exp.go"))
+	if err != nil {
+		t.Skipf("generator source not available: %v", err)
+	}
+	got := map[string]int{}
+	re := regexp.MustCompile(`(?m)^\t([a-zA-Z0-9_, ]+?)\s*=\s*([0-9, ]+)$`)
+	for _, m := range re.FindAllStringSubmatch(string(src), -1) {
+		names, vals := strings.Split(m[1], ","), strings.Split(m[2], ",")
+		if len(names) != len(vals) {
+			continue
+		}
+		for i, n := range names {
+			v, err := strconv.Atoi(strings.TrimSpace(vals[i]))
+			if err != nil {
+				t.Fatalf("%s: %v", n, err)
+			}
+			got[strings.TrimSpace(n)] = v
+		}
+	}
+	want := map[string]int{
+		"eAbs": eAbs, "eMax": eMax, "eLog2e": eLog2e, "eShift": eShift, "eNegLn2Hi": eNegLn2Hi,
+		"eNegLn2Lo": eNegLn2Lo, "ePoly": ePoly, "eOne64": eOne64, "eTanhMax64": eTanhMax64,
+		"eSign64": eSign64, "eTwo64": eTwo64, "eOne32": eOne32, "eTanhMax32": eTanhMax32,
+		"eSign32": eSign32, "eTwo32": eTwo32, "eHi64": eHi64, "eLo64": eLo64, "eHi32": eHi32, "eLo32": eLo32,
+		"lOff64": lOff64, "lMagic64": lMagic64, "lBias64": lBias64, "lExpMask64": lExpMask64,
+		"lNegOne64": lNegOne64, "lLn2Hi64": lLn2Hi64, "lLn2Lo64": lLn2Lo64, "lChkAdd64": lChkAdd64,
+		"lChkLim64": lChkLim64, "lPoly64": lPoly64, "lInvC64": lInvC64, "lLogCHi64": lLogCHi64,
+		"lLogCLo64": lLogCLo64, "lIdxMask64": lIdxMask64, "lAllOnes64": lAllOnes64,
+		"lOff32": lOff32, "lExpMask32": lExpMask32, "lNegOne32": lNegOne32, "lLn2Hi32": lLn2Hi32,
+		"lLn2Lo32": lLn2Lo32, "lChkAdd32": lChkAdd32, "lChkLim32": lChkLim32, "lPoly32": lPoly32,
+		"lInvC32": lInvC32, "lLogCHi32": lLogCHi32, "lLogCLo32": lLogCLo32,
+		"expPolyRows64": len(expPoly64), "expPolyRows32": len(expPoly32),
+		"logPolyRows64": len(logPoly64), "logPolyRows32": len(logPoly32),
+	}
+	for n, w := range want {
+		if g, ok := got[n]; !ok || g != w {
+			t.Errorf("_asm/exp.go: %s = %d (found %v), exp_generic.go has %d", n, g, ok, w)
+		}
+	}
+	// the tables end where the next row starts
+	if ePoly+len(expPoly64) != eOne64 || ePoly+len(expPoly32) != eOne32 ||
+		lPoly64+len(logPoly64) != lInvC64 || lPoly32+len(logPoly32) != lInvC32 {
+		t.Error("polynomial rows overlap the rows after them")
+	}
+}
