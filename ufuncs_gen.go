@@ -122,10 +122,9 @@ func Copysign(x1, x2 any, opts ...Option) (*Array, error) {
 }
 
 // Cos computes the cosine element-wise, in radians (NumPy's cos).
-// Max error of the float64 loop: 1.5 ULP on contiguous runs (the vector
-// kernel simd.CosFloat64), 1.34 ULP elsewhere; float32: 1.59 ULP on
-// contiguous runs (simd.CosFloat32, in float32 arithmetic), 0.50 ULP
-// elsewhere.
+// The float64 and float32 loops are the vector kernels simd.CosFloat64
+// and simd.CosFloat32 (in float32 arithmetic) whatever the layout; max
+// error 1.5 and 1.59 ULP.
 func Cos(x any, opts ...Option) (*Array, error) {
 	return ufunc.Cos.Call1(x, opts...)
 }
@@ -175,8 +174,9 @@ func Equal(x1, x2 any, opts ...Option) (*Array, error) {
 }
 
 // Exp computes e to the power x element-wise (NumPy's exp).
-// Max error of the float64 loop: 0.51 ULP on contiguous runs (1.00 ULP
-// for subnormal results and on strided runs); float32: 0.50 ULP.
+// The float64 and float32 loops are the vector kernels simd.ExpFloat64
+// and simd.ExpFloat32 whatever the layout (strided runs are gathered);
+// max error 0.88 and 0.89 ULP.
 func Exp(x any, opts ...Option) (*Array, error) {
 	return ufunc.Exp.Call1(x, opts...)
 }
@@ -326,8 +326,8 @@ func LessEqual(x1, x2 any, opts ...Option) (*Array, error) {
 }
 
 // Log computes the natural logarithm element-wise (NumPy's log).
-// Max error of the float64 loop: 0.87 ULP on contiguous runs (fdlibm's
-// algorithm), 0.53 ULP on strided runs; float32: 0.50 ULP.
+// The float64 and float32 loops are the vector kernels simd.LogFloat64
+// and simd.LogFloat32 whatever the layout; max error 0.68 and 0.59 ULP.
 func Log(x any, opts ...Option) (*Array, error) {
 	return ufunc.Log.Call1(x, opts...)
 }
@@ -525,10 +525,9 @@ func Signbit(x any, opts ...Option) (*Array, error) {
 }
 
 // Sin computes the sine element-wise, in radians (NumPy's sin).
-// Max error of the float64 loop: 1.5 ULP on contiguous runs (the vector
-// kernel simd.SinFloat64), 1.49 ULP elsewhere; float32: 1.55 ULP on
-// contiguous runs (simd.SinFloat32, in float32 arithmetic), 0.50 ULP
-// elsewhere.
+// The float64 and float32 loops are the vector kernels simd.SinFloat64
+// and simd.SinFloat32 (in float32 arithmetic) whatever the layout; max
+// error 1.5 and 1.55 ULP.
 func Sin(x any, opts ...Option) (*Array, error) {
 	return ufunc.Sin.Call1(x, opts...)
 }
@@ -579,7 +578,8 @@ func Tan(x any, opts ...Option) (*Array, error) {
 }
 
 // Tanh computes the hyperbolic tangent element-wise (NumPy's tanh).
-// Max error of the float64 loop: 1.94 ULP.
+// The float64 and float32 loops are the vector kernels simd.TanhFloat64
+// and simd.TanhFloat32 whatever the layout; max error 2.34 and 2.6 ULP.
 func Tanh(x any, opts ...Option) (*Array, error) {
 	return ufunc.Tanh.Call1(x, opts...)
 }

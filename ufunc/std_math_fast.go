@@ -1,6 +1,7 @@
 package ufunc
 
 import (
+	"sync"
 	"unsafe"
 
 	"github.com/pluribus-go/pluribus/simd"
@@ -8,13 +9,21 @@ import (
 
 // Fast loops for sqrt, exp, log, tanh, sin and cos on float32 and float64:
 // contiguous runs go to the vector kernels of simd (no call per element
-// on the common path); strided runs keep the per-element path of Unary
-// with the accurate function.
+// on the common path); strided runs are gathered into a buffer, given to
+// the same kernels and scattered back, so a value's result never depends
+// on the layout of the array holding it.
 
-// sliceLoop returns a loop that hands contiguous runs to fast and other
-// strides to the element function slow.
-func sliceLoop[T float32 | float64](fast func(dst, src []T), slow func(T) T) Loop {
-	strided := Unary(slow)
+// gatherLen is the number of elements a strided run is gathered in at a
+// time.
+const gatherLen = 512
+
+// gatherBufs are the buffers strided runs are gathered into (a slice
+// handed to a kernel, a func value, would escape if it were on the stack).
+var gatherBufs = sync.Pool{New: func() any { return new([2 * gatherLen * 8]byte) }}
+
+// sliceLoop returns a loop that hands contiguous runs to fast and gathers
+// other strides into fast too.
+func sliceLoop[T float32 | float64](fast func(dst, src []T)) Loop {
 	size := int(unsafe.Sizeof(T(0)))
 	return func(args []unsafe.Pointer, steps []int, n int) {
 		if n <= 0 {
@@ -24,7 +33,20 @@ func sliceLoop[T float32 | float64](fast func(dst, src []T), slow func(T) T) Loo
 			fast(unsafe.Slice((*T)(args[1]), n), unsafe.Slice((*T)(args[0]), n))
 			return
 		}
-		strided(args, steps, n)
+		b := gatherBufs.Get().(*[2 * gatherLen * 8]byte)
+		in := unsafe.Slice((*T)(unsafe.Pointer(&b[0])), gatherLen)
+		out := unsafe.Slice((*T)(unsafe.Pointer(&b[gatherLen*8])), gatherLen)
+		for start := 0; start < n; start += gatherLen {
+			m := min(gatherLen, n-start)
+			for i := range m {
+				in[i] = *(*T)(unsafe.Add(args[0], (start+i)*steps[0]))
+			}
+			fast(out[:m], in[:m])
+			for i := range m {
+				*(*T)(unsafe.Add(args[1], (start+i)*steps[1])) = out[i]
+			}
+		}
+		gatherBufs.Put(b)
 	}
 }
 
