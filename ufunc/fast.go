@@ -71,17 +71,24 @@ func (u *Ufunc) fastCall(x1, x2 any) (out *ndarray.Array, ok bool, err error) {
 	if err != nil {
 		return nil, true, err
 	}
+	ops := [3]*ndarray.Array{a, b}
+	ops[u.nin] = out
 	s := fastPool.Get().(*fastScratch)
-	size := dt.Size()
-	s.args[0], s.steps[0] = basePtr(a), size
-	if b != nil {
-		s.args[1], s.steps[1] = basePtr(b), size
-	}
-	s.args[u.nin], s.steps[u.nin] = basePtr(out), res.out[0].Size()
-	res.loop.Fn(s.args[:u.nin+1], s.steps[:u.nin+1], n)
-	s.args = [3]unsafe.Pointer{}
+	runFlat(res.loop.Fn, s.args[:u.nin+1], s.steps[:u.nin+1], ops[:u.nin+1], n)
 	fastPool.Put(s)
 	return out, true, nil
+}
+
+// runFlat runs fn once over the n elements of C-contiguous operands of
+// one shape (inputs, then the output), each stepping by its element size.
+// args and steps are its scratch; it leaves args holding no pointers, so
+// pooled scratch keeps no buffer alive.
+func runFlat(fn Loop, args []unsafe.Pointer, steps []int, ops []*ndarray.Array, n int) {
+	for i, a := range ops {
+		args[i], steps[i] = basePtr(a), a.ItemSize()
+	}
+	fn(args, steps, n)
+	clear(args)
 }
 
 // direct runs a call whose operands need no iteration plan: every input
@@ -127,13 +134,8 @@ func (u *Ufunc) direct(st *callState, res *resolution) (bool, error) {
 			return true, err
 		}
 	}
-	s := &st.scratch
-	for i := range u.nin {
-		s.args[i], s.steps[i] = basePtr(st.arrays[i]), res.in[i].Size()
-	}
-	s.args[u.nin], s.steps[u.nin] = basePtr(out), res.out[0].Size()
-	res.loop.Fn(s.args[:u.nin+1], s.steps[:u.nin+1], n)
-	clear(s.args[:u.nin+1]) // the pooled state keeps no buffer alive
 	st.arrays[u.nin] = out
+	s := &st.scratch
+	runFlat(res.loop.Fn, s.args[:u.nin+1], s.steps[:u.nin+1], st.arrays[:u.nin+1], n)
 	return true, nil
 }
