@@ -65,6 +65,13 @@ func copyInto(dst, src *Array) error {
 	if needsTextCopy(dst.dtype, src.dtype) {
 		return copyStrings(dst, src)
 	}
+	if dst.dtype == src.dtype {
+		if overlaps(dst, src) {
+			src = src.Copy()
+		}
+		strided.Copy(dst.shape, dst.base(), dst.strides, src.base(), src.strides, dst.dtype.Size())
+		return nil
+	}
 	if src.dtype.Kind().IsFlexible() || dst.dtype.Kind().IsFlexible() {
 		return copyIntoChecked(dst, src)
 	}
@@ -152,7 +159,7 @@ func (a *Array) CopyOrder(order Order) *Array {
 	}
 	shareArena(out, a)
 	if a.size > 0 {
-		strided.Loop2(a.shape, out.base(), out.strides, a.base(), a.strides, mustCast(a.dtype, a.dtype))
+		strided.Copy(a.shape, out.base(), out.strides, a.base(), a.strides, a.dtype.Size())
 	}
 	return out
 }

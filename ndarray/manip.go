@@ -10,48 +10,8 @@ import (
 )
 
 // This file holds the joining and splitting manipulations (NumPy's
-// concatenate, stack, split, tile, repeat) and the raw copy helpers the
-// manipulations share: they move element bytes unchanged, one memmove per
-// contiguous run.
-
-// rawCopy returns an inner loop that copies elements of size bytes
-// unchanged: one copy() for a contiguous run, a typed move per element
-// otherwise.
-func rawCopy(size int) strided.Inner2 {
-	switch size {
-	case 1:
-		return copyRun[uint8]
-	case 2:
-		return copyRun[uint16]
-	case 4:
-		return copyRun[uint32]
-	case 8:
-		return copyRun[uint64]
-	case 16:
-		return copyRun[[2]uint64]
-	}
-	return func(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
-		if ds == size && ss == size {
-			copy(unsafe.Slice((*byte)(dst), n*size), unsafe.Slice((*byte)(src), n*size))
-			return
-		}
-		for i := range n {
-			copy(unsafe.Slice((*byte)(unsafe.Add(dst, i*ds)), size), unsafe.Slice((*byte)(unsafe.Add(src, i*ss)), size))
-		}
-	}
-}
-
-// copyRun copies n elements of type T between strided runs.
-func copyRun[T any](dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
-	sz := int(unsafe.Sizeof(*new(T)))
-	if ds == sz && ss == sz {
-		copy(unsafe.Slice((*T)(dst), n), unsafe.Slice((*T)(src), n))
-		return
-	}
-	for i := range n {
-		*(*T)(unsafe.Add(dst, i*ds)) = *(*T)(unsafe.Add(src, i*ss))
-	}
-}
+// concatenate, stack, split, tile, repeat) and blit, the raw copy they
+// share.
 
 // blit copies src's elements into dst unchanged. The two have the same
 // shape and element type and do not overlap.
@@ -63,7 +23,7 @@ func blit(dst, src *Array) {
 		blitStrings(dst, src)
 		return
 	}
-	strided.Loop2(dst.shape, dst.base(), dst.strides, src.base(), src.strides, rawCopy(dst.dtype.Size()))
+	strided.Copy(dst.shape, dst.base(), dst.strides, src.base(), src.strides, dst.dtype.Size())
 }
 
 // assign copies src into dst (same shape, no overlap), converting the
@@ -471,7 +431,7 @@ func Tile(a *Array, reps ...int) (*Array, error) {
 		dstr[2*i], dstr[2*i+1] = src.shape[i]*out.strides[i], out.strides[i]
 		sstr[2*i], sstr[2*i+1] = 0, src.strides[i]
 	}
-	strided.Loop2(dshape, out.base(), dstr, src.base(), sstr, rawCopy(a.dtype.Size()))
+	strided.Copy(dshape, out.base(), dstr, src.base(), sstr, a.dtype.Size())
 	return out, nil
 }
 

@@ -244,7 +244,7 @@ func rawStrings(dst, src *Array) {
 	if dst.size == 0 {
 		return
 	}
-	strided.Loop2(dst.shape, dst.base(), dst.strides, src.base(), src.strides, rawCopy(dst.dtype.Size()))
+	strided.Copy(dst.shape, dst.base(), dst.strides, src.base(), src.strides, dst.dtype.Size())
 }
 
 // shareArena makes dst, a new array, read its string references from

@@ -33,11 +33,12 @@ func TestGenerated(t *testing.T) {
 
 // generatedSets are the generator's kernel sets and the files each
 // writes (<base>_amd64.s and <base>_amd64.go), as in the go:generate
-// lines of doc.go, exp.go and trig.go.
+// lines of doc.go, exp.go, trig.go and transpose.go.
 var generatedSets = []struct{ set, base string }{
 	{"core", "kernels"},
 	{"exp", "exp"},
 	{"trig", "trig"},
+	{"transpose", "transpose"},
 }
 
 func checkGenerated(t *testing.T, goTool string, env []string, set, base string) {

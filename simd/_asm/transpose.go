@@ -1,0 +1,125 @@
+package main
+
+import (
+	. "github.com/mmcloughlin/avo/build"
+	. "github.com/mmcloughlin/avo/operand"
+	. "github.com/mmcloughlin/avo/reg"
+)
+
+// The transpose kernels (set "transpose", written to transpose_amd64.s).
+//
+//	func transposeBand64AVX512(dst *uint64, dstStride int, src *uint64, srcStride int, n int)
+//
+// transposes n square blocks of 8-byte elements lying side by side in one
+// band of source rows: block k holds source rows 0..L-1, columns
+// k*L..k*L+L-1, and goes to destination rows k*L..k*L+L-1, columns
+// 0..L-1, where L is the lane count (8 for AVX-512, 4 for AVX2). Strides
+// are in bytes. Each block is L vector loads (one per source row), a
+// shuffle network and L vector stores (one per destination row), so both
+// sides are read and written in whole vectors. The Go wrapper in
+// simd/transpose.go walks the bands and does the edges.
+
+func init() { sets["transpose"] = genTranspose }
+
+func genTranspose() {
+	genTransposeBand(avx2)
+	genTransposeBand(avx512)
+}
+
+func genTransposeBand(v isa) {
+	L := v.Bytes / 8
+	TEXT("transposeBand64"+v.Name, NOSPLIT, "func(dst *uint64, dstStride int, src *uint64, srcStride int, n int)")
+	dst := Load(Param("dst"), GP64())
+	ds := Load(Param("dstStride"), GP64())
+	src := Load(Param("src"), GP64())
+	ss := Load(Param("srcStride"), GP64())
+	n := Load(Param("n"), GP64())
+
+	// Rows 0-3 of a block are at base + {0, s, 2s, 3s}; rows 4-7 (AVX-512)
+	// at a second base 4s further on.
+	ss3, ds3 := GP64(), GP64()
+	LEAQ(Mem{Base: ss, Index: ss, Scale: 2}, ss3)
+	LEAQ(Mem{Base: ds, Index: ds, Scale: 2}, ds3)
+	rows := func(base, s, s3 Register) []Mem {
+		return []Mem{{Base: base}, {Base: base, Index: s, Scale: 1}, {Base: base, Index: s, Scale: 2}, {Base: base, Index: s3, Scale: 1}}
+	}
+	var srcB, dstB, dstStep Register
+	if L == 8 {
+		srcB, dstB = GP64(), GP64()
+		LEAQ(Mem{Base: src, Index: ss, Scale: 4}, srcB)
+		LEAQ(Mem{Base: dst, Index: ds, Scale: 4}, dstB)
+	}
+	dstStep = GP64() // L destination rows
+	MOVQ(ds, dstStep)
+	SHLQ(U8(map[int]int{4: 2, 8: 3}[L]), dstStep)
+
+	in := rows(src, ss, ss3)
+	out := rows(dst, ds, ds3)
+	if L == 8 {
+		in = append(in, rows(srcB, ss, ss3)...)
+		out = append(out, rows(dstB, ds, ds3)...)
+	}
+
+	Label("block")
+	r := make([]VecVirtual, L)
+	for i := range r {
+		r[i] = v.vec()
+		VMOVUPD(in[i], r[i])
+	}
+	res := make([]VecVirtual, L)
+	if L == 4 {
+		// [r0[0] r1[0] r0[2] r1[2]] and the odd columns, for row pairs
+		t := make([]VecVirtual, 4)
+		for p := range 2 {
+			t[2*p], t[2*p+1] = YMM(), YMM()
+			VUNPCKLPD(r[2*p+1], r[2*p], t[2*p])
+			VUNPCKHPD(r[2*p+1], r[2*p], t[2*p+1])
+		}
+		// columns c and c+2 from the low and high 128-bit lanes
+		for c := range 2 {
+			res[c], res[c+2] = YMM(), YMM()
+			VPERM2F128(U8(0x20), t[c+2], t[c], res[c])
+			VPERM2F128(U8(0x31), t[c+2], t[c], res[c+2])
+		}
+	} else {
+		// t[2p] = [r2p[0] r2p+1[0] r2p[2] r2p+1[2] ...] (even columns),
+		// t[2p+1] the odd ones, for row pairs p = 0..3.
+		t := make([]VecVirtual, 8)
+		for p := range 4 {
+			t[2*p], t[2*p+1] = ZMM(), ZMM()
+			VUNPCKLPD(r[2*p+1], r[2*p], t[2*p])
+			VUNPCKHPD(r[2*p+1], r[2*p], t[2*p+1])
+		}
+		// For odd = 0 (even columns) and 1 (odd columns): gather the
+		// 128-bit lanes of pairs (0,1) and (2,3) of the row pairs, then
+		// of all four.
+		for odd := range 2 {
+			a, b := t[odd], t[2+odd]
+			c, d := t[4+odd], t[6+odd]
+			lo1, lo2, hi1, hi2 := ZMM(), ZMM(), ZMM(), ZMM()
+			VSHUFF64X2(U8(0x44), b, a, lo1) // [a.L0 a.L1 b.L0 b.L1]
+			VSHUFF64X2(U8(0x44), d, c, lo2)
+			VSHUFF64X2(U8(0xEE), b, a, hi1) // [a.L2 a.L3 b.L2 b.L3]
+			VSHUFF64X2(U8(0xEE), d, c, hi2)
+			for k, src := range [][2]VecVirtual{{lo1, lo2}, {hi1, hi2}} {
+				c0, c2 := ZMM(), ZMM()
+				VSHUFF64X2(U8(0x88), src[1], src[0], c0) // lane 0 of each pair
+				VSHUFF64X2(U8(0xDD), src[1], src[0], c2) // lane 1 of each pair
+				res[4*k+odd], res[4*k+2+odd] = c0, c2
+			}
+		}
+	}
+	for c := range L {
+		VMOVUPD(res[c], out[c])
+	}
+	ADDQ(U32(v.Bytes), src)
+	ADDQ(dstStep, dst)
+	if L == 8 {
+		ADDQ(U32(v.Bytes), srcB)
+		ADDQ(dstStep, dstB)
+	}
+	DECQ(n)
+	JNZ(LabelRef("block"))
+	VZEROUPPER()
+	RET()
+}
