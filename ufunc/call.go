@@ -506,6 +506,7 @@ func (u *Ufunc) execute(st *callState, res *resolution) error {
 			loopType = res.out[i-u.nin]
 			op.out = true
 		}
+		op.lsize = loopType.Size()
 		if a.DType() != loopType {
 			var err error
 			if op.out {
@@ -516,7 +517,6 @@ func (u *Ufunc) execute(st *callState, res *resolution) error {
 			if err != nil {
 				return err
 			}
-			op.lsize = loopType.Size()
 		}
 	}
 	if w := st.cfg.where; w != nil {

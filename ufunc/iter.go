@@ -6,6 +6,7 @@ import (
 	"github.com/pluribus-go/pluribus/dtype"
 	"github.com/pluribus-go/pluribus/internal/strided"
 	"github.com/pluribus-go/pluribus/ndarray"
+	"github.com/pluribus-go/pluribus/simd"
 )
 
 // chunk is the number of elements converted at a time when an operand
@@ -155,6 +156,17 @@ type scratch struct {
 	bargs  [maxOperands]unsafe.Pointer // what the loop is handed
 	bsteps [maxOperands]int
 	bufs   [maxOperands][]byte
+
+	// A tiled walk gathers each tile of an input that steps through the
+	// inner dimension with a large stride (a transposed operand) into
+	// tbuf, so its loop reads it as a contiguous run: tposed marks those
+	// operands, and row (the tile's first row) and tld (the row length
+	// in tbuf) place a run in it.
+	tposed [maxOperands]bool
+	anyT   bool
+	row    int
+	tld    int
+	tbuf   [maxOperands][]uint64
 }
 
 // buffers makes sure the cast buffers for p exist.
@@ -243,12 +255,17 @@ func (p *plan) runTiles(r0, r1 int, s *scratch) {
 	}
 	nd := p.nd
 	rows, cols := p.nd-2, p.nd-1
+	p.markTransposed(s)
+	defer s.clearTransposed()
 	var idx [MaxDims]int
 	for {
 		for i0 := r0; i0 < r1; i0 += tile {
 			i1 := min(i0+tile, r1)
 			for j0 := 0; j0 < p.shape[cols]; j0 += tile {
 				n := min(tile, p.shape[cols]-j0)
+				if s.anyT {
+					p.gatherTile(s, idx[:rows], i0, i1, j0, n)
+				}
 				for i := i0; i < i1; i++ {
 					idx[rows] = i
 					p.inner(s, j0, n, idx[:nd-1])
@@ -270,6 +287,53 @@ func (p *plan) runTiles(r0, r1 int, s *scratch) {
 	}
 }
 
+// markTransposed marks the inputs of a tiled walk whose tiles are
+// gathered (see scratch.tposed): 8-byte elements, no cast, contiguous
+// along the row dimension and a positive whole-element stride along
+// the inner one, when simd has a vector transpose.
+func (p *plan) markTransposed(s *scratch) {
+	if simd.Implementation() == "go" {
+		return
+	}
+	rows, cols := p.nd-2, p.nd-1
+	for i := range p.nops {
+		op := &p.ops[i]
+		if op.out || op.cast != nil || op.lsize != 8 || op.strides[rows] != 8 ||
+			op.strides[cols] <= 8 || op.strides[cols]%8 != 0 {
+			continue
+		}
+		s.tposed[i], s.anyT = true, true
+		if len(s.tbuf[i]) < tile*tile {
+			s.tbuf[i] = make([]uint64, tile*tile)
+		}
+		s.tld = tile
+	}
+}
+
+// clearTransposed ends a tiled walk's gathering.
+func (s *scratch) clearTransposed() {
+	s.tposed, s.anyT = [maxOperands]bool{}, false
+}
+
+// gatherTile transposes rows [i0, i1) x columns [j0, j0+n) of every
+// marked operand at the outer index outer into its tile buffer, row
+// (i - i0) of the tile holding the n elements of row i.
+func (p *plan) gatherTile(s *scratch, outer []int, i0, i1, j0, n int) {
+	cols := p.nd - 1
+	s.row = i0
+	for i := range p.nops {
+		if !s.tposed[i] {
+			continue
+		}
+		op := &p.ops[i]
+		sc := op.strides[cols] / 8
+		start := unsafe.Add(op.base, outerOffset(&op.strides, outer)+i0*8+j0*op.strides[cols])
+		// the source block: n rows (j) of i1-i0 contiguous elements (i)
+		src := unsafe.Slice((*uint64)(start), (n-1)*sc+(i1-i0))
+		simd.Transpose64(s.tbuf[i], s.tld, src, sc, n, i1-i0)
+	}
+}
+
 func outerOffset(st *[MaxDims]int, outer []int) int {
 	off := 0
 	for k, i := range outer {
@@ -284,6 +348,12 @@ func (p *plan) inner(s *scratch, start, n int, outer []int) {
 	last := p.nd - 1
 	for i := range p.nops {
 		op := &p.ops[i]
+		if s.tposed[i] {
+			// a run of a gathered tile (see gatherTile)
+			s.steps[i] = 8
+			s.args[i] = unsafe.Pointer(&s.tbuf[i][(outer[last-1]-s.row)*s.tld])
+			continue
+		}
 		st := 0
 		if last >= 0 {
 			st = op.strides[last]

@@ -65,3 +65,57 @@ func TestBlockedIteration(t *testing.T) {
 		}
 	}
 }
+
+// TestGatheredTiles checks the tiled walk that gathers transposed 8-byte
+// inputs through simd.Transpose64: one or both inputs transposed, outer
+// dimensions, a where= mask, ragged tile edges, on one and two
+// goroutines, against element-wise arithmetic.
+func TestGatheredTiles(t *testing.T) {
+	must := mustOK(t)
+	for _, shape := range [][]int{{2*tile + 3, 2*tile + 5}, {2, 2*tile + 1, 2 * tile}} {
+		nd := len(shape)
+		n := 1
+		for _, d := range shape {
+			n *= d
+		}
+		v := make([]int64, n)
+		w := make([]int64, n)
+		for i := range v {
+			v[i] = int64(i)
+			w[i] = int64(3*i + 1)
+		}
+		sw := append([]int(nil), shape...)
+		sw[nd-1], sw[nd-2] = sw[nd-2], sw[nd-1]
+		x := must(must(ndarray.FromSlice(v, sw...)).SwapAxes(-1, -2))
+		y := must(must(ndarray.FromSlice(w, sw...)).SwapAxes(-1, -2))
+		c := must(ndarray.FromSlice(w, shape...))
+		mask := make([]bool, n)
+		for i := range mask {
+			mask[i] = i%7 != 3
+		}
+		m := must(ndarray.FromSlice(mask, shape...))
+		xs := ndarray.ToSlice[int64](x.CopyOrder(ndarray.C))
+		ys := ndarray.ToSlice[int64](y.CopyOrder(ndarray.C))
+		for _, procs := range []int{1, 2} {
+			prev := runtime.GOMAXPROCS(procs)
+			one := must(Add.Call(x, c))
+			both := must(Subtract.Call(x, y))
+			masked := must(ndarray.Zeros(dtype.Int64, shape...))
+			must(Multiply.Call(x, c, Out(masked), Where(m)))
+			runtime.GOMAXPROCS(prev)
+			g1 := ndarray.ToSlice[int64](one.CopyOrder(ndarray.C))
+			g2 := ndarray.ToSlice[int64](both.CopyOrder(ndarray.C))
+			g3 := ndarray.ToSlice[int64](masked)
+			for i := range n {
+				want3 := int64(0)
+				if mask[i] {
+					want3 = xs[i] * w[i]
+				}
+				if g1[i] != xs[i]+w[i] || g2[i] != xs[i]-ys[i] || g3[i] != want3 {
+					t.Fatalf("shape %v, %d goroutines, element %d: add %d (want %d), subtract %d (want %d), masked multiply %d (want %d)",
+						shape, procs, i, g1[i], xs[i]+w[i], g2[i], xs[i]-ys[i], g3[i], want3)
+				}
+			}
+		}
+	}
+}
