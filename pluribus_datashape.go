@@ -19,6 +19,6 @@ func FromStrings(values []string, shape ...int) (*Array, error) {
 	return ndarray.FromStrings(values, shape...)
 }
 
-// SkipMissing makes Sum, Prod, Min, Max and Mean of an option array skip
-// missing elements (ufunc.SkipMissing).
+// SkipMissing makes Sum, Prod, Min, Max, Mean, Var and Std of an option
+// array skip missing elements (ufunc.SkipMissing).
 func SkipMissing() Option { return ufunc.SkipMissing() }

@@ -594,5 +594,5 @@ func Trunc(x any, opts ...Option) (*Array, error) {
 // N - DDof instead of N when DDof is given (N - ddof ≤ 0 gives inf or
 // NaN). Integers give float64, float16 gives float16 (computed in
 // float32), complex numbers give their real type. Options: Axis,
-// KeepDims, DDof, DType, Out, Where.
+// KeepDims, DDof, DType, Out, Where; for an option array, SkipMissing.
 func Var(a *Array, opts ...Option) (*Array, error) { return ufunc.Var(a, opts...) }

@@ -20,7 +20,7 @@ import (
 func reduceStd(u *Ufunc, a *ndarray.Array, opts []Option) (*ndarray.Array, error) {
 	cfg := newConfig(opts)
 	if a != nil && a.DType().IsOption() {
-		return reduceOption(u, a, &cfg, false)
+		return reduceOption(u, a, &cfg, nil)
 	}
 	return u.reduce(a, &cfg)
 }
@@ -395,7 +395,7 @@ func reduceStdCfg(u *Ufunc, a *ndarray.Array, cfg *config) (*ndarray.Array, erro
 func Mean(a *ndarray.Array, opts ...Option) (*ndarray.Array, error) {
 	cfg := newConfig(opts)
 	if a != nil && a.DType().IsOption() {
-		return reduceOption(Add, a, &cfg, true)
+		return reduceOption(Add, a, &cfg, meanCfg)
 	}
 	if err := statAxes(a, &cfg); err != nil {
 		return nil, err
@@ -512,9 +512,12 @@ func scaleComplex64(c complex64, n float32) complex64 {
 // N - DDof instead of N when DDof is given (N - ddof ≤ 0 gives inf or
 // NaN). Integers give float64, float16 gives float16 (computed in
 // float32), complex numbers give their real type. Options: Axis,
-// KeepDims, DDof, DType, Out, Where.
+// KeepDims, DDof, DType, Out, Where; for an option array, SkipMissing.
 func Var(a *ndarray.Array, opts ...Option) (*ndarray.Array, error) {
 	cfg := newConfig(opts)
+	if a != nil && a.DType().IsOption() {
+		return reduceOption(Add, a, &cfg, varCfg)
+	}
 	if err := statAxes(a, &cfg); err != nil {
 		return nil, err
 	}
@@ -529,6 +532,9 @@ func Var(a *ndarray.Array, opts ...Option) (*ndarray.Array, error) {
 // np.std), with Var's options and dtypes.
 func Std(a *ndarray.Array, opts ...Option) (*ndarray.Array, error) {
 	cfg := newConfig(opts)
+	if a != nil && a.DType().IsOption() {
+		return reduceOption(Add, a, &cfg, stdCfg)
+	}
 	if err := statAxes(a, &cfg); err != nil {
 		return nil, err
 	}

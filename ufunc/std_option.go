@@ -101,21 +101,30 @@ func optionResolver(u *Ufunc) FlexResolver {
 	}
 }
 
-// SkipMissing makes the reductions Sum, Prod, Min, Max and Mean of an
-// option array skip missing elements: the sum and product of only
-// missing elements are 0 and 1, their minimum, maximum and mean are
-// missing. Without it a reduction over a missing element is missing.
+// SkipMissing makes the reductions Sum, Prod, Min, Max, Mean, Var and
+// Std of an option array skip missing elements: the sum and product of
+// only missing elements are 0 and 1, their minimum, maximum, mean,
+// variance and standard deviation are missing. Without it a reduction
+// over a missing element is missing.
 func SkipMissing() Option {
 	return func(c *config) { c.skipMissing = true }
 }
 
-// reduceOption reduces an option array with u (Sum, Prod, Min, Max):
-// the values are reduced with the options given, and the result is
-// missing where a reduced element was missing (or, with SkipMissing,
-// where every reduced element was).
-func reduceOption(u *Ufunc, a *ndarray.Array, cfg *config, mean bool) (*ndarray.Array, error) {
-	if len(cfg.out) > 0 {
-		return nil, &ArgError{Ufunc: u.name, Msg: "Out is not supported for reductions of option arrays"}
+// reduceOption reduces an option array with u (Sum, Prod, Min, Max), or
+// with stat (Mean, Var, Std) when it is not nil: the values are reduced
+// with the options given, and the result is missing where a reduced
+// element was missing (or, with SkipMissing, where every reduced element
+// was). With Out, the result is written to the given option array.
+func reduceOption(u *Ufunc, a *ndarray.Array, cfg *config, stat func(*ndarray.Array, *config) (*ndarray.Array, error)) (*ndarray.Array, error) {
+	var dst *ndarray.Array
+	if len(cfg.out) > 1 {
+		return nil, &ArgError{Ufunc: u.name, Msg: "a reduction has one output"}
+	}
+	if len(cfg.out) == 1 {
+		dst = cfg.out[0]
+		if dst == nil || !dst.DType().IsOption() {
+			return nil, &ArgError{Ufunc: u.name, Msg: "the output of a reduction of an option array must be an option array"}
+		}
 	}
 	values, valid, err := a.OptionParts()
 	if err != nil {
@@ -127,16 +136,16 @@ func reduceOption(u *Ufunc, a *ndarray.Array, cfg *config, mean bool) (*ndarray.
 		}
 	}
 	c := *cfg
-	c.where = nil
+	c.where, c.out = nil, nil
 	if c.skipMissing {
 		c.where = valid
-		if !mean && (u == Minimum || u == Maximum) && c.initial == nil {
+		if stat == nil && (u == Minimum || u == Maximum) && c.initial == nil {
 			c.initial = extremeOf(values.DType(), u == Minimum)
 		}
 	}
 	var res *ndarray.Array
-	if mean {
-		res, err = meanCfg(values, &c)
+	if stat != nil {
+		res, err = stat(values, &c)
 	} else {
 		res, err = u.reduce(values, &c)
 	}
@@ -151,7 +160,7 @@ func reduceOption(u *Ufunc, a *ndarray.Array, cfg *config, mean bool) (*ndarray.
 	switch {
 	case !cfg.skipMissing:
 		ok, err = LogicalAnd.reduce(valid, &vc)
-	case mean || u == Minimum || u == Maximum:
+	case stat != nil || u == Minimum || u == Maximum:
 		ok, err = LogicalOr.reduce(valid, &vc)
 	default:
 		ok, err = ndarray.Full(dtype.Bool, true, res.Shape()...)
@@ -175,7 +184,16 @@ func reduceOption(u *Ufunc, a *ndarray.Array, cfg *config, mean bool) (*ndarray.
 	if err := oo.CopyFrom(ok, dtype.Unsafe); err != nil {
 		return nil, err
 	}
-	return out, nil
+	if dst == nil {
+		return out, nil
+	}
+	if !equalShape(dst.Shape(), out.Shape()) {
+		return nil, &ArgError{Ufunc: u.name, Msg: "output shape " + ndarray.FormatShape(dst.Shape()) + " does not match the result's " + ndarray.FormatShape(out.Shape())}
+	}
+	if err := dst.CopyFrom(out, cfg.casting); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // extremeOf returns the largest (for a minimum) or smallest value of a
@@ -202,8 +220,19 @@ func extremeOf(dt dtype.DType, forMin bool) any {
 	return math.Inf(-1)
 }
 
-// meanCfg is Mean with its options already parsed.
+// meanCfg, varCfg and stdCfg are Mean, Var and Std with their options
+// already parsed.
 func meanCfg(a *ndarray.Array, cfg *config) (*ndarray.Array, error) {
 	c := *cfg
 	return Mean(a, func(cc *config) { *cc = c })
+}
+
+func varCfg(a *ndarray.Array, cfg *config) (*ndarray.Array, error) {
+	c := *cfg
+	return Var(a, func(cc *config) { *cc = c })
+}
+
+func stdCfg(a *ndarray.Array, cfg *config) (*ndarray.Array, error) {
+	c := *cfg
+	return Std(a, func(cc *config) { *cc = c })
 }

@@ -185,9 +185,99 @@ func TestOptionReductions(t *testing.T) {
 			t.Errorf("int16 max %v %v", v, ok)
 		}
 	}
-	var ae *ufunc.ArgError
-	if _, err := ufunc.Sum(a, ufunc.Out(s)); !errors.As(err, &ae) {
-		t.Errorf("Out on an option reduction: %v", err)
+}
+
+// TestOptionStatistics checks Var and Std of option arrays against
+// np.var and np.std of the valid elements.
+func TestOptionStatistics(t *testing.T) {
+	a, _ := ndarray.FromOptional([]float64{1, 2, 3, 4, 5, 6}, []bool{true, true, true, false, true, true}, 2, 3)
+	v, err := ufunc.Var(a)
+	if err != nil {
+		t.Fatal(err)
 	}
-	_ = math.NaN
+	if m, _ := v.IsMissing(); !m {
+		t.Error("a variance over a missing element is missing")
+	}
+	v, err = ufunc.Var(a, ufunc.SkipMissing())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// np.var([1., 2, 3, 5, 6])
+	if got, ok := ndarray.AtOption[float64](v); !ok || math.Abs(got-3.4400000000000004) > 1e-15 {
+		t.Errorf("var skipping missing = %v %v; want 3.44", got, ok)
+	}
+	sd, err := ufunc.Std(a, ufunc.Axis(1), ufunc.DDof(1), ufunc.SkipMissing())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// np.std([1., 2, 3], ddof=1), np.std([5., 6], ddof=1)
+	if vals, valid := optionValues[float64](t, sd); !slices.Equal(valid, []bool{true, true}) ||
+		vals[0] != 1 || math.Abs(vals[1]-0.7071067811865476) > 1e-16 {
+		t.Errorf("row std %v %v", vals, valid)
+	}
+	cols, err := ufunc.Var(a, ufunc.Axis(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if vals, valid := optionValues[float64](t, cols); !slices.Equal(valid, []bool{false, true, true}) || vals[1] != 2.25 || vals[2] != 2.25 {
+		t.Errorf("column var %v %v; want [_ 2.25 2.25] [false true true]", vals, valid)
+	}
+	none, _ := ndarray.FromOptional([]float32{0, 0}, []bool{false, false})
+	if s, err := ufunc.Std(none, ufunc.SkipMissing()); err != nil {
+		t.Error(err)
+	} else if miss, _ := s.IsMissing(); !miss {
+		t.Error("std of nothing should be missing")
+	}
+}
+
+// TestOptionReductionOut checks Out on reductions of option arrays: the
+// result lands in the given array (converted under the casting rule),
+// and an output that is not an option array, has the wrong shape or
+// cannot take the result is an error that leaves it untouched.
+func TestOptionReductionOut(t *testing.T) {
+	a, _ := ndarray.FromOptional([]float64{1, 2, 3, 4, 5, 6}, []bool{true, true, true, false, true, true}, 2, 3)
+	o, _ := ndarray.Zeros(dtype.Option(dtype.Float64), 2)
+	got, err := ufunc.Sum(a, ufunc.Axis(1), ufunc.SkipMissing(), ufunc.Out(o))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != o {
+		t.Error("Sum with Out did not return the output array")
+	}
+	if vals, valid := optionValues[float64](t, o); !slices.Equal(vals, []float64{6, 11}) || !slices.Equal(valid, []bool{true, true}) {
+		t.Errorf("out = %v %v; want [6 11]", vals, valid)
+	}
+	// missing results are written as missing
+	if _, err := ufunc.Max(a, ufunc.Axis(1), ufunc.Out(o)); err != nil {
+		t.Fatal(err)
+	}
+	if vals, valid := optionValues[float64](t, o); vals[0] != 3 || !slices.Equal(valid, []bool{true, false}) {
+		t.Errorf("max into out = %v %v; want [3 _] [true false]", vals, valid)
+	}
+	// float64 into ?float32 is same_kind
+	o32, _ := ndarray.Zeros(dtype.Option(dtype.Float32), 2)
+	if _, err := ufunc.Mean(a, ufunc.Axis(1), ufunc.SkipMissing(), ufunc.Out(o32)); err != nil {
+		t.Fatal(err)
+	}
+	if vals, _ := optionValues[float32](t, o32); !slices.Equal(vals, []float32{2, 5.5}) {
+		t.Errorf("mean into ?float32 = %v; want [2 5.5]", vals)
+	}
+	var ae *ufunc.ArgError
+	plain, _ := ndarray.Zeros(dtype.Float64, 2)
+	if _, err := ufunc.Sum(a, ufunc.Axis(1), ufunc.Out(plain)); !errors.As(err, &ae) {
+		t.Errorf("Out not an option array: %v, want an ArgError", err)
+	}
+	wrong, _ := ndarray.Zeros(dtype.Option(dtype.Float64), 3)
+	if _, err := ufunc.Sum(a, ufunc.Axis(1), ufunc.Out(wrong)); !errors.As(err, &ae) {
+		t.Errorf("Out of the wrong shape: %v, want an ArgError", err)
+	}
+	// float64 into ?int32 is not same_kind
+	oi, _ := ndarray.Zeros(dtype.Option(dtype.Int32), 2)
+	var ce *dtype.CastError
+	if _, err := ufunc.Sum(a, ufunc.Axis(1), ufunc.Out(oi)); !errors.As(err, &ce) {
+		t.Errorf("Out that cannot take the result: %v, want a CastError", err)
+	}
+	if vals, valid := optionValues[int32](t, oi); !slices.Equal(vals, []int32{0, 0}) || !slices.Equal(valid, []bool{false, false}) {
+		t.Errorf("refused Out was written: %v %v", vals, valid)
+	}
 }
