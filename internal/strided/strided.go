@@ -81,6 +81,10 @@ func Loop2(shape []int, dst unsafe.Pointer, dstStrides []int, src unsafe.Pointer
 		inner(dst, dIn, src, sIn, n)
 		return
 	}
+	if nd >= 2 && crossed(sh[nd-2:nd], ds[nd-2:nd], ss[nd-2:nd]) {
+		loop2Bands(sh[:nd], dst, ds[:nd], src, ss[:nd], inner)
+		return
+	}
 	var ibuf [8]int
 	idx := ibuf[:0]
 	if last <= 8 {
@@ -109,4 +113,48 @@ func Loop2(shape []int, dst unsafe.Pointer, dstStrides []int, src unsafe.Pointer
 			return
 		}
 	}
+}
+
+// crossed reports whether the last two dimensions of a two-operand
+// layout are ordered oppositely for the two operands (each steps
+// through a different one with the smaller stride: a transpose), and
+// are large enough for a banded walk to pay.
+func crossed(shape, ds, ss []int) bool {
+	if shape[0] < minTile || shape[1] < minTile {
+		return false
+	}
+	return (abs(ss[0]) < abs(ss[1])) != (abs(ds[0]) < abs(ds[1])) &&
+		abs(ss[0]) != abs(ss[1]) && abs(ds[0]) != abs(ds[1])
+}
+
+// loop2Bands walks a crossed layout (see crossed) so that every call of
+// inner reads a run of the source along the dimension it steps through
+// with the smaller stride, in bands of tileBand runs of at most tileRun
+// elements: the destination lines a band writes (one per element of a
+// run) stay in cache until the band has filled them, instead of one
+// cache miss per element on one side.
+func loop2Bands(shape []int, dst unsafe.Pointer, ds []int, src unsafe.Pointer, ss []int, inner Inner2) {
+	nd := len(shape)
+	i, j := nd-2, nd-1
+	if abs(ss[i]) < abs(ss[j]) {
+		i, j = j, i // j: the source's inner dimension
+	}
+	var obuf [8]int
+	outer := obuf[:0]
+	if nd-2 <= len(obuf) {
+		outer = obuf[:nd-2]
+	} else {
+		outer = make([]int, nd-2)
+	}
+	forEach(shape[:nd-2], ds[:nd-2], ss[:nd-2], outer, func(dOff, sOff int) {
+		for i0 := 0; i0 < shape[i]; i0 += tileBand {
+			i1 := min(i0+tileBand, shape[i])
+			for j0 := 0; j0 < shape[j]; j0 += tileRun {
+				n := min(tileRun, shape[j]-j0)
+				for r := i0; r < i1; r++ {
+					inner(unsafe.Add(dst, dOff+r*ds[i]+j0*ds[j]), ds[j], unsafe.Add(src, sOff+r*ss[i]+j0*ss[j]), ss[j], n)
+				}
+			}
+		}
+	})
 }

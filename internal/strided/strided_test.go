@@ -35,7 +35,7 @@ func TestCoalesce(t *testing.T) {
 // TestLoop2 copies through every layout and checks each element landed
 // where the index arithmetic says, against a direct reference.
 func TestLoop2(t *testing.T) {
-	const n = 2 * 3 * 4 * 5 * 2
+	const n = 1200 // enough for every layout below
 	src := make([]int64, n)
 	for i := range src {
 		src[i] = int64(i + 1)
@@ -57,6 +57,9 @@ func TestLoop2(t *testing.T) {
 		{"broadcast", []int{5, 4}, []int{0, 1}, 0},
 		{"0-d", []int{}, []int{}, 7},
 		{"empty", []int{3, 0}, []int{1, 1}, 0},
+		{"transposed, walked in bands", []int{37, 20}, []int{1, 37}, 0},
+		{"transposed in 3-d, walked in bands", []int{2, 33, 17}, []int{561, 1, 33}, 0},
+		{"transposed and reversed", []int{20, 37}, []int{-1, 20}, 19},
 		{"more than 8 dims", []int{2, 1, 3, 1, 2, 1, 2, 1, 5, 2}, []int{120, 0, 40, 0, 20, 0, 10, 0, 2, 1}, 0},
 	}
 	for _, tt := range tests {
