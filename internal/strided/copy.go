@@ -16,39 +16,20 @@ import (
 // in small square blocks, so that both sides use every cache line and page
 // they touch while it is in cache rather than once per element.
 func Copy(shape []int, dst unsafe.Pointer, dstStrides []int, src unsafe.Pointer, srcStrides []int, size int) {
-	var buf [3 * 8]int
-	nd := len(shape)
-	var sh, ds, ss []int
-	if nd <= 8 {
-		sh, ds, ss = buf[0:nd], buf[8:8+nd], buf[16:16+nd]
-	} else {
-		b := make([]int, 3*nd)
-		sh, ds, ss = b[:nd], b[nd:2*nd], b[2*nd:]
+	var l layout2
+	sh, ds, ss, ok := l.coalesce(shape, dstStrides, srcStrides)
+	if !ok {
+		return
 	}
-	copy(sh, shape)
-	copy(ds, dstStrides)
-	copy(ss, srcStrides)
-	for _, d := range sh {
-		if d == 0 {
-			return
-		}
-	}
-	nd = Coalesce(sh, ds, ss)
+	nd := len(sh)
 	if nd >= 2 && transposed(sh[nd-2:nd], ds[nd-2:nd], ss[nd-2:nd], size) {
-		var outer [8]int
-		idx := outer[:0]
-		if nd-2 <= len(outer) {
-			idx = outer[:nd-2]
-		} else {
-			idx = make([]int, nd-2)
-		}
 		r, c := nd-2, nd-1
-		forEach(sh[:nd-2], ds[:nd-2], ss[:nd-2], idx, func(dOff, sOff int) {
+		forEach(sh[:nd-2], ds[:nd-2], ss[:nd-2], func(dOff, sOff int) {
 			copyTiles(unsafe.Add(dst, dOff), ds[r], ds[c], unsafe.Add(src, sOff), ss[r], ss[c], sh[r], sh[c], size)
 		})
 		return
 	}
-	Loop2(sh[:nd], dst, ds[:nd], src, ss[:nd], func(d unsafe.Pointer, dst int, s unsafe.Pointer, sst int, n int) {
+	Loop2(sh, dst, ds, src, ss, func(d unsafe.Pointer, dst int, s unsafe.Pointer, sst int, n int) {
 		copyRun(d, dst, s, sst, n, size)
 	})
 }
@@ -82,7 +63,14 @@ func abs(x int) int {
 
 // forEach calls f with the byte offsets of every index of an outer
 // layout (shape may be empty: one call with zero offsets).
-func forEach(shape, ds, ss, idx []int, f func(dOff, sOff int)) {
+func forEach(shape, ds, ss []int, f func(dOff, sOff int)) {
+	var buf [8]int
+	idx := buf[:0]
+	if len(shape) <= len(buf) {
+		idx = buf[:len(shape)]
+	} else {
+		idx = make([]int, len(shape))
+	}
 	dOff, sOff := 0, 0
 	for {
 		f(dOff, sOff)

@@ -48,16 +48,18 @@ func Coalesce(shape []int, strides ...[]int) int {
 	return n
 }
 
-// Loop2 calls inner on every innermost run of a two-operand layout. The
-// operands share shape; dst and src point at their first elements. The
-// dimensions are coalesced first, so contiguous operands make one call.
-// shape and the strides are not modified.
-func Loop2(shape []int, dst unsafe.Pointer, dstStrides []int, src unsafe.Pointer, srcStrides []int, inner Inner2) {
-	var buf [3 * 8]int
+// layout2 is a coalesced copy of a two-operand layout, kept on the
+// caller's stack for up to 8 dimensions.
+type layout2 struct {
+	buf [3 * 8]int
+}
+
+// coalesce copies shape and strides and coalesces the copy (see
+// Coalesce). It reports false for an empty shape (a zero dimension).
+func (l *layout2) coalesce(shape, dstStrides, srcStrides []int) (sh, ds, ss []int, ok bool) {
 	nd := len(shape)
-	var sh, ds, ss []int
 	if nd <= 8 {
-		sh, ds, ss = buf[0:nd], buf[8:8+nd], buf[16:16+nd]
+		sh, ds, ss = l.buf[0:nd], l.buf[8:8+nd], l.buf[16:16+nd]
 	} else {
 		b := make([]int, 3*nd)
 		sh, ds, ss = b[:nd], b[nd:2*nd], b[2*nd:]
@@ -67,10 +69,24 @@ func Loop2(shape []int, dst unsafe.Pointer, dstStrides []int, src unsafe.Pointer
 	copy(ss, srcStrides)
 	for _, d := range sh {
 		if d == 0 {
-			return
+			return nil, nil, nil, false
 		}
 	}
 	nd = Coalesce(sh, ds, ss)
+	return sh[:nd], ds[:nd], ss[:nd], true
+}
+
+// Loop2 calls inner on every innermost run of a two-operand layout. The
+// operands share shape; dst and src point at their first elements. The
+// dimensions are coalesced first, so contiguous operands make one call.
+// shape and the strides are not modified.
+func Loop2(shape []int, dst unsafe.Pointer, dstStrides []int, src unsafe.Pointer, srcStrides []int, inner Inner2) {
+	var l layout2
+	sh, ds, ss, ok := l.coalesce(shape, dstStrides, srcStrides)
+	if !ok {
+		return
+	}
+	nd := len(sh)
 	if nd == 0 {
 		inner(dst, 0, src, 0, 1)
 		return
@@ -139,14 +155,7 @@ func loop2Bands(shape []int, dst unsafe.Pointer, ds []int, src unsafe.Pointer, s
 	if abs(ss[i]) < abs(ss[j]) {
 		i, j = j, i // j: the source's inner dimension
 	}
-	var obuf [8]int
-	outer := obuf[:0]
-	if nd-2 <= len(obuf) {
-		outer = obuf[:nd-2]
-	} else {
-		outer = make([]int, nd-2)
-	}
-	forEach(shape[:nd-2], ds[:nd-2], ss[:nd-2], outer, func(dOff, sOff int) {
+	forEach(shape[:nd-2], ds[:nd-2], ss[:nd-2], func(dOff, sOff int) {
 		for i0 := 0; i0 < shape[i]; i0 += tileBand {
 			i1 := min(i0+tileBand, shape[i])
 			for j0 := 0; j0 < shape[j]; j0 += tileRun {
