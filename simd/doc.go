@@ -1,8 +1,9 @@
 // Package simd holds the vectorised kernels behind pluribus's ufuncs:
 // element-wise arithmetic, NaN-propagating minimum and maximum, sums and
-// dot products over contiguous float32 and float64 runs; max/min and
-// argmax/argmin reductions; widening integer sums; int32/int64
-// arithmetic; float64→float32 and float32⇄float16 conversions; sine,
+// dot products over contiguous float32 and float64 runs; float64 rows
+// added into a vector (a sum along axis 0); max/min and argmax/argmin
+// reductions; widening integer sums; int32/int64 arithmetic;
+// float64→float32 and float32⇄float16 conversions; sine,
 // cosine and square root; and float comparisons that write bools.
 //
 // # Overview
@@ -54,9 +55,12 @@
 // correctly rounded; the comparisons follow IEEE (a NaN operand compares
 // false, except for not-equal), as NumPy does.
 //
-// The memory-bound kernels added for reductions, integers and
-// conversions have AVX2 assembly only, used by the avx512 implementation
-// too; float16 conversion uses F16C when the CPU has it.
+// The memory-bound kernels of integer sums and conversions have AVX2
+// assembly only, used by the avx512 implementation too. Max/min (and so
+// argmax/argmin), AddRowsFloat64, the pairwise sum's two-leaf kernel and
+// int32/int64 addition, subtraction and multiplication have AVX-512
+// versions (the int64 product needs AVX-512DQ, else it is Go's loop, as
+// under AVX2); float16 conversion uses F16C when the CPU has it.
 package simd
 
 //go:generate go run -C _asm -mod=mod . -out ../kernels_amd64.s -stubs ../kernels_amd64.go -pkg simd

@@ -33,12 +33,13 @@ func TestGenerated(t *testing.T) {
 
 // generatedSets are the generator's kernel sets and the files each
 // writes (<base>_amd64.s and <base>_amd64.go), as in the go:generate
-// lines of doc.go, exp.go, trig.go and transpose.go.
+// lines of doc.go, exp.go, trig.go, transpose.go and reduce_impl.go.
 var generatedSets = []struct{ set, base string }{
 	{"core", "kernels"},
 	{"exp", "exp"},
 	{"trig", "trig"},
 	{"transpose", "transpose"},
+	{"reduce", "reduce"},
 }
 
 func checkGenerated(t *testing.T, goTool string, env []string, set, base string) {

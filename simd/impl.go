@@ -39,8 +39,9 @@ type kernels struct {
 	dot64    func(a, b []float64) float64 // block, len(a) <= dotBlock
 	dot32    func(a, b []float32) float32
 
-	// Block kernels: len(a) (len(dst)) is a multiple of blockLen, and
-	// positive for max/min; the exported wrappers do the tails.
+	// Block kernels: len(a) (len(dst)) is a multiple of blockLen (of
+	// binIBlock for binI32/binI64), and positive for max/min; the
+	// exported wrappers do the tails.
 	max64, min64 func(a []float64) (m float64, nan bool) // extreme of the non-NaN elements; any NaN?
 	max32, min32 func(a []float32) (m float32, nan bool)
 	sumI8        func(a []int8) int64
@@ -49,6 +50,7 @@ type kernels struct {
 	sumI64       func(a []int64) int64
 	binI32       [numIntBin]func(dst, a, b []int32)
 	binI64       [numIntBin]func(dst, a, b []int64)
+	binIBlock    int // power of two: the multiple of elements binI32/binI64 take (1: any length)
 	cvt64to32    func(dst []float32, a []float64)
 	cvt32to16    func(dst []uint16, a []float32)
 	cvt16to32    func(dst []float32, a []uint16)
@@ -100,6 +102,7 @@ var goKernels = &kernels{
 	sumI64:    sumIntGo[int64],
 	binI32:    [numIntBin]func(dst, a, b []int32){addIntGo[int32], subIntGo[int32], mulIntGo[int32]},
 	binI64:    [numIntBin]func(dst, a, b []int64){addIntGo[int64], subIntGo[int64], mulIntGo[int64]},
+	binIBlock: 1,
 	cvt64to32: convertFloat64ToFloat32Go,
 	cvt32to16: convertFloat32ToFloat16Go,
 	cvt16to32: convertFloat16ToFloat32Go,

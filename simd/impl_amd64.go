@@ -15,9 +15,6 @@ func archKernels() []*kernels {
 		k.max64, k.min64 = maxBlockFloat64AVX2, minBlockFloat64AVX2
 		k.max32, k.min32 = maxBlockFloat32AVX2, minBlockFloat32AVX2
 		k.sumI8, k.sumI16, k.sumI32, k.sumI64 = sumBlockInt8AVX2, sumBlockInt16AVX2, sumBlockInt32AVX2, sumBlockInt64AVX2
-		// AVX2 has no 64-bit multiply (VPMULLQ is AVX-512DQ): Go's loop.
-		k.binI32 = [numIntBin]func(dst, a, b []int32){addInt32AVX2, subInt32AVX2, mulInt32AVX2}
-		k.binI64 = [numIntBin]func(dst, a, b []int64){addInt64AVX2, subInt64AVX2, mulIntGo[int64]}
 		k.cvt64to32 = convertFloat64ToFloat32AVX2
 		k.cvtI32to64, k.cvt32to64, k.cvtI32to32 = convertInt32ToFloat64AVX2, convertFloat32ToFloat64AVX2, convertInt32ToFloat32AVX2
 		k.cvt64toI32, k.cvt32toI32 = convertFloat64ToInt32AVX2, convertFloat32ToInt32AVX2
@@ -28,10 +25,36 @@ func archKernels() []*kernels {
 			k.cvt32to16, k.cvt16to32 = convertFloat32ToFloat16F16C, convertFloat16ToFloat32F16C
 		}
 	}
+	// AVX-512 block kernels of Max and Min (reduce_amd64.s).
+	avx512Kernels.max64, avx512Kernels.min64 = maxBlockFloat64AVX512, minBlockFloat64AVX512
+	avx512Kernels.max32, avx512Kernels.min32 = maxBlockFloat32AVX512, minBlockFloat32AVX512
+	setIntAVX2(avx2Kernels)
 	if cpu.X86.HasAVX512F {
+		setIntAVX512(avx512Kernels, cpu.X86.HasAVX512DQ)
 		ks = append(ks, avx512Kernels)
 	}
 	return append(ks, avx2Kernels)
+}
+
+// setIntAVX2 gives k the AVX2 integer arithmetic: block kernels of two
+// vectors (16 int32, 8 int64), the tail in Go. AVX2 has no 64-bit
+// multiply (VPMULLQ is AVX-512DQ): the int64 product is Go's loop.
+func setIntAVX2(k *kernels) {
+	k.binI32 = [numIntBin]func(dst, a, b []int32){addInt32AVX2, subInt32AVX2, mulInt32AVX2}
+	k.binI64 = [numIntBin]func(dst, a, b []int64){addInt64AVX2, subInt64AVX2, mulIntGo[int64]}
+	k.binIBlock = 16
+}
+
+// setIntAVX512 gives k the AVX-512 integer arithmetic, which takes any
+// length (masked tails); the int64 product uses VPMULLQ when dq (the CPU
+// has AVX512DQ) and Go's loop otherwise.
+func setIntAVX512(k *kernels, dq bool) {
+	k.binI32 = [numIntBin]func(dst, a, b []int32){addInt32AVX512, subInt32AVX512, mulInt32AVX512}
+	k.binI64 = [numIntBin]func(dst, a, b []int64){addInt64AVX512, subInt64AVX512, mulIntGo[int64]}
+	if dq {
+		k.binI64[opIMul] = mulInt64AVX512
+	}
+	k.binIBlock = 1
 }
 
 var avx2Kernels = &kernels{
@@ -49,8 +72,9 @@ var avx2Kernels = &kernels{
 // avx512Kernels uses zmm registers with masked tails. The pairwise-sum
 // leaf keeps NumPy's eight accumulators, which fill a ymm register, so it
 // is the AVX2 one; so are the memory-bound block kernels of the
-// reductions, integer arithmetic and conversions (filled in by
-// archKernels).
+// integer sums and conversions (filled in by archKernels). Its integer
+// arithmetic is AVX-512 (setIntAVX512), and so are the block kernels of
+// Max and Min, eight zmm vectors a step.
 var avx512Kernels = &kernels{
 	name:     "avx512",
 	bin64:    [numBin]func(dst, a, b []float64){addFloat64AVX512, subFloat64AVX512, mulFloat64AVX512, divFloat64AVX512, maxFloat64AVX512, minFloat64AVX512},

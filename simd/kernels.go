@@ -182,7 +182,7 @@ func RdivFloat64ScalarUnitary(dst, a []float64, s float64) {
 //
 // (to first order in u), against n·u·Σ|a[i]| for a loop in order.
 func SumFloat64(a []float64) float64 {
-	return pairwise(active.Load().sum64, a)
+	return pairwise64(active.Load().sum64, reduceActive.Load().sumPair64, a)
 }
 
 // DotFloat64 returns Σ a[i]·b[i], the dot product of a and b:

@@ -3702,6 +3702,360 @@ subInt64AVX2_done:
 	VZEROUPPER
 	RET
 
+// func addInt32AVX512(dst []int32, a []int32, b []int32)
+// Requires: AVX, AVX512F
+TEXT ·addInt32AVX512(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), DX
+	MOVQ b_base+48(FP), BX
+	MOVQ dst_len+8(FP), CX
+	XORQ SI, SI
+	MOVQ CX, DI
+	ANDQ $-64, DI
+
+addInt32AVX512_loop4:
+	CMPQ      SI, DI
+	JGE       addInt32AVX512_loop1_init
+	VMOVDQU32 (DX)(SI*4), Z0
+	VPADDD    (BX)(SI*4), Z0, Z0
+	VMOVDQU32 64(DX)(SI*4), Z1
+	VPADDD    64(BX)(SI*4), Z1, Z1
+	VMOVDQU32 128(DX)(SI*4), Z2
+	VPADDD    128(BX)(SI*4), Z2, Z2
+	VMOVDQU32 192(DX)(SI*4), Z3
+	VPADDD    192(BX)(SI*4), Z3, Z3
+	VMOVDQU32 Z0, (AX)(SI*4)
+	VMOVDQU32 Z1, 64(AX)(SI*4)
+	VMOVDQU32 Z2, 128(AX)(SI*4)
+	VMOVDQU32 Z3, 192(AX)(SI*4)
+	ADDQ      $0x00000040, SI
+	JMP       addInt32AVX512_loop4
+
+addInt32AVX512_loop1_init:
+	MOVQ CX, DI
+	ANDQ $-16, DI
+
+addInt32AVX512_loop1:
+	CMPQ      SI, DI
+	JGE       addInt32AVX512_tail
+	VMOVDQU32 (DX)(SI*4), Z0
+	VPADDD    (BX)(SI*4), Z0, Z0
+	VMOVDQU32 Z0, (AX)(SI*4)
+	ADDQ      $0x00000010, SI
+	JMP       addInt32AVX512_loop1
+
+addInt32AVX512_tail:
+	CMPQ        SI, CX
+	JGE         addInt32AVX512_done
+	SUBQ        SI, CX
+	MOVL        $0x00000001, DI
+	SHLL        CL, DI
+	DECL        DI
+	KMOVW       DI, K1
+	VMOVDQU32.Z (DX)(SI*4), K1, Z0
+	VMOVDQU32.Z (BX)(SI*4), K1, Z1
+	VPADDD      Z1, Z0, Z0
+	VMOVDQU32   Z0, K1, (AX)(SI*4)
+
+addInt32AVX512_done:
+	VZEROUPPER
+	RET
+
+// func subInt32AVX512(dst []int32, a []int32, b []int32)
+// Requires: AVX, AVX512F
+TEXT ·subInt32AVX512(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), DX
+	MOVQ b_base+48(FP), BX
+	MOVQ dst_len+8(FP), CX
+	XORQ SI, SI
+	MOVQ CX, DI
+	ANDQ $-64, DI
+
+subInt32AVX512_loop4:
+	CMPQ      SI, DI
+	JGE       subInt32AVX512_loop1_init
+	VMOVDQU32 (DX)(SI*4), Z0
+	VPSUBD    (BX)(SI*4), Z0, Z0
+	VMOVDQU32 64(DX)(SI*4), Z1
+	VPSUBD    64(BX)(SI*4), Z1, Z1
+	VMOVDQU32 128(DX)(SI*4), Z2
+	VPSUBD    128(BX)(SI*4), Z2, Z2
+	VMOVDQU32 192(DX)(SI*4), Z3
+	VPSUBD    192(BX)(SI*4), Z3, Z3
+	VMOVDQU32 Z0, (AX)(SI*4)
+	VMOVDQU32 Z1, 64(AX)(SI*4)
+	VMOVDQU32 Z2, 128(AX)(SI*4)
+	VMOVDQU32 Z3, 192(AX)(SI*4)
+	ADDQ      $0x00000040, SI
+	JMP       subInt32AVX512_loop4
+
+subInt32AVX512_loop1_init:
+	MOVQ CX, DI
+	ANDQ $-16, DI
+
+subInt32AVX512_loop1:
+	CMPQ      SI, DI
+	JGE       subInt32AVX512_tail
+	VMOVDQU32 (DX)(SI*4), Z0
+	VPSUBD    (BX)(SI*4), Z0, Z0
+	VMOVDQU32 Z0, (AX)(SI*4)
+	ADDQ      $0x00000010, SI
+	JMP       subInt32AVX512_loop1
+
+subInt32AVX512_tail:
+	CMPQ        SI, CX
+	JGE         subInt32AVX512_done
+	SUBQ        SI, CX
+	MOVL        $0x00000001, DI
+	SHLL        CL, DI
+	DECL        DI
+	KMOVW       DI, K1
+	VMOVDQU32.Z (DX)(SI*4), K1, Z0
+	VMOVDQU32.Z (BX)(SI*4), K1, Z1
+	VPSUBD      Z1, Z0, Z0
+	VMOVDQU32   Z0, K1, (AX)(SI*4)
+
+subInt32AVX512_done:
+	VZEROUPPER
+	RET
+
+// func mulInt32AVX512(dst []int32, a []int32, b []int32)
+// Requires: AVX, AVX512F
+TEXT ·mulInt32AVX512(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), DX
+	MOVQ b_base+48(FP), BX
+	MOVQ dst_len+8(FP), CX
+	XORQ SI, SI
+	MOVQ CX, DI
+	ANDQ $-64, DI
+
+mulInt32AVX512_loop4:
+	CMPQ      SI, DI
+	JGE       mulInt32AVX512_loop1_init
+	VMOVDQU32 (DX)(SI*4), Z0
+	VPMULLD   (BX)(SI*4), Z0, Z0
+	VMOVDQU32 64(DX)(SI*4), Z1
+	VPMULLD   64(BX)(SI*4), Z1, Z1
+	VMOVDQU32 128(DX)(SI*4), Z2
+	VPMULLD   128(BX)(SI*4), Z2, Z2
+	VMOVDQU32 192(DX)(SI*4), Z3
+	VPMULLD   192(BX)(SI*4), Z3, Z3
+	VMOVDQU32 Z0, (AX)(SI*4)
+	VMOVDQU32 Z1, 64(AX)(SI*4)
+	VMOVDQU32 Z2, 128(AX)(SI*4)
+	VMOVDQU32 Z3, 192(AX)(SI*4)
+	ADDQ      $0x00000040, SI
+	JMP       mulInt32AVX512_loop4
+
+mulInt32AVX512_loop1_init:
+	MOVQ CX, DI
+	ANDQ $-16, DI
+
+mulInt32AVX512_loop1:
+	CMPQ      SI, DI
+	JGE       mulInt32AVX512_tail
+	VMOVDQU32 (DX)(SI*4), Z0
+	VPMULLD   (BX)(SI*4), Z0, Z0
+	VMOVDQU32 Z0, (AX)(SI*4)
+	ADDQ      $0x00000010, SI
+	JMP       mulInt32AVX512_loop1
+
+mulInt32AVX512_tail:
+	CMPQ        SI, CX
+	JGE         mulInt32AVX512_done
+	SUBQ        SI, CX
+	MOVL        $0x00000001, DI
+	SHLL        CL, DI
+	DECL        DI
+	KMOVW       DI, K1
+	VMOVDQU32.Z (DX)(SI*4), K1, Z0
+	VMOVDQU32.Z (BX)(SI*4), K1, Z1
+	VPMULLD     Z1, Z0, Z0
+	VMOVDQU32   Z0, K1, (AX)(SI*4)
+
+mulInt32AVX512_done:
+	VZEROUPPER
+	RET
+
+// func addInt64AVX512(dst []int64, a []int64, b []int64)
+// Requires: AVX, AVX512F
+TEXT ·addInt64AVX512(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), DX
+	MOVQ b_base+48(FP), BX
+	MOVQ dst_len+8(FP), CX
+	XORQ SI, SI
+	MOVQ CX, DI
+	ANDQ $-32, DI
+
+addInt64AVX512_loop4:
+	CMPQ      SI, DI
+	JGE       addInt64AVX512_loop1_init
+	VMOVDQU64 (DX)(SI*8), Z0
+	VPADDQ    (BX)(SI*8), Z0, Z0
+	VMOVDQU64 64(DX)(SI*8), Z1
+	VPADDQ    64(BX)(SI*8), Z1, Z1
+	VMOVDQU64 128(DX)(SI*8), Z2
+	VPADDQ    128(BX)(SI*8), Z2, Z2
+	VMOVDQU64 192(DX)(SI*8), Z3
+	VPADDQ    192(BX)(SI*8), Z3, Z3
+	VMOVDQU64 Z0, (AX)(SI*8)
+	VMOVDQU64 Z1, 64(AX)(SI*8)
+	VMOVDQU64 Z2, 128(AX)(SI*8)
+	VMOVDQU64 Z3, 192(AX)(SI*8)
+	ADDQ      $0x00000020, SI
+	JMP       addInt64AVX512_loop4
+
+addInt64AVX512_loop1_init:
+	MOVQ CX, DI
+	ANDQ $-8, DI
+
+addInt64AVX512_loop1:
+	CMPQ      SI, DI
+	JGE       addInt64AVX512_tail
+	VMOVDQU64 (DX)(SI*8), Z0
+	VPADDQ    (BX)(SI*8), Z0, Z0
+	VMOVDQU64 Z0, (AX)(SI*8)
+	ADDQ      $0x00000008, SI
+	JMP       addInt64AVX512_loop1
+
+addInt64AVX512_tail:
+	CMPQ        SI, CX
+	JGE         addInt64AVX512_done
+	SUBQ        SI, CX
+	MOVL        $0x00000001, DI
+	SHLL        CL, DI
+	DECL        DI
+	KMOVW       DI, K1
+	VMOVDQU64.Z (DX)(SI*8), K1, Z0
+	VMOVDQU64.Z (BX)(SI*8), K1, Z1
+	VPADDQ      Z1, Z0, Z0
+	VMOVDQU64   Z0, K1, (AX)(SI*8)
+
+addInt64AVX512_done:
+	VZEROUPPER
+	RET
+
+// func subInt64AVX512(dst []int64, a []int64, b []int64)
+// Requires: AVX, AVX512F
+TEXT ·subInt64AVX512(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), DX
+	MOVQ b_base+48(FP), BX
+	MOVQ dst_len+8(FP), CX
+	XORQ SI, SI
+	MOVQ CX, DI
+	ANDQ $-32, DI
+
+subInt64AVX512_loop4:
+	CMPQ      SI, DI
+	JGE       subInt64AVX512_loop1_init
+	VMOVDQU64 (DX)(SI*8), Z0
+	VPSUBQ    (BX)(SI*8), Z0, Z0
+	VMOVDQU64 64(DX)(SI*8), Z1
+	VPSUBQ    64(BX)(SI*8), Z1, Z1
+	VMOVDQU64 128(DX)(SI*8), Z2
+	VPSUBQ    128(BX)(SI*8), Z2, Z2
+	VMOVDQU64 192(DX)(SI*8), Z3
+	VPSUBQ    192(BX)(SI*8), Z3, Z3
+	VMOVDQU64 Z0, (AX)(SI*8)
+	VMOVDQU64 Z1, 64(AX)(SI*8)
+	VMOVDQU64 Z2, 128(AX)(SI*8)
+	VMOVDQU64 Z3, 192(AX)(SI*8)
+	ADDQ      $0x00000020, SI
+	JMP       subInt64AVX512_loop4
+
+subInt64AVX512_loop1_init:
+	MOVQ CX, DI
+	ANDQ $-8, DI
+
+subInt64AVX512_loop1:
+	CMPQ      SI, DI
+	JGE       subInt64AVX512_tail
+	VMOVDQU64 (DX)(SI*8), Z0
+	VPSUBQ    (BX)(SI*8), Z0, Z0
+	VMOVDQU64 Z0, (AX)(SI*8)
+	ADDQ      $0x00000008, SI
+	JMP       subInt64AVX512_loop1
+
+subInt64AVX512_tail:
+	CMPQ        SI, CX
+	JGE         subInt64AVX512_done
+	SUBQ        SI, CX
+	MOVL        $0x00000001, DI
+	SHLL        CL, DI
+	DECL        DI
+	KMOVW       DI, K1
+	VMOVDQU64.Z (DX)(SI*8), K1, Z0
+	VMOVDQU64.Z (BX)(SI*8), K1, Z1
+	VPSUBQ      Z1, Z0, Z0
+	VMOVDQU64   Z0, K1, (AX)(SI*8)
+
+subInt64AVX512_done:
+	VZEROUPPER
+	RET
+
+// func mulInt64AVX512(dst []int64, a []int64, b []int64)
+// Requires: AVX, AVX512DQ, AVX512F
+TEXT ·mulInt64AVX512(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), DX
+	MOVQ b_base+48(FP), BX
+	MOVQ dst_len+8(FP), CX
+	XORQ SI, SI
+	MOVQ CX, DI
+	ANDQ $-32, DI
+
+mulInt64AVX512_loop4:
+	CMPQ      SI, DI
+	JGE       mulInt64AVX512_loop1_init
+	VMOVDQU64 (DX)(SI*8), Z0
+	VPMULLQ   (BX)(SI*8), Z0, Z0
+	VMOVDQU64 64(DX)(SI*8), Z1
+	VPMULLQ   64(BX)(SI*8), Z1, Z1
+	VMOVDQU64 128(DX)(SI*8), Z2
+	VPMULLQ   128(BX)(SI*8), Z2, Z2
+	VMOVDQU64 192(DX)(SI*8), Z3
+	VPMULLQ   192(BX)(SI*8), Z3, Z3
+	VMOVDQU64 Z0, (AX)(SI*8)
+	VMOVDQU64 Z1, 64(AX)(SI*8)
+	VMOVDQU64 Z2, 128(AX)(SI*8)
+	VMOVDQU64 Z3, 192(AX)(SI*8)
+	ADDQ      $0x00000020, SI
+	JMP       mulInt64AVX512_loop4
+
+mulInt64AVX512_loop1_init:
+	MOVQ CX, DI
+	ANDQ $-8, DI
+
+mulInt64AVX512_loop1:
+	CMPQ      SI, DI
+	JGE       mulInt64AVX512_tail
+	VMOVDQU64 (DX)(SI*8), Z0
+	VPMULLQ   (BX)(SI*8), Z0, Z0
+	VMOVDQU64 Z0, (AX)(SI*8)
+	ADDQ      $0x00000008, SI
+	JMP       mulInt64AVX512_loop1
+
+mulInt64AVX512_tail:
+	CMPQ        SI, CX
+	JGE         mulInt64AVX512_done
+	SUBQ        SI, CX
+	MOVL        $0x00000001, DI
+	SHLL        CL, DI
+	DECL        DI
+	KMOVW       DI, K1
+	VMOVDQU64.Z (DX)(SI*8), K1, Z0
+	VMOVDQU64.Z (BX)(SI*8), K1, Z1
+	VPMULLQ     Z1, Z0, Z0
+	VMOVDQU64   Z0, K1, (AX)(SI*8)
+
+mulInt64AVX512_done:
+	VZEROUPPER
+	RET
+
 // func convertFloat64ToFloat32AVX2(dst []float32, a []float64)
 // Requires: AVX
 TEXT ·convertFloat64ToFloat32AVX2(SB), NOSPLIT, $0-48

@@ -89,22 +89,37 @@ func firstNaN[T float](a []T) int {
 }
 
 // blockExtreme returns the extreme of the non-NaN elements of a (a
-// non-empty) and -1, or a NaN and the index of the first NaN.
+// non-empty) and -1, or a NaN and the index of the first NaN. A long
+// run's elements before its first cache-line boundary are taken in Go,
+// so that the block kernel's vector loads do not straddle lines.
 func blockExtreme[T float](block func([]T) (T, bool), a []T, isMax bool) (m T, nanAt int) {
-	k := len(a) &^ (blockLen - 1)
-	i := 0
-	if k > 0 {
-		var nan bool
-		if m, nan = block(a[:k]); nan {
-			return m, firstNaN(a[:k])
-		}
-		i = k
-	} else {
-		m = a[0]
+	h := 0
+	if len(a) >= 2*blockLen {
+		h = lineHead(a)
 	}
-	for j, x := range a[i:] {
+	m = a[0]
+	for j, x := range a[:h] {
 		if x != x {
-			return x, i + j
+			return x, j
+		}
+		if better(x, m, isMax) {
+			m = x
+		}
+	}
+	b := a[h:]
+	k := len(b) &^ (blockLen - 1)
+	if k > 0 {
+		bm, nan := block(b[:k])
+		if nan {
+			return bm, h + firstNaN(b[:k])
+		}
+		if h == 0 || better(bm, m, isMax) {
+			m = bm
+		}
+	}
+	for j, x := range b[k:] {
+		if x != x {
+			return x, h + k + j
 		}
 		if better(x, m, isMax) {
 			m = x
@@ -227,13 +242,16 @@ func SumInt64(a []int64) int64 {
 	return s
 }
 
-// intBinary runs the block kernel f on the whole blocks and g (the
-// pure-Go twin) on the tail.
-func intBinary[T integer](f, g func(dst, a, b []T), dst, a, b []T) {
+// intBinary runs the kernel f on the whole blocks of block elements (a
+// power of two; 1 when f takes any length) and g (the pure-Go twin) on
+// the tail.
+func intBinary[T integer](f, g func(dst, a, b []T), block int, dst, a, b []T) {
 	check3(len(dst), len(a), len(b))
-	k := len(dst) &^ (blockLen - 1)
+	k := len(dst) &^ (block - 1)
 	f(dst[:k], a[:k], b[:k])
-	g(dst[k:], a[k:], b[k:])
+	if k < len(dst) {
+		g(dst[k:], a[k:], b[k:])
+	}
 }
 
 // AddInt32Unitary computes, wrapping on overflow,
@@ -244,7 +262,8 @@ func intBinary[T integer](f, g func(dst, a, b []T), dst, a, b []T) {
 //
 // It panics unless len(a) == len(b) == len(dst).
 func AddInt32Unitary(dst, a, b []int32) {
-	intBinary(active.Load().binI32[opIAdd], addIntGo[int32], dst, a, b)
+	k := active.Load()
+	intBinary(k.binI32[opIAdd], addIntGo[int32], k.binIBlock, dst, a, b)
 }
 
 // SubInt32Unitary computes, wrapping on overflow,
@@ -255,7 +274,8 @@ func AddInt32Unitary(dst, a, b []int32) {
 //
 // It panics unless len(a) == len(b) == len(dst).
 func SubInt32Unitary(dst, a, b []int32) {
-	intBinary(active.Load().binI32[opISub], subIntGo[int32], dst, a, b)
+	k := active.Load()
+	intBinary(k.binI32[opISub], subIntGo[int32], k.binIBlock, dst, a, b)
 }
 
 // MulInt32Unitary computes, wrapping on overflow,
@@ -266,7 +286,8 @@ func SubInt32Unitary(dst, a, b []int32) {
 //
 // It panics unless len(a) == len(b) == len(dst).
 func MulInt32Unitary(dst, a, b []int32) {
-	intBinary(active.Load().binI32[opIMul], mulIntGo[int32], dst, a, b)
+	k := active.Load()
+	intBinary(k.binI32[opIMul], mulIntGo[int32], k.binIBlock, dst, a, b)
 }
 
 // AddInt64Unitary computes, wrapping on overflow,
@@ -277,7 +298,8 @@ func MulInt32Unitary(dst, a, b []int32) {
 //
 // It panics unless len(a) == len(b) == len(dst).
 func AddInt64Unitary(dst, a, b []int64) {
-	intBinary(active.Load().binI64[opIAdd], addIntGo[int64], dst, a, b)
+	k := active.Load()
+	intBinary(k.binI64[opIAdd], addIntGo[int64], k.binIBlock, dst, a, b)
 }
 
 // SubInt64Unitary computes, wrapping on overflow,
@@ -288,7 +310,8 @@ func AddInt64Unitary(dst, a, b []int64) {
 //
 // It panics unless len(a) == len(b) == len(dst).
 func SubInt64Unitary(dst, a, b []int64) {
-	intBinary(active.Load().binI64[opISub], subIntGo[int64], dst, a, b)
+	k := active.Load()
+	intBinary(k.binI64[opISub], subIntGo[int64], k.binIBlock, dst, a, b)
 }
 
 // MulInt64Unitary computes, wrapping on overflow,
@@ -297,10 +320,11 @@ func SubInt64Unitary(dst, a, b []int64) {
 //		dst[i] = a[i] * b[i]
 //	}
 //
-// It panics unless len(a) == len(b) == len(dst). (AVX2 has no 64-bit
-// multiply: every implementation runs the Go loop.)
+// It panics unless len(a) == len(b) == len(dst). (The 64-bit vector
+// multiply, VPMULLQ, is AVX-512DQ: without it the Go loop runs.)
 func MulInt64Unitary(dst, a, b []int64) {
-	intBinary(active.Load().binI64[opIMul], mulIntGo[int64], dst, a, b)
+	k := active.Load()
+	intBinary(k.binI64[opIMul], mulIntGo[int64], k.binIBlock, dst, a, b)
 }
 
 // ---- pure-Go twins ----

@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+	"unsafe"
 )
 
 // foldMax and foldMin are the sequential loops of the doc comments: the
@@ -222,30 +223,57 @@ func TestIntSum(t *testing.T) {
 	}
 }
 
-func testIntBinary[T integer](t *testing.T, name string, fn, oracle func(dst, a, b []T)) {
+// intEdges are the operands at which int32/int64 arithmetic wraps: the
+// extremes, ±1, 0 and powers of two whose products overflow.
+func intEdges[T int32 | int64]() []T {
+	bits := 8 * intSize[T]()
+	lo := T(-1) << (bits - 1)
+	hi := ^lo
+	h := T(1) << (bits / 2)
+	return []T{lo, hi, lo + 1, hi - 1, -1, 0, 1, 2, -2, h, -h, h + 1, lo / 2, hi / 2}
+}
+
+// intSize is the size of T in bytes.
+func intSize[T int32 | int64]() int {
+	var z T
+	return int(unsafe.Sizeof(z))
+}
+
+// testIntBinary checks fn against the Go loop oracle for every length to
+// 300 and a few long ones, with inputs and dst at unaligned starts
+// (different offsets for each), guard elements on both sides of dst,
+// random full-range values mixed with the wrapping edge cases, and dst
+// aliasing an input.
+func testIntBinary[T int32 | int64](t *testing.T, name string, fn, oracle func(dst, a, b []T)) {
 	rng := rand.New(rand.NewPCG(13, 14))
+	edges := intEdges[T]()
+	const guardVal = 0x5a
 	t.Run(name, func(t *testing.T) {
 		for _, n := range lengths {
-			off := n % 8
-			mk := func() []T {
+			mk := func(off int) []T {
 				x := make([]T, n+off)[off:]
 				for i := range x {
-					x[i] = T(rng.Uint64())
+					if rng.IntN(4) == 0 {
+						x[i] = edges[rng.IntN(len(edges))]
+					} else {
+						x[i] = T(rng.Uint64())
+					}
 				}
 				return x
 			}
-			a, b := mk(), mk()
+			a, b := mk(n%8), mk((n/8+3)%8)
 			want := make([]T, n)
 			oracle(want, a, b)
+			doff := (n / 3) % 8
 			buf := make([]T, n+2*guard)
 			for i := range buf {
-				buf[i] = 0x5a
+				buf[i] = guardVal
 			}
-			dst := buf[guard : guard+n : guard+n]
+			dst := buf[guard-doff : guard-doff+n : guard-doff+n]
 			fn(dst, a, b)
 			for i, v := range buf {
-				if (i < guard || i >= guard+n) && v != 0x5a {
-					t.Fatalf("n=%d: stray write at %d", n, i)
+				if (i < guard-doff || i >= guard-doff+n) && v != guardVal {
+					t.Fatalf("n=%d: stray write at %d", n, i-(guard-doff))
 				}
 			}
 			for i := range n {
@@ -263,15 +291,57 @@ func testIntBinary[T integer](t *testing.T, name string, fn, oracle func(dst, a,
 	})
 }
 
+// testIntWrap checks hand-computed wrapping results at every position of
+// a run long enough for the unrolled loops, the single-vector loop and
+// the tail.
+func testIntWrap[T int32 | int64](t *testing.T, add, sub, mul func(dst, a, b []T)) {
+	lo := T(-1) << (8*intSize[T]() - 1)
+	hi := ^lo
+	h := T(1) << (4 * intSize[T]())
+	for _, c := range []struct {
+		name string
+		fn   func(dst, a, b []T)
+		x, y T
+		want T
+	}{
+		{"max+1", add, hi, 1, lo},
+		{"min+min", add, lo, lo, 0},
+		{"min-1", sub, lo, 1, hi},
+		{"0-min", sub, 0, lo, lo},
+		{"min*-1", mul, lo, -1, lo},
+		{"h*h", mul, h, h, 0},
+		{"(h+1)*(h-1)", mul, h + 1, h - 1, -1},
+		{"max*max", mul, hi, hi, 1},
+	} {
+		const n = 77
+		for p := range n {
+			a, b, d := make([]T, n), make([]T, n), make([]T, n)
+			for i := range n {
+				a[i], b[i] = T(i), 1
+			}
+			a[p], b[p] = c.x, c.y
+			c.fn(d, a, b)
+			if d[p] != c.want {
+				t.Fatalf("%s at %d of %d: got %d, want %d", c.name, p, n, d[p], c.want)
+			}
+		}
+	}
+}
+
+// intBinaryCases runs testIntBinary and testIntWrap for the six kernels.
+func intBinaryCases(t *testing.T) {
+	testIntBinary(t, "AddInt32", AddInt32Unitary, addIntGo[int32])
+	testIntBinary(t, "SubInt32", SubInt32Unitary, subIntGo[int32])
+	testIntBinary(t, "MulInt32", MulInt32Unitary, mulIntGo[int32])
+	testIntBinary(t, "AddInt64", AddInt64Unitary, addIntGo[int64])
+	testIntBinary(t, "SubInt64", SubInt64Unitary, subIntGo[int64])
+	testIntBinary(t, "MulInt64", MulInt64Unitary, mulIntGo[int64])
+	t.Run("wrap32", func(t *testing.T) { testIntWrap(t, AddInt32Unitary, SubInt32Unitary, MulInt32Unitary) })
+	t.Run("wrap64", func(t *testing.T) { testIntWrap(t, AddInt64Unitary, SubInt64Unitary, MulInt64Unitary) })
+}
+
 func TestIntBinary(t *testing.T) {
-	forEachImpl(t, func(t *testing.T) {
-		testIntBinary(t, "AddInt32", AddInt32Unitary, addIntGo[int32])
-		testIntBinary(t, "SubInt32", SubInt32Unitary, subIntGo[int32])
-		testIntBinary(t, "MulInt32", MulInt32Unitary, mulIntGo[int32])
-		testIntBinary(t, "AddInt64", AddInt64Unitary, addIntGo[int64])
-		testIntBinary(t, "SubInt64", SubInt64Unitary, subIntGo[int64])
-		testIntBinary(t, "MulInt64", MulInt64Unitary, mulIntGo[int64])
-	})
+	forEachImpl(t, intBinaryCases)
 	// hand-computed wrapping
 	d := make([]int32, 1)
 	MulInt32Unitary(d, []int32{1 << 30}, []int32{4})
@@ -464,6 +534,15 @@ func BenchmarkAddInt64Unitary(b *testing.B) {
 		x, y, d := make([]int64, n), make([]int64, n), make([]int64, n)
 		for b.Loop() {
 			AddInt64Unitary(d, x, y)
+		}
+	})
+}
+
+func BenchmarkMulInt64Unitary(b *testing.B) {
+	benchImpls(b, 8, func(b *testing.B, n int) {
+		x, y, d := make([]int64, n), make([]int64, n), make([]int64, n)
+		for b.Loop() {
+			MulInt64Unitary(d, x, y)
 		}
 	})
 }

@@ -84,6 +84,8 @@ type reduction struct {
 	p       plan
 	s       scratch
 	blocked bool           // the ufunc is reorderable: long reduced runs are cut into blocks
+	rowSum  bool           // a float64 add without casts: axis sums may go through addRows
+	whole   bool           // the loop's result does not depend on how a run is cut (float max/min)
 	accSize int            // bytes of one accumulator element
 	first   dtype.CastLoop // input array dtype -> accumulator dtype (block starts)
 }
@@ -91,10 +93,12 @@ type reduction struct {
 // run executes the reduction plan. When the innermost dimension is a
 // reduced one (the loop sees out = op(out, b[0..n))) and longer than
 // reduceBlock, each innermost run is reduced block by block (see
-// reduceBlock); otherwise the plan runs as an element-wise one.
+// reduceBlock); otherwise the plan runs as an element-wise one, except
+// for a float64 sum along a dimension other than the innermost, which
+// addRows adds row by row.
 func (r *reduction) run() {
 	p := &r.p
-	if p.size == 0 {
+	if p.size == 0 || r.rowSum && r.addRows() {
 		return
 	}
 	last := p.nd - 1
@@ -154,6 +158,12 @@ func (r *reduction) blockedRun(outer []int, n, nb int, partials unsafe.Pointer) 
 			s.args[0], s.steps[0] = part, 0
 			s.args[1], s.steps[1] = first, inStep
 			s.args[2], s.steps[2] = part, 0
+			if r.whole && !p.casts {
+				// one call for the block rather than one per chunk
+				s.args[1] = unsafe.Add(first, inStep)
+				p.loop(s.args[:3], s.steps[:3], m-1)
+				continue
+			}
 			p.buffered(s, 1, m-1)
 		}
 	}

@@ -258,6 +258,8 @@ func (u *Ufunc) reduce(a *ndarray.Array, cfg *config) (*ndarray.Array, error) {
 	r := reductionPool.Get().(*reduction)
 	defer r.release()
 	r.blocked = u.flags&reorderable != 0 && loopIn == acc
+	r.rowSum = u == Add && acc == dtype.Float64 && loopIn == dtype.Float64
+	r.whole = (u == Maximum || u == Minimum) && (acc == dtype.Float64 || acc == dtype.Float32) && loopIn == acc
 	r.accSize = acc.Size()
 	if r.blocked {
 		if r.first, err = dtype.GetCast(a.DType(), acc); err != nil {

@@ -11,7 +11,9 @@ import (
 // The AVX2 block kernels added for reductions, integer arithmetic and
 // conversions. Each handles a whole number of unrolled vectors (its doc
 // comment states the multiple); the Go wrapper in package simd does the
-// tail, so the assembly has no scalar tail to get wrong.
+// tail, so the assembly has no scalar tail to get wrong. The AVX-512
+// integer arithmetic (genIntBinaryAVX512) takes any length, its tail
+// masked as in genBinary.
 
 func genMore() {
 	for _, e := range []elem{f64, f32} {
@@ -34,6 +36,20 @@ func genMore() {
 		{"subInt64", "int64", 8, VPSUBQ},
 	} {
 		genIntBinary(op.name, op.goType, op.size, op.f)
+	}
+	for _, op := range []struct {
+		name, goType string
+		size         int
+		f            func(...Op)
+	}{
+		{"addInt32", "int32", 4, VPADDD},
+		{"subInt32", "int32", 4, VPSUBD},
+		{"mulInt32", "int32", 4, VPMULLD},
+		{"addInt64", "int64", 8, VPADDQ},
+		{"subInt64", "int64", 8, VPSUBQ},
+		{"mulInt64", "int64", 8, VPMULLQ}, // AVX512DQ
+	} {
+		genIntBinaryAVX512(op.name, op.goType, op.size, op.f)
 	}
 	genConvert("convertFloat64ToFloat32AVX2", "func(dst []float32, a []float64)", 8, 4, func(src Mem, dst Mem) {
 		x := XMM()
@@ -300,6 +316,82 @@ func genIntBinary(nm, goType string, size int, op func(...Op)) {
 	}
 	ADDQ(U8(2*L), i)
 	JMP(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// genIntBinaryAVX512 emits <name>AVX512: dst[i] = a[i] op b[i] for any
+// len(dst), as genBinary does for floats: four zmm vectors per
+// iteration, then one, then a masked tail whose masked-off lanes are
+// neither read nor written.
+func genIntBinaryAVX512(nm, goType string, size int, op func(...Op)) {
+	name := nm + "AVX512"
+	L := 64 / size
+	mov, movZ := VMOVDQU32, VMOVDQU32_Z
+	if size == 8 {
+		mov, movZ = VMOVDQU64, VMOVDQU64_Z
+	}
+	TEXT(name, NOSPLIT, fmt.Sprintf("func(dst, a, b []%s)", goType))
+	doc := fmt.Sprintf("%s is %s%sUnitary for AVX512.", name, string(nm[0]-'a'+'A'), nm[1:])
+	if nm == "mulInt64" {
+		doc = fmt.Sprintf("%s is MulInt64Unitary for AVX512; it needs AVX512DQ (VPMULLQ).", name)
+	}
+	Doc(doc)
+	dst := Load(Param("dst").Base(), GP64())
+	a := Load(Param("a").Base(), GP64())
+	b := Load(Param("b").Base(), GP64())
+	n := Load(Param("dst").Len(), GP64())
+	vec := func(base, i Register, u int) Mem {
+		return Mem{Base: base, Index: i, Scale: uint8(size), Disp: 64 * u}
+	}
+	i := GP64()
+	XORQ(i, i)
+	lim := GP64()
+
+	MOVQ(n, lim)
+	ANDQ(I32(-4*L), lim)
+	Label(name + "_loop4")
+	CMPQ(i, lim)
+	JGE(LabelRef(name + "_loop1_init"))
+	var xs [4]VecVirtual
+	for u := range 4 {
+		xs[u] = ZMM()
+		mov(vec(a, i, u), xs[u])
+		op(vec(b, i, u), xs[u], xs[u])
+	}
+	for u := range 4 {
+		mov(xs[u], vec(dst, i, u))
+	}
+	ADDQ(U32(4*L), i)
+	JMP(LabelRef(name + "_loop4"))
+
+	Label(name + "_loop1_init")
+	MOVQ(n, lim)
+	ANDQ(I32(-L), lim)
+	Label(name + "_loop1")
+	CMPQ(i, lim)
+	JGE(LabelRef(name + "_tail"))
+	x := ZMM()
+	mov(vec(a, i, 0), x)
+	op(vec(b, i, 0), x, x)
+	mov(x, vec(dst, i, 0))
+	ADDQ(U32(L), i)
+	JMP(LabelRef(name + "_loop1"))
+
+	Label(name + "_tail")
+	CMPQ(i, n)
+	JGE(LabelRef(name + "_done"))
+	rem := GP64()
+	MOVQ(n, rem)
+	SUBQ(i, rem)
+	k := K()
+	tailMask(rem, k)
+	tx, ty := ZMM(), ZMM()
+	movZ(vec(a, i, 0), k, tx)
+	movZ(vec(b, i, 0), k, ty)
+	op(ty, tx, tx)
+	mov(tx, k, vec(dst, i, 0))
 	Label(name + "_done")
 	VZEROUPPER()
 	RET()

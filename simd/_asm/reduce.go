@@ -1,0 +1,311 @@
+package main
+
+import (
+	"fmt"
+
+	. "github.com/mmcloughlin/avo/build"
+	. "github.com/mmcloughlin/avo/operand"
+	. "github.com/mmcloughlin/avo/reg"
+)
+
+// The reduction kernels of set "reduce" (reduce_amd64.s): the AVX-512
+// block kernels of Max/Min, the pairwise-sum kernel that adds two
+// neighbouring leaves at once, and the kernel that adds rows of a matrix
+// into a vector (a sum along axis 0).
+
+func init() { sets["reduce"] = genReduce }
+
+// prefetchAhead is how far ahead, in bytes, the streaming reductions
+// prefetch: a page, so that each page is under way before the loads
+// reach it.
+const prefetchAhead = 4096
+
+func genReduce() {
+	for _, e := range []elem{f64, f32} {
+		genExtremeBlock512(e, true)
+		genExtremeBlock512(e, false)
+	}
+	genSumPair(avx2)
+	genSumPair(avx512)
+	genAddRows(avx2)
+	genAddRows(avx512)
+}
+
+// genExtremeBlock512 emits maxBlock<T>AVX512 / minBlock<T>AVX512, the
+// AVX-512 twins of genExtremeBlock: the maximum (minimum) of the non-NaN
+// elements of a and whether a holds a NaN, for len(a) a positive
+// multiple of 64 elements (at least four vectors). Eight accumulators
+// take eight vectors (a cache line each) per iteration; an unordered
+// compare of two vectors at a time collects the NaNs in a mask register.
+// A prefetch a page ahead starts each page of the run before the
+// hardware prefetcher, which stops at page boundaries, would.
+// The sign of a zero result is unspecified and so is the result when a
+// holds a NaN (the wrapper finds the first NaN).
+func genExtremeBlock512(e elem, isMax bool) {
+	op, nm := "VMAX", "max"
+	if !isMax {
+		op, nm = "VMIN", "min"
+	}
+	name := fmt.Sprintf("%sBlock%sAVX512", nm, e.Name)
+	TEXT(name, NOSPLIT, fmt.Sprintf("func(a []%s) (m %s, nan bool)", e.Go, e.Go))
+	Doc(fmt.Sprintf("%s is the block kernel of %s%s for AVX-512: len(a) is a positive multiple of 64.", name, map[bool]string{true: "Max", false: "Min"}[isMax], e.Name))
+	a := Load(Param("a").Base(), GP64())
+	n := Load(Param("a").Len(), GP64())
+	L := avx512.lanes(e)
+	V := L * e.Size // bytes per vector
+
+	// The first four vectors seed all eight accumulators (max(x, x) = x).
+	var acc [8]VecVirtual
+	for u := range 4 {
+		acc[u] = ZMM()
+		I("VMOVU"+e.P, Mem{Base: a}.Offset(u*V), acc[u])
+	}
+	for u := 4; u < 8; u++ {
+		acc[u] = ZMM()
+		I("VMOVA"+e.P, acc[u-4], acc[u])
+	}
+	nan, t := K(), K()
+	I("VCMP"+e.P, U8(3), acc[1], acc[0], nan) // unordered: either is NaN
+	I("VCMP"+e.P, U8(3), acc[3], acc[2], t)
+	KORW(t, nan, nan)
+
+	end := GP64()
+	LEAQ(Mem{Base: a, Index: n, Scale: uint8(e.Size)}, end)
+	p := GP64()
+	LEAQ(Mem{Base: a}.Offset(4*V), p)
+	lim := GP64() // the last start of a whole eight-vector step
+	LEAQ(Mem{Base: end}.Offset(-8*V), lim)
+
+	Label(name + "_loop8")
+	CMPQ(p, lim)
+	JHI(LabelRef(name + "_loop1"))
+	PREFETCHT0(Mem{Base: p}.Offset(prefetchAhead))
+	var x [8]VecVirtual
+	for u := range 8 {
+		x[u] = ZMM()
+		I("VMOVU"+e.P, Mem{Base: p}.Offset(u*V), x[u])
+	}
+	for u := 0; u < 8; u += 2 {
+		k := K()
+		I("VCMP"+e.P, U8(3), x[u+1], x[u], k)
+		KORW(k, nan, nan)
+	}
+	for u := range 8 {
+		I(op+e.P, x[u], acc[u], acc[u])
+	}
+	ADDQ(U32(8*V), p)
+	JMP(LabelRef(name + "_loop8"))
+
+	// Fewer than eight vectors left: one at a time.
+	Label(name + "_loop1")
+	CMPQ(p, end)
+	JAE(LabelRef(name + "_reduce"))
+	y, k := ZMM(), K()
+	I("VMOVU"+e.P, Mem{Base: p}, y)
+	I("VCMP"+e.P, U8(3), y, y, k)
+	KORW(k, nan, nan)
+	I(op+e.P, y, acc[0], acc[0])
+	ADDQ(U32(V), p)
+	JMP(LabelRef(name + "_loop1"))
+
+	Label(name + "_reduce")
+	for w := 4; w >= 1; w /= 2 {
+		for u := range w {
+			I(op+e.P, acc[u+w], acc[u], acc[u])
+		}
+	}
+	z := acc[0]
+	hi := YMM()
+	VEXTRACTF64X4(U8(1), z, hi)
+	I(op+e.P, hi, z.AsY(), z.AsY())
+	x4 := XMM()
+	VEXTRACTF128(U8(1), z.AsY(), x4)
+	r := z.AsX()
+	I(op+e.P, x4, r, r)
+	VMOVHLPS(r, r, x4)
+	I(op+e.P, x4, r, r)
+	if e.Size == 4 {
+		VMOVSHDUP(r, x4)
+		I(op+e.P, x4, r, r)
+	}
+	f := GP8()
+	KORTESTW(nan, nan)
+	SETNE(f)
+	VZEROUPPER()
+	Store(r, ReturnIndex(0))
+	Store(f, ReturnIndex(1))
+	RET()
+}
+
+// leafCombine turns the eight partial sums of a pairwise leaf, r0..r3 in
+// lo and r4..r7 in hi, into ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)) in the
+// low lane of the returned register, the order of sumBlockFloat64AVX2.
+func leafCombine(lo, hi Register) VecVirtual {
+	h := YMM()
+	VHADDPD(hi, lo, h) // [r0+r1, r4+r5, r2+r3, r6+r7]
+	x := XMM()
+	VEXTRACTF128(U8(1), h, x)
+	r := XMM()
+	VADDPD(x, h.AsX(), r) // [(r0+r1)+(r2+r3), (r4+r5)+(r6+r7)]
+	VHADDPD(r, r, r)
+	return r
+}
+
+// genSumPair emits sumPairFloat64<ISA>(a []float64, h int) float64: the
+// two pairwise leaves a[:h] and a[h:] summed side by side (each exactly
+// as sumBlockFloat64AVX2 sums it) and then added, leaf(a[:h]) +
+// leaf(a[h:]). h is a multiple of 8 and 8 <= h <= len(a)-h <= 128, so the
+// left leaf has no scalar tail and the right one has at least as many
+// whole groups of eight. Two independent chains of additions keep the
+// pairwise recursion's short leaves from waiting on the latency of one
+// chain; a prefetch a page ahead keeps the run streaming in.
+func genSumPair(v isa) {
+	e := f64
+	name := "sumPairFloat64" + v.Name
+	TEXT(name, NOSPLIT, "func(a []float64, h int) float64")
+	Doc(fmt.Sprintf("%s is the two-leaf kernel of SumFloat64 for %s: leaf(a[:h]) + leaf(a[h:]), h a multiple of 8 and 8 <= h <= len(a)-h <= 128.", name, v.Name))
+	a := Load(Param("a").Base(), GP64())
+	n := Load(Param("a").Len(), GP64())
+	h := Load(Param("h"), GP64())
+	b := GP64()
+	LEAQ(Mem{Base: a, Index: h, Scale: 8}, b)
+	SUBQ(h, n) // n = len(a) - h, the right leaf's length
+	lim := GP64()
+	MOVQ(n, lim)
+	ANDQ(I8(-8), lim)
+
+	// Eight partial sums per leaf: one zmm, or two ymm (r0..r3, r4..r7).
+	z := v.Bytes == 64
+	var la, lb []VecVirtual
+	if z {
+		la, lb = []VecVirtual{ZMM()}, []VecVirtual{ZMM()}
+	} else {
+		la, lb = []VecVirtual{YMM(), YMM()}, []VecVirtual{YMM(), YMM()}
+	}
+	for u := range la {
+		VMOVUPD(Mem{Base: a}.Offset(32*u), la[u])
+		VMOVUPD(Mem{Base: b}.Offset(32*u), lb[u])
+	}
+	i := GP64()
+	MOVQ(U32(8), i)
+	Label(name + "_both")
+	CMPQ(i, h)
+	JGE(LabelRef(name + "_right"))
+	PREFETCHT0(at(e, b, i).Offset(prefetchAhead))
+	for u := range la {
+		VADDPD(at(e, a, i).Offset(32*u), la[u], la[u])
+		VADDPD(at(e, b, i).Offset(32*u), lb[u], lb[u])
+	}
+	ADDQ(U8(8), i)
+	JMP(LabelRef(name + "_both"))
+
+	Label(name + "_right")
+	CMPQ(i, lim)
+	JGE(LabelRef(name + "_combine"))
+	for u := range lb {
+		VADDPD(at(e, b, i).Offset(32*u), lb[u], lb[u])
+	}
+	ADDQ(U8(8), i)
+	JMP(LabelRef(name + "_right"))
+
+	Label(name + "_combine")
+	split := func(l []VecVirtual) (lo, hi Register) {
+		if !z {
+			return l[0], l[1]
+		}
+		y := YMM()
+		VEXTRACTF64X4(U8(1), l[0], y)
+		return l[0].AsY(), y
+	}
+	ra := leafCombine(split(la))
+	rb := leafCombine(split(lb))
+
+	Label(name + "_scalar")
+	CMPQ(i, n)
+	JGE(LabelRef(name + "_done"))
+	VADDSD(at(e, b, i), rb, rb)
+	INCQ(i)
+	JMP(LabelRef(name + "_scalar"))
+
+	Label(name + "_done")
+	VADDSD(rb, ra, ra)
+	VZEROUPPER()
+	Store(ra, ReturnIndex(0))
+	RET()
+}
+
+// genAddRows emits addRowsFloat64<ISA>(dst *float64, n int, a *float64,
+// stride int, rows int): for each of rows rows of n elements, stride
+// bytes apart from a, dst[j] += row[j], the rows in order. n is a
+// positive multiple of the lane count. Eight rows at a time are added to
+// a vector of dst in registers, (((d + r0) + r1) + ...) + r7, the order
+// of adding them one by one, so dst is read and written once per eight
+// rows instead of once per row; the rest of the rows go one at a time.
+func genAddRows(v isa) {
+	name := "addRowsFloat64" + v.Name
+	TEXT(name, NOSPLIT, "func(dst *float64, n int, a *float64, stride int, rows int)")
+	Doc(fmt.Sprintf("%s adds rows rows of n float64 (a multiple of the lane count), stride bytes apart from a, into dst, in order.", name))
+	dst := Load(Param("dst"), GP64())
+	n := Load(Param("n"), GP64())
+	a := Load(Param("a"), GP64())
+	s := Load(Param("stride"), GP64())
+	rows := Load(Param("rows"), GP64())
+	V := v.Bytes
+	SHLQ(U8(3), n) // bytes per row
+	s3 := GP64()
+	LEAQ(Mem{Base: s, Index: s, Scale: 2}, s3)
+
+	// Eight rows: p0 at row 0, p4 at row 4 of the group; the others are
+	// p + s, p + 2s, p + 3s.
+	Label(name + "_group8")
+	CMPQ(rows, U8(8))
+	JLT(LabelRef(name + "_group1"))
+	p0, p4, d, end := GP64(), GP64(), GP64(), GP64()
+	MOVQ(a, p0)
+	LEAQ(Mem{Base: a, Index: s, Scale: 4}, p4)
+	MOVQ(dst, d)
+	LEAQ(Mem{Base: dst, Index: n, Scale: 1}, end)
+	Label(name + "_cols8")
+	x := v.vec()
+	VMOVUPD(Mem{Base: d}, x)
+	for _, p := range []Register{p0, p4} {
+		VADDPD(Mem{Base: p}, x, x)
+		VADDPD(Mem{Base: p, Index: s, Scale: 1}, x, x)
+		VADDPD(Mem{Base: p, Index: s, Scale: 2}, x, x)
+		VADDPD(Mem{Base: p, Index: s3, Scale: 1}, x, x)
+	}
+	VMOVUPD(x, Mem{Base: d})
+	ADDQ(U8(V), d)
+	ADDQ(U8(V), p0)
+	ADDQ(U8(V), p4)
+	CMPQ(d, end)
+	JB(LabelRef(name + "_cols8"))
+	LEAQ(Mem{Base: a, Index: s, Scale: 8}, a)
+	SUBQ(U8(8), rows)
+	JMP(LabelRef(name + "_group8"))
+
+	// One row at a time.
+	Label(name + "_group1")
+	TESTQ(rows, rows)
+	JZ(LabelRef(name + "_done"))
+	q, d1, end1 := GP64(), GP64(), GP64()
+	MOVQ(a, q)
+	MOVQ(dst, d1)
+	LEAQ(Mem{Base: dst, Index: n, Scale: 1}, end1)
+	Label(name + "_cols1")
+	y := v.vec()
+	VMOVUPD(Mem{Base: d1}, y)
+	VADDPD(Mem{Base: q}, y, y)
+	VMOVUPD(y, Mem{Base: d1})
+	ADDQ(U8(V), d1)
+	ADDQ(U8(V), q)
+	CMPQ(d1, end1)
+	JB(LabelRef(name + "_cols1"))
+	ADDQ(s, a)
+	DECQ(rows)
+	JMP(LabelRef(name + "_group1"))
+
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
