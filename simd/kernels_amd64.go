@@ -193,29 +193,29 @@ func sumBlockInt64AVX2(a []int64) int64
 // addInt32AVX2 is the block kernel of AddInt32Unitary for AVX2: len(dst) is a multiple of 16.
 func addInt32AVX2(dst []int32, a []int32, b []int32)
 
-// subInt32AVX2 is the block kernel of SubInt32Unitary for AVX2: len(dst) is a multiple of 16.
-func subInt32AVX2(dst []int32, a []int32, b []int32)
-
-// mulInt32AVX2 is the block kernel of MulInt32Unitary for AVX2: len(dst) is a multiple of 16.
-func mulInt32AVX2(dst []int32, a []int32, b []int32)
-
-// addInt64AVX2 is the block kernel of AddInt64Unitary for AVX2: len(dst) is a multiple of 8.
-func addInt64AVX2(dst []int64, a []int64, b []int64)
-
-// subInt64AVX2 is the block kernel of SubInt64Unitary for AVX2: len(dst) is a multiple of 8.
-func subInt64AVX2(dst []int64, a []int64, b []int64)
-
 // addInt32AVX512 is AddInt32Unitary for AVX512.
 func addInt32AVX512(dst []int32, a []int32, b []int32)
+
+// subInt32AVX2 is the block kernel of SubInt32Unitary for AVX2: len(dst) is a multiple of 16.
+func subInt32AVX2(dst []int32, a []int32, b []int32)
 
 // subInt32AVX512 is SubInt32Unitary for AVX512.
 func subInt32AVX512(dst []int32, a []int32, b []int32)
 
+// mulInt32AVX2 is the block kernel of MulInt32Unitary for AVX2: len(dst) is a multiple of 16.
+func mulInt32AVX2(dst []int32, a []int32, b []int32)
+
 // mulInt32AVX512 is MulInt32Unitary for AVX512.
 func mulInt32AVX512(dst []int32, a []int32, b []int32)
 
+// addInt64AVX2 is the block kernel of AddInt64Unitary for AVX2: len(dst) is a multiple of 8.
+func addInt64AVX2(dst []int64, a []int64, b []int64)
+
 // addInt64AVX512 is AddInt64Unitary for AVX512.
 func addInt64AVX512(dst []int64, a []int64, b []int64)
+
+// subInt64AVX2 is the block kernel of SubInt64Unitary for AVX2: len(dst) is a multiple of 8.
+func subInt64AVX2(dst []int64, a []int64, b []int64)
 
 // subInt64AVX512 is SubInt64Unitary for AVX512.
 func subInt64AVX512(dst []int64, a []int64, b []int64)

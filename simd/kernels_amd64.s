@@ -3602,106 +3602,6 @@ addInt32AVX2_done:
 	VZEROUPPER
 	RET
 
-// func subInt32AVX2(dst []int32, a []int32, b []int32)
-// Requires: AVX, AVX2
-TEXT ·subInt32AVX2(SB), NOSPLIT, $0-72
-	MOVQ dst_base+0(FP), AX
-	MOVQ a_base+24(FP), CX
-	MOVQ b_base+48(FP), DX
-	MOVQ dst_len+8(FP), BX
-	XORQ SI, SI
-
-subInt32AVX2_loop:
-	CMPQ    SI, BX
-	JGE     subInt32AVX2_done
-	VMOVDQU (CX)(SI*4), Y0
-	VPSUBD  (DX)(SI*4), Y0, Y0
-	VMOVDQU 32(CX)(SI*4), Y1
-	VPSUBD  32(DX)(SI*4), Y1, Y1
-	VMOVDQU Y0, (AX)(SI*4)
-	VMOVDQU Y1, 32(AX)(SI*4)
-	ADDQ    $0x10, SI
-	JMP     subInt32AVX2_loop
-
-subInt32AVX2_done:
-	VZEROUPPER
-	RET
-
-// func mulInt32AVX2(dst []int32, a []int32, b []int32)
-// Requires: AVX, AVX2
-TEXT ·mulInt32AVX2(SB), NOSPLIT, $0-72
-	MOVQ dst_base+0(FP), AX
-	MOVQ a_base+24(FP), CX
-	MOVQ b_base+48(FP), DX
-	MOVQ dst_len+8(FP), BX
-	XORQ SI, SI
-
-mulInt32AVX2_loop:
-	CMPQ    SI, BX
-	JGE     mulInt32AVX2_done
-	VMOVDQU (CX)(SI*4), Y0
-	VPMULLD (DX)(SI*4), Y0, Y0
-	VMOVDQU 32(CX)(SI*4), Y1
-	VPMULLD 32(DX)(SI*4), Y1, Y1
-	VMOVDQU Y0, (AX)(SI*4)
-	VMOVDQU Y1, 32(AX)(SI*4)
-	ADDQ    $0x10, SI
-	JMP     mulInt32AVX2_loop
-
-mulInt32AVX2_done:
-	VZEROUPPER
-	RET
-
-// func addInt64AVX2(dst []int64, a []int64, b []int64)
-// Requires: AVX, AVX2
-TEXT ·addInt64AVX2(SB), NOSPLIT, $0-72
-	MOVQ dst_base+0(FP), AX
-	MOVQ a_base+24(FP), CX
-	MOVQ b_base+48(FP), DX
-	MOVQ dst_len+8(FP), BX
-	XORQ SI, SI
-
-addInt64AVX2_loop:
-	CMPQ    SI, BX
-	JGE     addInt64AVX2_done
-	VMOVDQU (CX)(SI*8), Y0
-	VPADDQ  (DX)(SI*8), Y0, Y0
-	VMOVDQU 32(CX)(SI*8), Y1
-	VPADDQ  32(DX)(SI*8), Y1, Y1
-	VMOVDQU Y0, (AX)(SI*8)
-	VMOVDQU Y1, 32(AX)(SI*8)
-	ADDQ    $0x08, SI
-	JMP     addInt64AVX2_loop
-
-addInt64AVX2_done:
-	VZEROUPPER
-	RET
-
-// func subInt64AVX2(dst []int64, a []int64, b []int64)
-// Requires: AVX, AVX2
-TEXT ·subInt64AVX2(SB), NOSPLIT, $0-72
-	MOVQ dst_base+0(FP), AX
-	MOVQ a_base+24(FP), CX
-	MOVQ b_base+48(FP), DX
-	MOVQ dst_len+8(FP), BX
-	XORQ SI, SI
-
-subInt64AVX2_loop:
-	CMPQ    SI, BX
-	JGE     subInt64AVX2_done
-	VMOVDQU (CX)(SI*8), Y0
-	VPSUBQ  (DX)(SI*8), Y0, Y0
-	VMOVDQU 32(CX)(SI*8), Y1
-	VPSUBQ  32(DX)(SI*8), Y1, Y1
-	VMOVDQU Y0, (AX)(SI*8)
-	VMOVDQU Y1, 32(AX)(SI*8)
-	ADDQ    $0x08, SI
-	JMP     subInt64AVX2_loop
-
-subInt64AVX2_done:
-	VZEROUPPER
-	RET
-
 // func addInt32AVX512(dst []int32, a []int32, b []int32)
 // Requires: AVX, AVX512F
 TEXT ·addInt32AVX512(SB), NOSPLIT, $0-72
@@ -3758,6 +3658,31 @@ addInt32AVX512_tail:
 	VMOVDQU32   Z0, K1, (AX)(SI*4)
 
 addInt32AVX512_done:
+	VZEROUPPER
+	RET
+
+// func subInt32AVX2(dst []int32, a []int32, b []int32)
+// Requires: AVX, AVX2
+TEXT ·subInt32AVX2(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ dst_len+8(FP), BX
+	XORQ SI, SI
+
+subInt32AVX2_loop:
+	CMPQ    SI, BX
+	JGE     subInt32AVX2_done
+	VMOVDQU (CX)(SI*4), Y0
+	VPSUBD  (DX)(SI*4), Y0, Y0
+	VMOVDQU 32(CX)(SI*4), Y1
+	VPSUBD  32(DX)(SI*4), Y1, Y1
+	VMOVDQU Y0, (AX)(SI*4)
+	VMOVDQU Y1, 32(AX)(SI*4)
+	ADDQ    $0x10, SI
+	JMP     subInt32AVX2_loop
+
+subInt32AVX2_done:
 	VZEROUPPER
 	RET
 
@@ -3820,6 +3745,31 @@ subInt32AVX512_done:
 	VZEROUPPER
 	RET
 
+// func mulInt32AVX2(dst []int32, a []int32, b []int32)
+// Requires: AVX, AVX2
+TEXT ·mulInt32AVX2(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ dst_len+8(FP), BX
+	XORQ SI, SI
+
+mulInt32AVX2_loop:
+	CMPQ    SI, BX
+	JGE     mulInt32AVX2_done
+	VMOVDQU (CX)(SI*4), Y0
+	VPMULLD (DX)(SI*4), Y0, Y0
+	VMOVDQU 32(CX)(SI*4), Y1
+	VPMULLD 32(DX)(SI*4), Y1, Y1
+	VMOVDQU Y0, (AX)(SI*4)
+	VMOVDQU Y1, 32(AX)(SI*4)
+	ADDQ    $0x10, SI
+	JMP     mulInt32AVX2_loop
+
+mulInt32AVX2_done:
+	VZEROUPPER
+	RET
+
 // func mulInt32AVX512(dst []int32, a []int32, b []int32)
 // Requires: AVX, AVX512F
 TEXT ·mulInt32AVX512(SB), NOSPLIT, $0-72
@@ -3879,6 +3829,31 @@ mulInt32AVX512_done:
 	VZEROUPPER
 	RET
 
+// func addInt64AVX2(dst []int64, a []int64, b []int64)
+// Requires: AVX, AVX2
+TEXT ·addInt64AVX2(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ dst_len+8(FP), BX
+	XORQ SI, SI
+
+addInt64AVX2_loop:
+	CMPQ    SI, BX
+	JGE     addInt64AVX2_done
+	VMOVDQU (CX)(SI*8), Y0
+	VPADDQ  (DX)(SI*8), Y0, Y0
+	VMOVDQU 32(CX)(SI*8), Y1
+	VPADDQ  32(DX)(SI*8), Y1, Y1
+	VMOVDQU Y0, (AX)(SI*8)
+	VMOVDQU Y1, 32(AX)(SI*8)
+	ADDQ    $0x08, SI
+	JMP     addInt64AVX2_loop
+
+addInt64AVX2_done:
+	VZEROUPPER
+	RET
+
 // func addInt64AVX512(dst []int64, a []int64, b []int64)
 // Requires: AVX, AVX512F
 TEXT ·addInt64AVX512(SB), NOSPLIT, $0-72
@@ -3935,6 +3910,31 @@ addInt64AVX512_tail:
 	VMOVDQU64   Z0, K1, (AX)(SI*8)
 
 addInt64AVX512_done:
+	VZEROUPPER
+	RET
+
+// func subInt64AVX2(dst []int64, a []int64, b []int64)
+// Requires: AVX, AVX2
+TEXT ·subInt64AVX2(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ dst_len+8(FP), BX
+	XORQ SI, SI
+
+subInt64AVX2_loop:
+	CMPQ    SI, BX
+	JGE     subInt64AVX2_done
+	VMOVDQU (CX)(SI*8), Y0
+	VPSUBQ  (DX)(SI*8), Y0, Y0
+	VMOVDQU 32(CX)(SI*8), Y1
+	VPSUBQ  32(DX)(SI*8), Y1, Y1
+	VMOVDQU Y0, (AX)(SI*8)
+	VMOVDQU Y1, 32(AX)(SI*8)
+	ADDQ    $0x08, SI
+	JMP     subInt64AVX2_loop
+
+subInt64AVX2_done:
 	VZEROUPPER
 	RET
 

@@ -28,27 +28,18 @@ func genMore() {
 		name, goType string
 		size         int
 		f            func(...Op)
+		avx512Only   bool
 	}{
-		{"addInt32", "int32", 4, VPADDD},
-		{"subInt32", "int32", 4, VPSUBD},
-		{"mulInt32", "int32", 4, VPMULLD},
-		{"addInt64", "int64", 8, VPADDQ},
-		{"subInt64", "int64", 8, VPSUBQ},
+		{"addInt32", "int32", 4, VPADDD, false},
+		{"subInt32", "int32", 4, VPSUBD, false},
+		{"mulInt32", "int32", 4, VPMULLD, false},
+		{"addInt64", "int64", 8, VPADDQ, false},
+		{"subInt64", "int64", 8, VPSUBQ, false},
+		{"mulInt64", "int64", 8, VPMULLQ, true}, // AVX512DQ; AVX2 has no 64-bit multiply
 	} {
-		genIntBinary(op.name, op.goType, op.size, op.f)
-	}
-	for _, op := range []struct {
-		name, goType string
-		size         int
-		f            func(...Op)
-	}{
-		{"addInt32", "int32", 4, VPADDD},
-		{"subInt32", "int32", 4, VPSUBD},
-		{"mulInt32", "int32", 4, VPMULLD},
-		{"addInt64", "int64", 8, VPADDQ},
-		{"subInt64", "int64", 8, VPSUBQ},
-		{"mulInt64", "int64", 8, VPMULLQ}, // AVX512DQ
-	} {
+		if !op.avx512Only {
+			genIntBinary(op.name, op.goType, op.size, op.f)
+		}
 		genIntBinaryAVX512(op.name, op.goType, op.size, op.f)
 	}
 	genConvert("convertFloat64ToFloat32AVX2", "func(dst []float32, a []float64)", 8, 4, func(src Mem, dst Mem) {
