@@ -337,10 +337,17 @@ func (d DType) Char() byte {
 }
 
 // Str returns NumPy's array-protocol type string: byte order, kind
-// character and size ("<f8", "|u1", ">c16").
+// character and size ("<f8", "|u1", ">c16"). For an option type, which
+// NumPy lacks, it is "?" and the value type's string ("?<f8"). Parse
+// reads every type string back as the same type.
 func (d DType) Str() string {
 	if d.t == nil {
 		return "invalid"
+	}
+	if d.t.kind == KindOption {
+		// NumPy has no option types: "?" and the value type's string,
+		// which Parse reads back ("?<f8").
+		return "?" + DType{d.t.elem}.Str()
 	}
 	s := string(d.t.order.Char()) + string(d.t.kind.Char())
 	switch d.t.kind {

@@ -73,6 +73,31 @@ func TestOptionParse(t *testing.T) {
 	}
 }
 
+// An option's type string is "?" and its value type's, and parses back
+// to the same option (the fuzz seed "?a00" once gave "|?1").
+func TestOptionStr(t *testing.T) {
+	s0, err := dtype.Parse("S0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		d    dtype.DType
+		want string
+	}{
+		{dtype.Option(dtype.Float64.WithByteOrder(dtype.LittleEndian)), "?<f8"},
+		{dtype.Option(dtype.Int32.WithByteOrder(dtype.BigEndian)), "?>i4"},
+		{dtype.Option(dtype.Bool), "?|b1"},
+		{dtype.Option(s0), "?|S0"},
+	} {
+		if got := c.d.Str(); got != c.want {
+			t.Errorf("%v.Str() = %q, want %q", c.d, got, c.want)
+		}
+		if back, err := dtype.Parse(c.d.Str()); err != nil || back != c.d {
+			t.Errorf("Parse(%q) = %v, %v; want %v", c.d.Str(), back, err, c.d)
+		}
+	}
+}
+
 func TestOptionPromote(t *testing.T) {
 	oi32, of64 := dtype.Option(dtype.Int32), dtype.Option(dtype.Float64)
 	for _, c := range []struct{ a, b, want dtype.DType }{
