@@ -3,8 +3,9 @@
 // dot products over contiguous float32 and float64 runs; float64 rows
 // added into a vector (a sum along axis 0); max/min and argmax/argmin
 // reductions; widening integer sums; int32/int64 arithmetic;
-// float64→float32 and float32⇄float16 conversions; sine,
-// cosine and square root; and float comparisons that write bools.
+// float64→float32 and float32⇄float16 conversions; transposes and
+// stride-2 gathers of 8-byte elements; sine, cosine and square root; and
+// float comparisons that write bools.
 //
 // # Overview
 //

@@ -82,10 +82,56 @@ func transposeBands(dst []uint64, ds int, src []uint64, ss int, rows, cols, lane
 	}
 }
 
+// Evens64 copies every second element of src into dst, making a
+// stride-2 run (a[::2], the real or imaginary parts of a complex128
+// array) contiguous:
+//
+//	for i := range dst {
+//		dst[i] = src[2*i]
+//	}
+//
+// The assembly reads two vectors of src and writes one of dst a step. It
+// panics if len(src) < 2*len(dst)-1. dst and src must not overlap.
+func Evens64(dst, src []uint64) {
+	n := len(dst)
+	if n == 0 {
+		return
+	}
+	if len(src) < 2*n-1 {
+		panic(fmt.Sprintf("simd: Evens64 of %d elements from %d", n, len(src)))
+	}
+	k := transposeActive.Load()
+	done := 0
+	if k.ev64 != nil {
+		// whole blocks whose 2·lanes source elements all lie in src
+		blocks := min(n, len(src)/2) / k.evLanes
+		if blocks > 0 {
+			k.ev64(&dst[0], &src[0], blocks)
+			done = blocks * k.evLanes
+		}
+	}
+	evens64Go(dst[done:], src[2*done:])
+}
+
+// evens64Go is the pure-Go Evens64.
+func evens64Go(dst, src []uint64) {
+	if len(dst) == 0 {
+		return
+	}
+	src = src[:2*len(dst)-1]
+	for i := range dst {
+		dst[i] = src[2*i]
+	}
+}
+
 // transposeKernels is one implementation of the kernels of this file.
 type transposeKernels struct {
 	name string
 	t64  func(dst []uint64, ds int, src []uint64, ss int, rows, cols int)
+	// ev64 copies src[2i] to dst[i] for n blocks of evLanes elements;
+	// nil in the Go implementation.
+	ev64    func(dst, src *uint64, n int)
+	evLanes int
 }
 
 var transposeGoKernels = &transposeKernels{name: "go", t64: transpose64Go}

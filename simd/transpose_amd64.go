@@ -7,3 +7,7 @@ package simd
 func transposeBand64AVX2(dst *uint64, dstStride int, src *uint64, srcStride int, n int)
 
 func transposeBand64AVX512(dst *uint64, dstStride int, src *uint64, srcStride int, n int)
+
+func evens64AVX2(dst *uint64, src *uint64, n int)
+
+func evens64AVX512(dst *uint64, src *uint64, n int)

@@ -105,3 +105,51 @@ block:
 	JNZ        block
 	VZEROUPPER
 	RET
+
+// func evens64AVX2(dst *uint64, src *uint64, n int)
+// Requires: AVX, AVX2
+TEXT ·evens64AVX2(SB), NOSPLIT, $0-24
+	MOVQ  dst+0(FP), AX
+	MOVQ  src+8(FP), CX
+	MOVQ  n+16(FP), DX
+	TESTQ DX, DX
+	JZ    evens_done
+
+evens_block:
+	VMOVUPD (CX), Y0
+	VSHUFPD $0x00, 32(CX), Y0, Y0
+	VPERMPD $0xd8, Y0, Y0
+	VMOVUPD Y0, (AX)
+	ADDQ    $0x00000040, CX
+	ADDQ    $0x00000020, AX
+	DECQ    DX
+	JNZ     evens_block
+	VZEROUPPER
+
+evens_done:
+	RET
+
+// func evens64AVX512(dst *uint64, src *uint64, n int)
+// Requires: AVX, AVX512F, SSE2
+TEXT ·evens64AVX512(SB), NOSPLIT, $0-24
+	MOVQ      dst+0(FP), AX
+	MOVQ      src+8(FP), CX
+	MOVQ      n+16(FP), DX
+	TESTQ     DX, DX
+	JZ        evens_done
+	MOVQ      $0x0e0c0a0806040200, BX
+	MOVQ      BX, X0
+	VPMOVZXBQ X0, Z0
+
+evens_block:
+	VMOVDQU64 (CX), Z1
+	VPERMT2Q  64(CX), Z0, Z1
+	VMOVDQU64 Z1, (AX)
+	ADDQ      $0x00000080, CX
+	ADDQ      $0x00000040, AX
+	DECQ      DX
+	JNZ       evens_block
+	VZEROUPPER
+
+evens_done:
+	RET

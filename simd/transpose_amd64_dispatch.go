@@ -12,11 +12,11 @@ func archTransposeKernels() []*transposeKernels {
 	}
 	avx2 := &transposeKernels{name: "avx2", t64: func(dst []uint64, ds int, src []uint64, ss int, rows, cols int) {
 		transposeBands(dst, ds, src, ss, rows, cols, 4, transposeBand64AVX2)
-	}}
+	}, ev64: evens64AVX2, evLanes: 4}
 	if cpu.X86.HasAVX512F {
 		avx512 := &transposeKernels{name: "avx512", t64: func(dst []uint64, ds int, src []uint64, ss int, rows, cols int) {
 			transposeBands(dst, ds, src, ss, rows, cols, 8, transposeBand64AVX512)
-		}}
+		}, ev64: evens64AVX512, evLanes: 8}
 		return []*transposeKernels{avx512, avx2}
 	}
 	return []*transposeKernels{avx2}

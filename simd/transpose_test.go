@@ -91,3 +91,64 @@ func BenchmarkTranspose64(b *testing.B) {
 		})
 	}
 }
+
+// TestEvens64 checks every implementation against the definition for
+// lengths around both block widths, sources of 2n-1 and 2n elements,
+// unaligned starts, and guard elements after the destination.
+func TestEvens64(t *testing.T) {
+	forEachImpl(t, func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(7, 8))
+		const guard = 0xDEADBEEFCAFEF00D
+		for n := range 300 {
+			for _, extra := range []int{-1, 0, 5} {
+				for _, off := range []int{0, 1, 3} {
+					ns := 2*n + extra
+					if ns < 0 {
+						continue
+					}
+					src := make([]uint64, off+ns)
+					for i := range src {
+						src[i] = rng.Uint64()
+					}
+					dst := make([]uint64, off+n+2)
+					for i := range dst {
+						dst[i] = guard
+					}
+					Evens64(dst[off:off+n], src[off:])
+					for i := range n {
+						if dst[off+i] != src[off+2*i] {
+							t.Fatalf("n=%d src len %d off %d: dst[%d] = %#x, want %#x", n, ns, off, i, dst[off+i], src[off+2*i])
+						}
+					}
+					for i, g := range append(dst[:off:off], dst[off+n:]...) {
+						if g != guard {
+							t.Fatalf("n=%d src len %d off %d: guard %d written", n, ns, off, i)
+						}
+					}
+				}
+			}
+		}
+	})
+}
+
+func TestEvens64Panics(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Error("Evens64 of 4 elements from 6 did not panic")
+		}
+	}()
+	Evens64(make([]uint64, 4), make([]uint64, 6))
+}
+
+func BenchmarkEvens64(b *testing.B) {
+	for _, n := range []int{1024, 1 << 20} {
+		src := make([]uint64, 2*n)
+		dst := make([]uint64, n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.SetBytes(int64(24 * n))
+			for b.Loop() {
+				Evens64(dst, src)
+			}
+		})
+	}
+}

@@ -455,7 +455,7 @@ func (u *Ufunc) contiguous(st *callState, res *resolution) bool {
 			}
 		}
 	}
-	p.nd, p.nops, p.loop, p.hasMask, p.casts = 1, nops, res.loop.Fn, false, false
+	p.nd, p.nops, p.loop, p.hasMask, p.casts, p.evens = 1, nops, res.loop.Fn, false, false, false
 	p.shape[0], p.size = size, size
 	return true
 }

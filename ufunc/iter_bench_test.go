@@ -2,6 +2,7 @@ package ufunc
 
 import (
 	"runtime"
+	"slices"
 	"testing"
 
 	"github.com/pluribus-go/pluribus/dtype"
@@ -117,5 +118,75 @@ func TestGatheredTiles(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestGatheredEvens runs calls whose inputs take every second 8-byte
+// element (gathered with simd.Evens64 chunk by chunk) and checks them
+// against the same calls on contiguous copies: runs shorter than
+// minEvens, of several chunks with a tail, two-dimensional ones, masks,
+// an output aliasing its input, and the real parts of complex128.
+func TestGatheredEvens(t *testing.T) {
+	must := mustOK(t)
+	for _, n := range []int{5, minEvens - 1, minEvens, 3*chunk + 17} {
+		v := make([]float64, 2*n)
+		w := make([]int64, 2*n)
+		for i := range v {
+			v[i] = float64(i)*0.25 - 3
+			w[i] = int64(7*i - 1000)
+		}
+		mask := make([]bool, n)
+		for i := range mask {
+			mask[i] = i%5 != 2
+		}
+		x := must(must(ndarray.FromSlice(v)).Index("::2"))
+		y := must(must(ndarray.FromSlice(v)).Index("1::2"))
+		k := must(must(ndarray.FromSlice(w)).Index("::2"))
+		xc, yc, kc := x.Copy(), y.Copy(), k.Copy()
+		m := must(ndarray.FromSlice(mask))
+		for _, procs := range []int{1, 2} {
+			prev := runtime.GOMAXPROCS(procs)
+			cases := []struct {
+				name      string
+				got, want *ndarray.Array
+			}{
+				{"add", must(Add.Call(x, y)), must(Add.Call(xc, yc))},
+				{"mul by scalar", must(Multiply.Call(x, 1.5)), must(Multiply.Call(xc, 1.5))},
+				{"int64 subtract", must(Subtract.Call(k, kc)), must(ndarray.Zeros(dtype.Int64, n))},
+				{"exp", must(Exp.Call(x)), must(Exp.Call(xc))},
+				{"less", must(Less.Call(x, y)), must(Less.Call(xc, yc))},
+			}
+			masked, maskedWant := must(ndarray.Zeros(dtype.Float64, n)), must(ndarray.Zeros(dtype.Float64, n))
+			must(Add.Call(x, y, Out(masked), Where(m)))
+			must(Add.Call(xc, yc, Out(maskedWant), Where(m)))
+			cases = append(cases, struct {
+				name      string
+				got, want *ndarray.Array
+			}{"masked", masked, maskedWant})
+			runtime.GOMAXPROCS(prev)
+			for _, c := range cases {
+				if !slices.Equal(c.got.Bytes(), c.want.Bytes()) {
+					t.Errorf("n=%d procs=%d %s: got %v, want %v", n, procs, c.name, c.got, c.want)
+				}
+			}
+		}
+		// in place: out is the strided input itself
+		a := must(must(ndarray.FromSlice(slices.Clone(v))).Index("::2"))
+		must(Add.Call(a, y, Out(a)))
+		if want := must(Add.Call(xc, yc)); !slices.Equal(a.Copy().Bytes(), want.Bytes()) {
+			t.Errorf("n=%d in place: got %v, want %v", n, a, want)
+		}
+	}
+	// two dimensions, rows of the real parts of a complex128 matrix
+	z := make([]complex128, 3*(2*minEvens+3))
+	for i := range z {
+		z[i] = complex(float64(i), -float64(i)/3)
+	}
+	zm := must(ndarray.FromSlice(z, 3, 2*minEvens+3))
+	re, im := zm.Real(), zm.Imag()
+	got := must(Multiply.Call(re, im))
+	want := must(Multiply.Call(re.Copy(), im.Copy()))
+	if !slices.Equal(got.Bytes(), want.Bytes()) {
+		t.Errorf("real*imag: got %v, want %v", got, want)
 	}
 }

@@ -24,6 +24,58 @@ func init() { sets["transpose"] = genTranspose }
 func genTranspose() {
 	genTransposeBand(avx2)
 	genTransposeBand(avx512)
+	genEvens(avx2)
+	genEvens(avx512)
+}
+
+// genEvens generates
+//
+//	func evens64AVX512(dst *uint64, src *uint64, n int)
+//
+// which copies src[2*i] to dst[i] for n blocks of L elements (8 for
+// AVX-512, 4 for AVX2): each block is two vector loads of source, one
+// shuffle network and one vector store, so a stride-2 run (a[::2], the
+// real parts of complex128) becomes contiguous at vector speed. The Go
+// wrapper Evens64 does the tail.
+func genEvens(v isa) {
+	L := v.Bytes / 8
+	TEXT("evens64"+v.Name, NOSPLIT, "func(dst *uint64, src *uint64, n int)")
+	dst := Load(Param("dst"), GP64())
+	src := Load(Param("src"), GP64())
+	n := Load(Param("n"), GP64())
+	TESTQ(n, n)
+	JZ(LabelRef("evens_done"))
+	var idx VecVirtual
+	if L == 8 {
+		// the permutation's index vector 0, 2, ..., 14 from the bytes
+		// of one immediate
+		t := GP64()
+		MOVQ(U64(0x0E0C0A0806040200), t)
+		x := XMM()
+		MOVQ(t, x)
+		idx = ZMM()
+		VPMOVZXBQ(x, idx)
+	}
+	Label("evens_block")
+	if L == 8 {
+		r := ZMM()
+		VMOVDQU64(Mem{Base: src}, r)
+		VPERMT2Q(Mem{Base: src, Disp: 64}, idx, r) // evens of both vectors
+		VMOVDQU64(r, Mem{Base: dst})
+	} else {
+		r, t := YMM(), YMM()
+		VMOVUPD(Mem{Base: src}, r)
+		VSHUFPD(U8(0), Mem{Base: src, Disp: 32}, r, t) // s0 s4 s2 s6
+		VPERMPD(U8(0xD8), t, t)                        // s0 s2 s4 s6
+		VMOVUPD(t, Mem{Base: dst})
+	}
+	ADDQ(U32(16*L), src)
+	ADDQ(U32(8*L), dst)
+	DECQ(n)
+	JNZ(LabelRef("evens_block"))
+	VZEROUPPER()
+	Label("evens_done")
+	RET()
 }
 
 func genTransposeBand(v isa) {
