@@ -272,7 +272,7 @@ func (p *plan) blocked() bool {
 // runTiles runs rows [r0, r1) of dimension nd-2, for every index of the
 // outer dimensions, tile by tile over the last two dimensions.
 func (p *plan) runTiles(r0, r1 int, s *scratch) {
-	if p.casts {
+	if p.casts || p.evens {
 		s.buffers(p)
 	}
 	nd := p.nd

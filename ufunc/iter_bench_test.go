@@ -189,4 +189,17 @@ func TestGatheredEvens(t *testing.T) {
 	if !slices.Equal(got.Bytes(), want.Bytes()) {
 		t.Errorf("real*imag: got %v, want %v", got, want)
 	}
+	// a tiled walk (the other operand transposed) with a stride-2 input
+	const r, c = 2*tile + 3, 2*tile + 5
+	u := make([]float64, r*2*c)
+	for i := range u {
+		u[i] = float64(i%97) - 40
+	}
+	wide := must(must(ndarray.FromSlice(u, r, 2*c)).Index(":, ::2"))
+	tr := must(must(ndarray.FromSlice(u[:r*c], c, r)).SwapAxes(0, 1))
+	got = must(Subtract.Call(wide, tr))
+	want = must(Subtract.Call(wide.Copy(), tr.Copy()))
+	if !slices.Equal(got.CopyOrder(ndarray.C).Bytes(), want.Bytes()) {
+		t.Errorf("tiled walk with a stride-2 input differs")
+	}
 }
