@@ -212,10 +212,8 @@ func genBinary(v isa, e elem, op binop) {
 	b := Load(Param("b").Base(), GP64())
 	n := Load(Param("dst").Len(), GP64())
 	L := v.lanes(e)
-	i := GP64()
-	XORQ(i, i)
-	lim := GP64()
-
+	// Main loop: four vectors per iteration.
+	i, lim := loop4Head(name, n, L, name+"_loop1_init")
 	body := func(off int, x, m VecVirtual) {
 		I("VMOVU"+e.P, at(e, a, i).Offset(off*e.Size), x)
 		I(op.Op+e.P, at(e, b, i).Offset(off*e.Size), x, m)
@@ -223,13 +221,6 @@ func genBinary(v isa, e elem, op binop) {
 			minmaxFix(v, e, x, m, false)
 		}
 	}
-
-	// Main loop: four vectors per iteration.
-	MOVQ(n, lim)
-	ANDQ(I32(-4*L), lim)
-	Label(name + "_loop4")
-	CMPQ(i, lim)
-	JGE(LabelRef(name + "_loop1_init"))
 	var xs, ms [4]VecVirtual
 	for u := range 4 {
 		xs[u], ms[u] = v.vec(), v.vec()
@@ -304,10 +295,7 @@ func genScalar(v isa, e elem, op scalarop) {
 	s := v.vec()
 	I("VBROADCAST"+e.S, sx, s)
 	L := v.lanes(e)
-	i := GP64()
-	XORQ(i, i)
-	lim := GP64()
-
+	i, lim := loop4Head(name, n, L, name+"_loop1_init")
 	// apply computes r = x op s (or s op x) with x a register or memory.
 	apply := func(x Op, s, r Op) {
 		if op.Rev {
@@ -316,12 +304,6 @@ func genScalar(v isa, e elem, op scalarop) {
 		}
 		I(op.Op+e.P, s, x, r) // r = x - s
 	}
-
-	MOVQ(n, lim)
-	ANDQ(I32(-4*L), lim)
-	Label(name + "_loop4")
-	CMPQ(i, lim)
-	JGE(LabelRef(name + "_loop1_init"))
 	var rs [4]VecVirtual
 	for u := range 4 {
 		x := v.vec()
@@ -410,14 +392,7 @@ func genDot(v isa, e elem) {
 		acc[u] = v.vec()
 		I("VXOR"+e.P, acc[u], acc[u], acc[u])
 	}
-	i := GP64()
-	XORQ(i, i)
-	lim := GP64()
-	MOVQ(n, lim)
-	ANDQ(I32(-4*L), lim)
-	Label(name + "_loop4")
-	CMPQ(i, lim)
-	JGE(LabelRef(name + "_loop1_init"))
+	i, lim := loop4Head(name, n, L, name+"_loop1_init")
 	for u := range 4 {
 		x := v.vec()
 		I("VMOVU"+e.P, at(e, a, i).Offset(u*L*e.Size), x)
@@ -563,4 +538,20 @@ func genSumBlock(e elem) {
 
 func lower(s string) string {
 	return string(s[0]+'a'-'A') + s[1:]
+}
+
+// loop4Head zeroes a new index register and opens the loop labelled
+// name+"_loop4", which runs four vectors of L elements a step while the
+// index is below n rounded down to a multiple of 4L and then jumps to
+// exit. It returns the index register and the limit register, which the
+// one-vector loop after it reuses.
+func loop4Head(name string, n Register, L int, exit string) (i, lim Register) {
+	i, lim = GP64(), GP64()
+	XORQ(i, i)
+	MOVQ(n, lim)
+	ANDQ(I32(-4*L), lim)
+	Label(name + "_loop4")
+	CMPQ(i, lim)
+	JGE(LabelRef(exit))
+	return i, lim
 }

@@ -336,15 +336,7 @@ func genIntBinaryAVX512(nm, goType string, size int, op func(...Op)) {
 	vec := func(base, i Register, u int) Mem {
 		return Mem{Base: base, Index: i, Scale: uint8(size), Disp: 64 * u}
 	}
-	i := GP64()
-	XORQ(i, i)
-	lim := GP64()
-
-	MOVQ(n, lim)
-	ANDQ(I32(-4*L), lim)
-	Label(name + "_loop4")
-	CMPQ(i, lim)
-	JGE(LabelRef(name + "_loop1_init"))
+	i, lim := loop4Head(name, n, L, name+"_loop1_init")
 	var xs [4]VecVirtual
 	for u := range 4 {
 		xs[u] = ZMM()

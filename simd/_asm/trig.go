@@ -249,14 +249,7 @@ func genSqrt(v isa, e elem) {
 	a := Load(Param("a").Base(), GP64())
 	n := Load(Param("dst").Len(), GP64())
 	sqrt := map[int]func(...Op){8: VSQRTPD, 4: VSQRTPS}[e.Size]
-	i := GP64()
-	XORQ(i, i)
-	lim := GP64()
-	MOVQ(n, lim)
-	ANDQ(I32(-4*L), lim)
-	Label(name + "_loop4")
-	CMPQ(i, lim)
-	JGE(LabelRef(name + "_loop1"))
+	i, _ := loop4Head(name, n, L, name+"_loop1")
 	var ys [4]VecVirtual
 	for u := range 4 {
 		ys[u] = v.vec()
