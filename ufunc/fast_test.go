@@ -106,6 +106,21 @@ func TestDirectOut(t *testing.T) {
 	if n := testing.AllocsPerRun(100, func() { _, _ = Multiply.Call(x, y, o) }); n != 0 {
 		t.Errorf("multiply with out: %v allocations, want 0", n)
 	}
+	// Out(c) written in the call, as it usually is, allocates nothing
+	// either
+	if n := testing.AllocsPerRun(100, func() { _, _ = Multiply.Call2(x, y, Out(c)) }); n != 0 {
+		t.Errorf("multiply with Out(c) in the call: %v allocations, want 0", n)
+	}
+	// Out of several outputs keeps its own copy of the list
+	must := mustOK(t)
+	outs := []*ndarray.Array{must(ndarray.Zeros(dtype.Float64, 5)), must(ndarray.Zeros(dtype.Float64, 5))}
+	two := Out(outs...)
+	q, r := outs[0], outs[1]
+	outs[0], outs[1] = nil, nil
+	if got, err := Divmod.CallN(y, x, two); err != nil || got[0] != q || got[1] != r ||
+		!slices.Equal(ndarray.ToSlice[float64](q), []float64{10, 10, 10, 10, 10}) {
+		t.Errorf("divmod with Out of two: %v %v", got, err)
+	}
 	// in place: out is an input
 	z := x.Copy()
 	if _, err := Add.Call2(z, z, Out(z)); err != nil || !slices.Equal(ndarray.ToSlice[float64](z), []float64{2, 4, 6, 8, 10}) {

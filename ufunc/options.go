@@ -11,6 +11,7 @@ type Option func(*config)
 
 type config struct {
 	out      []*ndarray.Array
+	out1     [1]*ndarray.Array // out's storage for a single output (see Out)
 	where    *ndarray.Array
 	dtype    dtype.DType
 	casting  dtype.Casting
@@ -34,7 +35,15 @@ func defaultConfig() config { return config{casting: dtype.SameKind} }
 // operation); overlapping memory is handled as if the inputs had been
 // copied first. A nil entry allocates that output.
 func Out(arrays ...*ndarray.Array) Option {
-	return func(c *config) { c.out = arrays }
+	if len(arrays) == 1 {
+		// The usual single output is kept in the call's own
+		// configuration, so that a call with Out allocates nothing.
+		a := arrays[0]
+		return func(c *config) { c.out1[0] = a; c.out = c.out1[:] }
+	}
+	own := make([]*ndarray.Array, len(arrays))
+	copy(own, arrays)
+	return func(c *config) { c.out = own }
 }
 
 // Where gives a boolean mask, broadcast to the result's shape: only the
