@@ -149,7 +149,7 @@ func (p *plan) prepare() {
 		}
 	}
 	p.evens = false
-	if p.nd > 0 && p.shape[p.nd-1] >= minEvens {
+	if p.nd > 0 && p.shape[p.nd-1] >= minEvens && simd.Implementation() != "go" {
 		for i := range p.nops {
 			p.evens = p.evens || p.ops[i].gathersEvens(p.ops[i].strides[p.nd-1])
 		}
@@ -166,6 +166,7 @@ const minEvens = 64
 // simd.Evens64 so that the loop reads a contiguous run: the vector
 // gather and a unit-stride kernel move such an input at close to the
 // memory's speed, where an element-at-a-time strided loop does not.
+// (Without a vector implementation, prepare gathers nothing.)
 func (op *operand) gathersEvens(st int) bool {
 	return !op.out && op.cast == nil && op.lsize == 8 && st == 16
 }
