@@ -233,12 +233,7 @@ func genBinary(v isa, e elem, op binop) {
 	JMP(LabelRef(name + "_loop4"))
 
 	// One vector at a time.
-	Label(name + "_loop1_init")
-	MOVQ(n, lim)
-	ANDQ(I32(-L), lim)
-	Label(name + "_loop1")
-	CMPQ(i, lim)
-	JGE(LabelRef(name + "_tail"))
+	loop1Head(name, n, i, lim, L, name+"_tail")
 	x, m := v.vec(), v.vec()
 	body(0, x, m)
 	I("VMOVU"+e.P, m, at(e, dst, i))
@@ -317,12 +312,7 @@ func genScalar(v isa, e elem, op scalarop) {
 	ADDQ(U32(4*L), i)
 	JMP(LabelRef(name + "_loop4"))
 
-	Label(name + "_loop1_init")
-	MOVQ(n, lim)
-	ANDQ(I32(-L), lim)
-	Label(name + "_loop1")
-	CMPQ(i, lim)
-	JGE(LabelRef(name + "_tail"))
+	loop1Head(name, n, i, lim, L, name+"_tail")
 	x, r := v.vec(), v.vec()
 	I("VMOVU"+e.P, at(e, a, i), x)
 	apply(x, s, r)
@@ -377,6 +367,20 @@ func hsum(e elem, y VecVirtual) Register {
 	return x
 }
 
+// hReduce combines the lanes of the ymm y with the vertical op (VMAX,
+// VMIN, ...) into the low lane of x, the xmm view of y.
+func hReduce(op string, e elem, y, x Register) {
+	t := XMM()
+	VEXTRACTF128(U8(1), y, t)
+	I(op+e.P, t, x, x)
+	VMOVHLPS(x, x, t)
+	I(op+e.P, t, x, x)
+	if e.Size == 4 {
+		VMOVSHDUP(x, t)
+		I(op+e.P, t, x, x)
+	}
+}
+
 // genDot emits a dot-product block kernel: four vector accumulators
 // with FMA, combined as (acc0+acc1)+(acc2+acc3), then a tail.
 func genDot(v isa, e elem) {
@@ -401,12 +405,7 @@ func genDot(v isa, e elem) {
 	ADDQ(U32(4*L), i)
 	JMP(LabelRef(name + "_loop4"))
 
-	Label(name + "_loop1_init")
-	MOVQ(n, lim)
-	ANDQ(I32(-L), lim)
-	Label(name + "_loop1")
-	CMPQ(i, lim)
-	JGE(LabelRef(name + "_tail"))
+	loop1Head(name, n, i, lim, L, name+"_tail")
 	x := v.vec()
 	I("VMOVU"+e.P, at(e, a, i), x)
 	I("VFMADD231"+e.P, at(e, b, i), x, acc[0])
@@ -554,4 +553,17 @@ func loop4Head(name string, n Register, L int, exit string) (i, lim Register) {
 	CMPQ(i, lim)
 	JGE(LabelRef(exit))
 	return i, lim
+}
+
+// loop1Head opens the one-vector loop that follows a loop4Head loop:
+// the label name+"_loop1_init" (the four-vector loop's exit), lim set to
+// n rounded down to a multiple of L, and the loop labelled name+"_loop1",
+// which jumps to exit once i reaches lim.
+func loop1Head(name string, n, i, lim Register, L int, exit string) {
+	Label(name + "_loop1_init")
+	MOVQ(n, lim)
+	ANDQ(I32(-L), lim)
+	Label(name + "_loop1")
+	CMPQ(i, lim)
+	JGE(LabelRef(exit))
 }

@@ -324,12 +324,7 @@ func blockUnrolled(name string, v isa, e elem, loop string, kn kernel) {
 	}
 	loopN(name+"_loopN", name+"_loop1_init", done, "VMOVU")
 
-	Label(name + "_loop1_init")
-	MOVQ(n, lim)
-	ANDQ(I32(-L), lim)
-	Label(name + "_loop1")
-	CMPQ(i, lim)
-	JGE(LabelRef(done))
+	loop1Head(name, n, i, lim, L, done)
 	x := k.load(at(e, a, i))
 	if kn.check != nil {
 		k.bailIfAny(done, kn.check(k, x))

@@ -118,16 +118,8 @@ func genExtremeBlock512(e elem, isMax bool) {
 	hi := YMM()
 	VEXTRACTF64X4(U8(1), z, hi)
 	I(op+e.P, hi, z.AsY(), z.AsY())
-	x4 := XMM()
-	VEXTRACTF128(U8(1), z.AsY(), x4)
 	r := z.AsX()
-	I(op+e.P, x4, r, r)
-	VMOVHLPS(r, r, x4)
-	I(op+e.P, x4, r, r)
-	if e.Size == 4 {
-		VMOVSHDUP(r, x4)
-		I(op+e.P, x4, r, r)
-	}
+	hReduce(op, e, z.AsY(), r)
 	f := GP8()
 	KORTESTW(nan, nan)
 	SETNE(f)
