@@ -107,6 +107,35 @@ func (a *Array) init(dt dtype.DType, data []byte, offset int, shape, strides []i
 	a.flags = flags&(Writeable|OwnsData) | layoutFlags(a.shape, a.strides, dt.Size())
 }
 
+// initNew fills the zero header of a new array of size elements (at
+// least one) and at most inlineDims dimensions whose strides newArray
+// laid out in the given order: init, without its loops, for the
+// commonest case.
+func (a *Array) initNew(dt dtype.DType, data []byte, shape, strides []int, size int, order Order) {
+	n := len(shape)
+	a.dtype, a.data, a.size = dt, data, size
+	a.shape = a.inline[0:n:n]
+	a.strides = a.inline[inlineDims : inlineDims+n : inlineDims+n]
+	copy(a.shape, shape)
+	copy(a.strides, strides)
+	// C order is C-contiguous and F order F-contiguous; either is the
+	// other too when at most one dimension is longer than 1.
+	long := 0
+	for _, d := range shape {
+		if d != 1 {
+			long++
+		}
+	}
+	f := Writeable | OwnsData | CContiguous | FContiguous
+	if long > 1 {
+		f &^= FContiguous
+		if order == F {
+			f ^= CContiguous | FContiguous
+		}
+	}
+	a.flags = f
+}
+
 // smallBytes is the largest buffer allocated together with its header.
 const smallBytes = 128
 
@@ -246,6 +275,10 @@ func newArray(dt dtype.DType, shape []int, order Order) (*Array, error) {
 	nb := n * dt.Size()
 	if nb > 0 && nb <= smallBytes {
 		a, buf := newSmall(nb)
+		if len(shape) <= inlineDims && !holdsStrings(dt) {
+			a.initNew(dt, buf, shape, strides, n, order)
+			return a, nil
+		}
 		a.init(dt, buf, 0, shape, strides, Writeable|OwnsData)
 		a.ext = newExtension(dt)
 		return a, nil

@@ -832,3 +832,48 @@ func TestSmallArrayAllocation(t *testing.T) {
 		}
 	}
 }
+
+// TestNewArrayFlags checks the layout flags new arrays get on the small
+// path (one allocation, flags set without layout analysis) against the
+// analysis, for every shape of up to five dimensions of lengths 0-3, in
+// both orders and for element sizes 1 to 16.
+func TestNewArrayFlags(t *testing.T) {
+	types := []dtype.DType{dtype.Bool, dtype.Int16, dtype.Float32, dtype.Float64, dtype.Complex128}
+	var shapes [][]int
+	var grow func(s []int)
+	grow = func(s []int) {
+		shapes = append(shapes, append([]int(nil), s...))
+		if len(s) == 5 {
+			return
+		}
+		for d := range 4 {
+			grow(append(s, d))
+		}
+	}
+	grow(nil)
+	for _, dt := range types {
+		for _, shape := range shapes {
+			for _, order := range []Order{C, F} {
+				a, err := ZerosOrder(dt, order, shape...)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := layoutFlags(a.Shape(), a.Strides(), dt.Size()) | Writeable | OwnsData
+				if a.Flags() != want {
+					t.Errorf("%v %v order %v: flags %b, want %b", dt, shape, order, a.Flags(), want)
+				}
+				if a.Size() != a.inlineSize() {
+					t.Errorf("%v %v: size %d", dt, shape, a.Size())
+				}
+			}
+		}
+	}
+}
+
+func (a *Array) inlineSize() int {
+	n := 1
+	for _, d := range a.Shape() {
+		n *= d
+	}
+	return n
+}
