@@ -55,7 +55,7 @@ func (u *Ufunc) fastCall(x1, x2 any) (out *ndarray.Array, ok bool, err error) {
 		return nil, false, nil
 	}
 	l := u.last.Load()
-	if l == nil || l.key != k {
+	if l == nil || !l.key.sameTypes(&k) {
 		return nil, false, nil
 	}
 	res := l.res
@@ -79,8 +79,9 @@ func (u *Ufunc) fastCall(x1, x2 any) (out *ndarray.Array, ok bool, err error) {
 	return out, true, nil
 }
 
-// runFlat runs fn once over the n elements of C-contiguous operands of
-// one shape (inputs, then the output), each stepping by its element size.
+// runFlat runs fn once over the n elements of two or three C-contiguous
+// operands of one shape (inputs, then the output), each stepping by its
+// element size.
 // args and steps are its scratch; it leaves args holding no pointers, so
 // pooled scratch keeps no buffer alive.
 func runFlat(fn Loop, args []unsafe.Pointer, steps []int, ops []*ndarray.Array, n int) {
@@ -88,7 +89,13 @@ func runFlat(fn Loop, args []unsafe.Pointer, steps []int, ops []*ndarray.Array, 
 		args[i], steps[i] = basePtr(a), a.ItemSize()
 	}
 	fn(args, steps, n)
-	clear(args)
+	// Single stores: clear(args), or a loop the compiler turns into
+	// it, costs a bulk write barrier, several times the whole call of a
+	// small operation while the collector runs.
+	args[0], args[1] = nil, nil
+	if len(args) > 2 {
+		args[2] = nil
+	}
 }
 
 // direct runs a call whose operands need no iteration plan: every input

@@ -1,8 +1,11 @@
 package ufunc
 
 import (
+	"bytes"
 	"errors"
+	"math"
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/pluribus-go/pluribus/dtype"
@@ -152,5 +155,84 @@ func TestDirectOut(t *testing.T) {
 	f, err := Add.Call2(m, m, Order(ndarray.F))
 	if err != nil || !f.IsFContiguous() || !slices.Equal(ndarray.ToSlice[float64](f), []float64{2, 4, 6, 8}) {
 		t.Errorf("order F: %v %v", f, err)
+	}
+}
+
+// Runs shorter than minSimdRun are computed by the Go loops, longer ones
+// by simd kernels: each element must come out with the same bits either
+// way, for special values too. Every prefix of a 48-element call is
+// compared with the same elements of the full call.
+func TestShortRunsMatchSimd(t *testing.T) {
+	special := []float64{0, math.Copysign(0, -1), 1, -1, 0.1, 3, 1e308, -1e308, 5e-324, math.Inf(1), math.Inf(-1), math.NaN()}
+	const n = 48
+	x64, y64 := make([]float64, n), make([]float64, n)
+	for i := range n {
+		x64[i] = special[i%len(special)]
+		y64[i] = special[(i*5+3)%len(special)]
+	}
+	x32, y32 := make([]float32, n), make([]float32, n)
+	xi, yi := make([]int64, n), make([]int64, n)
+	for i := range n {
+		x32[i], y32[i] = float32(x64[i]), float32(y64[i])
+		xi[i], yi[i] = int64(i*i*7919)-9000, int64(i*104729)^0x7ffffffffff
+	}
+	xi32, yi32 := make([]int32, n), make([]int32, n)
+	for i := range n {
+		xi32[i], yi32[i] = int32(xi[i]), int32(yi[i])
+	}
+	type pair struct {
+		name string
+		x, y *ndarray.Array
+	}
+	mk := func(name string, x, y *ndarray.Array, err1, err2 error) pair {
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
+		return pair{name, x, y}
+	}
+	var pairs []pair
+	{
+		x, e1 := ndarray.FromSlice(x64)
+		y, e2 := ndarray.FromSlice(y64)
+		pairs = append(pairs, mk("float64", x, y, e1, e2))
+	}
+	{
+		x, e1 := ndarray.FromSlice(x32)
+		y, e2 := ndarray.FromSlice(y32)
+		pairs = append(pairs, mk("float32", x, y, e1, e2))
+	}
+	{
+		x, e1 := ndarray.FromSlice(xi)
+		y, e2 := ndarray.FromSlice(yi)
+		pairs = append(pairs, mk("int64", x, y, e1, e2))
+	}
+	{
+		x, e1 := ndarray.FromSlice(xi32)
+		y, e2 := ndarray.FromSlice(yi32)
+		pairs = append(pairs, mk("int32", x, y, e1, e2))
+	}
+	for _, u := range []*Ufunc{Add, Subtract, Multiply, Divide} {
+		for _, p := range pairs {
+			if u == Divide && p.name[0] == 'i' {
+				continue // true division of ints is a float loop
+			}
+			full, err := u.Call2(p.x, p.y)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := full.Bytes()
+			size := full.ItemSize()
+			for m := 1; m < n; m++ {
+				xs, _ := p.x.Index(":" + strconv.Itoa(m))
+				ys, _ := p.y.Index(":" + strconv.Itoa(m))
+				got, err := u.Call2(xs, ys)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(got.Bytes(), want[:m*size]) {
+					t.Errorf("%s %s: the first %d elements differ from the same elements of a %d-element call", u.Name(), p.name, m, n)
+				}
+			}
+		}
 	}
 }

@@ -153,6 +153,11 @@ var (
 	}
 )
 
+// minSimdRun is the shortest run the arithmetic loops hand to simd:
+// below it, choosing and calling a kernel costs more than the Go loop,
+// which gives the same bits.
+const minSimdRun = 16
+
 // simdBinary runs ops on a non-strided layout (from slices3) when T is
 // float64 or float32 and ops has a kernel for the layout, and reports
 // whether it did.
@@ -290,7 +295,7 @@ func addLoop[T realNum](args []unsafe.Pointer, steps []int, n int) {
 		return
 	}
 	x, y, out := slices3[T, T, T](args, mode, n)
-	if simdBinary(&simdAdd, mode, x, y, out) || simdIntBinary(intOpAdd, mode, x, y, out) {
+	if n >= minSimdRun && (simdBinary(&simdAdd, mode, x, y, out) || simdIntBinary(intOpAdd, mode, x, y, out)) {
 		return
 	}
 	switch mode {
@@ -517,7 +522,7 @@ func subLoop[T realNum | complexNum](args []unsafe.Pointer, steps []int, n int) 
 		return
 	}
 	x, y, out := slices3[T, T, T](args, mode, n)
-	if simdBinary(&simdSub, mode, x, y, out) || simdIntBinary(intOpSub, mode, x, y, out) {
+	if n >= minSimdRun && (simdBinary(&simdSub, mode, x, y, out) || simdIntBinary(intOpSub, mode, x, y, out)) {
 		return
 	}
 	switch mode {
@@ -563,7 +568,7 @@ func mulLoop[T realNum](args []unsafe.Pointer, steps []int, n int) {
 		return
 	}
 	x, y, out := slices3[T, T, T](args, mode, n)
-	if simdBinary(&simdMul, mode, x, y, out) || simdIntBinary(intOpMul, mode, x, y, out) {
+	if n >= minSimdRun && (simdBinary(&simdMul, mode, x, y, out) || simdIntBinary(intOpMul, mode, x, y, out)) {
 		return
 	}
 	switch mode {
@@ -600,7 +605,7 @@ func divLoop[T floating](args []unsafe.Pointer, steps []int, n int) {
 		return
 	}
 	x, y, out := slices3[T, T, T](args, mode, n)
-	if simdBinary(&simdDiv, mode, x, y, out) {
+	if n >= minSimdRun && simdBinary(&simdDiv, mode, x, y, out) {
 		return
 	}
 	switch mode {

@@ -193,6 +193,20 @@ type sigKey struct {
 	t [maxOperands]dtype.DType
 }
 
+// sameTypes reports k == *o, comparing the dtypes one by one (cheaper
+// than the generated struct comparison, which calls memequal).
+func (k *sigKey) sameTypes(o *sigKey) bool {
+	if k.n != o.n {
+		return false
+	}
+	for i := range k.t {
+		if k.t[i] != o.t[i] {
+			return false
+		}
+	}
+	return true
+}
+
 func keyOf(ts []dtype.DType) sigKey {
 	k := sigKey{n: int8(len(ts))}
 	copy(k.t[:], ts)
