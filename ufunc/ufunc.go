@@ -2,6 +2,7 @@ package ufunc
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -56,7 +57,6 @@ type Ufunc struct {
 	mu    sync.Mutex
 	flex  []FlexResolver
 	loops []LoopDef // search order: registration order
-	exact map[sigKey]int
 	// cache maps input types to their resolution. It is copied on write,
 	// so a lookup takes no lock and allocates nothing.
 	cache atomic.Pointer[map[sigKey]*resolution]
@@ -132,7 +132,7 @@ func New(s Spec) (*Ufunc, error) {
 		return nil, &RegistrationError{Ufunc: s.Name, Msg: fmt.Sprintf("a ufunc needs a name and 1 to %d operands", maxOperands)}
 	}
 	u := &Ufunc{name: s.Name, nin: s.NIn, nout: s.NOut, identity: s.Identity, doc: s.Doc,
-		resolver: s.Resolver, check: s.Check, exact: map[sigKey]int{}}
+		resolver: s.Resolver, check: s.Check}
 	if s.Reorderable {
 		u.flags |= reorderable
 	}
@@ -245,14 +245,12 @@ func (u *Ufunc) Register(fn Loop, types ...dtype.DType) error {
 	}
 	u.mu.Lock()
 	defer u.mu.Unlock()
-	k := keyOf(types[:u.nin])
-	if _, dup := u.exact[k]; dup {
+	if u.exactIndex(types[:u.nin]) >= 0 {
 		return &RegistrationError{Ufunc: u.name, Msg: "a loop for inputs " + fmtTypes(types[:u.nin]) + " already exists"}
 	}
 	if err := u.checkAmbiguous(types[:u.nin]); err != nil {
 		return err
 	}
-	u.exact[k] = len(u.loops)
 	u.loops = append(u.loops, LoopDef{Types: append([]dtype.DType(nil), types...), Fn: fn})
 	u.cache.Store(nil)
 	u.last.Store(nil)
@@ -433,7 +431,7 @@ func (u *Ufunc) search(in []dtype.DType, forced dtype.DType) (*resolution, error
 		}
 		return nil, u.noLoop(in)
 	}
-	if i, ok := u.exact[keyOf(native)]; ok {
+	if i := u.exactIndex(native); i >= 0 {
 		l := &u.loops[i]
 		return &resolution{loop: l, in: l.Types[:u.nin], out: l.Types[u.nin:]}, nil
 	}
@@ -473,10 +471,24 @@ func (u *Ufunc) RegisterFlexible(r FlexResolver) {
 func (u *Ufunc) lookup(in []dtype.DType) *LoopDef {
 	u.mu.Lock()
 	defer u.mu.Unlock()
-	if i, ok := u.exact[keyOf(in)]; ok {
+	if i := u.exactIndex(in); i >= 0 {
 		return &u.loops[i]
 	}
 	return nil
+}
+
+// exactIndex returns the index of the loop registered for exactly these
+// input types, or -1. A linear search: it runs when a loop is registered
+// and when a resolution is not yet cached, while a map of the loop table
+// would be marked by every garbage collection for as long as the program
+// runs.
+func (u *Ufunc) exactIndex(in []dtype.DType) int {
+	for i := range u.loops {
+		if slices.Equal(u.loops[i].Types[:u.nin], in) {
+			return i
+		}
+	}
+	return -1
 }
 
 func allEqual(ts []dtype.DType, d dtype.DType) bool {
