@@ -180,36 +180,9 @@ func TestShortRunsMatchSimd(t *testing.T) {
 	for i := range n {
 		xi32[i], yi32[i] = int32(xi[i]), int32(yi[i])
 	}
-	type pair struct {
-		name string
-		x, y *ndarray.Array
-	}
-	mk := func(name string, x, y *ndarray.Array, err1, err2 error) pair {
-		if err1 != nil || err2 != nil {
-			t.Fatal(err1, err2)
-		}
-		return pair{name, x, y}
-	}
-	var pairs []pair
-	{
-		x, e1 := ndarray.FromSlice(x64)
-		y, e2 := ndarray.FromSlice(y64)
-		pairs = append(pairs, mk("float64", x, y, e1, e2))
-	}
-	{
-		x, e1 := ndarray.FromSlice(x32)
-		y, e2 := ndarray.FromSlice(y32)
-		pairs = append(pairs, mk("float32", x, y, e1, e2))
-	}
-	{
-		x, e1 := ndarray.FromSlice(xi)
-		y, e2 := ndarray.FromSlice(yi)
-		pairs = append(pairs, mk("int64", x, y, e1, e2))
-	}
-	{
-		x, e1 := ndarray.FromSlice(xi32)
-		y, e2 := ndarray.FromSlice(yi32)
-		pairs = append(pairs, mk("int32", x, y, e1, e2))
+	pairs := []opPair{
+		newOpPair(t, "float64", x64, y64), newOpPair(t, "float32", x32, y32),
+		newOpPair(t, "int64", xi, yi), newOpPair(t, "int32", xi32, yi32),
 	}
 	for _, u := range []*Ufunc{Add, Subtract, Multiply, Divide} {
 		for _, p := range pairs {
@@ -235,4 +208,20 @@ func TestShortRunsMatchSimd(t *testing.T) {
 			}
 		}
 	}
+}
+
+// opPair is two operands of one dtype for a binary ufunc.
+type opPair struct {
+	name string
+	x, y *ndarray.Array
+}
+
+func newOpPair[T dtype.Element](t *testing.T, name string, x, y []T) opPair {
+	t.Helper()
+	xa, err1 := ndarray.FromSlice(x)
+	ya, err2 := ndarray.FromSlice(y)
+	if err1 != nil || err2 != nil {
+		t.Fatal(err1, err2)
+	}
+	return opPair{name, xa, ya}
 }
