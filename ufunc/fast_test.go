@@ -225,3 +225,29 @@ func newOpPair[T dtype.Element](t *testing.T, name string, x, y []T) opPair {
 	}
 	return opPair{name, xa, ya}
 }
+
+// Loop type lists are shared between ufuncs (add and subtract have the
+// same (float64, float64, float64)); what Loops and ResolveTypes hand
+// out are copies, so changing them changes no ufunc.
+func TestSharedTypeListsStayPrivate(t *testing.T) {
+	f := dtype.Float64
+	in, out, err := Add.ResolveTypes(f, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in[0], out[0] = dtype.Int8, dtype.Int8
+	for _, l := range Add.Loops() {
+		for i := range l.Types {
+			l.Types[i] = dtype.Int8
+		}
+	}
+	for _, u := range []*Ufunc{Add, Subtract, Multiply} {
+		in, out, err := u.ResolveTypes(f, f)
+		if err != nil || !slices.Equal(in, []dtype.DType{f, f}) || !slices.Equal(out, []dtype.DType{f}) {
+			t.Errorf("%s: %v -> %v, %v", u.Name(), in, out, err)
+		}
+	}
+	if got := Add.TypeSignatures(); !slices.Contains(got, "dd->d") {
+		t.Errorf("add signatures lost dd->d: %v", got)
+	}
+}

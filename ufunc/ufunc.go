@@ -163,6 +163,9 @@ func (u *Ufunc) Loops() []LoopDef {
 	defer u.mu.Unlock()
 	out := make([]LoopDef, len(u.loops))
 	copy(out, u.loops)
+	for i := range out {
+		out[i].Types = slices.Clone(out[i].Types) // the table's are shared
+	}
 	return out
 }
 
@@ -251,10 +254,37 @@ func (u *Ufunc) Register(fn Loop, types ...dtype.DType) error {
 	if err := u.checkAmbiguous(types[:u.nin]); err != nil {
 		return err
 	}
-	u.loops = append(u.loops, LoopDef{Types: append([]dtype.DType(nil), types...), Fn: fn})
+	u.loops = append(u.loops, LoopDef{Types: internTypes(types), Fn: fn})
 	u.cache.Store(nil)
 	u.last.Store(nil)
 	return nil
+}
+
+// typeLists holds one copy of every list of loop types registered, shared
+// by the loops of all ufuncs that have it ((float64, float64, float64)
+// serves a few dozen): every garbage collection marks the loop tables,
+// and a pointer it need not follow is work saved for the life of the
+// program.
+var typeLists struct {
+	sync.Mutex
+	m map[sigKey][]dtype.DType
+}
+
+// internTypes returns the shared copy of types (a list of at most
+// maxOperands dtypes). The caller must not modify it.
+func internTypes(types []dtype.DType) []dtype.DType {
+	k := keyOf(types)
+	typeLists.Lock()
+	defer typeLists.Unlock()
+	if l, ok := typeLists.m[k]; ok {
+		return l
+	}
+	if typeLists.m == nil {
+		typeLists.m = map[sigKey][]dtype.DType{}
+	}
+	l := slices.Clip(append([]dtype.DType(nil), types...))
+	typeLists.m[k] = l
+	return l
 }
 
 // MustRegister is Register for loop tables built at start-up; it panics
@@ -535,7 +565,7 @@ func (u *Ufunc) ResolveTypes(in ...dtype.DType) (loopIn, out []dtype.DType, err 
 	if err != nil {
 		return nil, nil, err
 	}
-	return r.in, r.out, nil
+	return slices.Clone(r.in), slices.Clone(r.out), nil
 }
 
 // ArgError reports a call with the wrong number or kind of arguments.
