@@ -375,7 +375,7 @@ func (u *Ufunc) resolve(in []dtype.DType, forced dtype.DType) (*resolution, erro
 		k.t[maxOperands-1] = forced
 		k.n |= 1 << 6
 	}
-	if l := u.last.Load(); l != nil && l.key == k {
+	if l := u.last.Load(); l != nil && l.key.sameTypes(&k) {
 		return l.res, nil
 	}
 	if m := u.cache.Load(); m != nil {
