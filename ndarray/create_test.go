@@ -833,6 +833,52 @@ func TestSmallArrayAllocation(t *testing.T) {
 	}
 }
 
+// TestAllocSizes checks buffers of every size the size-class choice
+// treats differently: exactly n bytes long, 64-byte aligned, zeroed, and
+// not sharing memory with the previous buffer.
+func TestAllocSizes(t *testing.T) {
+	var sizes []int
+	for n := 1; n <= 300; n++ {
+		sizes = append(sizes, n)
+	}
+	for _, c := range []int{4096, 8192, 12288, 16384, 20480, 24576, maxSmallAlloc} {
+		for d := -130; d <= 130; d++ {
+			sizes = append(sizes, c+d)
+		}
+	}
+	sizes = append(sizes, 3456, 6912, 10880, 14336, 19072, 21760, 1<<20+1)
+	var prev []byte
+	for _, n := range sizes {
+		buf := alloc(n)
+		if len(buf) != n || cap(buf) != n {
+			t.Fatalf("alloc(%d): len %d cap %d", n, len(buf), cap(buf))
+		}
+		if p := uintptr(unsafe.Pointer(unsafe.SliceData(buf))); p%Alignment != 0 {
+			t.Fatalf("alloc(%d) at %#x is not %d-byte aligned", n, p, Alignment)
+		}
+		for i, v := range buf {
+			if v != 0 {
+				t.Fatalf("alloc(%d): byte %d is %d, want 0", n, i, v)
+			}
+		}
+		for i := range buf {
+			buf[i] = 0xff
+		}
+		for i, v := range prev {
+			if v != 0xff {
+				t.Fatalf("alloc(%d) overwrote byte %d of the previous buffer", n, i)
+			}
+		}
+		prev = buf
+	}
+	for r := 64; r <= maxSmallAlloc; r += 64 {
+		c := allocClass(r)
+		if c < r || c%Alignment != 0 || c*100 > r*139 {
+			t.Errorf("allocClass(%d) = %d: want a multiple of %d in [%d, %d]", r, c, Alignment, r, r*139/100)
+		}
+	}
+}
+
 // TestNewArrayFlags checks the layout flags new arrays get on the small
 // path (one allocation, flags set without layout analysis) against the
 // analysis, for every shape of up to five dimensions of lengths 0-3, in
