@@ -8,8 +8,8 @@ import (
 )
 
 // inlineDims is the number of dimensions whose shape and strides live in
-// the Array value itself, so that views of such arrays allocate nothing
-// but their header.
+// the same allocation as the Array header, so that views of such arrays
+// allocate nothing but their header.
 const inlineDims = 4
 
 // Alignment is the byte alignment of every buffer an Array allocates.
@@ -41,8 +41,9 @@ type Array struct {
 	strides []int // in bytes; may be negative or zero
 	size    int   // product of shape
 	flags   Flags
-	ext     *extension          // storage beside the buffer (a string arena), shared by views; nil for most types
-	inline  [2 * inlineDims]int // backing store for shape and strides when ndim <= inlineDims
+	ext     *extension // storage beside the buffer (a string arena), shared by views; nil for most types
+	// shape and strides of up to inlineDims dimensions live in the same
+	// allocation as the header (see header1 and header4).
 }
 
 // alloc returns a zeroed buffer of n bytes whose first byte is aligned to
@@ -131,22 +132,54 @@ const maxInt = int(^uint(0) >> 1)
 // newHeader makes an Array header for the given layout, copying shape and
 // strides. The caller guarantees the layout lies within data.
 func newHeader(dt dtype.DType, data []byte, offset int, shape, strides []int, flags Flags) *Array {
-	a := &Array{}
+	a := allocHeader(len(shape))
 	a.init(dt, data, offset, shape, strides, flags)
 	return a
 }
 
-// init fills a header in place (see newHeader).
+// header1 and header4 are an Array header together with the storage of
+// the shape and strides of up to one or up to inlineDims dimensions: a
+// header costs one allocation, of 128 or 176 bytes.
+type header1 struct {
+	Array
+	dims [2]int
+}
+
+type header4 struct {
+	Array
+	dims [2 * inlineDims]int
+}
+
+// allocHeader returns a zero header whose shape and strides have length
+// ndim (their elements zero), stored with the header for ndim <=
+// inlineDims.
+func allocHeader(ndim int) *Array {
+	if ndim <= 1 {
+		h := new(header1)
+		h.setDims(h.dims[:], ndim)
+		return &h.Array
+	}
+	if ndim <= inlineDims {
+		h := new(header4)
+		h.setDims(h.dims[:], ndim)
+		return &h.Array
+	}
+	a := new(Array)
+	a.setDims(make([]int, 2*ndim), ndim)
+	return a
+}
+
+// setDims points a's shape and strides (length ndim) into dims, which
+// holds at least 2*ndim ints and belongs to no other header.
+func (a *Array) setDims(dims []int, ndim int) {
+	a.shape = dims[0:ndim:ndim]
+	a.strides = dims[ndim : 2*ndim : 2*ndim]
+}
+
+// init fills a header whose shape and strides have len(shape) elements
+// (allocHeader, newSmall) in place (see newHeader).
 func (a *Array) init(dt dtype.DType, data []byte, offset int, shape, strides []int, flags Flags) {
 	a.dtype, a.data, a.offset = dt, data, offset
-	n := len(shape)
-	if n <= inlineDims {
-		a.shape = a.inline[0:n:n]
-		a.strides = a.inline[inlineDims : inlineDims+n : inlineDims+n]
-	} else {
-		buf := make([]int, 2*n)
-		a.shape, a.strides = buf[:n:n], buf[n:]
-	}
 	copy(a.shape, shape)
 	copy(a.strides, strides)
 	a.size = 1
@@ -156,15 +189,11 @@ func (a *Array) init(dt dtype.DType, data []byte, offset int, shape, strides []i
 	a.flags = flags&(Writeable|OwnsData) | layoutFlags(a.shape, a.strides, dt.Size())
 }
 
-// initNew fills the zero header of a new array of size elements (at
-// least one) and at most inlineDims dimensions whose strides newArray
-// laid out in the given order: init, without its loops, for the
-// commonest case.
+// initNew fills the zero header (from newSmall) of a new array of size
+// elements (at least one) whose strides newArray laid out in the given
+// order: init, without its loops, for the commonest case.
 func (a *Array) initNew(dt dtype.DType, data []byte, shape, strides []int, size int, order Order) {
-	n := len(shape)
 	a.dtype, a.data, a.size = dt, data, size
-	a.shape = a.inline[0:n:n]
-	a.strides = a.inline[inlineDims : inlineDims+n : inlineDims+n]
 	copy(a.shape, shape)
 	copy(a.strides, strides)
 	// C order is C-contiguous and F order F-contiguous; either is the
@@ -188,40 +217,72 @@ func (a *Array) initNew(dt dtype.DType, data []byte, shape, strides []int, size 
 // smallBytes is the largest buffer allocated together with its header.
 const smallBytes = 128
 
-// smallArray64 and smallArray128 are a header and a small buffer in one
-// allocation: creating a small array costs one allocation instead of
-// two. The buffer sits 192 bytes into the object and the objects are 256
-// and 320 bytes long, sizes of the Go allocator's classes whose objects
-// all start at multiples of 64 bytes, so the buffer is 64-byte aligned
-// with no padding. newSmall checks that and falls back to two
-// allocations when an allocator places them otherwise.
-type smallArray64 struct {
+// The small-array types are a header, its shape and strides, and a small
+// buffer in one allocation: creating a small array costs one allocation
+// instead of two. The buffer sits 128 bytes (one dimension) or 192 bytes
+// (up to inlineDims) into the object, and the objects are 192, 256 or
+// 320 bytes long, sizes of the Go allocator's classes whose objects all
+// start at multiples of 64 bytes, so the buffer is 64-byte aligned with
+// no padding. newSmall checks that and falls back to two allocations
+// when an allocator places them otherwise. (The padding's length does
+// not compile if the header outgrows its place.)
+type small1x64 struct {
 	Array
-	_   [192 - unsafe.Sizeof(Array{})]byte
-	buf [64]byte
+	dims [2]int
+	_    [128 - 16 - unsafe.Sizeof(Array{})]byte
+	buf  [64]byte
 }
 
-type smallArray128 struct {
+type small1x128 struct {
 	Array
-	_   [192 - unsafe.Sizeof(Array{})]byte
-	buf [smallBytes]byte
+	dims [2]int
+	_    [128 - 16 - unsafe.Sizeof(Array{})]byte
+	buf  [smallBytes]byte
 }
 
-// newSmall returns a header with an nb-byte zeroed buffer (0 < nb <=
-// smallBytes) in one allocation when it can be aligned.
-func newSmall(nb int) (*Array, []byte) {
-	if nb <= 64 {
-		sa := &smallArray64{}
-		if uintptr(unsafe.Pointer(&sa.buf[0]))&(Alignment-1) == 0 {
-			return &sa.Array, sa.buf[:nb:nb]
-		}
-	} else {
-		sa := &smallArray128{}
-		if uintptr(unsafe.Pointer(&sa.buf[0]))&(Alignment-1) == 0 {
-			return &sa.Array, sa.buf[:nb:nb]
-		}
+type small4x64 struct {
+	Array
+	dims [2 * inlineDims]int
+	_    [192 - 16*inlineDims - unsafe.Sizeof(Array{})]byte
+	buf  [64]byte
+}
+
+type small4x128 struct {
+	Array
+	dims [2 * inlineDims]int
+	_    [192 - 16*inlineDims - unsafe.Sizeof(Array{})]byte
+	buf  [smallBytes]byte
+}
+
+// newSmall returns a header with shape and strides of length ndim and
+// an nb-byte zeroed buffer (0 < nb <= smallBytes), in one allocation
+// when it can be aligned and ndim <= inlineDims.
+func newSmall(nb, ndim int) (*Array, []byte) {
+	var a *Array
+	var dims []int
+	var buf []byte
+	switch {
+	case ndim <= 1 && nb <= 64:
+		sa := new(small1x64)
+		a, dims, buf = &sa.Array, sa.dims[:], sa.buf[:nb:nb]
+	case ndim <= 1:
+		sa := new(small1x128)
+		a, dims, buf = &sa.Array, sa.dims[:], sa.buf[:nb:nb]
+	case nb <= 64:
+		sa := new(small4x64)
+		a, dims, buf = &sa.Array, sa.dims[:], sa.buf[:nb:nb]
+	default:
+		sa := new(small4x128)
+		a, dims, buf = &sa.Array, sa.dims[:], sa.buf[:nb:nb]
 	}
-	return new(Array), alloc(nb)
+	if uintptr(unsafe.Pointer(unsafe.SliceData(buf)))&(Alignment-1) != 0 {
+		return allocHeader(ndim), alloc(nb)
+	}
+	if ndim > inlineDims {
+		dims = make([]int, 2*ndim)
+	}
+	a.setDims(dims, ndim)
+	return a, buf
 }
 
 // layoutFlags computes C and F contiguity as NumPy does: dimensions of
@@ -323,8 +384,8 @@ func newArray(dt dtype.DType, shape []int, order Order) (*Array, error) {
 	}
 	nb := n * dt.Size()
 	if nb > 0 && nb <= smallBytes {
-		a, buf := newSmall(nb)
-		if len(shape) <= inlineDims && !holdsStrings(dt) {
+		a, buf := newSmall(nb, len(shape))
+		if !holdsStrings(dt) {
 			a.initNew(dt, buf, shape, strides, n, order)
 			return a, nil
 		}

@@ -923,3 +923,43 @@ func (a *Array) inlineSize() int {
 	}
 	return n
 }
+
+// TestHeaderSizes pins the allocation sizes the small-array layouts are
+// built for: a one-dimensional header with its shape and strides in 128
+// bytes, and small arrays of 192 bytes (one dimension, up to 64 bytes of
+// data), 256 and 320 bytes, every one a multiple of 64 so the buffer's
+// alignment comes from the allocator's.
+func TestHeaderSizes(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		size    uintptr
+		want    uintptr
+		bufAt   uintptr
+		wantBuf uintptr
+	}{
+		{"header1", unsafe.Sizeof(header1{}), 128, 0, 0},
+		{"header4", unsafe.Sizeof(header4{}), 176, 0, 0},
+		{"small1x64", unsafe.Sizeof(small1x64{}), 192, unsafe.Offsetof(small1x64{}.buf), 128},
+		{"small1x128", unsafe.Sizeof(small1x128{}), 256, unsafe.Offsetof(small1x128{}.buf), 128},
+		{"small4x64", unsafe.Sizeof(small4x64{}), 256, unsafe.Offsetof(small4x64{}.buf), 192},
+		{"small4x128", unsafe.Sizeof(small4x128{}), 320, unsafe.Offsetof(small4x128{}.buf), 192},
+	} {
+		if c.size != c.want || c.bufAt != c.wantBuf {
+			t.Errorf("%s: %d bytes with the buffer at %d, want %d and %d", c.name, c.size, c.bufAt, c.want, c.wantBuf)
+		}
+	}
+	for ndim := range 7 {
+		for _, nb := range []int{1, 8, 64, 65, 128} {
+			a, buf := newSmall(nb, ndim)
+			if len(a.shape) != ndim || len(a.strides) != ndim || cap(a.shape) != ndim || cap(a.strides) != ndim {
+				t.Errorf("newSmall(%d, %d): shape len %d cap %d, strides len %d cap %d", nb, ndim, len(a.shape), cap(a.shape), len(a.strides), cap(a.strides))
+			}
+			if ndim > 0 && &a.shape[ndim-1] == &a.strides[0] {
+				t.Errorf("newSmall(%d, %d): shape and strides overlap", nb, ndim)
+			}
+			if len(buf) != nb || uintptr(unsafe.Pointer(&buf[0]))%Alignment != 0 {
+				t.Errorf("newSmall(%d, %d): buffer of %d bytes at %p", nb, ndim, len(buf), &buf[0])
+			}
+		}
+	}
+}
