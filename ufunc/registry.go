@@ -44,13 +44,14 @@ func Names() []string {
 }
 
 // define creates and publishes a standard ufunc; the loop tables are
-// filled by the files that define each family. It panics on a programming
-// error, at start-up.
+// filled by the files that define each family, on the ufunc's first use
+// (see Ufunc.lazy). It panics on a programming error, at start-up.
 func define(s Spec) *Ufunc {
 	u, err := New(s)
 	if err != nil {
 		panic(err)
 	}
+	u.loaded.Store(false)
 	if err := Publish(u); err != nil {
 		panic(err)
 	}

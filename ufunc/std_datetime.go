@@ -228,7 +228,7 @@ func fminTicks(a, b int64) int64 {
 
 // timeArith holds the resolvers of the arithmetic ufuncs.
 func init() {
-	Add.RegisterFlexible(func(in []dtype.DType, forced dtype.DType) (*LoopDef, bool, error) {
+	Add.addFlex(func(in []dtype.DType, forced dtype.DType) (*LoopDef, bool, error) {
 		if !anyTime(in) {
 			return nil, false, nil
 		}
@@ -264,7 +264,7 @@ func init() {
 		}
 		return nil, true, Add.noLoop(in)
 	})
-	Subtract.RegisterFlexible(func(in []dtype.DType, forced dtype.DType) (*LoopDef, bool, error) {
+	Subtract.addFlex(func(in []dtype.DType, forced dtype.DType) (*LoopDef, bool, error) {
 		if !anyTime(in) {
 			return nil, false, nil
 		}
@@ -298,7 +298,7 @@ func init() {
 		}
 		return nil, true, Subtract.noLoop(in)
 	})
-	Multiply.RegisterFlexible(func(in []dtype.DType, forced dtype.DType) (*LoopDef, bool, error) {
+	Multiply.addFlex(func(in []dtype.DType, forced dtype.DType) (*LoopDef, bool, error) {
 		if !anyTime(in) {
 			return nil, false, nil
 		}
@@ -343,10 +343,10 @@ func init() {
 			return nil, true, u.noLoop(in)
 		}
 	}
-	Divide.RegisterFlexible(division(Divide, false))
-	FloorDivide.RegisterFlexible(division(FloorDivide, true))
+	Divide.addFlex(division(Divide, false))
+	FloorDivide.addFlex(division(FloorDivide, true))
 	// remainder and divmod exist for two timedeltas only
-	Remainder.RegisterFlexible(func(in []dtype.DType, forced dtype.DType) (*LoopDef, bool, error) {
+	Remainder.addFlex(func(in []dtype.DType, forced dtype.DType) (*LoopDef, bool, error) {
 		if !anyTime(in) {
 			return nil, false, nil
 		}
@@ -359,7 +359,7 @@ func init() {
 		}
 		return Remainder.timeDef(in, forced, loop2(remTicks), t, t, t)
 	})
-	Divmod.RegisterFlexible(func(in []dtype.DType, forced dtype.DType) (*LoopDef, bool, error) {
+	Divmod.addFlex(func(in []dtype.DType, forced dtype.DType) (*LoopDef, bool, error) {
 		if !anyTime(in) {
 			return nil, false, nil
 		}
@@ -378,7 +378,7 @@ func init() {
 
 	// unary arithmetic: timedeltas only
 	unary := func(u *Ufunc, f func(int64) int64) {
-		u.RegisterFlexible(func(in []dtype.DType, forced dtype.DType) (*LoopDef, bool, error) {
+		u.addFlex(func(in []dtype.DType, forced dtype.DType) (*LoopDef, bool, error) {
 			if !anyTime(in) {
 				return nil, false, nil
 			}
@@ -413,7 +413,7 @@ func init() {
 
 	// comparisons and extrema run in the common type of the operands
 	common := func(u *Ufunc, fn Loop, boolOut bool) {
-		u.RegisterFlexible(func(in []dtype.DType, forced dtype.DType) (*LoopDef, bool, error) {
+		u.addFlex(func(in []dtype.DType, forced dtype.DType) (*LoopDef, bool, error) {
 			if !anyTime(in) {
 				return nil, false, nil
 			}
@@ -443,7 +443,7 @@ func init() {
 
 	// classification: NaT is the NaN of dates
 	classify := func(u *Ufunc, f func(int64) bool) {
-		u.RegisterFlexible(func(in []dtype.DType, forced dtype.DType) (*LoopDef, bool, error) {
+		u.addFlex(func(in []dtype.DType, forced dtype.DType) (*LoopDef, bool, error) {
 			if !in[0].IsTime() {
 				return nil, false, nil
 			}

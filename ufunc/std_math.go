@@ -132,20 +132,21 @@ var Arctanh = mathUnary("arctanh", "the inverse hyperbolic tangent, element-wise
 // and, when c is not nil, F->F and D->D.
 func mathUnary(name, doc string, f func(float64) float64, c func(complex128) complex128) *Ufunc {
 	u := define(Spec{Name: name, NIn: 1, NOut: 1, Identity: NoIdentity, Doc: doc})
-	u.MustRegister(Unary(func(x float16.Float16) float16.Float16 {
-		return dtype.FromFloat64(f(float64(x.Float32())))
-	}), dtype.Float16, dtype.Float16)
-	f32 := func(x float32) float32 { return float32(f(float64(x))) }
-	if fl, ok := fastLoops[name]; ok {
-		u.MustRegister(sliceLoop(fl.f32), dtype.Float32, dtype.Float32)
-		u.MustRegister(sliceLoop(fl.f64), dtype.Float64, dtype.Float64)
-	} else {
-		u.MustRegister(Unary(f32), dtype.Float32, dtype.Float32)
-		u.MustRegister(Unary(f), dtype.Float64, dtype.Float64)
-	}
-	if c != nil {
-		registerComplexUnary(u, c)
-	}
+	u.lazy(func() {
+		u.mustRegister(Unary(func(x float16.Float16) float16.Float16 {
+			return dtype.FromFloat64(f(float64(x.Float32())))
+		}), dtype.Float16, dtype.Float16)
+		if fl, ok := fastLoops[name]; ok {
+			u.mustRegister(sliceLoop(fl.f32), dtype.Float32, dtype.Float32)
+			u.mustRegister(sliceLoop(fl.f64), dtype.Float64, dtype.Float64)
+		} else {
+			u.mustRegister(Unary(func(x float32) float32 { return float32(f(float64(x))) }), dtype.Float32, dtype.Float32)
+			u.mustRegister(Unary(f), dtype.Float64, dtype.Float64)
+		}
+		if c != nil {
+			registerComplexUnary(u, c)
+		}
+	})
 	return u
 }
 
@@ -153,11 +154,13 @@ func mathUnary(name, doc string, f func(float64) float64, c func(complex128) com
 // dd->d.
 func mathBinary(name, doc string, f func(float64, float64) float64) *Ufunc {
 	u := define(Spec{Name: name, NIn: 2, NOut: 1, Identity: NoIdentity, Doc: doc})
-	u.MustRegister(Binary(func(x, y float16.Float16) float16.Float16 {
-		return dtype.FromFloat64(f(float64(x.Float32()), float64(y.Float32())))
-	}), dtype.Float16, dtype.Float16, dtype.Float16)
-	u.MustRegister(Binary(func(x, y float32) float32 { return float32(f(float64(x), float64(y))) }),
-		dtype.Float32, dtype.Float32, dtype.Float32)
-	u.MustRegister(Binary(f), dtype.Float64, dtype.Float64, dtype.Float64)
+	u.lazy(func() {
+		u.mustRegister(Binary(func(x, y float16.Float16) float16.Float16 {
+			return dtype.FromFloat64(f(float64(x.Float32()), float64(y.Float32())))
+		}), dtype.Float16, dtype.Float16, dtype.Float16)
+		u.mustRegister(Binary(func(x, y float32) float32 { return float32(f(float64(x), float64(y))) }),
+			dtype.Float32, dtype.Float32, dtype.Float32)
+		u.mustRegister(Binary(f), dtype.Float64, dtype.Float64, dtype.Float64)
+	})
 	return u
 }

@@ -28,7 +28,7 @@ var optionUfuncs = []string{
 func init() {
 	for _, name := range optionUfuncs {
 		if u, ok := Lookup(name); ok {
-			u.RegisterFlexible(optionResolver(u))
+			u.addFlex(optionResolver(u))
 		}
 	}
 }

@@ -16,8 +16,8 @@ import (
 // have no record loop.
 
 func init() {
-	Equal.RegisterFlexible(recordComparison(Equal, true))
-	NotEqual.RegisterFlexible(recordComparison(NotEqual, false))
+	Equal.addFlex(recordComparison(Equal, true))
+	NotEqual.addFlex(recordComparison(NotEqual, false))
 }
 
 // recordChunk is the number of records converted to the common type at a

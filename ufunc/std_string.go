@@ -35,11 +35,11 @@ func init() {
 			Doc: "Returns the length of each element in characters."})
 		_ = Publish(StrLen)
 	}
-	StrLen.RegisterFlexible(stringResolver(StrLen))
+	StrLen.addFlex(stringResolver(StrLen))
 	for _, u := range []*Ufunc{Equal, NotEqual, Less, LessEqual, Greater, GreaterEqual, Add} {
-		u.RegisterFlexible(stringResolver(u))
+		u.addFlex(stringResolver(u))
 	}
-	selectUfunc.RegisterFlexible(stringSelectResolver)
+	selectUfunc.addFlex(stringSelectResolver)
 }
 
 // bindLoop returns the resolution with its loop bound to the operands.

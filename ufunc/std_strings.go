@@ -20,10 +20,10 @@ import (
 
 func init() {
 	for _, u := range []*Ufunc{Equal, NotEqual, Less, LessEqual, Greater, GreaterEqual} {
-		u.RegisterFlexible(fixedCompareResolver(u.name, false))
+		u.addFlex(fixedCompareResolver(u.name, false))
 	}
-	strLenUfunc().RegisterFlexible(fixedStrLenResolver)
-	selectUfunc.RegisterFlexible(fixedSelectResolver)
+	strLenUfunc().addFlex(fixedStrLenResolver)
+	selectUfunc.addFlex(fixedSelectResolver)
 }
 
 // strLenUfunc returns the published str_len ufunc, creating and

@@ -24,25 +24,28 @@ var charTypes = map[byte]dtype.DType{
 // (long double, objects, datetimes, and 'q'/'Q', the same types as
 // 'l'/'L' here) and repeated signatures are skipped. pick returns the
 // loop for a signature given as its type characters without the arrow
-// ("dl" + "d" → "dld"); it must know every signature it is given.
+// ("dl" + "d" → "dld"); it must know every signature it is given. The
+// loops are made and registered on u's first use (see Ufunc.lazy).
 func registerTypes(u *Ufunc, types string, pick func(sig string) Loop) {
-	seen := map[string]bool{}
-	for _, s := range strings.Fields(types) {
-		sig := strings.Replace(s, "->", "", 1)
-		if seen[sig] || strings.ContainsAny(sig, "gGOMmqQ") {
-			continue
+	u.lazy(func() {
+		seen := map[string]bool{}
+		for _, s := range strings.Fields(types) {
+			sig := strings.Replace(s, "->", "", 1)
+			if seen[sig] || strings.ContainsAny(sig, "gGOMmqQ") {
+				continue
+			}
+			seen[sig] = true
+			ts := make([]dtype.DType, len(sig))
+			for i := range len(sig) {
+				ts[i] = charTypes[sig[i]]
+			}
+			fn := pick(sig)
+			if fn == nil {
+				panic("ufunc: " + u.name + ": no loop for " + s)
+			}
+			u.mustRegister(fn, ts...)
 		}
-		seen[sig] = true
-		ts := make([]dtype.DType, len(sig))
-		for i := range len(sig) {
-			ts[i] = charTypes[sig[i]]
-		}
-		fn := pick(sig)
-		if fn == nil {
-			panic("ufunc: " + u.name + ": no loop for " + s)
-		}
-		u.MustRegister(fn, ts...)
-	}
+	})
 }
 
 // allBoolOrInt reports whether every type is bool or an integer.

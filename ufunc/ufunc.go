@@ -57,6 +57,12 @@ type Ufunc struct {
 	mu    sync.Mutex
 	flex  []FlexResolver
 	loops []LoopDef // search order: registration order
+	// pending holds the functions that register a standard ufunc's
+	// built-in loops, run by load on the ufunc's first use; loaded
+	// reports that they have run (always true for New's ufuncs).
+	pending []func()
+	loaded  atomic.Bool
+	loadMu  sync.Mutex // serializes lazy and load
 	// cache maps input types to their resolution. It is copied on write,
 	// so a lookup takes no lock and allocates nothing.
 	cache atomic.Pointer[map[sigKey]*resolution]
@@ -136,7 +142,42 @@ func New(s Spec) (*Ufunc, error) {
 	if s.Reorderable {
 		u.flags |= reorderable
 	}
+	u.loaded.Store(true)
 	return u, nil
+}
+
+// lazy queues f, which registers built-in loops of u with register and
+// mustRegister, to run when u is first used. A program pays for the
+// loop tables (their building at start-up, and marking them at every
+// garbage collection) of the ufuncs it calls, not of all of them. The
+// queue keeps the order in which the tables were written, which is
+// their search order.
+func (u *Ufunc) lazy(f func()) {
+	u.loadMu.Lock()
+	defer u.loadMu.Unlock()
+	if u.loaded.Load() {
+		f()
+		return
+	}
+	u.pending = append(u.pending, f)
+}
+
+// load builds u's built-in loop tables if they are not built yet. Every
+// path that reads the loop table calls it first.
+func (u *Ufunc) load() {
+	if u.loaded.Load() {
+		return
+	}
+	u.loadMu.Lock()
+	defer u.loadMu.Unlock()
+	if u.loaded.Load() {
+		return
+	}
+	for _, f := range u.pending {
+		f()
+	}
+	u.pending = nil
+	u.loaded.Store(true)
 }
 
 // maxOperands bounds inputs plus outputs.
@@ -159,6 +200,7 @@ func (u *Ufunc) String() string { return "<ufunc '" + u.name + "'>" }
 
 // Loops returns a copy of the loop table in search order.
 func (u *Ufunc) Loops() []LoopDef {
+	u.load()
 	u.mu.Lock()
 	defer u.mu.Unlock()
 	out := make([]LoopDef, len(u.loops))
@@ -235,6 +277,13 @@ func (e *RegistrationError) Error() string {
 // that every input set reaching an existing loop would reach equally
 // well. Registering clears the resolution cache.
 func (u *Ufunc) Register(fn Loop, types ...dtype.DType) error {
+	u.load()
+	return u.register(fn, types...)
+}
+
+// register is Register without loading the built-in tables: the form
+// the functions queued by lazy use.
+func (u *Ufunc) register(fn Loop, types ...dtype.DType) error {
 	if len(types) != u.nin+u.nout {
 		return &RegistrationError{Ufunc: u.name, Msg: fmt.Sprintf("%d types given for %d operands", len(types), u.nin+u.nout)}
 	}
@@ -291,6 +340,14 @@ func internTypes(types []dtype.DType) []dtype.DType {
 // on error.
 func (u *Ufunc) MustRegister(fn Loop, types ...dtype.DType) {
 	if err := u.Register(fn, types...); err != nil {
+		panic(err)
+	}
+}
+
+// mustRegister is register that panics on error: the built-in tables
+// are fixed, so an error is a bug that TestBuiltinLoopTables catches.
+func (u *Ufunc) mustRegister(fn Loop, types ...dtype.DType) {
+	if err := u.register(fn, types...); err != nil {
 		panic(err)
 	}
 }
@@ -403,6 +460,7 @@ func (u *Ufunc) resolve(in []dtype.DType, forced dtype.DType) (*resolution, erro
 }
 
 func (u *Ufunc) search(in []dtype.DType, forced dtype.DType) (*resolution, error) {
+	u.load()
 	native := make([]dtype.DType, len(in))
 	flexible := forced.Kind().IsFlexible()
 	for i, t := range in {
@@ -490,6 +548,15 @@ type FlexResolver func(in []dtype.DType, forced dtype.DType) (def *LoopDef, ok b
 // RegisterFlexible adds a resolver for parameterised input types; they
 // are tried in the order added, before the loop table.
 func (u *Ufunc) RegisterFlexible(r FlexResolver) {
+	u.load()
+	u.addFlex(r)
+}
+
+// addFlex is RegisterFlexible without loading the built-in loop tables,
+// for the resolvers added at start-up. The resolvers are a list apart
+// from the loops, so their order does not depend on when the loops are
+// loaded.
+func (u *Ufunc) addFlex(r FlexResolver) {
 	u.mu.Lock()
 	defer u.mu.Unlock()
 	u.flex = append(u.flex, r)
