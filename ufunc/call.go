@@ -179,6 +179,17 @@ func (u *Ufunc) parseArgs(st *callState, args []any, opts []Option) error {
 // inputTypes fills st.inTypes: arrays' dtypes, and for weak scalars the
 // dtype NEP 50 gives them beside the arrays.
 func (u *Ufunc) inputTypes(st *callState) {
+	weak := false
+	for i := range u.nin {
+		if st.isWeak[i] {
+			weak = true
+		} else {
+			st.inTypes[i] = st.arrays[i].DType()
+		}
+	}
+	if !weak {
+		return // the common case: the promotion below serves weak operands only
+	}
 	var strong, text dtype.DType
 	for i := range u.nin {
 		if st.isWeak[i] {
@@ -191,7 +202,6 @@ func (u *Ufunc) inputTypes(st *callState) {
 		} else if r, err := dtype.Promote(strong, t); err == nil {
 			strong = r
 		}
-		st.inTypes[i] = st.arrays[i].DType()
 	}
 	for i := range u.nin {
 		if st.isWeak[i] && st.weaks[i].text {
@@ -219,7 +229,7 @@ func (u *Ufunc) apply(st *callState, args []any, opts []Option) error {
 				return err
 			}
 			st.arrays[i] = a
-		} else if !dtype.CanCast(st.inTypes[i], res.in[i], st.cfg.casting) {
+		} else if st.inTypes[i] != res.in[i] && !dtype.CanCast(st.inTypes[i], res.in[i], st.cfg.casting) {
 			return &dtype.CastError{From: st.inTypes[i], To: res.in[i], Casting: st.cfg.casting}
 		}
 	}

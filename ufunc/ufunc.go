@@ -254,7 +254,9 @@ func (k *sigKey) sameTypes(o *sigKey) bool {
 
 func keyOf(ts []dtype.DType) sigKey {
 	k := sigKey{n: int8(len(ts))}
-	copy(k.t[:], ts)
+	for i, t := range ts[:min(len(ts), maxOperands)] {
+		k.t[i] = t // element stores: copy() of pointer-holding values is a runtime call
+	}
 	return k
 }
 
