@@ -2,6 +2,7 @@ package ndarray
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -818,17 +819,23 @@ func TestSmallArrayAllocation(t *testing.T) {
 		if allocs != want {
 			t.Errorf("%d bytes: %v allocations, want %v", nb, allocs, want)
 		}
-		buf := a.Buffer()
-		if len(buf) != nb || cap(buf) != nb {
-			t.Errorf("%d bytes: buffer len %d cap %d", nb, len(buf), cap(buf))
-		}
-		if p := uintptr(unsafe.Pointer(unsafe.SliceData(buf))); p%Alignment != 0 {
-			t.Errorf("%d bytes: buffer at %#x is not %d-byte aligned", nb, p, Alignment)
-		}
-		for i, v := range buf {
-			if v != 0 {
-				t.Fatalf("%d bytes: byte %d is %d, want 0", nb, i, v)
-			}
+		checkBuffer(t, fmt.Sprintf("Zeros(%d)", nb), a.Buffer(), nb)
+	}
+}
+
+// checkBuffer checks that buf, a new buffer asked for n bytes, is
+// exactly n bytes long, 64-byte aligned and zeroed.
+func checkBuffer(t *testing.T, what string, buf []byte, n int) {
+	t.Helper()
+	if len(buf) != n || cap(buf) != n {
+		t.Fatalf("%s: buffer len %d cap %d", what, len(buf), cap(buf))
+	}
+	if p := uintptr(unsafe.Pointer(unsafe.SliceData(buf))); p%Alignment != 0 {
+		t.Fatalf("%s: buffer at %#x is not %d-byte aligned", what, p, Alignment)
+	}
+	for i, v := range buf {
+		if v != 0 {
+			t.Fatalf("%s: byte %d is %d, want 0", what, i, v)
 		}
 	}
 }
@@ -850,17 +857,7 @@ func TestAllocSizes(t *testing.T) {
 	var prev []byte
 	for _, n := range sizes {
 		buf := alloc(n)
-		if len(buf) != n || cap(buf) != n {
-			t.Fatalf("alloc(%d): len %d cap %d", n, len(buf), cap(buf))
-		}
-		if p := uintptr(unsafe.Pointer(unsafe.SliceData(buf))); p%Alignment != 0 {
-			t.Fatalf("alloc(%d) at %#x is not %d-byte aligned", n, p, Alignment)
-		}
-		for i, v := range buf {
-			if v != 0 {
-				t.Fatalf("alloc(%d): byte %d is %d, want 0", n, i, v)
-			}
-		}
+		checkBuffer(t, fmt.Sprintf("alloc(%d)", n), buf, n)
 		for i := range buf {
 			buf[i] = 0xff
 		}
