@@ -277,7 +277,9 @@ func (e *RegistrationError) Error() string {
 // It is an error to register the same input types twice, or a loop whose
 // input types would tie with an existing loop for some inputs: a loop
 // that every input set reaching an existing loop would reach equally
-// well. Registering clears the resolution cache.
+// well. Registering clears the resolution cache. A loop added to a
+// standard ufunc comes after its built-in loops in search order (they are
+// built on the ufunc's first use, at the latest here).
 func (u *Ufunc) Register(fn Loop, types ...dtype.DType) error {
 	u.load()
 	return u.register(fn, types...)
