@@ -176,6 +176,15 @@ func (a *Array) setDims(dims []int, ndim int) {
 	a.strides = dims[ndim : 2*ndim : 2*ndim]
 }
 
+// reset makes a, a header the caller owns (the receiver of an
+// Unmarshal method), describe b's elements: b's buffer and string
+// storage, and shape and strides in storage of a's own.
+func (a *Array) reset(b *Array) {
+	a.setDims(make([]int, 2*len(b.shape)), len(b.shape))
+	a.init(b.dtype, b.data, b.offset, b.shape, b.strides, b.flags)
+	a.ext = b.ext
+}
+
 // init fills a header whose shape and strides have len(shape) elements
 // (allocHeader, newSmall) in place (see newHeader).
 func (a *Array) init(dt dtype.DType, data []byte, offset int, shape, strides []int, flags Flags) {

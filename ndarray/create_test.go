@@ -960,3 +960,40 @@ func TestHeaderSizes(t *testing.T) {
 		}
 	}
 }
+
+// TestUnmarshalReusesHeader decodes into one Array twice: variable-length
+// strings from JSON, then int32 from .npy bytes. The second decode must
+// leave nothing of the first: its own shape storage (not the caller's
+// slices), and no string storage.
+func TestUnmarshalReusesHeader(t *testing.T) {
+	s, _ := FromStrings([]string{"a", "bc", "def"})
+	js, err := s.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a Array
+	if err := a.UnmarshalJSON(js); err != nil {
+		t.Fatal(err)
+	}
+	if a.ext == nil || a.String() != s.String() {
+		t.Fatalf("JSON round trip = %v (ext %v), want %v", &a, a.ext, s)
+	}
+	shape := a.Shape()
+	n, _ := FromSlice([]int32{1, 2, 3, 4, 5, 6}, 2, 3)
+	b, err := n.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.UnmarshalBinary(b); err != nil {
+		t.Fatal(err)
+	}
+	if a.ext != nil {
+		t.Error("string storage left behind by the binary decode")
+	}
+	if !slices.Equal(a.Shape(), []int{2, 3}) || !slices.Equal(ToSlice[int32](&a), []int32{1, 2, 3, 4, 5, 6}) {
+		t.Errorf("binary decode = %v", &a)
+	}
+	if !slices.Equal(shape, []int{3}) {
+		t.Errorf("the first decode's shape slice changed to %v", shape)
+	}
+}

@@ -195,9 +195,7 @@ func (a *Array) UnmarshalJSON(data []byte) error {
 			return err
 		}
 	}
-	a.setDims(make([]int, 2*len(out.shape)), len(out.shape))
-	a.init(out.dtype, out.data, out.offset, out.shape, out.strides, out.flags)
-	a.ext = out.ext // the text of variable-length strings
+	a.reset(out) // with the text of variable-length strings
 	return nil
 }
 
@@ -368,7 +366,6 @@ func (a *Array) UnmarshalBinary(data []byte) error {
 	if err != nil {
 		return err
 	}
-	a.setDims(make([]int, 2*len(r.shape)), len(r.shape))
-	a.init(r.dtype, r.data, r.offset, r.shape, r.strides, r.flags)
+	a.reset(r)
 	return nil
 }
