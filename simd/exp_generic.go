@@ -480,7 +480,7 @@ const (
 )
 
 var (
-	expRows64 = func() (r [eRows64][8]float64) {
+	expRows64 = aligned64(func() (r [eRows64][8]float64) {
 		set := func(i int, v float64) {
 			for j := range r[i] {
 				r[i][j] = v
@@ -502,9 +502,9 @@ var (
 		set(eHi64, expClampHi64)
 		set(eLo64, expUnder64)
 		return r
-	}()
+	}())
 
-	expRows32 = func() (r [eRows32][16]float32) {
+	expRows32 = aligned64(func() (r [eRows32][16]float32) {
 		set := func(i int, v float32) {
 			for j := range r[i] {
 				r[i][j] = v
@@ -526,9 +526,9 @@ var (
 		set(eHi32, expClampHi32)
 		set(eLo32, expUnder32)
 		return r
-	}()
+	}())
 
-	logRows64 = func() (r [lRows64][8]float64) {
+	logRows64 = aligned64(func() (r [lRows64][8]float64) {
 		set := func(i int, v float64) {
 			for j := range r[i] {
 				r[i][j] = v
@@ -555,9 +555,9 @@ var (
 		bitsRow(lIdxMask64, 15)
 		bitsRow(lAllOnes64, 1<<64-1)
 		return r
-	}()
+	}())
 
-	logRows32 = func() (r [lRows32][16]float32) {
+	logRows32 = aligned64(func() (r [lRows32][16]float32) {
 		set := func(i int, v float32) {
 			for j := range r[i] {
 				r[i][j] = v
@@ -579,5 +579,5 @@ var (
 			r[lInvC32][i], r[lLogCHi32][i], r[lLogCLo32][i] = t[0], t[1], t[2]
 		}
 		return r
-	}()
+	}())
 )

@@ -283,7 +283,7 @@ const (
 )
 
 var (
-	trigRows64 = func() (r [tRows64][8]float64) {
+	trigRows64 = aligned64(func() (r [tRows64][8]float64) {
 		set := func(i int, v float64) {
 			for j := range r[i] {
 				r[i][j] = v
@@ -305,9 +305,9 @@ var (
 			set(tPoly+j, c)
 		}
 		return r
-	}()
+	}())
 
-	trigRows32 = func() (r [tRows32][16]float32) {
+	trigRows32 = aligned64(func() (r [tRows32][16]float32) {
 		set := func(i int, v float32) {
 			for j := range r[i] {
 				r[i][j] = v
@@ -329,7 +329,7 @@ var (
 			set(tPoly+j, c)
 		}
 		return r
-	}()
+	}())
 
 	// cmpBytes[m] holds the eight bools of the 8-bit comparison mask m
 	// (byte k is bit k of m), which the comparison kernels store.
