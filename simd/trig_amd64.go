@@ -7,58 +7,66 @@ package simd
 // sinFloat64AVX2 is the block kernel of SinFloat64 for AVX2: it computes dst[i]
 // for blocks of 8 elements from the start of a until a block holds an
 // argument left to the Go twin, and returns the number of elements done.
+// With nt, dst is 32-byte aligned and the results bypass the caches.
 //
 //go:noescape
-func sinFloat64AVX2(dst []float64, a []float64, c *float64) int
+func sinFloat64AVX2(dst []float64, a []float64, c *float64, nt bool) int
 
 // cosFloat64AVX2 is the block kernel of CosFloat64 for AVX2: it computes dst[i]
 // for blocks of 8 elements from the start of a until a block holds an
 // argument left to the Go twin, and returns the number of elements done.
+// With nt, dst is 32-byte aligned and the results bypass the caches.
 //
 //go:noescape
-func cosFloat64AVX2(dst []float64, a []float64, c *float64) int
+func cosFloat64AVX2(dst []float64, a []float64, c *float64, nt bool) int
 
 // sinFloat32AVX2 is the block kernel of SinFloat32 for AVX2: it computes dst[i]
 // for blocks of 16 elements from the start of a until a block holds an
 // argument left to the Go twin, and returns the number of elements done.
+// With nt, dst is 32-byte aligned and the results bypass the caches.
 //
 //go:noescape
-func sinFloat32AVX2(dst []float32, a []float32, c *float32) int
+func sinFloat32AVX2(dst []float32, a []float32, c *float32, nt bool) int
 
 // cosFloat32AVX2 is the block kernel of CosFloat32 for AVX2: it computes dst[i]
 // for blocks of 16 elements from the start of a until a block holds an
 // argument left to the Go twin, and returns the number of elements done.
+// With nt, dst is 32-byte aligned and the results bypass the caches.
 //
 //go:noescape
-func cosFloat32AVX2(dst []float32, a []float32, c *float32) int
+func cosFloat32AVX2(dst []float32, a []float32, c *float32, nt bool) int
 
 // sinFloat64AVX512 is the block kernel of SinFloat64 for AVX512: it computes dst[i]
 // for blocks of 32 elements from the start of a until a block holds an
 // argument left to the Go twin, and returns the number of elements done.
+// With nt, dst is 64-byte aligned and the results bypass the caches.
 //
 //go:noescape
-func sinFloat64AVX512(dst []float64, a []float64, c *float64) int
+func sinFloat64AVX512(dst []float64, a []float64, c *float64, nt bool) int
 
 // cosFloat64AVX512 is the block kernel of CosFloat64 for AVX512: it computes dst[i]
 // for blocks of 32 elements from the start of a until a block holds an
 // argument left to the Go twin, and returns the number of elements done.
+// With nt, dst is 64-byte aligned and the results bypass the caches.
 //
 //go:noescape
-func cosFloat64AVX512(dst []float64, a []float64, c *float64) int
+func cosFloat64AVX512(dst []float64, a []float64, c *float64, nt bool) int
 
 // sinFloat32AVX512 is the block kernel of SinFloat32 for AVX512: it computes dst[i]
 // for blocks of 64 elements from the start of a until a block holds an
 // argument left to the Go twin, and returns the number of elements done.
+// With nt, dst is 64-byte aligned and the results bypass the caches.
 //
 //go:noescape
-func sinFloat32AVX512(dst []float32, a []float32, c *float32) int
+func sinFloat32AVX512(dst []float32, a []float32, c *float32, nt bool) int
 
 // cosFloat32AVX512 is the block kernel of CosFloat32 for AVX512: it computes dst[i]
 // for blocks of 64 elements from the start of a until a block holds an
 // argument left to the Go twin, and returns the number of elements done.
+// With nt, dst is 64-byte aligned and the results bypass the caches.
 //
 //go:noescape
-func cosFloat32AVX512(dst []float32, a []float32, c *float32) int
+func cosFloat32AVX512(dst []float32, a []float32, c *float32, nt bool) int
 
 // sqrtFloat64AVX2 is the block kernel of SqrtFloat64 for AVX2: len(dst) is a multiple of 4.
 func sqrtFloat64AVX2(dst []float64, a []float64)

@@ -2,7 +2,11 @@
 
 package simd
 
-import "github.com/pluribus-go/pluribus/internal/cpu"
+import (
+	"unsafe"
+
+	"github.com/pluribus-go/pluribus/internal/cpu"
+)
 
 // archTrigKernels returns the assembly implementations of the kernels of
 // trig.go this CPU supports, best first, named as in archKernels. The
@@ -98,47 +102,58 @@ func (k trigKernel) block64() int {
 	return 2 * lanes64x2
 }
 
+// vecBytes is the width of k's vectors, the alignment its
+// non-temporal stores need.
+func (k trigKernel) vecBytes() uintptr {
+	if k >= sinAVX512 {
+		return 64
+	}
+	return 32
+}
+
 // run64 and run32 call the kernel directly, so that the stack buffers of
 // the tails do not escape.
-func (k trigKernel) run64(dst, a []float64) int {
+func (k trigKernel) run64(dst, a []float64, nt bool) int {
 	c := &trigRows64[0][0]
 	switch k {
 	case sinAVX2:
-		return sinFloat64AVX2(dst, a, c)
+		return sinFloat64AVX2(dst, a, c, nt)
 	case cosAVX2:
-		return cosFloat64AVX2(dst, a, c)
+		return cosFloat64AVX2(dst, a, c, nt)
 	case sinAVX512:
-		return sinFloat64AVX512(dst, a, c)
+		return sinFloat64AVX512(dst, a, c, nt)
 	}
-	return cosFloat64AVX512(dst, a, c)
+	return cosFloat64AVX512(dst, a, c, nt)
 }
 
-func (k trigKernel) run32(dst, a []float32) int {
+func (k trigKernel) run32(dst, a []float32, nt bool) int {
 	c := &trigRows32[0][0]
 	switch k {
 	case sinAVX2:
-		return sinFloat32AVX2(dst, a, c)
+		return sinFloat32AVX2(dst, a, c, nt)
 	case cosAVX2:
-		return cosFloat32AVX2(dst, a, c)
+		return cosFloat32AVX2(dst, a, c, nt)
 	case sinAVX512:
-		return sinFloat32AVX512(dst, a, c)
+		return sinFloat32AVX512(dst, a, c, nt)
 	}
-	return cosFloat32AVX512(dst, a, c)
+	return cosFloat32AVX512(dst, a, c, nt)
 }
 
 // trigRun64 computes dst[i] = f(a[i]) with the kernel k and its Go twin
 // f: the blocks with trigBlocks, the tail through k on a copy padded
 // with zeros (an ordinary argument), or with f if it holds an argument
-// left to the twin.
+// left to the twin. Results of ntBytes or more are stored with
+// non-temporal hints, after f has done the elements before the first
+// vector-aligned one.
 func trigRun64(dst, a []float64, k trigKernel, f func(float64) float64) {
 	b := k.block64()
-	dst, a = trigBlocks(dst, a, b, k.run64, f)
+	dst, a = trigBlocks(dst, a, b, k.vecBytes(), k.run64, f)
 	if len(dst) == 0 {
 		return
 	}
 	var in, out [maxTrigBlock]float64
 	copy(in[:], a)
-	if k.run64(out[:b], in[:b]) == b {
+	if k.run64(out[:b], in[:b], false) == b {
 		copy(dst, out[:])
 		return
 	}
@@ -150,13 +165,13 @@ func trigRun64(dst, a []float64, k trigKernel, f func(float64) float64) {
 // trigRun32 is trigRun64 for float32.
 func trigRun32(dst, a []float32, k trigKernel, f func(float32) float32) {
 	b := 2 * k.block64()
-	dst, a = trigBlocks(dst, a, b, k.run32, f)
+	dst, a = trigBlocks(dst, a, b, k.vecBytes(), k.run32, f)
 	if len(dst) == 0 {
 		return
 	}
 	var in, out [maxTrigBlock]float32
 	copy(in[:], a)
-	if k.run32(out[:b], in[:b]) == b {
+	if k.run32(out[:b], in[:b], false) == b {
 		copy(dst, out[:])
 		return
 	}
@@ -172,11 +187,22 @@ const maxTrigBlock = 64
 // computes whole blocks of the given length from the start until one
 // holds an argument it leaves to the Go twin f, and returns how many
 // elements it did; f does that block. It returns the tail shorter than
-// a block, left undone.
-func trigBlocks[T float](dst, a []T, block int, k func(dst, a []T) int, f func(T) T) (tailDst, tailA []T) {
+// a block, left undone. When dst is ntBytes or longer, f first does the
+// elements before dst's first vb-byte boundary and k stores around the
+// caches.
+func trigBlocks[T float](dst, a []T, block int, vb uintptr, k func(dst, a []T, nt bool) int, f func(T) T) (tailDst, tailA []T) {
 	a = a[:len(dst)]
+	size := int(unsafe.Sizeof(T(0)))
+	nt := len(dst)*size >= ntBytes
+	if nt {
+		m := int((vb-uintptr(unsafe.Pointer(unsafe.SliceData(dst)))%vb)%vb) / size
+		for i, x := range a[:m] {
+			dst[i] = f(x)
+		}
+		dst, a = dst[m:], a[m:]
+	}
 	for len(dst) >= block {
-		n := k(dst, a)
+		n := k(dst, a, nt)
 		dst, a = dst[n:], a[n:]
 		if len(dst) < block {
 			break

@@ -108,6 +108,38 @@ func TestTrigKernelsMatchTwin(t *testing.T) {
 	})
 }
 
+// TestTrigKernelsLong runs results of ntBytes and more, which the
+// assembly stores with non-temporal hints after the Go twin has done the
+// elements before the first aligned vector: every offset from a vector
+// boundary, bit for bit against the twin, nothing written outside dst.
+func TestTrigKernelsLong(t *testing.T) {
+	forEachImpl(t, func(t *testing.T) {
+		for _, f := range trigFuncs64() {
+			t.Run(f.name+"64", func(t *testing.T) { checkTrigLong(t, f) })
+		}
+		for _, f := range trigFuncs32() {
+			t.Run(f.name+"32", func(t *testing.T) { checkTrigLong(t, f) })
+		}
+	})
+}
+
+func checkTrigLong[T float](t *testing.T, f unaryFunc[T]) {
+	rng := rand.New(rand.NewPCG(13, uint64(len(f.name))))
+	n := ntBytes/sizeOf(T(0)) + 37
+	for _, off := range []int{0, 3, 15} {
+		a := trigInputs[T](rng, n, off)
+		dst, check := newDst[T](t, n, off)
+		f.kernel(dst, a)
+		check()
+		for i, x := range a {
+			if want := f.twin(x); !same(dst[i], want, false) {
+				t.Fatalf("n=%d off=%d: %s(%v) [%d] = %v (%#x), twin gives %v (%#x)",
+					n, off, f.name, x, i, dst[i], bits(dst[i]), want, bits(want))
+			}
+		}
+	}
+}
+
 func checkUnaryTwin[T float](t *testing.T, f unaryFunc[T]) {
 	rng := rand.New(rand.NewPCG(11, uint64(len(f.name))))
 	for _, n := range lengths {

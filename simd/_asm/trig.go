@@ -94,6 +94,9 @@ func (k *tk) pickZ(y, z func(...Op)) func(...Op) {
 // genSinCos emits sin<T><ISA> or cos<T><ISA>: sinCore64/sinCore32 of
 // simd/trig_generic.go on blocks of unroll vectors, their instructions
 // interleaved so that the long dependency chains of the vectors overlap.
+// With nt the results are stored with non-temporal hints (dst must then
+// be aligned to the vector width) and the kernel fences before it
+// returns.
 func genSinCos(v isa, e elem, cos bool) {
 	fn, Fn := "sin", "Sin"
 	if cos {
@@ -101,10 +104,11 @@ func genSinCos(v isa, e elem, cos bool) {
 	}
 	name := fmt.Sprintf("%s%s%s", fn, e.Name, v.Name)
 	unroll := trigUnroll(v)
-	TEXT(name, NOSPLIT, fmt.Sprintf("func(dst, a []%s, c *%s) int", e.Go, e.Go))
+	TEXT(name, NOSPLIT, fmt.Sprintf("func(dst, a []%s, c *%s, nt bool) int", e.Go, e.Go))
 	Doc(fmt.Sprintf("%s is the block kernel of %s%s for %s: it computes dst[i]", name, Fn, e.Name, v.Name),
 		fmt.Sprintf("for blocks of %d elements from the start of a until a block holds an", unroll*v.lanes(e)),
-		"argument left to the Go twin, and returns the number of elements done.")
+		"argument left to the Go twin, and returns the number of elements done.",
+		fmt.Sprintf("With nt, dst is %d-byte aligned and the results bypass the caches.", v.Bytes))
 	Pragma("noescape") // the Go wrapper passes a stack buffer for the tail
 	dst := Load(Param("dst").Base(), GP64())
 	a := Load(Param("a").Base(), GP64())
@@ -116,47 +120,57 @@ func genSinCos(v isa, e elem, cos bool) {
 	lim := GP64()
 	MOVQ(n, lim)
 	ANDQ(I32(-unroll*L), lim)
-	Label(name + "_loop")
-	CMPQ(i, lim)
-	JGE(LabelRef(name + "_done"))
+	nt := Load(Param("nt"), GP8())
+	TESTB(nt, nt)
+	JNE(LabelRef(name + "_loopNT"))
 
-	// Leave the block to the Go twin if a lane has |x| > max, ±Inf or
-	// NaN: the bits of |x| compared as integers.
-	xs := make([]VecVirtual, unroll)
-	var bad Register
-	for u := range xs {
-		xs[u] = k.vec()
-		I("VMOVU"+e.P, at(e, a, i).Offset(u*L*e.Size), xs[u])
-		ax := k.vec()
-		k.pickZ(func(o ...Op) { VPAND(o[0], o[1], o[2]) }, VPANDQ)(k.c(tAbs), xs[u], ax)
-		var m Register
+	loop := func(label, done, store string) {
+		Label(label)
+		CMPQ(i, lim)
+		JGE(LabelRef(done))
+
+		// Leave the block to the Go twin if a lane has |x| > max, ±Inf
+		// or NaN: the bits of |x| compared as integers.
+		xs := make([]VecVirtual, unroll)
+		var bad Register
+		for u := range xs {
+			xs[u] = k.vec()
+			I("VMOVU"+e.P, at(e, a, i).Offset(u*L*e.Size), xs[u])
+			ax := k.vec()
+			k.pickZ(func(o ...Op) { VPAND(o[0], o[1], o[2]) }, VPANDQ)(k.c(tAbs), xs[u], ax)
+			var m Register
+			if k.z() {
+				m = K()
+			} else {
+				m = k.vec()
+			}
+			k.pick(VPCMPGTQ, VPCMPGTD)(k.c(tMax), ax, m) // m = |x| > max
+			if u == 0 {
+				bad = m
+			} else if k.z() {
+				KORW(m, bad, bad)
+			} else {
+				VPOR(m, bad, bad)
+			}
+		}
 		if k.z() {
-			m = K()
+			KORTESTW(bad, bad)
 		} else {
-			m = k.vec()
+			VPTEST(bad, bad)
 		}
-		k.pick(VPCMPGTQ, VPCMPGTD)(k.c(tMax), ax, m) // m = |x| > max
-		if u == 0 {
-			bad = m
-		} else if k.z() {
-			KORW(m, bad, bad)
-		} else {
-			VPOR(m, bad, bad)
-		}
-	}
-	if k.z() {
-		KORTESTW(bad, bad)
-	} else {
-		VPTEST(bad, bad)
-	}
-	JNE(LabelRef(name + "_done"))
+		JNE(LabelRef(done))
 
-	ys := k.sinCos(xs, cos)
-	for u, y := range ys {
-		I("VMOVU"+e.P, y, at(e, dst, i).Offset(u*L*e.Size))
+		ys := k.sinCos(xs, cos)
+		for u, y := range ys {
+			I(store+e.P, y, at(e, dst, i).Offset(u*L*e.Size))
+		}
+		ADDQ(U32(unroll*L), i)
+		JMP(LabelRef(label))
 	}
-	ADDQ(U32(unroll*L), i)
-	JMP(LabelRef(name + "_loop"))
+	loop(name+"_loop", name+"_done", "VMOVU")
+	loop(name+"_loopNT", name+"_doneNT", "VMOVNT")
+	Label(name + "_doneNT")
+	SFENCE()
 	Label(name + "_done")
 	VZEROUPPER()
 	Store(i, ReturnIndex(0))
