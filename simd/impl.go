@@ -62,6 +62,16 @@ type kernels struct {
 	cvt32toI32   func(dst []int32, a []float32)
 	mulAdd64     func(dst, a, b, c []float64)
 	mulAdd32     func(dst, a, b, c []float32)
+
+	// Non-temporal variants of binI32, binI64, mulAdd64 and mulAdd32,
+	// nil where an implementation has none: they take the part of a
+	// long dst that ntSpan gives them. (The floating-point bin and
+	// scalar kernels of the assembly implementations have theirs built
+	// in; see ntBinary.)
+	binI32NT     [numIntBin]func(dst, a, b []int32)
+	binI64NT     [numIntBin]func(dst, a, b []int64)
+	mulAdd64NT   func(dst, a, b, c []float64)
+	mulAdd32NT   func(dst, a, b, c []float32)
 	neg64, abs64 func(dst, a []float64)
 	neg32, abs32 func(dst, a []float32)
 }
@@ -229,4 +239,26 @@ func aligned64[T any](v T) *T {
 	p := (*T)(unsafe.Pointer(&buf[off]))
 	*p = v
 	return p
+}
+
+// ntBlock is the multiple of bytes the non-temporal kernels take; their
+// dst starts on a 64-byte boundary.
+const ntBlock = 256
+
+// ntSpan returns how a dst of ntBytes or more splits around a
+// non-temporal kernel: the h elements before its first 64-byte boundary
+// (done with ordinary stores), then m elements, a multiple of ntBlock
+// bytes, for the kernel; the rest is again for ordinary stores. m is 0
+// when dst is shorter, or its elements are not aligned to their size.
+func ntSpan[T any](dst []T) (h, m int) {
+	size := int(unsafe.Sizeof(*new(T)))
+	if len(dst)*size < ntBytes {
+		return 0, 0
+	}
+	p := uintptr(unsafe.Pointer(unsafe.SliceData(dst)))
+	if p%uintptr(size) != 0 {
+		return 0, 0
+	}
+	h = int(-p&63) / size
+	return h, (len(dst) - h) &^ (ntBlock/size - 1)
 }

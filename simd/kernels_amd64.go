@@ -166,6 +166,246 @@ func sumBlockFloat64AVX2(a []float64) float64
 // sumBlockFloat32AVX2 is the pairwise leaf of SumFloat32 for AVX2.
 func sumBlockFloat32AVX2(a []float32) float32
 
+// addFloat64AVX2NT is AddFloat64Unitary for AVX2.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 16.
+func addFloat64AVX2NT(dst []float64, a []float64, b []float64)
+
+// subFloat64AVX2NT is SubFloat64Unitary for AVX2.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 16.
+func subFloat64AVX2NT(dst []float64, a []float64, b []float64)
+
+// mulFloat64AVX2NT is MulFloat64Unitary for AVX2.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 16.
+func mulFloat64AVX2NT(dst []float64, a []float64, b []float64)
+
+// divFloat64AVX2NT is DivFloat64Unitary for AVX2.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 16.
+func divFloat64AVX2NT(dst []float64, a []float64, b []float64)
+
+// maxFloat64AVX2NT is MaxFloat64Unitary for AVX2.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 16.
+func maxFloat64AVX2NT(dst []float64, a []float64, b []float64)
+
+// minFloat64AVX2NT is MinFloat64Unitary for AVX2.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 16.
+func minFloat64AVX2NT(dst []float64, a []float64, b []float64)
+
+// addFloat64ScalarAVX2NT is AddFloat64ScalarUnitary for AVX2.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 16.
+func addFloat64ScalarAVX2NT(dst []float64, a []float64, s float64)
+
+// subFloat64ScalarAVX2NT is SubFloat64ScalarUnitary for AVX2.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 16.
+func subFloat64ScalarAVX2NT(dst []float64, a []float64, s float64)
+
+// mulFloat64ScalarAVX2NT is MulFloat64ScalarUnitary for AVX2.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 16.
+func mulFloat64ScalarAVX2NT(dst []float64, a []float64, s float64)
+
+// divFloat64ScalarAVX2NT is DivFloat64ScalarUnitary for AVX2.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 16.
+func divFloat64ScalarAVX2NT(dst []float64, a []float64, s float64)
+
+// rsubFloat64ScalarAVX2NT is RsubFloat64ScalarUnitary for AVX2.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 16.
+func rsubFloat64ScalarAVX2NT(dst []float64, a []float64, s float64)
+
+// rdivFloat64ScalarAVX2NT is RdivFloat64ScalarUnitary for AVX2.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 16.
+func rdivFloat64ScalarAVX2NT(dst []float64, a []float64, s float64)
+
+// addFloat32AVX2NT is AddFloat32Unitary for AVX2.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 32.
+func addFloat32AVX2NT(dst []float32, a []float32, b []float32)
+
+// subFloat32AVX2NT is SubFloat32Unitary for AVX2.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 32.
+func subFloat32AVX2NT(dst []float32, a []float32, b []float32)
+
+// mulFloat32AVX2NT is MulFloat32Unitary for AVX2.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 32.
+func mulFloat32AVX2NT(dst []float32, a []float32, b []float32)
+
+// divFloat32AVX2NT is DivFloat32Unitary for AVX2.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 32.
+func divFloat32AVX2NT(dst []float32, a []float32, b []float32)
+
+// maxFloat32AVX2NT is MaxFloat32Unitary for AVX2.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 32.
+func maxFloat32AVX2NT(dst []float32, a []float32, b []float32)
+
+// minFloat32AVX2NT is MinFloat32Unitary for AVX2.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 32.
+func minFloat32AVX2NT(dst []float32, a []float32, b []float32)
+
+// addFloat32ScalarAVX2NT is AddFloat32ScalarUnitary for AVX2.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 32.
+func addFloat32ScalarAVX2NT(dst []float32, a []float32, s float32)
+
+// subFloat32ScalarAVX2NT is SubFloat32ScalarUnitary for AVX2.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 32.
+func subFloat32ScalarAVX2NT(dst []float32, a []float32, s float32)
+
+// mulFloat32ScalarAVX2NT is MulFloat32ScalarUnitary for AVX2.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 32.
+func mulFloat32ScalarAVX2NT(dst []float32, a []float32, s float32)
+
+// divFloat32ScalarAVX2NT is DivFloat32ScalarUnitary for AVX2.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 32.
+func divFloat32ScalarAVX2NT(dst []float32, a []float32, s float32)
+
+// rsubFloat32ScalarAVX2NT is RsubFloat32ScalarUnitary for AVX2.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 32.
+func rsubFloat32ScalarAVX2NT(dst []float32, a []float32, s float32)
+
+// rdivFloat32ScalarAVX2NT is RdivFloat32ScalarUnitary for AVX2.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 32.
+func rdivFloat32ScalarAVX2NT(dst []float32, a []float32, s float32)
+
+// addFloat64AVX512NT is AddFloat64Unitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 32.
+func addFloat64AVX512NT(dst []float64, a []float64, b []float64)
+
+// subFloat64AVX512NT is SubFloat64Unitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 32.
+func subFloat64AVX512NT(dst []float64, a []float64, b []float64)
+
+// mulFloat64AVX512NT is MulFloat64Unitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 32.
+func mulFloat64AVX512NT(dst []float64, a []float64, b []float64)
+
+// divFloat64AVX512NT is DivFloat64Unitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 32.
+func divFloat64AVX512NT(dst []float64, a []float64, b []float64)
+
+// maxFloat64AVX512NT is MaxFloat64Unitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 32.
+func maxFloat64AVX512NT(dst []float64, a []float64, b []float64)
+
+// minFloat64AVX512NT is MinFloat64Unitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 32.
+func minFloat64AVX512NT(dst []float64, a []float64, b []float64)
+
+// addFloat64ScalarAVX512NT is AddFloat64ScalarUnitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 32.
+func addFloat64ScalarAVX512NT(dst []float64, a []float64, s float64)
+
+// subFloat64ScalarAVX512NT is SubFloat64ScalarUnitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 32.
+func subFloat64ScalarAVX512NT(dst []float64, a []float64, s float64)
+
+// mulFloat64ScalarAVX512NT is MulFloat64ScalarUnitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 32.
+func mulFloat64ScalarAVX512NT(dst []float64, a []float64, s float64)
+
+// divFloat64ScalarAVX512NT is DivFloat64ScalarUnitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 32.
+func divFloat64ScalarAVX512NT(dst []float64, a []float64, s float64)
+
+// rsubFloat64ScalarAVX512NT is RsubFloat64ScalarUnitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 32.
+func rsubFloat64ScalarAVX512NT(dst []float64, a []float64, s float64)
+
+// rdivFloat64ScalarAVX512NT is RdivFloat64ScalarUnitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 32.
+func rdivFloat64ScalarAVX512NT(dst []float64, a []float64, s float64)
+
+// addFloat32AVX512NT is AddFloat32Unitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 64.
+func addFloat32AVX512NT(dst []float32, a []float32, b []float32)
+
+// subFloat32AVX512NT is SubFloat32Unitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 64.
+func subFloat32AVX512NT(dst []float32, a []float32, b []float32)
+
+// mulFloat32AVX512NT is MulFloat32Unitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 64.
+func mulFloat32AVX512NT(dst []float32, a []float32, b []float32)
+
+// divFloat32AVX512NT is DivFloat32Unitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 64.
+func divFloat32AVX512NT(dst []float32, a []float32, b []float32)
+
+// maxFloat32AVX512NT is MaxFloat32Unitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 64.
+func maxFloat32AVX512NT(dst []float32, a []float32, b []float32)
+
+// minFloat32AVX512NT is MinFloat32Unitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 64.
+func minFloat32AVX512NT(dst []float32, a []float32, b []float32)
+
+// addFloat32ScalarAVX512NT is AddFloat32ScalarUnitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 64.
+func addFloat32ScalarAVX512NT(dst []float32, a []float32, s float32)
+
+// subFloat32ScalarAVX512NT is SubFloat32ScalarUnitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 64.
+func subFloat32ScalarAVX512NT(dst []float32, a []float32, s float32)
+
+// mulFloat32ScalarAVX512NT is MulFloat32ScalarUnitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 64.
+func mulFloat32ScalarAVX512NT(dst []float32, a []float32, s float32)
+
+// divFloat32ScalarAVX512NT is DivFloat32ScalarUnitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 64.
+func divFloat32ScalarAVX512NT(dst []float32, a []float32, s float32)
+
+// rsubFloat32ScalarAVX512NT is RsubFloat32ScalarUnitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 64.
+func rsubFloat32ScalarAVX512NT(dst []float32, a []float32, s float32)
+
+// rdivFloat32ScalarAVX512NT is RdivFloat32ScalarUnitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 64.
+func rdivFloat32ScalarAVX512NT(dst []float32, a []float32, s float32)
+
 // maxBlockFloat64AVX2 is the block kernel of MaxFloat64 for AVX2: len(a) is a positive multiple of 16.
 func maxBlockFloat64AVX2(a []float64) (m float64, nan bool)
 
@@ -196,11 +436,31 @@ func addInt32AVX2(dst []int32, a []int32, b []int32)
 // addInt32AVX512 is AddInt32Unitary for AVX512.
 func addInt32AVX512(dst []int32, a []int32, b []int32)
 
+// addInt32AVX2NT is the block kernel of AddInt32Unitary for AVX2: len(dst) is a multiple of 16.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 16.
+func addInt32AVX2NT(dst []int32, a []int32, b []int32)
+
+// addInt32AVX512NT is AddInt32Unitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 64.
+func addInt32AVX512NT(dst []int32, a []int32, b []int32)
+
 // subInt32AVX2 is the block kernel of SubInt32Unitary for AVX2: len(dst) is a multiple of 16.
 func subInt32AVX2(dst []int32, a []int32, b []int32)
 
 // subInt32AVX512 is SubInt32Unitary for AVX512.
 func subInt32AVX512(dst []int32, a []int32, b []int32)
+
+// subInt32AVX2NT is the block kernel of SubInt32Unitary for AVX2: len(dst) is a multiple of 16.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 16.
+func subInt32AVX2NT(dst []int32, a []int32, b []int32)
+
+// subInt32AVX512NT is SubInt32Unitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 64.
+func subInt32AVX512NT(dst []int32, a []int32, b []int32)
 
 // mulInt32AVX2 is the block kernel of MulInt32Unitary for AVX2: len(dst) is a multiple of 16.
 func mulInt32AVX2(dst []int32, a []int32, b []int32)
@@ -208,11 +468,31 @@ func mulInt32AVX2(dst []int32, a []int32, b []int32)
 // mulInt32AVX512 is MulInt32Unitary for AVX512.
 func mulInt32AVX512(dst []int32, a []int32, b []int32)
 
+// mulInt32AVX2NT is the block kernel of MulInt32Unitary for AVX2: len(dst) is a multiple of 16.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 16.
+func mulInt32AVX2NT(dst []int32, a []int32, b []int32)
+
+// mulInt32AVX512NT is MulInt32Unitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 64.
+func mulInt32AVX512NT(dst []int32, a []int32, b []int32)
+
 // addInt64AVX2 is the block kernel of AddInt64Unitary for AVX2: len(dst) is a multiple of 8.
 func addInt64AVX2(dst []int64, a []int64, b []int64)
 
 // addInt64AVX512 is AddInt64Unitary for AVX512.
 func addInt64AVX512(dst []int64, a []int64, b []int64)
+
+// addInt64AVX2NT is the block kernel of AddInt64Unitary for AVX2: len(dst) is a multiple of 8.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 8.
+func addInt64AVX2NT(dst []int64, a []int64, b []int64)
+
+// addInt64AVX512NT is AddInt64Unitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 32.
+func addInt64AVX512NT(dst []int64, a []int64, b []int64)
 
 // subInt64AVX2 is the block kernel of SubInt64Unitary for AVX2: len(dst) is a multiple of 8.
 func subInt64AVX2(dst []int64, a []int64, b []int64)
@@ -220,8 +500,23 @@ func subInt64AVX2(dst []int64, a []int64, b []int64)
 // subInt64AVX512 is SubInt64Unitary for AVX512.
 func subInt64AVX512(dst []int64, a []int64, b []int64)
 
+// subInt64AVX2NT is the block kernel of SubInt64Unitary for AVX2: len(dst) is a multiple of 8.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 8.
+func subInt64AVX2NT(dst []int64, a []int64, b []int64)
+
+// subInt64AVX512NT is SubInt64Unitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 32.
+func subInt64AVX512NT(dst []int64, a []int64, b []int64)
+
 // mulInt64AVX512 is MulInt64Unitary for AVX512; it needs AVX512DQ (VPMULLQ).
 func mulInt64AVX512(dst []int64, a []int64, b []int64)
+
+// mulInt64AVX512NT is MulInt64Unitary for AVX512; it needs AVX512DQ (VPMULLQ).
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 32.
+func mulInt64AVX512NT(dst []int64, a []int64, b []int64)
 
 // convertFloat64ToFloat32AVX2 is a conversion block kernel: len(dst) is a multiple of 8.
 func convertFloat64ToFloat32AVX2(dst []float32, a []float64)
@@ -235,6 +530,11 @@ func convertFloat16ToFloat32F16C(dst []float32, a []uint16)
 // mulAddFloat64AVX2 is the block kernel of MulAddFloat64Unitary: len(dst) is a multiple of 8.
 func mulAddFloat64AVX2(dst []float64, a []float64, b []float64, c []float64)
 
+// mulAddFloat64AVX2NT is the block kernel of MulAddFloat64Unitary: len(dst) is a multiple of 8.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 8.
+func mulAddFloat64AVX2NT(dst []float64, a []float64, b []float64, c []float64)
+
 // negFloat64AVX2 is the block kernel of NegateFloat64Unitary: len(dst) is a multiple of 8.
 func negFloat64AVX2(dst []float64, a []float64)
 
@@ -243,6 +543,11 @@ func absFloat64AVX2(dst []float64, a []float64)
 
 // mulAddFloat32AVX2 is the block kernel of MulAddFloat32Unitary: len(dst) is a multiple of 16.
 func mulAddFloat32AVX2(dst []float32, a []float32, b []float32, c []float32)
+
+// mulAddFloat32AVX2NT is the block kernel of MulAddFloat32Unitary: len(dst) is a multiple of 16.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 16.
+func mulAddFloat32AVX2NT(dst []float32, a []float32, b []float32, c []float32)
 
 // negFloat32AVX2 is the block kernel of NegateFloat32Unitary: len(dst) is a multiple of 16.
 func negFloat32AVX2(dst []float32, a []float32)

@@ -17,16 +17,32 @@ import (
 // equal.
 func MulAddFloat64Unitary(dst, a, b, c []float64) {
 	check4(len(dst), len(a), len(b), len(c))
+	ks := active.Load()
+	if nt := ks.mulAdd64NT; nt != nil {
+		if h, m := ntSpan(dst); m > 0 {
+			mulAddGo(dst[:h], a[:h], b[:h], c[:h])
+			nt(dst[h:h+m], a[h:h+m], b[h:h+m], c[h:h+m])
+			dst, a, b, c = dst[h+m:], a[h+m:], b[h+m:], c[h+m:]
+		}
+	}
 	k := len(dst) &^ (blockLen - 1)
-	active.Load().mulAdd64(dst[:k], a[:k], b[:k], c[:k])
+	ks.mulAdd64(dst[:k], a[:k], b[:k], c[:k])
 	mulAddGo(dst[k:], a[k:], b[k:], c[k:])
 }
 
 // MulAddFloat32Unitary is MulAddFloat64Unitary for float32.
 func MulAddFloat32Unitary(dst, a, b, c []float32) {
 	check4(len(dst), len(a), len(b), len(c))
+	ks := active.Load()
+	if nt := ks.mulAdd32NT; nt != nil {
+		if h, m := ntSpan(dst); m > 0 {
+			mulAddGo(dst[:h], a[:h], b[:h], c[:h])
+			nt(dst[h:h+m], a[h:h+m], b[h:h+m], c[h:h+m])
+			dst, a, b, c = dst[h+m:], a[h+m:], b[h+m:], c[h+m:]
+		}
+	}
 	k := len(dst) &^ (blockLen - 1)
-	active.Load().mulAdd32(dst[:k], a[:k], b[:k], c[:k])
+	ks.mulAdd32(dst[:k], a[:k], b[:k], c[:k])
 	mulAddGo(dst[k:], a[k:], b[k:], c[k:])
 }
 

@@ -244,9 +244,17 @@ func SumInt64(a []int64) int64 {
 
 // intBinary runs the kernel f on the whole blocks of block elements (a
 // power of two; 1 when f takes any length) and g (the pure-Go twin) on
-// the tail.
-func intBinary[T integer](f, g func(dst, a, b []T), block int, dst, a, b []T) {
+// the tail; nt, f's non-temporal variant if there is one, takes the
+// middle of a long dst (ntSpan), g the elements before it.
+func intBinary[T integer](f, nt, g func(dst, a, b []T), block int, dst, a, b []T) {
 	check3(len(dst), len(a), len(b))
+	if nt != nil {
+		if h, m := ntSpan(dst); m > 0 {
+			g(dst[:h], a[:h], b[:h])
+			nt(dst[h:h+m], a[h:h+m], b[h:h+m])
+			dst, a, b = dst[h+m:], a[h+m:], b[h+m:]
+		}
+	}
 	k := len(dst) &^ (block - 1)
 	f(dst[:k], a[:k], b[:k])
 	if k < len(dst) {
@@ -263,7 +271,7 @@ func intBinary[T integer](f, g func(dst, a, b []T), block int, dst, a, b []T) {
 // It panics unless len(a) == len(b) == len(dst).
 func AddInt32Unitary(dst, a, b []int32) {
 	k := active.Load()
-	intBinary(k.binI32[opIAdd], addIntGo[int32], k.binIBlock, dst, a, b)
+	intBinary(k.binI32[opIAdd], k.binI32NT[opIAdd], addIntGo[int32], k.binIBlock, dst, a, b)
 }
 
 // SubInt32Unitary computes, wrapping on overflow,
@@ -275,7 +283,7 @@ func AddInt32Unitary(dst, a, b []int32) {
 // It panics unless len(a) == len(b) == len(dst).
 func SubInt32Unitary(dst, a, b []int32) {
 	k := active.Load()
-	intBinary(k.binI32[opISub], subIntGo[int32], k.binIBlock, dst, a, b)
+	intBinary(k.binI32[opISub], k.binI32NT[opISub], subIntGo[int32], k.binIBlock, dst, a, b)
 }
 
 // MulInt32Unitary computes, wrapping on overflow,
@@ -287,7 +295,7 @@ func SubInt32Unitary(dst, a, b []int32) {
 // It panics unless len(a) == len(b) == len(dst).
 func MulInt32Unitary(dst, a, b []int32) {
 	k := active.Load()
-	intBinary(k.binI32[opIMul], mulIntGo[int32], k.binIBlock, dst, a, b)
+	intBinary(k.binI32[opIMul], k.binI32NT[opIMul], mulIntGo[int32], k.binIBlock, dst, a, b)
 }
 
 // AddInt64Unitary computes, wrapping on overflow,
@@ -299,7 +307,7 @@ func MulInt32Unitary(dst, a, b []int32) {
 // It panics unless len(a) == len(b) == len(dst).
 func AddInt64Unitary(dst, a, b []int64) {
 	k := active.Load()
-	intBinary(k.binI64[opIAdd], addIntGo[int64], k.binIBlock, dst, a, b)
+	intBinary(k.binI64[opIAdd], k.binI64NT[opIAdd], addIntGo[int64], k.binIBlock, dst, a, b)
 }
 
 // SubInt64Unitary computes, wrapping on overflow,
@@ -311,7 +319,7 @@ func AddInt64Unitary(dst, a, b []int64) {
 // It panics unless len(a) == len(b) == len(dst).
 func SubInt64Unitary(dst, a, b []int64) {
 	k := active.Load()
-	intBinary(k.binI64[opISub], subIntGo[int64], k.binIBlock, dst, a, b)
+	intBinary(k.binI64[opISub], k.binI64NT[opISub], subIntGo[int64], k.binIBlock, dst, a, b)
 }
 
 // MulInt64Unitary computes, wrapping on overflow,
@@ -324,7 +332,7 @@ func SubInt64Unitary(dst, a, b []int64) {
 // multiply, VPMULLQ, is AVX-512DQ: without it the Go loop runs.)
 func MulInt64Unitary(dst, a, b []int64) {
 	k := active.Load()
-	intBinary(k.binI64[opIMul], mulIntGo[int64], k.binIBlock, dst, a, b)
+	intBinary(k.binI64[opIMul], k.binI64NT[opIMul], mulIntGo[int64], k.binIBlock, dst, a, b)
 }
 
 // ---- pure-Go twins ----

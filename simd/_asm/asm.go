@@ -151,16 +151,26 @@ func genCore() {
 	for _, v := range []isa{avx2, avx512} {
 		for _, e := range []elem{f64, f32} {
 			for _, op := range binops {
-				genBinary(v, e, op)
+				genBinary(v, e, op, false)
 			}
 			for _, op := range scalarops {
-				genScalar(v, e, op)
+				genScalar(v, e, op, false)
 			}
 			genDot(v, e)
 		}
 	}
 	for _, e := range []elem{f64, f32} {
 		genSumBlock(e)
+	}
+	for _, v := range []isa{avx2, avx512} {
+		for _, e := range []elem{f64, f32} {
+			for _, op := range binops {
+				genBinary(v, e, op, true)
+			}
+			for _, op := range scalarops {
+				genScalar(v, e, op, true)
+			}
+		}
 	}
 	genMore()
 	genMisc()
@@ -202,11 +212,13 @@ func minmaxFix(v isa, e elem, a, m VecVirtual, scalar bool) {
 	I("VBLENDV"+e.P, tv, a, m, m)
 }
 
-// genBinary emits dst[i] = a[i] op b[i].
-func genBinary(v isa, e elem, op binop) {
+// genBinary emits dst[i] = a[i] op b[i]. With nt it emits the
+// non-temporal variant <name>NT (see ntDoc).
+func genBinary(v isa, e elem, op binop, nt bool) {
 	name := fmt.Sprintf("%s%s%s", lower(op.Name), e.Name, v.Name)
-	TEXT(name, NOSPLIT, fmt.Sprintf("func(dst, a, b []%s)", e.Go))
-	Doc(fmt.Sprintf("%s is %s%sUnitary for %s.", name, op.Name, e.Name, v.Name))
+	TEXT(name+ntSuffix(nt), NOSPLIT, fmt.Sprintf("func(dst, a, b []%s)", e.Go))
+	Doc(ntDoc(nt, v, 4*v.lanes(e), fmt.Sprintf("%s is %s%sUnitary for %s.", name+ntSuffix(nt), op.Name, e.Name, v.Name))...)
+	name += ntSuffix(nt)
 	dst := Load(Param("dst").Base(), GP64())
 	a := Load(Param("a").Base(), GP64())
 	b := Load(Param("b").Base(), GP64())
@@ -227,7 +239,7 @@ func genBinary(v isa, e elem, op binop) {
 		body(u*L, xs[u], ms[u])
 	}
 	for u := range 4 {
-		I("VMOVU"+e.P, ms[u], at(e, dst, i).Offset(u*L*e.Size))
+		I(ntStore(nt)+e.P, ms[u], at(e, dst, i).Offset(u*L*e.Size))
 	}
 	ADDQ(U32(4*L), i)
 	JMP(LabelRef(name + "_loop4"))
@@ -274,15 +286,20 @@ func genBinary(v isa, e elem, op binop) {
 		JMP(LabelRef(name + "_scalar"))
 	}
 	Label(name + "_done")
+	if nt {
+		SFENCE()
+	}
 	VZEROUPPER()
 	RET()
 }
 
-// genScalar emits dst[i] = a[i] op s (or s op a[i] when op.Rev).
-func genScalar(v isa, e elem, op scalarop) {
+// genScalar emits dst[i] = a[i] op s (or s op a[i] when op.Rev). With
+// nt it emits the non-temporal variant <name>NT (see ntDoc).
+func genScalar(v isa, e elem, op scalarop, nt bool) {
 	name := fmt.Sprintf("%s%sScalar%s", lower(op.Name), e.Name, v.Name)
-	TEXT(name, NOSPLIT, fmt.Sprintf("func(dst, a []%s, s %s)", e.Go, e.Go))
-	Doc(fmt.Sprintf("%s is %s%sScalarUnitary for %s.", name, op.Name, e.Name, v.Name))
+	TEXT(name+ntSuffix(nt), NOSPLIT, fmt.Sprintf("func(dst, a []%s, s %s)", e.Go, e.Go))
+	Doc(ntDoc(nt, v, 4*v.lanes(e), fmt.Sprintf("%s is %s%sScalarUnitary for %s.", name+ntSuffix(nt), op.Name, e.Name, v.Name))...)
+	name += ntSuffix(nt)
 	dst := Load(Param("dst").Base(), GP64())
 	a := Load(Param("a").Base(), GP64())
 	n := Load(Param("dst").Len(), GP64())
@@ -307,7 +324,7 @@ func genScalar(v isa, e elem, op scalarop) {
 		apply(x, s, rs[u])
 	}
 	for u := range 4 {
-		I("VMOVU"+e.P, rs[u], at(e, dst, i).Offset(u*L*e.Size))
+		I(ntStore(nt)+e.P, rs[u], at(e, dst, i).Offset(u*L*e.Size))
 	}
 	ADDQ(U32(4*L), i)
 	JMP(LabelRef(name + "_loop4"))
@@ -349,6 +366,9 @@ func genScalar(v isa, e elem, op scalarop) {
 		JMP(LabelRef(name + "_scalar"))
 	}
 	Label(name + "_done")
+	if nt {
+		SFENCE()
+	}
 	VZEROUPPER()
 	RET()
 }
@@ -566,4 +586,34 @@ func loop1Head(name string, n, i, lim Register, L int, exit string) {
 	Label(name + "_loop1")
 	CMPQ(i, lim)
 	JGE(LabelRef(exit))
+}
+
+// ntSuffix is the name suffix of a kernel's non-temporal variant.
+func ntSuffix(nt bool) string {
+	if nt {
+		return "NT"
+	}
+	return ""
+}
+
+// ntStore is the store instruction (without its type suffix) of a
+// kernel's main loop: non-temporal in the NT variant.
+func ntStore(nt bool) string {
+	if nt {
+		return "VMOVNT"
+	}
+	return "VMOVU"
+}
+
+// ntDoc is the doc comment of a kernel, with the contract of its
+// non-temporal variant added: the caller gives it a dst aligned to the
+// vector width and a multiple of block elements, its main loop stores
+// around the caches, and it fences before returning.
+func ntDoc(nt bool, v isa, block int, doc string) []string {
+	if !nt {
+		return []string{doc}
+	}
+	return []string{doc,
+		fmt.Sprintf("This variant stores with non-temporal hints: dst is %d-byte aligned", v.Bytes),
+		fmt.Sprintf("and len(dst) a multiple of %d.", block)}
 }

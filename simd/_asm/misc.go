@@ -15,7 +15,8 @@ import (
 
 func genMisc() {
 	for _, e := range []elem{f64, f32} {
-		genMulAdd(e)
+		genMulAdd(e, false)
+		genMulAdd(e, true)
 		genSignBits(e, "neg", "Negate", "VXOR", true)
 		genSignBits(e, "abs", "Abs", "VAND", false)
 	}
@@ -54,11 +55,11 @@ func genMisc() {
 // rounded before the sum (VMULP then VADDP, not a fused multiply-add), so
 // that it equals NumPy's a*b + c bit for bit. len(dst) is a multiple of
 // two vectors.
-func genMulAdd(e elem) {
-	name := "mulAdd" + e.Name + "AVX2"
+func genMulAdd(e elem, nt bool) {
+	name := "mulAdd" + e.Name + "AVX2" + ntSuffix(nt)
 	L := 32 / e.Size
 	TEXT(name, NOSPLIT, fmt.Sprintf("func(dst, a, b, c []%s)", e.Go))
-	Doc(fmt.Sprintf("%s is the block kernel of MulAdd%sUnitary: len(dst) is a multiple of %d.", name, e.Name, 2*L))
+	Doc(ntDoc(nt, avx2, 2*L, fmt.Sprintf("%s is the block kernel of MulAdd%sUnitary: len(dst) is a multiple of %d.", name, e.Name, 2*L))...)
 	dst := Load(Param("dst").Base(), GP64())
 	a := Load(Param("a").Base(), GP64())
 	b := Load(Param("b").Base(), GP64())
@@ -77,11 +78,14 @@ func genMulAdd(e elem) {
 		I("VADD"+e.P, at(e, c, i).Offset(u*32), xs[u], xs[u])
 	}
 	for u := range 2 {
-		I("VMOVU"+e.P, xs[u], at(e, dst, i).Offset(u*32))
+		I(ntStore(nt)+e.P, xs[u], at(e, dst, i).Offset(u*32))
 	}
 	ADDQ(U8(2*L), i)
 	JMP(LabelRef(name + "_loop"))
 	Label(name + "_done")
+	if nt {
+		SFENCE()
+	}
 	VZEROUPPER()
 	RET()
 }

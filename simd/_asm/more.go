@@ -37,10 +37,12 @@ func genMore() {
 		{"subInt64", "int64", 8, VPSUBQ, false},
 		{"mulInt64", "int64", 8, VPMULLQ, true}, // AVX512DQ; AVX2 has no 64-bit multiply
 	} {
-		if !op.avx512Only {
-			genIntBinary(op.name, op.goType, op.size, op.f)
+		for _, nt := range []bool{false, true} {
+			if !op.avx512Only {
+				genIntBinary(op.name, op.goType, op.size, op.f, nt)
+			}
+			genIntBinaryAVX512(op.name, op.goType, op.size, op.f, nt)
 		}
-		genIntBinaryAVX512(op.name, op.goType, op.size, op.f)
 	}
 	genConvert("convertFloat64ToFloat32AVX2", "func(dst []float32, a []float64)", 8, 4, func(src Mem, dst Mem) {
 		x := XMM()
@@ -274,11 +276,11 @@ func genSumInt64Block() {
 
 // genIntBinary emits <name>AVX2: dst[i] = a[i] op b[i] for len(dst) a
 // multiple of two vectors.
-func genIntBinary(nm, goType string, size int, op func(...Op)) {
-	name := nm + "AVX2"
+func genIntBinary(nm, goType string, size int, op func(...Op), nt bool) {
+	name := nm + "AVX2" + ntSuffix(nt)
 	L := 32 / size
 	TEXT(name, NOSPLIT, fmt.Sprintf("func(dst, a, b []%s)", goType))
-	Doc(fmt.Sprintf("%s is the block kernel of %s%sUnitary for AVX2: len(dst) is a multiple of %d.", name, string(nm[0]-'a'+'A'), nm[1:], 2*L))
+	Doc(ntDoc(nt, avx2, 2*L, fmt.Sprintf("%s is the block kernel of %s%sUnitary for AVX2: len(dst) is a multiple of %d.", name, string(nm[0]-'a'+'A'), nm[1:], 2*L))...)
 	dst := Load(Param("dst").Base(), GP64())
 	a := Load(Param("a").Base(), GP64())
 	b := Load(Param("b").Base(), GP64())
@@ -295,11 +297,18 @@ func genIntBinary(nm, goType string, size int, op func(...Op)) {
 		op(Mem{Base: b, Index: i, Scale: uint8(size), Disp: 32 * u}, xs[u], xs[u])
 	}
 	for u := range 2 {
-		VMOVDQU(xs[u], Mem{Base: dst, Index: i, Scale: uint8(size), Disp: 32 * u})
+		if nt {
+			VMOVNTDQ(xs[u], Mem{Base: dst, Index: i, Scale: uint8(size), Disp: 32 * u})
+		} else {
+			VMOVDQU(xs[u], Mem{Base: dst, Index: i, Scale: uint8(size), Disp: 32 * u})
+		}
 	}
 	ADDQ(U8(2*L), i)
 	JMP(LabelRef(name + "_loop"))
 	Label(name + "_done")
+	if nt {
+		SFENCE()
+	}
 	VZEROUPPER()
 	RET()
 }
@@ -308,8 +317,8 @@ func genIntBinary(nm, goType string, size int, op func(...Op)) {
 // len(dst), as genBinary does for floats: four zmm vectors per
 // iteration, then one, then a masked tail whose masked-off lanes are
 // neither read nor written.
-func genIntBinaryAVX512(nm, goType string, size int, op func(...Op)) {
-	name := nm + "AVX512"
+func genIntBinaryAVX512(nm, goType string, size int, op func(...Op), nt bool) {
+	name := nm + "AVX512" + ntSuffix(nt)
 	L := 64 / size
 	mov, movZ := VMOVDQU32, VMOVDQU32_Z
 	if size == 8 {
@@ -320,7 +329,7 @@ func genIntBinaryAVX512(nm, goType string, size int, op func(...Op)) {
 	if nm == "mulInt64" {
 		doc = fmt.Sprintf("%s is MulInt64Unitary for AVX512; it needs AVX512DQ (VPMULLQ).", name)
 	}
-	Doc(doc)
+	Doc(ntDoc(nt, avx512, 4*L, doc)...)
 	dst := Load(Param("dst").Base(), GP64())
 	a := Load(Param("a").Base(), GP64())
 	b := Load(Param("b").Base(), GP64())
@@ -336,7 +345,11 @@ func genIntBinaryAVX512(nm, goType string, size int, op func(...Op)) {
 		op(vec(b, i, u), xs[u], xs[u])
 	}
 	for u := range 4 {
-		mov(xs[u], vec(dst, i, u))
+		if nt {
+			VMOVNTDQ(xs[u], vec(dst, i, u))
+		} else {
+			mov(xs[u], vec(dst, i, u))
+		}
 	}
 	ADDQ(U32(4*L), i)
 	JMP(LabelRef(name + "_loop4"))
@@ -363,6 +376,9 @@ func genIntBinaryAVX512(nm, goType string, size int, op func(...Op)) {
 	op(ty, tx, tx)
 	mov(tx, k, vec(dst, i, 0))
 	Label(name + "_done")
+	if nt {
+		SFENCE()
+	}
 	VZEROUPPER()
 	RET()
 }

@@ -1,0 +1,189 @@
+package simd
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+	"unsafe"
+)
+
+// ntLengths are lengths long enough for the non-temporal kernels (dst of
+// ntBytes or more): exactly ntBytes, and with tails of every kind.
+func ntLengths(size int) []int {
+	n := ntBytes / size
+	return []int{n, n + 1, n + ntBlock/size - 1, n + 37}
+}
+
+// ntOffsets place dst at and after a 64-byte boundary (newDst's guard
+// keeps the buffer's own alignment).
+var ntOffsets = []int{0, 1, 3, 7}
+
+// The long element-wise runs go through the non-temporal kernels
+// (ntSpan); every implementation against the Go twins, bit for bit, with
+// guarded outputs and dst aliasing an input.
+func TestNonTemporalBinary(t *testing.T) {
+	forEachImpl(t, func(t *testing.T) {
+		t.Run("float64", func(t *testing.T) { testNTBinary(t, binCases64()) })
+		t.Run("float32", func(t *testing.T) { testNTBinary(t, binCases32()) })
+	})
+}
+
+// ntData returns inputs for every length of ntLengths at every offset
+// of ntOffsets (slices of them).
+func ntData[T float](seed uint64) (a, b []T) {
+	return testData[T](rand.New(rand.NewPCG(seed, seed+1)), slices.Max(ntLengths(sizeOf(T(0))))+8, 0)
+}
+
+func testNTBinary[T float](t *testing.T, cases []binCase[T]) {
+	a0, b0 := ntData[T](21)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			for _, n := range ntLengths(sizeOf(T(0))) {
+				for _, off := range ntOffsets {
+					a := append([]T(nil), a0[off:off+n]...)
+					b := b0[off%3 : off%3+n]
+					want := make([]T, n)
+					c.oracle(want, a, b)
+					dst, check := newDst[T](t, n, off)
+					c.fn(dst, a, b)
+					check()
+					for i := range n {
+						if !same(dst[i], want[i], c.anyNaN) {
+							t.Fatalf("n=%d off=%d: %s(%v, %v) at %d = %v, want %v", n, off, c.name, a[i], b[i], i, dst[i], want[i])
+						}
+					}
+					c.fn(a, a, b)
+					for i := range n {
+						if !same(a[i], want[i], c.anyNaN) {
+							t.Fatalf("n=%d off=%d aliased: at %d got %v, want %v", n, off, i, a[i], want[i])
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestNonTemporalScalar(t *testing.T) {
+	forEachImpl(t, func(t *testing.T) {
+		t.Run("float64", func(t *testing.T) { testNTScalar(t, scalarCases64()) })
+		t.Run("float32", func(t *testing.T) { testNTScalar(t, scalarCases32()) })
+	})
+}
+
+func testNTScalar[T float](t *testing.T, cases []scalarCase[T]) {
+	a0, _ := ntData[T](23)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			for _, n := range ntLengths(sizeOf(T(0))) {
+				for _, off := range ntOffsets {
+					a := a0[off%3 : off%3+n]
+					s := T(-7.25)
+					want := make([]T, n)
+					c.oracle(want, a, s)
+					dst, check := newDst[T](t, n, off)
+					c.fn(dst, a, s)
+					check()
+					for i := range n {
+						if !same(dst[i], want[i], true) {
+							t.Fatalf("n=%d off=%d: %s at %d (a=%v) = %v, want %v", n, off, c.name, i, a[i], dst[i], want[i])
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestNonTemporalMulAdd(t *testing.T) {
+	forEachImpl(t, func(t *testing.T) {
+		t.Run("float64", func(t *testing.T) { testNTMulAdd(t, MulAddFloat64Unitary) })
+		t.Run("float32", func(t *testing.T) { testNTMulAdd(t, MulAddFloat32Unitary) })
+	})
+}
+
+func testNTMulAdd[T float](t *testing.T, mulAdd func(dst, a, b, c []T)) {
+	a0, b0 := ntData[T](25)
+	c0, _ := ntData[T](26)
+	for _, n := range ntLengths(sizeOf(T(0))) {
+		for _, off := range ntOffsets {
+			a, b, c := a0[off:off+n], b0[off%3:off%3+n], c0[1:1+n]
+			want := make([]T, n)
+			mulAddGo(want, a, b, c)
+			dst, check := newDst[T](t, n, off)
+			mulAdd(dst, a, b, c)
+			check()
+			for i := range n {
+				if !same(dst[i], want[i], true) {
+					t.Fatalf("n=%d off=%d: %v*%v+%v at %d = %v, want %v", n, off, a[i], b[i], c[i], i, dst[i], want[i])
+				}
+			}
+		}
+	}
+}
+
+func TestNonTemporalInt(t *testing.T) {
+	forEachImpl(t, func(t *testing.T) {
+		testNTInt(t, "AddInt32", AddInt32Unitary, addIntGo[int32])
+		testNTInt(t, "SubInt32", SubInt32Unitary, subIntGo[int32])
+		testNTInt(t, "MulInt32", MulInt32Unitary, mulIntGo[int32])
+		testNTInt(t, "AddInt64", AddInt64Unitary, addIntGo[int64])
+		testNTInt(t, "SubInt64", SubInt64Unitary, subIntGo[int64])
+		testNTInt(t, "MulInt64", MulInt64Unitary, mulIntGo[int64])
+	})
+}
+
+func testNTInt[T int32 | int64](t *testing.T, name string, fn, oracle func(dst, a, b []T)) {
+	rng := rand.New(rand.NewPCG(27, 28))
+	const guardVal = 0x5a
+	size := int(unsafe.Sizeof(T(0)))
+	t.Run(name, func(t *testing.T) {
+		for _, n := range ntLengths(size) {
+			for _, off := range ntOffsets {
+				a, b := make([]T, n), make([]T, n)
+				for i := range a {
+					a[i], b[i] = T(rng.Uint64()), T(rng.Uint64())
+				}
+				want := make([]T, n)
+				oracle(want, a, b)
+				buf := make([]T, n+2*guard)
+				for i := range buf {
+					buf[i] = guardVal
+				}
+				dst := buf[guard+off : guard+off+n : guard+off+n]
+				fn(dst, a, b)
+				for i, v := range buf {
+					if (i < guard+off || i >= guard+off+n) && v != guardVal {
+						t.Fatalf("n=%d off=%d: stray write at %d", n, off, i-(guard+off))
+					}
+				}
+				for i := range n {
+					if dst[i] != want[i] {
+						t.Fatalf("n=%d off=%d: %s at %d = %d, want %d", n, off, name, i, dst[i], want[i])
+					}
+				}
+			}
+		}
+	})
+}
+
+// TestNTSpan checks the split itself: the kernel's part starts on a
+// 64-byte boundary, is a multiple of ntBlock bytes, and leaves less than
+// a block after it; short or misaligned slices get none.
+func TestNTSpan(t *testing.T) {
+	buf := make([]float64, ntBytes/8+200)
+	for off := range 16 {
+		d := buf[off:]
+		h, m := ntSpan(d)
+		if m == 0 {
+			t.Fatalf("off=%d: no span in %d elements", off, len(d))
+		}
+		p := uintptr(unsafe.Pointer(unsafe.SliceData(d))) + uintptr(8*h)
+		if p%64 != 0 || (8*m)%ntBlock != 0 || h >= 8 || len(d)-h-m >= ntBlock/8 {
+			t.Fatalf("off=%d: h=%d m=%d (start %#x, len %d)", off, h, m, p, len(d))
+		}
+	}
+	if _, m := ntSpan(buf[:ntBytes/8-1]); m != 0 {
+		t.Errorf("span of %d bytes, below ntBytes", 8*(ntBytes/8-1))
+	}
+}
