@@ -74,6 +74,16 @@ func sqrtFloat64AVX2(dst []float64, a []float64)
 // sqrtFloat64AVX512 is the block kernel of SqrtFloat64 for AVX512: len(dst) is a multiple of 8.
 func sqrtFloat64AVX512(dst []float64, a []float64)
 
+// sqrtFloat64AVX2NT is the block kernel of SqrtFloat64 for AVX2: len(dst) is a multiple of 4.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 16.
+func sqrtFloat64AVX2NT(dst []float64, a []float64)
+
+// sqrtFloat64AVX512NT is the block kernel of SqrtFloat64 for AVX512: len(dst) is a multiple of 8.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 32.
+func sqrtFloat64AVX512NT(dst []float64, a []float64)
+
 // equalFloat64AVX2 sets dst[i] = a[i] == b[i] for len(dst) a multiple of 8.
 func equalFloat64AVX2(dst []bool, a []float64, b []float64, tab *uint64)
 
@@ -115,6 +125,16 @@ func sqrtFloat32AVX2(dst []float32, a []float32)
 
 // sqrtFloat32AVX512 is the block kernel of SqrtFloat32 for AVX512: len(dst) is a multiple of 16.
 func sqrtFloat32AVX512(dst []float32, a []float32)
+
+// sqrtFloat32AVX2NT is the block kernel of SqrtFloat32 for AVX2: len(dst) is a multiple of 8.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 32.
+func sqrtFloat32AVX2NT(dst []float32, a []float32)
+
+// sqrtFloat32AVX512NT is the block kernel of SqrtFloat32 for AVX512: len(dst) is a multiple of 16.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 64.
+func sqrtFloat32AVX512NT(dst []float32, a []float32)
 
 // equalFloat32AVX2 sets dst[i] = a[i] == b[i] for len(dst) a multiple of 8.
 func equalFloat32AVX2(dst []bool, a []float32, b []float32, tab *uint64)

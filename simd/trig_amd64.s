@@ -1508,6 +1508,80 @@ sqrtFloat64AVX512_done:
 	VZEROUPPER
 	RET
 
+// func sqrtFloat64AVX2NT(dst []float64, a []float64)
+// Requires: AVX, MMX+
+TEXT ·sqrtFloat64AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+	MOVQ DX, SI
+	ANDQ $-16, SI
+
+sqrtFloat64AVX2NT_loop4:
+	CMPQ     BX, SI
+	JGE      sqrtFloat64AVX2NT_loop1
+	VSQRTPD  (CX)(BX*8), Y0
+	VSQRTPD  32(CX)(BX*8), Y1
+	VSQRTPD  64(CX)(BX*8), Y2
+	VSQRTPD  96(CX)(BX*8), Y3
+	VMOVNTPD Y0, (AX)(BX*8)
+	VMOVNTPD Y1, 32(AX)(BX*8)
+	VMOVNTPD Y2, 64(AX)(BX*8)
+	VMOVNTPD Y3, 96(AX)(BX*8)
+	ADDQ     $0x00000010, BX
+	JMP      sqrtFloat64AVX2NT_loop4
+
+sqrtFloat64AVX2NT_loop1:
+	CMPQ    BX, DX
+	JGE     sqrtFloat64AVX2NT_done
+	VSQRTPD (CX)(BX*8), Y0
+	VMOVUPD Y0, (AX)(BX*8)
+	ADDQ    $0x00000004, BX
+	JMP     sqrtFloat64AVX2NT_loop1
+
+sqrtFloat64AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func sqrtFloat64AVX512NT(dst []float64, a []float64)
+// Requires: AVX, AVX512F, MMX+
+TEXT ·sqrtFloat64AVX512NT(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+	MOVQ DX, SI
+	ANDQ $-32, SI
+
+sqrtFloat64AVX512NT_loop4:
+	CMPQ     BX, SI
+	JGE      sqrtFloat64AVX512NT_loop1
+	VSQRTPD  (CX)(BX*8), Z0
+	VSQRTPD  64(CX)(BX*8), Z1
+	VSQRTPD  128(CX)(BX*8), Z2
+	VSQRTPD  192(CX)(BX*8), Z3
+	VMOVNTPD Z0, (AX)(BX*8)
+	VMOVNTPD Z1, 64(AX)(BX*8)
+	VMOVNTPD Z2, 128(AX)(BX*8)
+	VMOVNTPD Z3, 192(AX)(BX*8)
+	ADDQ     $0x00000020, BX
+	JMP      sqrtFloat64AVX512NT_loop4
+
+sqrtFloat64AVX512NT_loop1:
+	CMPQ    BX, DX
+	JGE     sqrtFloat64AVX512NT_done
+	VSQRTPD (CX)(BX*8), Z0
+	VMOVUPD Z0, (AX)(BX*8)
+	ADDQ    $0x00000008, BX
+	JMP     sqrtFloat64AVX512NT_loop1
+
+sqrtFloat64AVX512NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
 // func equalFloat64AVX2(dst []bool, a []float64, b []float64, tab *uint64)
 // Requires: AVX
 TEXT ·equalFloat64AVX2(SB), NOSPLIT, $0-80
@@ -2519,6 +2593,80 @@ sqrtFloat32AVX512_loop1:
 	JMP     sqrtFloat32AVX512_loop1
 
 sqrtFloat32AVX512_done:
+	VZEROUPPER
+	RET
+
+// func sqrtFloat32AVX2NT(dst []float32, a []float32)
+// Requires: AVX, MMX+
+TEXT ·sqrtFloat32AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+	MOVQ DX, SI
+	ANDQ $-32, SI
+
+sqrtFloat32AVX2NT_loop4:
+	CMPQ     BX, SI
+	JGE      sqrtFloat32AVX2NT_loop1
+	VSQRTPS  (CX)(BX*4), Y0
+	VSQRTPS  32(CX)(BX*4), Y1
+	VSQRTPS  64(CX)(BX*4), Y2
+	VSQRTPS  96(CX)(BX*4), Y3
+	VMOVNTPS Y0, (AX)(BX*4)
+	VMOVNTPS Y1, 32(AX)(BX*4)
+	VMOVNTPS Y2, 64(AX)(BX*4)
+	VMOVNTPS Y3, 96(AX)(BX*4)
+	ADDQ     $0x00000020, BX
+	JMP      sqrtFloat32AVX2NT_loop4
+
+sqrtFloat32AVX2NT_loop1:
+	CMPQ    BX, DX
+	JGE     sqrtFloat32AVX2NT_done
+	VSQRTPS (CX)(BX*4), Y0
+	VMOVUPS Y0, (AX)(BX*4)
+	ADDQ    $0x00000008, BX
+	JMP     sqrtFloat32AVX2NT_loop1
+
+sqrtFloat32AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func sqrtFloat32AVX512NT(dst []float32, a []float32)
+// Requires: AVX, AVX512F, MMX+
+TEXT ·sqrtFloat32AVX512NT(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+	MOVQ DX, SI
+	ANDQ $-64, SI
+
+sqrtFloat32AVX512NT_loop4:
+	CMPQ     BX, SI
+	JGE      sqrtFloat32AVX512NT_loop1
+	VSQRTPS  (CX)(BX*4), Z0
+	VSQRTPS  64(CX)(BX*4), Z1
+	VSQRTPS  128(CX)(BX*4), Z2
+	VSQRTPS  192(CX)(BX*4), Z3
+	VMOVNTPS Z0, (AX)(BX*4)
+	VMOVNTPS Z1, 64(AX)(BX*4)
+	VMOVNTPS Z2, 128(AX)(BX*4)
+	VMOVNTPS Z3, 192(AX)(BX*4)
+	ADDQ     $0x00000040, BX
+	JMP      sqrtFloat32AVX512NT_loop4
+
+sqrtFloat32AVX512NT_loop1:
+	CMPQ    BX, DX
+	JGE     sqrtFloat32AVX512NT_done
+	VSQRTPS (CX)(BX*4), Z0
+	VMOVUPS Z0, (AX)(BX*4)
+	ADDQ    $0x00000010, BX
+	JMP     sqrtFloat32AVX512NT_loop1
+
+sqrtFloat32AVX512NT_done:
+	SFENCE
 	VZEROUPPER
 	RET
 

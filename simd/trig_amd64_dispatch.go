@@ -34,8 +34,8 @@ var trigAVX2Kernels = &trigKernels{
 	cos64:  func(dst, a []float64) { trigRun64(dst, a, cosAVX2, cos64) },
 	sin32:  func(dst, a []float32) { trigRun32(dst, a, sinAVX2, sin32) },
 	cos32:  func(dst, a []float32) { trigRun32(dst, a, cosAVX2, cos32) },
-	sqrt64: func(dst, a []float64) { sqrtRun(dst, a, lanes64x2, sqrtFloat64AVX2, sqrt64) },
-	sqrt32: func(dst, a []float32) { sqrtRun(dst, a, lanes32x2, sqrtFloat32AVX2, sqrt32) },
+	sqrt64: func(dst, a []float64) { sqrtRun(dst, a, lanes64x2, sqrtFloat64AVX2, sqrtFloat64AVX2NT, sqrt64) },
+	sqrt32: func(dst, a []float32) { sqrtRun(dst, a, lanes32x2, sqrtFloat32AVX2, sqrtFloat32AVX2NT, sqrt32) },
 	cmp64: [numCmp]func(dst []bool, a, b []float64){
 		cmpBlocks(equalFloat64AVX2, cmpEqGo[float64]),
 		cmpBlocks(notEqualFloat64AVX2, cmpNeGo[float64]),
@@ -77,8 +77,8 @@ var trigAVX512Kernels = func() *trigKernels {
 	k.cos64 = func(dst, a []float64) { trigRun64(dst, a, cosAVX512, cos64) }
 	k.sin32 = func(dst, a []float32) { trigRun32(dst, a, sinAVX512, sin32) }
 	k.cos32 = func(dst, a []float32) { trigRun32(dst, a, cosAVX512, cos32) }
-	k.sqrt64 = func(dst, a []float64) { sqrtRun(dst, a, lanes64x5, sqrtFloat64AVX512, sqrt64) }
-	k.sqrt32 = func(dst, a []float32) { sqrtRun(dst, a, 2*lanes64x5, sqrtFloat32AVX512, sqrt32) }
+	k.sqrt64 = func(dst, a []float64) { sqrtRun(dst, a, lanes64x5, sqrtFloat64AVX512, sqrtFloat64AVX512NT, sqrt64) }
+	k.sqrt32 = func(dst, a []float32) { sqrtRun(dst, a, 2*lanes64x5, sqrtFloat32AVX512, sqrtFloat32AVX512NT, sqrt32) }
 	return &k
 }()
 
@@ -217,11 +217,20 @@ func trigBlocks[T float](dst, a []T, block int, vb uintptr, k func(dst, a []T, n
 
 // sqrtRun runs the square-root kernel k (whole vectors of the given
 // number of lanes) over the longest multiple of lanes and f over the
-// rest.
-func sqrtRun[T float](dst, a []T, lanes int, k func(dst, a []T), f func(T) T) {
+// rest; nt, k's non-temporal variant, takes the middle of a long dst
+// (ntSpan), f the elements before it.
+func sqrtRun[T float](dst, a []T, lanes int, k, nt func(dst, a []T), f func(T) T) {
+	a = a[:len(dst)]
+	if h, m := ntSpan(dst); m > 0 {
+		for i, x := range a[:h] {
+			dst[i] = f(x)
+		}
+		nt(dst[h:h+m], a[h:h+m])
+		dst, a = dst[h+m:], a[h+m:]
+	}
 	n := len(dst) &^ (lanes - 1)
 	k(dst[:n], a[:n])
-	for i, x := range a[n:len(dst)] {
+	for i, x := range a[n:] {
 		dst[n+i] = f(x)
 	}
 }

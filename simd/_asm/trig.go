@@ -51,8 +51,10 @@ func genTrig() {
 		}
 	}
 	for _, e := range []elem{f64, f32} {
-		genSqrt(avx2, e)
-		genSqrt(avx512, e)
+		for _, nt := range []bool{false, true} {
+			genSqrt(avx2, e, nt)
+			genSqrt(avx512, e, nt)
+		}
 		for _, p := range cmpPreds {
 			genCompare(e, p, false)
 			genCompare(e, p, true)
@@ -254,11 +256,11 @@ func (k *tk) sinCos(xs []VecVirtual, cos bool) []VecVirtual {
 
 // genSqrt emits sqrt<T><ISA>: dst[i] = √a[i] for len(dst) a multiple of
 // one vector (four at a time while they last).
-func genSqrt(v isa, e elem) {
-	name := fmt.Sprintf("sqrt%s%s", e.Name, v.Name)
+func genSqrt(v isa, e elem, nt bool) {
+	name := fmt.Sprintf("sqrt%s%s", e.Name, v.Name) + ntSuffix(nt)
 	L := v.lanes(e)
 	TEXT(name, NOSPLIT, fmt.Sprintf("func(dst, a []%s)", e.Go))
-	Doc(fmt.Sprintf("%s is the block kernel of Sqrt%s for %s: len(dst) is a multiple of %d.", name, e.Name, v.Name, L))
+	Doc(ntDoc(nt, v, 4*L, fmt.Sprintf("%s is the block kernel of Sqrt%s for %s: len(dst) is a multiple of %d.", name, e.Name, v.Name, L))...)
 	dst := Load(Param("dst").Base(), GP64())
 	a := Load(Param("a").Base(), GP64())
 	n := Load(Param("dst").Len(), GP64())
@@ -270,7 +272,7 @@ func genSqrt(v isa, e elem) {
 		sqrt(at(e, a, i).Offset(u*L*e.Size), ys[u])
 	}
 	for u := range 4 {
-		I("VMOVU"+e.P, ys[u], at(e, dst, i).Offset(u*L*e.Size))
+		I(ntStore(nt)+e.P, ys[u], at(e, dst, i).Offset(u*L*e.Size))
 	}
 	ADDQ(U32(4*L), i)
 	JMP(LabelRef(name + "_loop4"))
@@ -283,6 +285,9 @@ func genSqrt(v isa, e elem) {
 	ADDQ(U32(L), i)
 	JMP(LabelRef(name + "_loop1"))
 	Label(name + "_done")
+	if nt {
+		SFENCE()
+	}
 	VZEROUPPER()
 	RET()
 }
