@@ -11,9 +11,8 @@ import "math"
 // It panics unless len(a) == len(dst).
 func ConvertFloat64ToFloat32(dst []float32, a []float64) {
 	check2(len(dst), len(a))
-	k := len(dst) &^ (blockLen - 1)
-	active.Load().cvt64to32(dst[:k], a[:k])
-	convertFloat64ToFloat32Go(dst[k:], a[k:])
+	k := active.Load()
+	convertRun(dst, a, k.cvt64to32, k.cvt64to32NT, convertFloat64ToFloat32Go)
 }
 
 // ConvertFloat32ToFloat16 converts float32 values to IEEE 754 binary16
@@ -29,9 +28,8 @@ func ConvertFloat64ToFloat32(dst []float32, a []float64) {
 // where the CPU has it. It panics unless len(a) == len(dst).
 func ConvertFloat32ToFloat16(dst []uint16, a []float32) {
 	check2(len(dst), len(a))
-	k := len(dst) &^ (blockLen - 1)
-	active.Load().cvt32to16(dst[:k], a[:k])
-	convertFloat32ToFloat16Go(dst[k:], a[k:])
+	k := active.Load()
+	convertRun(dst, a, k.cvt32to16, k.cvt32to16NT, convertFloat32ToFloat16Go)
 }
 
 // ConvertFloat16ToFloat32 converts IEEE 754 binary16 bit patterns to
@@ -44,9 +42,8 @@ func ConvertFloat32ToFloat16(dst []uint16, a []float32) {
 // It uses F16C where the CPU has it. It panics unless len(a) == len(dst).
 func ConvertFloat16ToFloat32(dst []float32, a []uint16) {
 	check2(len(dst), len(a))
-	k := len(dst) &^ (blockLen - 1)
-	active.Load().cvt16to32(dst[:k], a[:k])
-	convertFloat16ToFloat32Go(dst[k:], a[k:])
+	k := active.Load()
+	convertRun(dst, a, k.cvt16to32, k.cvt16to32NT, convertFloat16ToFloat32Go)
 }
 
 // ---- pure-Go twins ----

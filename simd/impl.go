@@ -68,10 +68,21 @@ type kernels struct {
 	// long dst that ntSpan gives them. (The floating-point bin and
 	// scalar kernels of the assembly implementations have theirs built
 	// in; see ntBinary.)
-	binI32NT     [numIntBin]func(dst, a, b []int32)
-	binI64NT     [numIntBin]func(dst, a, b []int64)
-	mulAdd64NT   func(dst, a, b, c []float64)
-	mulAdd32NT   func(dst, a, b, c []float32)
+	binI32NT   [numIntBin]func(dst, a, b []int32)
+	binI64NT   [numIntBin]func(dst, a, b []int64)
+	mulAdd64NT func(dst, a, b, c []float64)
+	mulAdd32NT func(dst, a, b, c []float32)
+
+	// Non-temporal variants of the conversions (see convertRun), nil
+	// where an implementation has none.
+	cvt64to32NT  func(dst []float32, a []float64)
+	cvt32to16NT  func(dst []uint16, a []float32)
+	cvt16to32NT  func(dst []float32, a []uint16)
+	cvtI32to64NT func(dst []float64, a []int32)
+	cvt32to64NT  func(dst []float64, a []float32)
+	cvtI32to32NT func(dst []float32, a []int32)
+	cvt64toI32NT func(dst []int32, a []float64)
+	cvt32toI32NT func(dst []int32, a []float32)
 	neg64, abs64 func(dst, a []float64)
 	neg32, abs32 func(dst, a []float32)
 }
@@ -261,4 +272,22 @@ func ntSpan[T any](dst []T) (h, m int) {
 	}
 	h = int(-p&63) / size
 	return h, (len(dst) - h) &^ (ntBlock/size - 1)
+}
+
+// convertRun runs the conversion block kernel k over the whole blocks of
+// dst and its twin g over the rest; nt, k's non-temporal variant if
+// there is one, takes the middle of a long dst (ntSpan), g the elements
+// before it. len(a) == len(dst).
+func convertRun[D, S any](dst []D, a []S, k, nt, g func([]D, []S)) {
+	a = a[:len(dst)]
+	if nt != nil {
+		if h, m := ntSpan(dst); m > 0 {
+			g(dst[:h], a[:h])
+			nt(dst[h:h+m], a[h:h+m])
+			dst, a = dst[h+m:], a[h+m:]
+		}
+	}
+	n := len(dst) &^ (blockLen - 1)
+	k(dst[:n], a[:n])
+	g(dst[n:], a[n:])
 }

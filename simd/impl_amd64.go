@@ -73,6 +73,12 @@ func setIntAVX512(k *kernels, dq bool) {
 func setNT() {
 	for _, k := range []*kernels{avx512Kernels, avx2Kernels} {
 		k.mulAdd64NT, k.mulAdd32NT = mulAddFloat64AVX2NT, mulAddFloat32AVX2NT
+		k.cvt64to32NT = convertFloat64ToFloat32AVX2NT
+		k.cvtI32to64NT, k.cvt32to64NT, k.cvtI32to32NT = convertInt32ToFloat64AVX2NT, convertFloat32ToFloat64AVX2NT, convertInt32ToFloat32AVX2NT
+		k.cvt64toI32NT, k.cvt32toI32NT = convertFloat64ToInt32AVX2NT, convertFloat32ToInt32AVX2NT
+		if cpu.X86.HasF16C {
+			k.cvt32to16NT, k.cvt16to32NT = convertFloat32ToFloat16F16CNT, convertFloat16ToFloat32F16CNT
+		}
 	}
 	bin64 := map[*kernels][numBin]func(dst, a, b []float64){
 		avx2Kernels:   {addFloat64AVX2NT, subFloat64AVX2NT, mulFloat64AVX2NT, divFloat64AVX2NT, maxFloat64AVX2NT, minFloat64AVX2NT},

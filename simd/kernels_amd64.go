@@ -521,11 +521,26 @@ func mulInt64AVX512NT(dst []int64, a []int64, b []int64)
 // convertFloat64ToFloat32AVX2 is a conversion block kernel: len(dst) is a multiple of 8.
 func convertFloat64ToFloat32AVX2(dst []float32, a []float64)
 
+// convertFloat64ToFloat32AVX2NT is a conversion block kernel: len(dst) is a multiple of 8.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 8.
+func convertFloat64ToFloat32AVX2NT(dst []float32, a []float64)
+
 // convertFloat32ToFloat16F16C is a conversion block kernel: len(dst) is a multiple of 8.
 func convertFloat32ToFloat16F16C(dst []uint16, a []float32)
 
+// convertFloat32ToFloat16F16CNT is a conversion block kernel: len(dst) is a multiple of 8.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 8.
+func convertFloat32ToFloat16F16CNT(dst []uint16, a []float32)
+
 // convertFloat16ToFloat32F16C is a conversion block kernel: len(dst) is a multiple of 8.
 func convertFloat16ToFloat32F16C(dst []float32, a []uint16)
+
+// convertFloat16ToFloat32F16CNT is a conversion block kernel: len(dst) is a multiple of 8.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 8.
+func convertFloat16ToFloat32F16CNT(dst []float32, a []uint16)
 
 // mulAddFloat64AVX2 is the block kernel of MulAddFloat64Unitary: len(dst) is a multiple of 8.
 func mulAddFloat64AVX2(dst []float64, a []float64, b []float64, c []float64)
@@ -558,14 +573,39 @@ func absFloat32AVX2(dst []float32, a []float32)
 // convertInt32ToFloat64AVX2 is a conversion block kernel: len(dst) is a multiple of 8.
 func convertInt32ToFloat64AVX2(dst []float64, a []int32)
 
+// convertInt32ToFloat64AVX2NT is a conversion block kernel: len(dst) is a multiple of 8.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 8.
+func convertInt32ToFloat64AVX2NT(dst []float64, a []int32)
+
 // convertFloat32ToFloat64AVX2 is a conversion block kernel: len(dst) is a multiple of 8.
 func convertFloat32ToFloat64AVX2(dst []float64, a []float32)
+
+// convertFloat32ToFloat64AVX2NT is a conversion block kernel: len(dst) is a multiple of 8.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 8.
+func convertFloat32ToFloat64AVX2NT(dst []float64, a []float32)
 
 // convertFloat64ToInt32AVX2 is a conversion block kernel: len(dst) is a multiple of 8.
 func convertFloat64ToInt32AVX2(dst []int32, a []float64)
 
+// convertFloat64ToInt32AVX2NT is a conversion block kernel: len(dst) is a multiple of 8.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 8.
+func convertFloat64ToInt32AVX2NT(dst []int32, a []float64)
+
 // convertFloat32ToInt32AVX2 is a conversion block kernel: len(dst) is a multiple of 8.
 func convertFloat32ToInt32AVX2(dst []int32, a []float32)
 
+// convertFloat32ToInt32AVX2NT is a conversion block kernel: len(dst) is a multiple of 8.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 8.
+func convertFloat32ToInt32AVX2NT(dst []int32, a []float32)
+
 // convertInt32ToFloat32AVX2 is a conversion block kernel: len(dst) is a multiple of 8.
 func convertInt32ToFloat32AVX2(dst []float32, a []int32)
+
+// convertInt32ToFloat32AVX2NT is a conversion block kernel: len(dst) is a multiple of 8.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 8.
+func convertInt32ToFloat32AVX2NT(dst []float32, a []int32)

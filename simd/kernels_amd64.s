@@ -7484,6 +7484,29 @@ convertFloat64ToFloat32AVX2_done:
 	VZEROUPPER
 	RET
 
+// func convertFloat64ToFloat32AVX2NT(dst []float32, a []float64)
+// Requires: AVX, MMX+
+TEXT ·convertFloat64ToFloat32AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+convertFloat64ToFloat32AVX2NT_loop:
+	CMPQ       BX, DX
+	JGE        convertFloat64ToFloat32AVX2NT_done
+	VCVTPD2PSY (CX)(BX*8), X0
+	VMOVNTPS   X0, (AX)(BX*4)
+	VCVTPD2PSY 32(CX)(BX*8), X0
+	VMOVNTPS   X0, 16(AX)(BX*4)
+	ADDQ       $0x08, BX
+	JMP        convertFloat64ToFloat32AVX2NT_loop
+
+convertFloat64ToFloat32AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
 // func convertFloat32ToFloat16F16C(dst []uint16, a []float32)
 // Requires: AVX, F16C
 TEXT ·convertFloat32ToFloat16F16C(SB), NOSPLIT, $0-48
@@ -7496,11 +7519,34 @@ convertFloat32ToFloat16F16C_loop:
 	CMPQ      BX, DX
 	JGE       convertFloat32ToFloat16F16C_done
 	VMOVUPS   (CX)(BX*4), Y0
-	VCVTPS2PH $0x00, Y0, (AX)(BX*2)
+	VCVTPS2PH $0x00, Y0, X0
+	VMOVDQU   X0, (AX)(BX*2)
 	ADDQ      $0x08, BX
 	JMP       convertFloat32ToFloat16F16C_loop
 
 convertFloat32ToFloat16F16C_done:
+	VZEROUPPER
+	RET
+
+// func convertFloat32ToFloat16F16CNT(dst []uint16, a []float32)
+// Requires: AVX, F16C, MMX+
+TEXT ·convertFloat32ToFloat16F16CNT(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+convertFloat32ToFloat16F16CNT_loop:
+	CMPQ      BX, DX
+	JGE       convertFloat32ToFloat16F16CNT_done
+	VMOVUPS   (CX)(BX*4), Y0
+	VCVTPS2PH $0x00, Y0, X0
+	VMOVNTDQ  X0, (AX)(BX*2)
+	ADDQ      $0x08, BX
+	JMP       convertFloat32ToFloat16F16CNT_loop
+
+convertFloat32ToFloat16F16CNT_done:
+	SFENCE
 	VZEROUPPER
 	RET
 
@@ -7521,6 +7567,27 @@ convertFloat16ToFloat32F16C_loop:
 	JMP       convertFloat16ToFloat32F16C_loop
 
 convertFloat16ToFloat32F16C_done:
+	VZEROUPPER
+	RET
+
+// func convertFloat16ToFloat32F16CNT(dst []float32, a []uint16)
+// Requires: AVX, F16C, MMX+
+TEXT ·convertFloat16ToFloat32F16CNT(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+convertFloat16ToFloat32F16CNT_loop:
+	CMPQ      BX, DX
+	JGE       convertFloat16ToFloat32F16CNT_done
+	VCVTPH2PS (CX)(BX*2), Y0
+	VMOVNTPS  Y0, (AX)(BX*4)
+	ADDQ      $0x08, BX
+	JMP       convertFloat16ToFloat32F16CNT_loop
+
+convertFloat16ToFloat32F16CNT_done:
+	SFENCE
 	VZEROUPPER
 	RET
 
@@ -7760,6 +7827,29 @@ convertInt32ToFloat64AVX2_done:
 	VZEROUPPER
 	RET
 
+// func convertInt32ToFloat64AVX2NT(dst []float64, a []int32)
+// Requires: AVX, MMX+
+TEXT ·convertInt32ToFloat64AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+convertInt32ToFloat64AVX2NT_loop:
+	CMPQ      BX, DX
+	JGE       convertInt32ToFloat64AVX2NT_done
+	VCVTDQ2PD (CX)(BX*4), Y0
+	VMOVNTPD  Y0, (AX)(BX*8)
+	VCVTDQ2PD 16(CX)(BX*4), Y0
+	VMOVNTPD  Y0, 32(AX)(BX*8)
+	ADDQ      $0x08, BX
+	JMP       convertInt32ToFloat64AVX2NT_loop
+
+convertInt32ToFloat64AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
 // func convertFloat32ToFloat64AVX2(dst []float64, a []float32)
 // Requires: AVX
 TEXT ·convertFloat32ToFloat64AVX2(SB), NOSPLIT, $0-48
@@ -7779,6 +7869,29 @@ convertFloat32ToFloat64AVX2_loop:
 	JMP       convertFloat32ToFloat64AVX2_loop
 
 convertFloat32ToFloat64AVX2_done:
+	VZEROUPPER
+	RET
+
+// func convertFloat32ToFloat64AVX2NT(dst []float64, a []float32)
+// Requires: AVX, MMX+
+TEXT ·convertFloat32ToFloat64AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+convertFloat32ToFloat64AVX2NT_loop:
+	CMPQ      BX, DX
+	JGE       convertFloat32ToFloat64AVX2NT_done
+	VCVTPS2PD (CX)(BX*4), Y0
+	VMOVNTPD  Y0, (AX)(BX*8)
+	VCVTPS2PD 16(CX)(BX*4), Y0
+	VMOVNTPD  Y0, 32(AX)(BX*8)
+	ADDQ      $0x08, BX
+	JMP       convertFloat32ToFloat64AVX2NT_loop
+
+convertFloat32ToFloat64AVX2NT_done:
+	SFENCE
 	VZEROUPPER
 	RET
 
@@ -7804,6 +7917,29 @@ convertFloat64ToInt32AVX2_done:
 	VZEROUPPER
 	RET
 
+// func convertFloat64ToInt32AVX2NT(dst []int32, a []float64)
+// Requires: AVX, MMX+
+TEXT ·convertFloat64ToInt32AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+convertFloat64ToInt32AVX2NT_loop:
+	CMPQ        BX, DX
+	JGE         convertFloat64ToInt32AVX2NT_done
+	VCVTTPD2DQY (CX)(BX*8), X0
+	VMOVNTDQ    X0, (AX)(BX*4)
+	VCVTTPD2DQY 32(CX)(BX*8), X0
+	VMOVNTDQ    X0, 16(AX)(BX*4)
+	ADDQ        $0x08, BX
+	JMP         convertFloat64ToInt32AVX2NT_loop
+
+convertFloat64ToInt32AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
 // func convertFloat32ToInt32AVX2(dst []int32, a []float32)
 // Requires: AVX
 TEXT ·convertFloat32ToInt32AVX2(SB), NOSPLIT, $0-48
@@ -7824,6 +7960,27 @@ convertFloat32ToInt32AVX2_done:
 	VZEROUPPER
 	RET
 
+// func convertFloat32ToInt32AVX2NT(dst []int32, a []float32)
+// Requires: AVX, MMX+
+TEXT ·convertFloat32ToInt32AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+convertFloat32ToInt32AVX2NT_loop:
+	CMPQ       BX, DX
+	JGE        convertFloat32ToInt32AVX2NT_done
+	VCVTTPS2DQ (CX)(BX*4), Y0
+	VMOVNTDQ   Y0, (AX)(BX*4)
+	ADDQ       $0x08, BX
+	JMP        convertFloat32ToInt32AVX2NT_loop
+
+convertFloat32ToInt32AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
 // func convertInt32ToFloat32AVX2(dst []float32, a []int32)
 // Requires: AVX
 TEXT ·convertInt32ToFloat32AVX2(SB), NOSPLIT, $0-48
@@ -7841,5 +7998,26 @@ convertInt32ToFloat32AVX2_loop:
 	JMP       convertInt32ToFloat32AVX2_loop
 
 convertInt32ToFloat32AVX2_done:
+	VZEROUPPER
+	RET
+
+// func convertInt32ToFloat32AVX2NT(dst []float32, a []int32)
+// Requires: AVX, MMX+
+TEXT ·convertInt32ToFloat32AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+convertInt32ToFloat32AVX2NT_loop:
+	CMPQ      BX, DX
+	JGE       convertInt32ToFloat32AVX2NT_done
+	VCVTDQ2PS (CX)(BX*4), Y0
+	VMOVNTPS  Y0, (AX)(BX*4)
+	ADDQ      $0x08, BX
+	JMP       convertInt32ToFloat32AVX2NT_loop
+
+convertInt32ToFloat32AVX2NT_done:
+	SFENCE
 	VZEROUPPER
 	RET

@@ -101,9 +101,8 @@ func AbsFloat32Unitary(dst, a []float32) {
 // It panics unless len(a) == len(dst).
 func ConvertInt32ToFloat64(dst []float64, a []int32) {
 	check2(len(dst), len(a))
-	k := len(dst) &^ (blockLen - 1)
-	active.Load().cvtI32to64(dst[:k], a[:k])
-	convertGo(dst[k:], a[k:])
+	k := active.Load()
+	convertRun(dst, a, k.cvtI32to64, k.cvtI32to64NT, convertGo[int32, float64])
 }
 
 // ConvertFloat32ToFloat64 computes, exactly,
@@ -116,9 +115,8 @@ func ConvertInt32ToFloat64(dst []float64, a []int32) {
 // len(a) == len(dst).
 func ConvertFloat32ToFloat64(dst []float64, a []float32) {
 	check2(len(dst), len(a))
-	k := len(dst) &^ (blockLen - 1)
-	active.Load().cvt32to64(dst[:k], a[:k])
-	convertGo(dst[k:], a[k:])
+	k := active.Load()
+	convertRun(dst, a, k.cvt32to64, k.cvt32to64NT, convertGo[float32, float64])
 }
 
 // ConvertInt32ToFloat32 computes
@@ -131,9 +129,8 @@ func ConvertFloat32ToFloat64(dst []float64, a []float32) {
 // It panics unless len(a) == len(dst).
 func ConvertInt32ToFloat32(dst []float32, a []int32) {
 	check2(len(dst), len(a))
-	k := len(dst) &^ (blockLen - 1)
-	active.Load().cvtI32to32(dst[:k], a[:k])
-	convertGo(dst[k:], a[k:])
+	k := active.Load()
+	convertRun(dst, a, k.cvtI32to32, k.cvtI32to32NT, convertGo[int32, float32])
 }
 
 // The pure-Go twins.
@@ -187,17 +184,15 @@ func check4(n, a, b, c int) {
 // function is not). It panics unless len(a) == len(dst).
 func ConvertFloat64ToInt32(dst []int32, a []float64) {
 	check2(len(dst), len(a))
-	k := len(dst) &^ (blockLen - 1)
-	active.Load().cvt64toI32(dst[:k], a[:k])
-	truncGo(dst[k:], a[k:])
+	k := active.Load()
+	convertRun(dst, a, k.cvt64toI32, k.cvt64toI32NT, truncGo[float64])
 }
 
 // ConvertFloat32ToInt32 is ConvertFloat64ToInt32 for float32 sources.
 func ConvertFloat32ToInt32(dst []int32, a []float32) {
 	check2(len(dst), len(a))
-	k := len(dst) &^ (blockLen - 1)
-	active.Load().cvt32toI32(dst[:k], a[:k])
-	truncGo(dst[k:], a[k:])
+	k := active.Load()
+	convertRun(dst, a, k.cvt32toI32, k.cvt32toI32NT, truncGo[float32])
 }
 
 func truncGo[T float](dst []int32, a []T) {

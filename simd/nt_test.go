@@ -1,6 +1,7 @@
 package simd
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -186,4 +187,81 @@ func TestNTSpan(t *testing.T) {
 	if _, m := ntSpan(buf[:ntBytes/8-1]); m != 0 {
 		t.Errorf("span of %d bytes, below ntBytes", 8*(ntBytes/8-1))
 	}
+}
+
+// TestNonTemporalConvert runs every conversion on long slices, where the
+// middle goes through the non-temporal kernels, against the Go twins bit
+// for bit, from several offsets, with the bytes around dst guarded.
+func TestNonTemporalConvert(t *testing.T) {
+	rng := rand.New(rand.NewPCG(29, 30))
+	n := slices.Max(ntLengths(2)) // enough for 2-byte results; more for wider
+	f64 := make([]float64, n+8)
+	f32 := make([]float32, n+8)
+	i32 := make([]int32, n+8)
+	h16 := make([]uint16, n+8)
+	for i := range f64 {
+		switch rng.IntN(8) {
+		case 0:
+			f64[i] = math.Float64frombits(rng.Uint64())
+		case 1:
+			f64[i] = specials[float64]()[rng.IntN(12)]
+		default:
+			f64[i] = rng.NormFloat64() * 1e5
+		}
+		f32[i] = math.Float32frombits(rng.Uint32())
+		if rng.IntN(2) == 0 {
+			f32[i] = float32(rng.NormFloat64() * 100)
+		}
+		i32[i] = int32(rng.Uint32())
+		h16[i] = uint16(rng.Uint32())
+	}
+	forEachImpl(t, func(t *testing.T) {
+		checkNTConvert(t, "Float64ToFloat32", ConvertFloat64ToFloat32, convertFloat64ToFloat32Go, f64)
+		checkNTConvert(t, "Float32ToFloat16", ConvertFloat32ToFloat16, convertFloat32ToFloat16Go, f32)
+		checkNTConvert(t, "Float16ToFloat32", ConvertFloat16ToFloat32, convertFloat16ToFloat32Go, h16)
+		checkNTConvert(t, "Int32ToFloat64", ConvertInt32ToFloat64, convertGo[int32, float64], i32)
+		checkNTConvert(t, "Float32ToFloat64", ConvertFloat32ToFloat64, convertGo[float32, float64], f32)
+		checkNTConvert(t, "Int32ToFloat32", ConvertInt32ToFloat32, convertGo[int32, float32], i32)
+		checkNTConvert(t, "Float64ToInt32", ConvertFloat64ToInt32, truncGo[float64], f64)
+		checkNTConvert(t, "Float32ToInt32", ConvertFloat32ToInt32, truncGo[float32], f32)
+	})
+}
+
+func checkNTConvert[D, S any](t *testing.T, name string, fn, twin func([]D, []S), src []S) {
+	size := int(unsafe.Sizeof(*new(D)))
+	t.Run(name, func(t *testing.T) {
+		for _, n := range ntLengths(size) {
+			for _, off := range ntOffsets {
+				a := src[off%3 : off%3+n]
+				want := make([]D, n)
+				twin(want, a)
+				buf := make([]D, n+2*guard)
+				raw := unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(buf))), len(buf)*size)
+				for i := range raw {
+					raw[i] = 0xa5
+				}
+				dst := buf[guard+off : guard+off+n : guard+off+n]
+				fn(dst, a)
+				for i, c := range raw {
+					if (i < (guard+off)*size || i >= (guard+off+n)*size) && c != 0xa5 {
+						t.Fatalf("n=%d off=%d: stray write at byte %d", n, off, i-(guard+off)*size)
+					}
+				}
+				got := raw[(guard+off)*size : (guard+off+n)*size]
+				exp := unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(want))), n*size)
+				if i := firstDiff(got, exp); i >= 0 {
+					t.Fatalf("n=%d off=%d: element %d = %v, twin gives %v", n, off, i/size, dst[i/size], want[i/size])
+				}
+			}
+		}
+	})
+}
+
+func firstDiff(a, b []byte) int {
+	for i := range a {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return -1
 }

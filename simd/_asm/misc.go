@@ -20,34 +20,34 @@ func genMisc() {
 		genSignBits(e, "neg", "Negate", "VXOR", true)
 		genSignBits(e, "abs", "Abs", "VAND", false)
 	}
-	genConvert("convertInt32ToFloat64AVX2", "func(dst []float64, a []int32)", 4, 8, func(src, dst Mem) {
+	genConvert("convertInt32ToFloat64AVX2", "func(dst []float64, a []int32)", 4, 8, func(src, dst Mem, st storer) {
 		for h := range 2 {
 			y := YMM()
 			VCVTDQ2PD(src.Offset(16*h), y)
-			VMOVUPD(y, dst.Offset(32*h))
+			st("PD", y, dst.Offset(32*h))
 		}
 	})
-	genConvert("convertFloat32ToFloat64AVX2", "func(dst []float64, a []float32)", 4, 8, func(src, dst Mem) {
+	genConvert("convertFloat32ToFloat64AVX2", "func(dst []float64, a []float32)", 4, 8, func(src, dst Mem, st storer) {
 		for h := range 2 {
 			y := YMM()
 			VCVTPS2PD(src.Offset(16*h), y)
-			VMOVUPD(y, dst.Offset(32*h))
+			st("PD", y, dst.Offset(32*h))
 		}
 	})
-	genConvert("convertFloat64ToInt32AVX2", "func(dst []int32, a []float64)", 8, 4, func(src, dst Mem) {
+	genConvert("convertFloat64ToInt32AVX2", "func(dst []int32, a []float64)", 8, 4, func(src, dst Mem, st storer) {
 		x := XMM()
 		VCVTTPD2DQY(src, x)
-		VMOVDQU(x, dst)
+		st("DQ", x, dst)
 	})
-	genConvert("convertFloat32ToInt32AVX2", "func(dst []int32, a []float32)", 4, 4, func(src, dst Mem) {
+	genConvert("convertFloat32ToInt32AVX2", "func(dst []int32, a []float32)", 4, 4, func(src, dst Mem, st storer) {
 		y := YMM()
 		VCVTTPS2DQ(src, y)
-		VMOVDQU(y, dst)
+		st("DQ", y, dst)
 	})
-	genConvert("convertInt32ToFloat32AVX2", "func(dst []float32, a []int32)", 4, 4, func(src, dst Mem) {
+	genConvert("convertInt32ToFloat32AVX2", "func(dst []float32, a []int32)", 4, 4, func(src, dst Mem, st storer) {
 		y := YMM()
 		VCVTDQ2PS(src, y)
-		VMOVUPS(y, dst)
+		st("PS", y, dst)
 	})
 }
 

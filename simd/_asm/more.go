@@ -44,20 +44,22 @@ func genMore() {
 			genIntBinaryAVX512(op.name, op.goType, op.size, op.f, nt)
 		}
 	}
-	genConvert("convertFloat64ToFloat32AVX2", "func(dst []float32, a []float64)", 8, 4, func(src Mem, dst Mem) {
+	genConvert("convertFloat64ToFloat32AVX2", "func(dst []float32, a []float64)", 8, 4, func(src, dst Mem, st storer) {
 		x := XMM()
 		VCVTPD2PSY(src, x)
-		VMOVUPS(x, dst)
+		st("PS", x, dst)
 	})
-	genConvert("convertFloat32ToFloat16F16C", "func(dst []uint16, a []float32)", 4, 2, func(src Mem, dst Mem) {
+	genConvert("convertFloat32ToFloat16F16C", "func(dst []uint16, a []float32)", 4, 2, func(src, dst Mem, st storer) {
 		y := YMM()
 		VMOVUPS(src, y)
-		VCVTPS2PH(U8(0), y, dst) // round to nearest even
+		h := XMM()
+		VCVTPS2PH(U8(0), y, h) // round to nearest even
+		st("DQ", h, dst)
 	})
-	genConvert("convertFloat16ToFloat32F16C", "func(dst []float32, a []uint16)", 2, 4, func(src Mem, dst Mem) {
+	genConvert("convertFloat16ToFloat32F16C", "func(dst []float32, a []uint16)", 2, 4, func(src, dst Mem, st storer) {
 		y := YMM()
 		VCVTPH2PS(src, y)
-		VMOVUPS(y, dst)
+		st("PS", y, dst)
 	})
 }
 
@@ -383,12 +385,32 @@ func genIntBinaryAVX512(nm, goType string, size int, op func(...Op), nt bool) {
 	RET()
 }
 
+// storer stores the vector x at m: kind is the instruction's type
+// ("PS", "PD" or "DQ"), the store plain or non-temporal.
+type storer func(kind string, x Op, m Mem)
+
 // genConvert emits a conversion kernel over blocks of 8 elements
-// (len(dst) a multiple of 8): conv reads 8 source elements at src and
-// writes 8 at dst.
-func genConvert(name, sig string, srcSize, dstSize int, conv func(src, dst Mem)) {
+// (len(dst) a multiple of 8), and its non-temporal variant <name>NT:
+// conv reads 8 source elements at src and writes 8 at dst with st.
+func genConvert(name, sig string, srcSize, dstSize int, conv func(src, dst Mem, st storer)) {
+	for _, nt := range []bool{false, true} {
+		genConvert1(name+ntSuffix(nt), sig, srcSize, dstSize, conv, nt)
+	}
+}
+
+func genConvert1(name, sig string, srcSize, dstSize int, conv func(src, dst Mem, st storer), nt bool) {
 	TEXT(name, NOSPLIT, sig)
-	Doc(name + " is a conversion block kernel: len(dst) is a multiple of 8.")
+	Doc(ntDoc(nt, avx2, 8, name+" is a conversion block kernel: len(dst) is a multiple of 8.")...)
+	st := func(kind string, x Op, m Mem) {
+		switch {
+		case kind == "DQ" && nt:
+			VMOVNTDQ(x, m)
+		case kind == "DQ":
+			VMOVDQU(x, m)
+		default:
+			I(ntStore(nt)+kind, x, m)
+		}
+	}
 	dst := Load(Param("dst").Base(), GP64())
 	a := Load(Param("a").Base(), GP64())
 	n := Load(Param("dst").Len(), GP64())
@@ -398,14 +420,17 @@ func genConvert(name, sig string, srcSize, dstSize int, conv func(src, dst Mem))
 	CMPQ(i, n)
 	JGE(LabelRef(name + "_done"))
 	if srcSize == 8 { // 8 float64 are two ymm loads
-		conv(Mem{Base: a, Index: i, Scale: 8}, Mem{Base: dst, Index: i, Scale: uint8(dstSize)})
-		conv(Mem{Base: a, Index: i, Scale: 8, Disp: 32}, Mem{Base: dst, Index: i, Scale: uint8(dstSize), Disp: 16})
+		conv(Mem{Base: a, Index: i, Scale: 8}, Mem{Base: dst, Index: i, Scale: uint8(dstSize)}, st)
+		conv(Mem{Base: a, Index: i, Scale: 8, Disp: 32}, Mem{Base: dst, Index: i, Scale: uint8(dstSize), Disp: 16}, st)
 	} else {
-		conv(Mem{Base: a, Index: i, Scale: uint8(srcSize)}, Mem{Base: dst, Index: i, Scale: uint8(dstSize)})
+		conv(Mem{Base: a, Index: i, Scale: uint8(srcSize)}, Mem{Base: dst, Index: i, Scale: uint8(dstSize)}, st)
 	}
 	ADDQ(U8(8), i)
 	JMP(LabelRef(name + "_loop"))
 	Label(name + "_done")
+	if nt {
+		SFENCE()
+	}
 	VZEROUPPER()
 	RET()
 }
