@@ -9,15 +9,25 @@ import (
 )
 
 // ntLengths are lengths long enough for the non-temporal kernels (dst of
-// ntBytes or more): exactly ntBytes, and with tails of every kind.
+// ntBytes or more): exactly ntBytes, and with tails of every kind. With
+// -short (the runs under qemu, where only the choice of kernels per CPU
+// is in question) one of them.
 func ntLengths(size int) []int {
 	n := ntBytes / size
+	if testing.Short() {
+		return []int{n + ntBlock/size - 1}
+	}
 	return []int{n, n + 1, n + ntBlock/size - 1, n + 37}
 }
 
 // ntOffsets place dst at and after a 64-byte boundary (newDst's guard
-// keeps the buffer's own alignment).
-var ntOffsets = []int{0, 1, 3, 7}
+// keeps the buffer's own alignment); two of them with -short.
+var ntOffsets = func() []int {
+	if testing.Short() {
+		return []int{0, 3}
+	}
+	return []int{0, 1, 3, 7}
+}
 
 // The long element-wise runs go through the non-temporal kernels
 // (ntSpan); every implementation against the Go twins, bit for bit, with
@@ -40,7 +50,7 @@ func testNTBinary[T float](t *testing.T, cases []binCase[T]) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			for _, n := range ntLengths(sizeOf(T(0))) {
-				for _, off := range ntOffsets {
+				for _, off := range ntOffsets() {
 					a := append([]T(nil), a0[off:off+n]...)
 					b := b0[off%3 : off%3+n]
 					want := make([]T, n)
@@ -77,7 +87,7 @@ func testNTScalar[T float](t *testing.T, cases []scalarCase[T]) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			for _, n := range ntLengths(sizeOf(T(0))) {
-				for _, off := range ntOffsets {
+				for _, off := range ntOffsets() {
 					a := a0[off%3 : off%3+n]
 					s := T(-7.25)
 					want := make([]T, n)
@@ -107,7 +117,7 @@ func testNTMulAdd[T float](t *testing.T, mulAdd func(dst, a, b, c []T)) {
 	a0, b0 := ntData[T](25)
 	c0, _ := ntData[T](26)
 	for _, n := range ntLengths(sizeOf(T(0))) {
-		for _, off := range ntOffsets {
+		for _, off := range ntOffsets() {
 			a, b, c := a0[off:off+n], b0[off%3:off%3+n], c0[1:1+n]
 			want := make([]T, n)
 			mulAddGo(want, a, b, c)
@@ -140,7 +150,7 @@ func testNTInt[T int32 | int64](t *testing.T, name string, fn, oracle func(dst, 
 	size := int(unsafe.Sizeof(T(0)))
 	t.Run(name, func(t *testing.T) {
 		for _, n := range ntLengths(size) {
-			for _, off := range ntOffsets {
+			for _, off := range ntOffsets() {
 				a, b := make([]T, n), make([]T, n)
 				for i := range a {
 					a[i], b[i] = T(rng.Uint64()), T(rng.Uint64())
@@ -231,7 +241,7 @@ func checkNTConvert[D, S any](t *testing.T, name string, fn, twin func([]D, []S)
 	size := int(unsafe.Sizeof(*new(D)))
 	t.Run(name, func(t *testing.T) {
 		for _, n := range ntLengths(size) {
-			for _, off := range ntOffsets {
+			for _, off := range ntOffsets() {
 				a := src[off%3 : off%3+n]
 				want := make([]D, n)
 				twin(want, a)
