@@ -40,132 +40,6 @@ func rsubFloat64ScalarAVX2(dst []float64, a []float64, s float64)
 // rdivFloat64ScalarAVX2 is RdivFloat64ScalarUnitary for AVX2.
 func rdivFloat64ScalarAVX2(dst []float64, a []float64, s float64)
 
-// dotFloat64AVX2 is the block kernel of DotFloat64 for AVX2.
-func dotFloat64AVX2(a []float64, b []float64) float64
-
-// addFloat32AVX2 is AddFloat32Unitary for AVX2.
-func addFloat32AVX2(dst []float32, a []float32, b []float32)
-
-// subFloat32AVX2 is SubFloat32Unitary for AVX2.
-func subFloat32AVX2(dst []float32, a []float32, b []float32)
-
-// mulFloat32AVX2 is MulFloat32Unitary for AVX2.
-func mulFloat32AVX2(dst []float32, a []float32, b []float32)
-
-// divFloat32AVX2 is DivFloat32Unitary for AVX2.
-func divFloat32AVX2(dst []float32, a []float32, b []float32)
-
-// maxFloat32AVX2 is MaxFloat32Unitary for AVX2.
-func maxFloat32AVX2(dst []float32, a []float32, b []float32)
-
-// minFloat32AVX2 is MinFloat32Unitary for AVX2.
-func minFloat32AVX2(dst []float32, a []float32, b []float32)
-
-// addFloat32ScalarAVX2 is AddFloat32ScalarUnitary for AVX2.
-func addFloat32ScalarAVX2(dst []float32, a []float32, s float32)
-
-// subFloat32ScalarAVX2 is SubFloat32ScalarUnitary for AVX2.
-func subFloat32ScalarAVX2(dst []float32, a []float32, s float32)
-
-// mulFloat32ScalarAVX2 is MulFloat32ScalarUnitary for AVX2.
-func mulFloat32ScalarAVX2(dst []float32, a []float32, s float32)
-
-// divFloat32ScalarAVX2 is DivFloat32ScalarUnitary for AVX2.
-func divFloat32ScalarAVX2(dst []float32, a []float32, s float32)
-
-// rsubFloat32ScalarAVX2 is RsubFloat32ScalarUnitary for AVX2.
-func rsubFloat32ScalarAVX2(dst []float32, a []float32, s float32)
-
-// rdivFloat32ScalarAVX2 is RdivFloat32ScalarUnitary for AVX2.
-func rdivFloat32ScalarAVX2(dst []float32, a []float32, s float32)
-
-// dotFloat32AVX2 is the block kernel of DotFloat32 for AVX2.
-func dotFloat32AVX2(a []float32, b []float32) float32
-
-// addFloat64AVX512 is AddFloat64Unitary for AVX512.
-func addFloat64AVX512(dst []float64, a []float64, b []float64)
-
-// subFloat64AVX512 is SubFloat64Unitary for AVX512.
-func subFloat64AVX512(dst []float64, a []float64, b []float64)
-
-// mulFloat64AVX512 is MulFloat64Unitary for AVX512.
-func mulFloat64AVX512(dst []float64, a []float64, b []float64)
-
-// divFloat64AVX512 is DivFloat64Unitary for AVX512.
-func divFloat64AVX512(dst []float64, a []float64, b []float64)
-
-// maxFloat64AVX512 is MaxFloat64Unitary for AVX512.
-func maxFloat64AVX512(dst []float64, a []float64, b []float64)
-
-// minFloat64AVX512 is MinFloat64Unitary for AVX512.
-func minFloat64AVX512(dst []float64, a []float64, b []float64)
-
-// addFloat64ScalarAVX512 is AddFloat64ScalarUnitary for AVX512.
-func addFloat64ScalarAVX512(dst []float64, a []float64, s float64)
-
-// subFloat64ScalarAVX512 is SubFloat64ScalarUnitary for AVX512.
-func subFloat64ScalarAVX512(dst []float64, a []float64, s float64)
-
-// mulFloat64ScalarAVX512 is MulFloat64ScalarUnitary for AVX512.
-func mulFloat64ScalarAVX512(dst []float64, a []float64, s float64)
-
-// divFloat64ScalarAVX512 is DivFloat64ScalarUnitary for AVX512.
-func divFloat64ScalarAVX512(dst []float64, a []float64, s float64)
-
-// rsubFloat64ScalarAVX512 is RsubFloat64ScalarUnitary for AVX512.
-func rsubFloat64ScalarAVX512(dst []float64, a []float64, s float64)
-
-// rdivFloat64ScalarAVX512 is RdivFloat64ScalarUnitary for AVX512.
-func rdivFloat64ScalarAVX512(dst []float64, a []float64, s float64)
-
-// dotFloat64AVX512 is the block kernel of DotFloat64 for AVX512.
-func dotFloat64AVX512(a []float64, b []float64) float64
-
-// addFloat32AVX512 is AddFloat32Unitary for AVX512.
-func addFloat32AVX512(dst []float32, a []float32, b []float32)
-
-// subFloat32AVX512 is SubFloat32Unitary for AVX512.
-func subFloat32AVX512(dst []float32, a []float32, b []float32)
-
-// mulFloat32AVX512 is MulFloat32Unitary for AVX512.
-func mulFloat32AVX512(dst []float32, a []float32, b []float32)
-
-// divFloat32AVX512 is DivFloat32Unitary for AVX512.
-func divFloat32AVX512(dst []float32, a []float32, b []float32)
-
-// maxFloat32AVX512 is MaxFloat32Unitary for AVX512.
-func maxFloat32AVX512(dst []float32, a []float32, b []float32)
-
-// minFloat32AVX512 is MinFloat32Unitary for AVX512.
-func minFloat32AVX512(dst []float32, a []float32, b []float32)
-
-// addFloat32ScalarAVX512 is AddFloat32ScalarUnitary for AVX512.
-func addFloat32ScalarAVX512(dst []float32, a []float32, s float32)
-
-// subFloat32ScalarAVX512 is SubFloat32ScalarUnitary for AVX512.
-func subFloat32ScalarAVX512(dst []float32, a []float32, s float32)
-
-// mulFloat32ScalarAVX512 is MulFloat32ScalarUnitary for AVX512.
-func mulFloat32ScalarAVX512(dst []float32, a []float32, s float32)
-
-// divFloat32ScalarAVX512 is DivFloat32ScalarUnitary for AVX512.
-func divFloat32ScalarAVX512(dst []float32, a []float32, s float32)
-
-// rsubFloat32ScalarAVX512 is RsubFloat32ScalarUnitary for AVX512.
-func rsubFloat32ScalarAVX512(dst []float32, a []float32, s float32)
-
-// rdivFloat32ScalarAVX512 is RdivFloat32ScalarUnitary for AVX512.
-func rdivFloat32ScalarAVX512(dst []float32, a []float32, s float32)
-
-// dotFloat32AVX512 is the block kernel of DotFloat32 for AVX512.
-func dotFloat32AVX512(a []float32, b []float32) float32
-
-// sumBlockFloat64AVX2 is the pairwise leaf of SumFloat64 for AVX2.
-func sumBlockFloat64AVX2(a []float64) float64
-
-// sumBlockFloat32AVX2 is the pairwise leaf of SumFloat32 for AVX2.
-func sumBlockFloat32AVX2(a []float32) float32
-
 // addFloat64AVX2NT is AddFloat64Unitary for AVX2.
 // This variant stores with non-temporal hints: dst is 32-byte aligned
 // and len(dst) a multiple of 16.
@@ -225,6 +99,45 @@ func rsubFloat64ScalarAVX2NT(dst []float64, a []float64, s float64)
 // This variant stores with non-temporal hints: dst is 32-byte aligned
 // and len(dst) a multiple of 16.
 func rdivFloat64ScalarAVX2NT(dst []float64, a []float64, s float64)
+
+// dotFloat64AVX2 is the block kernel of DotFloat64 for AVX2.
+func dotFloat64AVX2(a []float64, b []float64) float64
+
+// addFloat32AVX2 is AddFloat32Unitary for AVX2.
+func addFloat32AVX2(dst []float32, a []float32, b []float32)
+
+// subFloat32AVX2 is SubFloat32Unitary for AVX2.
+func subFloat32AVX2(dst []float32, a []float32, b []float32)
+
+// mulFloat32AVX2 is MulFloat32Unitary for AVX2.
+func mulFloat32AVX2(dst []float32, a []float32, b []float32)
+
+// divFloat32AVX2 is DivFloat32Unitary for AVX2.
+func divFloat32AVX2(dst []float32, a []float32, b []float32)
+
+// maxFloat32AVX2 is MaxFloat32Unitary for AVX2.
+func maxFloat32AVX2(dst []float32, a []float32, b []float32)
+
+// minFloat32AVX2 is MinFloat32Unitary for AVX2.
+func minFloat32AVX2(dst []float32, a []float32, b []float32)
+
+// addFloat32ScalarAVX2 is AddFloat32ScalarUnitary for AVX2.
+func addFloat32ScalarAVX2(dst []float32, a []float32, s float32)
+
+// subFloat32ScalarAVX2 is SubFloat32ScalarUnitary for AVX2.
+func subFloat32ScalarAVX2(dst []float32, a []float32, s float32)
+
+// mulFloat32ScalarAVX2 is MulFloat32ScalarUnitary for AVX2.
+func mulFloat32ScalarAVX2(dst []float32, a []float32, s float32)
+
+// divFloat32ScalarAVX2 is DivFloat32ScalarUnitary for AVX2.
+func divFloat32ScalarAVX2(dst []float32, a []float32, s float32)
+
+// rsubFloat32ScalarAVX2 is RsubFloat32ScalarUnitary for AVX2.
+func rsubFloat32ScalarAVX2(dst []float32, a []float32, s float32)
+
+// rdivFloat32ScalarAVX2 is RdivFloat32ScalarUnitary for AVX2.
+func rdivFloat32ScalarAVX2(dst []float32, a []float32, s float32)
 
 // addFloat32AVX2NT is AddFloat32Unitary for AVX2.
 // This variant stores with non-temporal hints: dst is 32-byte aligned
@@ -286,6 +199,45 @@ func rsubFloat32ScalarAVX2NT(dst []float32, a []float32, s float32)
 // and len(dst) a multiple of 32.
 func rdivFloat32ScalarAVX2NT(dst []float32, a []float32, s float32)
 
+// dotFloat32AVX2 is the block kernel of DotFloat32 for AVX2.
+func dotFloat32AVX2(a []float32, b []float32) float32
+
+// addFloat64AVX512 is AddFloat64Unitary for AVX512.
+func addFloat64AVX512(dst []float64, a []float64, b []float64)
+
+// subFloat64AVX512 is SubFloat64Unitary for AVX512.
+func subFloat64AVX512(dst []float64, a []float64, b []float64)
+
+// mulFloat64AVX512 is MulFloat64Unitary for AVX512.
+func mulFloat64AVX512(dst []float64, a []float64, b []float64)
+
+// divFloat64AVX512 is DivFloat64Unitary for AVX512.
+func divFloat64AVX512(dst []float64, a []float64, b []float64)
+
+// maxFloat64AVX512 is MaxFloat64Unitary for AVX512.
+func maxFloat64AVX512(dst []float64, a []float64, b []float64)
+
+// minFloat64AVX512 is MinFloat64Unitary for AVX512.
+func minFloat64AVX512(dst []float64, a []float64, b []float64)
+
+// addFloat64ScalarAVX512 is AddFloat64ScalarUnitary for AVX512.
+func addFloat64ScalarAVX512(dst []float64, a []float64, s float64)
+
+// subFloat64ScalarAVX512 is SubFloat64ScalarUnitary for AVX512.
+func subFloat64ScalarAVX512(dst []float64, a []float64, s float64)
+
+// mulFloat64ScalarAVX512 is MulFloat64ScalarUnitary for AVX512.
+func mulFloat64ScalarAVX512(dst []float64, a []float64, s float64)
+
+// divFloat64ScalarAVX512 is DivFloat64ScalarUnitary for AVX512.
+func divFloat64ScalarAVX512(dst []float64, a []float64, s float64)
+
+// rsubFloat64ScalarAVX512 is RsubFloat64ScalarUnitary for AVX512.
+func rsubFloat64ScalarAVX512(dst []float64, a []float64, s float64)
+
+// rdivFloat64ScalarAVX512 is RdivFloat64ScalarUnitary for AVX512.
+func rdivFloat64ScalarAVX512(dst []float64, a []float64, s float64)
+
 // addFloat64AVX512NT is AddFloat64Unitary for AVX512.
 // This variant stores with non-temporal hints: dst is 64-byte aligned
 // and len(dst) a multiple of 32.
@@ -346,6 +298,45 @@ func rsubFloat64ScalarAVX512NT(dst []float64, a []float64, s float64)
 // and len(dst) a multiple of 32.
 func rdivFloat64ScalarAVX512NT(dst []float64, a []float64, s float64)
 
+// dotFloat64AVX512 is the block kernel of DotFloat64 for AVX512.
+func dotFloat64AVX512(a []float64, b []float64) float64
+
+// addFloat32AVX512 is AddFloat32Unitary for AVX512.
+func addFloat32AVX512(dst []float32, a []float32, b []float32)
+
+// subFloat32AVX512 is SubFloat32Unitary for AVX512.
+func subFloat32AVX512(dst []float32, a []float32, b []float32)
+
+// mulFloat32AVX512 is MulFloat32Unitary for AVX512.
+func mulFloat32AVX512(dst []float32, a []float32, b []float32)
+
+// divFloat32AVX512 is DivFloat32Unitary for AVX512.
+func divFloat32AVX512(dst []float32, a []float32, b []float32)
+
+// maxFloat32AVX512 is MaxFloat32Unitary for AVX512.
+func maxFloat32AVX512(dst []float32, a []float32, b []float32)
+
+// minFloat32AVX512 is MinFloat32Unitary for AVX512.
+func minFloat32AVX512(dst []float32, a []float32, b []float32)
+
+// addFloat32ScalarAVX512 is AddFloat32ScalarUnitary for AVX512.
+func addFloat32ScalarAVX512(dst []float32, a []float32, s float32)
+
+// subFloat32ScalarAVX512 is SubFloat32ScalarUnitary for AVX512.
+func subFloat32ScalarAVX512(dst []float32, a []float32, s float32)
+
+// mulFloat32ScalarAVX512 is MulFloat32ScalarUnitary for AVX512.
+func mulFloat32ScalarAVX512(dst []float32, a []float32, s float32)
+
+// divFloat32ScalarAVX512 is DivFloat32ScalarUnitary for AVX512.
+func divFloat32ScalarAVX512(dst []float32, a []float32, s float32)
+
+// rsubFloat32ScalarAVX512 is RsubFloat32ScalarUnitary for AVX512.
+func rsubFloat32ScalarAVX512(dst []float32, a []float32, s float32)
+
+// rdivFloat32ScalarAVX512 is RdivFloat32ScalarUnitary for AVX512.
+func rdivFloat32ScalarAVX512(dst []float32, a []float32, s float32)
+
 // addFloat32AVX512NT is AddFloat32Unitary for AVX512.
 // This variant stores with non-temporal hints: dst is 64-byte aligned
 // and len(dst) a multiple of 64.
@@ -405,6 +396,15 @@ func rsubFloat32ScalarAVX512NT(dst []float32, a []float32, s float32)
 // This variant stores with non-temporal hints: dst is 64-byte aligned
 // and len(dst) a multiple of 64.
 func rdivFloat32ScalarAVX512NT(dst []float32, a []float32, s float32)
+
+// dotFloat32AVX512 is the block kernel of DotFloat32 for AVX512.
+func dotFloat32AVX512(a []float32, b []float32) float32
+
+// sumBlockFloat64AVX2 is the pairwise leaf of SumFloat64 for AVX2.
+func sumBlockFloat64AVX2(a []float64) float64
+
+// sumBlockFloat32AVX2 is the pairwise leaf of SumFloat32 for AVX2.
+func sumBlockFloat32AVX2(a []float32) float32
 
 // maxBlockFloat64AVX2 is the block kernel of MaxFloat64 for AVX2: len(a) is a positive multiple of 16.
 func maxBlockFloat64AVX2(a []float64) (m float64, nan bool)

@@ -706,6 +706,720 @@ rdivFloat64ScalarAVX2_done:
 	VZEROUPPER
 	RET
 
+// func addFloat64AVX2NT(dst []float64, a []float64, b []float64)
+// Requires: AVX, MMX+
+TEXT ·addFloat64AVX2NT(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ dst_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	ANDQ $-16, DI
+
+addFloat64AVX2NT_loop4:
+	CMPQ     SI, DI
+	JGE      addFloat64AVX2NT_loop1_init
+	VMOVUPD  (CX)(SI*8), Y0
+	VADDPD   (DX)(SI*8), Y0, Y0
+	VMOVUPD  32(CX)(SI*8), Y1
+	VADDPD   32(DX)(SI*8), Y1, Y1
+	VMOVUPD  64(CX)(SI*8), Y2
+	VADDPD   64(DX)(SI*8), Y2, Y2
+	VMOVUPD  96(CX)(SI*8), Y3
+	VADDPD   96(DX)(SI*8), Y3, Y3
+	VMOVNTPD Y0, (AX)(SI*8)
+	VMOVNTPD Y1, 32(AX)(SI*8)
+	VMOVNTPD Y2, 64(AX)(SI*8)
+	VMOVNTPD Y3, 96(AX)(SI*8)
+	ADDQ     $0x00000010, SI
+	JMP      addFloat64AVX2NT_loop4
+
+addFloat64AVX2NT_loop1_init:
+	MOVQ BX, DI
+	ANDQ $-4, DI
+
+addFloat64AVX2NT_loop1:
+	CMPQ    SI, DI
+	JGE     addFloat64AVX2NT_tail
+	VMOVUPD (CX)(SI*8), Y0
+	VADDPD  (DX)(SI*8), Y0, Y0
+	VMOVUPD Y0, (AX)(SI*8)
+	ADDQ    $0x00000004, SI
+	JMP     addFloat64AVX2NT_loop1
+
+addFloat64AVX2NT_tail:
+addFloat64AVX2NT_scalar:
+	CMPQ   SI, BX
+	JGE    addFloat64AVX2NT_done
+	VMOVSD (CX)(SI*8), X0
+	VADDSD (DX)(SI*8), X0, X0
+	VMOVSD X0, (AX)(SI*8)
+	INCQ   SI
+	JMP    addFloat64AVX2NT_scalar
+
+addFloat64AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func subFloat64AVX2NT(dst []float64, a []float64, b []float64)
+// Requires: AVX, MMX+
+TEXT ·subFloat64AVX2NT(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ dst_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	ANDQ $-16, DI
+
+subFloat64AVX2NT_loop4:
+	CMPQ     SI, DI
+	JGE      subFloat64AVX2NT_loop1_init
+	VMOVUPD  (CX)(SI*8), Y0
+	VSUBPD   (DX)(SI*8), Y0, Y0
+	VMOVUPD  32(CX)(SI*8), Y1
+	VSUBPD   32(DX)(SI*8), Y1, Y1
+	VMOVUPD  64(CX)(SI*8), Y2
+	VSUBPD   64(DX)(SI*8), Y2, Y2
+	VMOVUPD  96(CX)(SI*8), Y3
+	VSUBPD   96(DX)(SI*8), Y3, Y3
+	VMOVNTPD Y0, (AX)(SI*8)
+	VMOVNTPD Y1, 32(AX)(SI*8)
+	VMOVNTPD Y2, 64(AX)(SI*8)
+	VMOVNTPD Y3, 96(AX)(SI*8)
+	ADDQ     $0x00000010, SI
+	JMP      subFloat64AVX2NT_loop4
+
+subFloat64AVX2NT_loop1_init:
+	MOVQ BX, DI
+	ANDQ $-4, DI
+
+subFloat64AVX2NT_loop1:
+	CMPQ    SI, DI
+	JGE     subFloat64AVX2NT_tail
+	VMOVUPD (CX)(SI*8), Y0
+	VSUBPD  (DX)(SI*8), Y0, Y0
+	VMOVUPD Y0, (AX)(SI*8)
+	ADDQ    $0x00000004, SI
+	JMP     subFloat64AVX2NT_loop1
+
+subFloat64AVX2NT_tail:
+subFloat64AVX2NT_scalar:
+	CMPQ   SI, BX
+	JGE    subFloat64AVX2NT_done
+	VMOVSD (CX)(SI*8), X0
+	VSUBSD (DX)(SI*8), X0, X0
+	VMOVSD X0, (AX)(SI*8)
+	INCQ   SI
+	JMP    subFloat64AVX2NT_scalar
+
+subFloat64AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func mulFloat64AVX2NT(dst []float64, a []float64, b []float64)
+// Requires: AVX, MMX+
+TEXT ·mulFloat64AVX2NT(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ dst_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	ANDQ $-16, DI
+
+mulFloat64AVX2NT_loop4:
+	CMPQ     SI, DI
+	JGE      mulFloat64AVX2NT_loop1_init
+	VMOVUPD  (CX)(SI*8), Y0
+	VMULPD   (DX)(SI*8), Y0, Y0
+	VMOVUPD  32(CX)(SI*8), Y1
+	VMULPD   32(DX)(SI*8), Y1, Y1
+	VMOVUPD  64(CX)(SI*8), Y2
+	VMULPD   64(DX)(SI*8), Y2, Y2
+	VMOVUPD  96(CX)(SI*8), Y3
+	VMULPD   96(DX)(SI*8), Y3, Y3
+	VMOVNTPD Y0, (AX)(SI*8)
+	VMOVNTPD Y1, 32(AX)(SI*8)
+	VMOVNTPD Y2, 64(AX)(SI*8)
+	VMOVNTPD Y3, 96(AX)(SI*8)
+	ADDQ     $0x00000010, SI
+	JMP      mulFloat64AVX2NT_loop4
+
+mulFloat64AVX2NT_loop1_init:
+	MOVQ BX, DI
+	ANDQ $-4, DI
+
+mulFloat64AVX2NT_loop1:
+	CMPQ    SI, DI
+	JGE     mulFloat64AVX2NT_tail
+	VMOVUPD (CX)(SI*8), Y0
+	VMULPD  (DX)(SI*8), Y0, Y0
+	VMOVUPD Y0, (AX)(SI*8)
+	ADDQ    $0x00000004, SI
+	JMP     mulFloat64AVX2NT_loop1
+
+mulFloat64AVX2NT_tail:
+mulFloat64AVX2NT_scalar:
+	CMPQ   SI, BX
+	JGE    mulFloat64AVX2NT_done
+	VMOVSD (CX)(SI*8), X0
+	VMULSD (DX)(SI*8), X0, X0
+	VMOVSD X0, (AX)(SI*8)
+	INCQ   SI
+	JMP    mulFloat64AVX2NT_scalar
+
+mulFloat64AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func divFloat64AVX2NT(dst []float64, a []float64, b []float64)
+// Requires: AVX, MMX+
+TEXT ·divFloat64AVX2NT(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ dst_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	ANDQ $-16, DI
+
+divFloat64AVX2NT_loop4:
+	CMPQ     SI, DI
+	JGE      divFloat64AVX2NT_loop1_init
+	VMOVUPD  (CX)(SI*8), Y0
+	VDIVPD   (DX)(SI*8), Y0, Y0
+	VMOVUPD  32(CX)(SI*8), Y1
+	VDIVPD   32(DX)(SI*8), Y1, Y1
+	VMOVUPD  64(CX)(SI*8), Y2
+	VDIVPD   64(DX)(SI*8), Y2, Y2
+	VMOVUPD  96(CX)(SI*8), Y3
+	VDIVPD   96(DX)(SI*8), Y3, Y3
+	VMOVNTPD Y0, (AX)(SI*8)
+	VMOVNTPD Y1, 32(AX)(SI*8)
+	VMOVNTPD Y2, 64(AX)(SI*8)
+	VMOVNTPD Y3, 96(AX)(SI*8)
+	ADDQ     $0x00000010, SI
+	JMP      divFloat64AVX2NT_loop4
+
+divFloat64AVX2NT_loop1_init:
+	MOVQ BX, DI
+	ANDQ $-4, DI
+
+divFloat64AVX2NT_loop1:
+	CMPQ    SI, DI
+	JGE     divFloat64AVX2NT_tail
+	VMOVUPD (CX)(SI*8), Y0
+	VDIVPD  (DX)(SI*8), Y0, Y0
+	VMOVUPD Y0, (AX)(SI*8)
+	ADDQ    $0x00000004, SI
+	JMP     divFloat64AVX2NT_loop1
+
+divFloat64AVX2NT_tail:
+divFloat64AVX2NT_scalar:
+	CMPQ   SI, BX
+	JGE    divFloat64AVX2NT_done
+	VMOVSD (CX)(SI*8), X0
+	VDIVSD (DX)(SI*8), X0, X0
+	VMOVSD X0, (AX)(SI*8)
+	INCQ   SI
+	JMP    divFloat64AVX2NT_scalar
+
+divFloat64AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func maxFloat64AVX2NT(dst []float64, a []float64, b []float64)
+// Requires: AVX, MMX+
+TEXT ·maxFloat64AVX2NT(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ dst_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	ANDQ $-16, DI
+
+maxFloat64AVX2NT_loop4:
+	CMPQ      SI, DI
+	JGE       maxFloat64AVX2NT_loop1_init
+	VMOVUPD   (CX)(SI*8), Y0
+	VMAXPD    (DX)(SI*8), Y0, Y1
+	VCMPPD    $0x03, Y0, Y0, Y2
+	VBLENDVPD Y2, Y0, Y1, Y1
+	VMOVUPD   32(CX)(SI*8), Y0
+	VMAXPD    32(DX)(SI*8), Y0, Y2
+	VCMPPD    $0x03, Y0, Y0, Y3
+	VBLENDVPD Y3, Y0, Y2, Y2
+	VMOVUPD   64(CX)(SI*8), Y0
+	VMAXPD    64(DX)(SI*8), Y0, Y3
+	VCMPPD    $0x03, Y0, Y0, Y4
+	VBLENDVPD Y4, Y0, Y3, Y3
+	VMOVUPD   96(CX)(SI*8), Y0
+	VMAXPD    96(DX)(SI*8), Y0, Y4
+	VCMPPD    $0x03, Y0, Y0, Y5
+	VBLENDVPD Y5, Y0, Y4, Y4
+	VMOVNTPD  Y1, (AX)(SI*8)
+	VMOVNTPD  Y2, 32(AX)(SI*8)
+	VMOVNTPD  Y3, 64(AX)(SI*8)
+	VMOVNTPD  Y4, 96(AX)(SI*8)
+	ADDQ      $0x00000010, SI
+	JMP       maxFloat64AVX2NT_loop4
+
+maxFloat64AVX2NT_loop1_init:
+	MOVQ BX, DI
+	ANDQ $-4, DI
+
+maxFloat64AVX2NT_loop1:
+	CMPQ      SI, DI
+	JGE       maxFloat64AVX2NT_tail
+	VMOVUPD   (CX)(SI*8), Y0
+	VMAXPD    (DX)(SI*8), Y0, Y1
+	VCMPPD    $0x03, Y0, Y0, Y2
+	VBLENDVPD Y2, Y0, Y1, Y1
+	VMOVUPD   Y1, (AX)(SI*8)
+	ADDQ      $0x00000004, SI
+	JMP       maxFloat64AVX2NT_loop1
+
+maxFloat64AVX2NT_tail:
+maxFloat64AVX2NT_scalar:
+	CMPQ      SI, BX
+	JGE       maxFloat64AVX2NT_done
+	VMOVSD    (CX)(SI*8), X0
+	VMAXSD    (DX)(SI*8), X0, X1
+	VCMPSD    $0x03, X0, X0, X2
+	VBLENDVPD X2, X0, X1, X1
+	VMOVSD    X1, (AX)(SI*8)
+	INCQ      SI
+	JMP       maxFloat64AVX2NT_scalar
+
+maxFloat64AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func minFloat64AVX2NT(dst []float64, a []float64, b []float64)
+// Requires: AVX, MMX+
+TEXT ·minFloat64AVX2NT(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ dst_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	ANDQ $-16, DI
+
+minFloat64AVX2NT_loop4:
+	CMPQ      SI, DI
+	JGE       minFloat64AVX2NT_loop1_init
+	VMOVUPD   (CX)(SI*8), Y0
+	VMINPD    (DX)(SI*8), Y0, Y1
+	VCMPPD    $0x03, Y0, Y0, Y2
+	VBLENDVPD Y2, Y0, Y1, Y1
+	VMOVUPD   32(CX)(SI*8), Y0
+	VMINPD    32(DX)(SI*8), Y0, Y2
+	VCMPPD    $0x03, Y0, Y0, Y3
+	VBLENDVPD Y3, Y0, Y2, Y2
+	VMOVUPD   64(CX)(SI*8), Y0
+	VMINPD    64(DX)(SI*8), Y0, Y3
+	VCMPPD    $0x03, Y0, Y0, Y4
+	VBLENDVPD Y4, Y0, Y3, Y3
+	VMOVUPD   96(CX)(SI*8), Y0
+	VMINPD    96(DX)(SI*8), Y0, Y4
+	VCMPPD    $0x03, Y0, Y0, Y5
+	VBLENDVPD Y5, Y0, Y4, Y4
+	VMOVNTPD  Y1, (AX)(SI*8)
+	VMOVNTPD  Y2, 32(AX)(SI*8)
+	VMOVNTPD  Y3, 64(AX)(SI*8)
+	VMOVNTPD  Y4, 96(AX)(SI*8)
+	ADDQ      $0x00000010, SI
+	JMP       minFloat64AVX2NT_loop4
+
+minFloat64AVX2NT_loop1_init:
+	MOVQ BX, DI
+	ANDQ $-4, DI
+
+minFloat64AVX2NT_loop1:
+	CMPQ      SI, DI
+	JGE       minFloat64AVX2NT_tail
+	VMOVUPD   (CX)(SI*8), Y0
+	VMINPD    (DX)(SI*8), Y0, Y1
+	VCMPPD    $0x03, Y0, Y0, Y2
+	VBLENDVPD Y2, Y0, Y1, Y1
+	VMOVUPD   Y1, (AX)(SI*8)
+	ADDQ      $0x00000004, SI
+	JMP       minFloat64AVX2NT_loop1
+
+minFloat64AVX2NT_tail:
+minFloat64AVX2NT_scalar:
+	CMPQ      SI, BX
+	JGE       minFloat64AVX2NT_done
+	VMOVSD    (CX)(SI*8), X0
+	VMINSD    (DX)(SI*8), X0, X1
+	VCMPSD    $0x03, X0, X0, X2
+	VBLENDVPD X2, X0, X1, X1
+	VMOVSD    X1, (AX)(SI*8)
+	INCQ      SI
+	JMP       minFloat64AVX2NT_scalar
+
+minFloat64AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func addFloat64ScalarAVX2NT(dst []float64, a []float64, s float64)
+// Requires: AVX, AVX2, MMX+, SSE2
+TEXT ·addFloat64ScalarAVX2NT(SB), NOSPLIT, $0-56
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVSD        s+48(FP), X0
+	VBROADCASTSD X0, Y1
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	ANDQ         $-16, SI
+
+addFloat64ScalarAVX2NT_loop4:
+	CMPQ     BX, SI
+	JGE      addFloat64ScalarAVX2NT_loop1_init
+	VMOVUPD  (CX)(BX*8), Y2
+	VADDPD   Y1, Y2, Y2
+	VMOVUPD  32(CX)(BX*8), Y3
+	VADDPD   Y1, Y3, Y3
+	VMOVUPD  64(CX)(BX*8), Y4
+	VADDPD   Y1, Y4, Y4
+	VMOVUPD  96(CX)(BX*8), Y5
+	VADDPD   Y1, Y5, Y5
+	VMOVNTPD Y2, (AX)(BX*8)
+	VMOVNTPD Y3, 32(AX)(BX*8)
+	VMOVNTPD Y4, 64(AX)(BX*8)
+	VMOVNTPD Y5, 96(AX)(BX*8)
+	ADDQ     $0x00000010, BX
+	JMP      addFloat64ScalarAVX2NT_loop4
+
+addFloat64ScalarAVX2NT_loop1_init:
+	MOVQ DX, SI
+	ANDQ $-4, SI
+
+addFloat64ScalarAVX2NT_loop1:
+	CMPQ    BX, SI
+	JGE     addFloat64ScalarAVX2NT_tail
+	VMOVUPD (CX)(BX*8), Y2
+	VADDPD  Y1, Y2, Y2
+	VMOVUPD Y2, (AX)(BX*8)
+	ADDQ    $0x00000004, BX
+	JMP     addFloat64ScalarAVX2NT_loop1
+
+addFloat64ScalarAVX2NT_tail:
+addFloat64ScalarAVX2NT_scalar:
+	CMPQ   BX, DX
+	JGE    addFloat64ScalarAVX2NT_done
+	VMOVSD (CX)(BX*8), X1
+	VADDSD X0, X1, X1
+	VMOVSD X1, (AX)(BX*8)
+	INCQ   BX
+	JMP    addFloat64ScalarAVX2NT_scalar
+
+addFloat64ScalarAVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func subFloat64ScalarAVX2NT(dst []float64, a []float64, s float64)
+// Requires: AVX, AVX2, MMX+, SSE2
+TEXT ·subFloat64ScalarAVX2NT(SB), NOSPLIT, $0-56
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVSD        s+48(FP), X0
+	VBROADCASTSD X0, Y1
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	ANDQ         $-16, SI
+
+subFloat64ScalarAVX2NT_loop4:
+	CMPQ     BX, SI
+	JGE      subFloat64ScalarAVX2NT_loop1_init
+	VMOVUPD  (CX)(BX*8), Y2
+	VSUBPD   Y1, Y2, Y2
+	VMOVUPD  32(CX)(BX*8), Y3
+	VSUBPD   Y1, Y3, Y3
+	VMOVUPD  64(CX)(BX*8), Y4
+	VSUBPD   Y1, Y4, Y4
+	VMOVUPD  96(CX)(BX*8), Y5
+	VSUBPD   Y1, Y5, Y5
+	VMOVNTPD Y2, (AX)(BX*8)
+	VMOVNTPD Y3, 32(AX)(BX*8)
+	VMOVNTPD Y4, 64(AX)(BX*8)
+	VMOVNTPD Y5, 96(AX)(BX*8)
+	ADDQ     $0x00000010, BX
+	JMP      subFloat64ScalarAVX2NT_loop4
+
+subFloat64ScalarAVX2NT_loop1_init:
+	MOVQ DX, SI
+	ANDQ $-4, SI
+
+subFloat64ScalarAVX2NT_loop1:
+	CMPQ    BX, SI
+	JGE     subFloat64ScalarAVX2NT_tail
+	VMOVUPD (CX)(BX*8), Y2
+	VSUBPD  Y1, Y2, Y2
+	VMOVUPD Y2, (AX)(BX*8)
+	ADDQ    $0x00000004, BX
+	JMP     subFloat64ScalarAVX2NT_loop1
+
+subFloat64ScalarAVX2NT_tail:
+subFloat64ScalarAVX2NT_scalar:
+	CMPQ   BX, DX
+	JGE    subFloat64ScalarAVX2NT_done
+	VMOVSD (CX)(BX*8), X1
+	VSUBSD X0, X1, X1
+	VMOVSD X1, (AX)(BX*8)
+	INCQ   BX
+	JMP    subFloat64ScalarAVX2NT_scalar
+
+subFloat64ScalarAVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func mulFloat64ScalarAVX2NT(dst []float64, a []float64, s float64)
+// Requires: AVX, AVX2, MMX+, SSE2
+TEXT ·mulFloat64ScalarAVX2NT(SB), NOSPLIT, $0-56
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVSD        s+48(FP), X0
+	VBROADCASTSD X0, Y1
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	ANDQ         $-16, SI
+
+mulFloat64ScalarAVX2NT_loop4:
+	CMPQ     BX, SI
+	JGE      mulFloat64ScalarAVX2NT_loop1_init
+	VMOVUPD  (CX)(BX*8), Y2
+	VMULPD   Y1, Y2, Y2
+	VMOVUPD  32(CX)(BX*8), Y3
+	VMULPD   Y1, Y3, Y3
+	VMOVUPD  64(CX)(BX*8), Y4
+	VMULPD   Y1, Y4, Y4
+	VMOVUPD  96(CX)(BX*8), Y5
+	VMULPD   Y1, Y5, Y5
+	VMOVNTPD Y2, (AX)(BX*8)
+	VMOVNTPD Y3, 32(AX)(BX*8)
+	VMOVNTPD Y4, 64(AX)(BX*8)
+	VMOVNTPD Y5, 96(AX)(BX*8)
+	ADDQ     $0x00000010, BX
+	JMP      mulFloat64ScalarAVX2NT_loop4
+
+mulFloat64ScalarAVX2NT_loop1_init:
+	MOVQ DX, SI
+	ANDQ $-4, SI
+
+mulFloat64ScalarAVX2NT_loop1:
+	CMPQ    BX, SI
+	JGE     mulFloat64ScalarAVX2NT_tail
+	VMOVUPD (CX)(BX*8), Y2
+	VMULPD  Y1, Y2, Y2
+	VMOVUPD Y2, (AX)(BX*8)
+	ADDQ    $0x00000004, BX
+	JMP     mulFloat64ScalarAVX2NT_loop1
+
+mulFloat64ScalarAVX2NT_tail:
+mulFloat64ScalarAVX2NT_scalar:
+	CMPQ   BX, DX
+	JGE    mulFloat64ScalarAVX2NT_done
+	VMOVSD (CX)(BX*8), X1
+	VMULSD X0, X1, X1
+	VMOVSD X1, (AX)(BX*8)
+	INCQ   BX
+	JMP    mulFloat64ScalarAVX2NT_scalar
+
+mulFloat64ScalarAVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func divFloat64ScalarAVX2NT(dst []float64, a []float64, s float64)
+// Requires: AVX, AVX2, MMX+, SSE2
+TEXT ·divFloat64ScalarAVX2NT(SB), NOSPLIT, $0-56
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVSD        s+48(FP), X0
+	VBROADCASTSD X0, Y1
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	ANDQ         $-16, SI
+
+divFloat64ScalarAVX2NT_loop4:
+	CMPQ     BX, SI
+	JGE      divFloat64ScalarAVX2NT_loop1_init
+	VMOVUPD  (CX)(BX*8), Y2
+	VDIVPD   Y1, Y2, Y2
+	VMOVUPD  32(CX)(BX*8), Y3
+	VDIVPD   Y1, Y3, Y3
+	VMOVUPD  64(CX)(BX*8), Y4
+	VDIVPD   Y1, Y4, Y4
+	VMOVUPD  96(CX)(BX*8), Y5
+	VDIVPD   Y1, Y5, Y5
+	VMOVNTPD Y2, (AX)(BX*8)
+	VMOVNTPD Y3, 32(AX)(BX*8)
+	VMOVNTPD Y4, 64(AX)(BX*8)
+	VMOVNTPD Y5, 96(AX)(BX*8)
+	ADDQ     $0x00000010, BX
+	JMP      divFloat64ScalarAVX2NT_loop4
+
+divFloat64ScalarAVX2NT_loop1_init:
+	MOVQ DX, SI
+	ANDQ $-4, SI
+
+divFloat64ScalarAVX2NT_loop1:
+	CMPQ    BX, SI
+	JGE     divFloat64ScalarAVX2NT_tail
+	VMOVUPD (CX)(BX*8), Y2
+	VDIVPD  Y1, Y2, Y2
+	VMOVUPD Y2, (AX)(BX*8)
+	ADDQ    $0x00000004, BX
+	JMP     divFloat64ScalarAVX2NT_loop1
+
+divFloat64ScalarAVX2NT_tail:
+divFloat64ScalarAVX2NT_scalar:
+	CMPQ   BX, DX
+	JGE    divFloat64ScalarAVX2NT_done
+	VMOVSD (CX)(BX*8), X1
+	VDIVSD X0, X1, X1
+	VMOVSD X1, (AX)(BX*8)
+	INCQ   BX
+	JMP    divFloat64ScalarAVX2NT_scalar
+
+divFloat64ScalarAVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func rsubFloat64ScalarAVX2NT(dst []float64, a []float64, s float64)
+// Requires: AVX, AVX2, MMX+, SSE2
+TEXT ·rsubFloat64ScalarAVX2NT(SB), NOSPLIT, $0-56
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVSD        s+48(FP), X0
+	VBROADCASTSD X0, Y1
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	ANDQ         $-16, SI
+
+rsubFloat64ScalarAVX2NT_loop4:
+	CMPQ     BX, SI
+	JGE      rsubFloat64ScalarAVX2NT_loop1_init
+	VMOVUPD  (CX)(BX*8), Y2
+	VSUBPD   Y2, Y1, Y2
+	VMOVUPD  32(CX)(BX*8), Y3
+	VSUBPD   Y3, Y1, Y3
+	VMOVUPD  64(CX)(BX*8), Y4
+	VSUBPD   Y4, Y1, Y4
+	VMOVUPD  96(CX)(BX*8), Y5
+	VSUBPD   Y5, Y1, Y5
+	VMOVNTPD Y2, (AX)(BX*8)
+	VMOVNTPD Y3, 32(AX)(BX*8)
+	VMOVNTPD Y4, 64(AX)(BX*8)
+	VMOVNTPD Y5, 96(AX)(BX*8)
+	ADDQ     $0x00000010, BX
+	JMP      rsubFloat64ScalarAVX2NT_loop4
+
+rsubFloat64ScalarAVX2NT_loop1_init:
+	MOVQ DX, SI
+	ANDQ $-4, SI
+
+rsubFloat64ScalarAVX2NT_loop1:
+	CMPQ    BX, SI
+	JGE     rsubFloat64ScalarAVX2NT_tail
+	VMOVUPD (CX)(BX*8), Y2
+	VSUBPD  Y2, Y1, Y2
+	VMOVUPD Y2, (AX)(BX*8)
+	ADDQ    $0x00000004, BX
+	JMP     rsubFloat64ScalarAVX2NT_loop1
+
+rsubFloat64ScalarAVX2NT_tail:
+rsubFloat64ScalarAVX2NT_scalar:
+	CMPQ   BX, DX
+	JGE    rsubFloat64ScalarAVX2NT_done
+	VMOVSD (CX)(BX*8), X1
+	VSUBSD X1, X0, X1
+	VMOVSD X1, (AX)(BX*8)
+	INCQ   BX
+	JMP    rsubFloat64ScalarAVX2NT_scalar
+
+rsubFloat64ScalarAVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func rdivFloat64ScalarAVX2NT(dst []float64, a []float64, s float64)
+// Requires: AVX, AVX2, MMX+, SSE2
+TEXT ·rdivFloat64ScalarAVX2NT(SB), NOSPLIT, $0-56
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVSD        s+48(FP), X0
+	VBROADCASTSD X0, Y1
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	ANDQ         $-16, SI
+
+rdivFloat64ScalarAVX2NT_loop4:
+	CMPQ     BX, SI
+	JGE      rdivFloat64ScalarAVX2NT_loop1_init
+	VMOVUPD  (CX)(BX*8), Y2
+	VDIVPD   Y2, Y1, Y2
+	VMOVUPD  32(CX)(BX*8), Y3
+	VDIVPD   Y3, Y1, Y3
+	VMOVUPD  64(CX)(BX*8), Y4
+	VDIVPD   Y4, Y1, Y4
+	VMOVUPD  96(CX)(BX*8), Y5
+	VDIVPD   Y5, Y1, Y5
+	VMOVNTPD Y2, (AX)(BX*8)
+	VMOVNTPD Y3, 32(AX)(BX*8)
+	VMOVNTPD Y4, 64(AX)(BX*8)
+	VMOVNTPD Y5, 96(AX)(BX*8)
+	ADDQ     $0x00000010, BX
+	JMP      rdivFloat64ScalarAVX2NT_loop4
+
+rdivFloat64ScalarAVX2NT_loop1_init:
+	MOVQ DX, SI
+	ANDQ $-4, SI
+
+rdivFloat64ScalarAVX2NT_loop1:
+	CMPQ    BX, SI
+	JGE     rdivFloat64ScalarAVX2NT_tail
+	VMOVUPD (CX)(BX*8), Y2
+	VDIVPD  Y2, Y1, Y2
+	VMOVUPD Y2, (AX)(BX*8)
+	ADDQ    $0x00000004, BX
+	JMP     rdivFloat64ScalarAVX2NT_loop1
+
+rdivFloat64ScalarAVX2NT_tail:
+rdivFloat64ScalarAVX2NT_scalar:
+	CMPQ   BX, DX
+	JGE    rdivFloat64ScalarAVX2NT_done
+	VMOVSD (CX)(BX*8), X1
+	VDIVSD X1, X0, X1
+	VMOVSD X1, (AX)(BX*8)
+	INCQ   BX
+	JMP    rdivFloat64ScalarAVX2NT_scalar
+
+rdivFloat64ScalarAVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
 // func dotFloat64AVX2(a []float64, b []float64) float64
 // Requires: AVX, FMA3, SSE2
 TEXT ·dotFloat64AVX2(SB), NOSPLIT, $0-56
@@ -1466,6 +2180,720 @@ rdivFloat32ScalarAVX2_scalar:
 	JMP    rdivFloat32ScalarAVX2_scalar
 
 rdivFloat32ScalarAVX2_done:
+	VZEROUPPER
+	RET
+
+// func addFloat32AVX2NT(dst []float32, a []float32, b []float32)
+// Requires: AVX, MMX+
+TEXT ·addFloat32AVX2NT(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ dst_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	ANDQ $-32, DI
+
+addFloat32AVX2NT_loop4:
+	CMPQ     SI, DI
+	JGE      addFloat32AVX2NT_loop1_init
+	VMOVUPS  (CX)(SI*4), Y0
+	VADDPS   (DX)(SI*4), Y0, Y0
+	VMOVUPS  32(CX)(SI*4), Y1
+	VADDPS   32(DX)(SI*4), Y1, Y1
+	VMOVUPS  64(CX)(SI*4), Y2
+	VADDPS   64(DX)(SI*4), Y2, Y2
+	VMOVUPS  96(CX)(SI*4), Y3
+	VADDPS   96(DX)(SI*4), Y3, Y3
+	VMOVNTPS Y0, (AX)(SI*4)
+	VMOVNTPS Y1, 32(AX)(SI*4)
+	VMOVNTPS Y2, 64(AX)(SI*4)
+	VMOVNTPS Y3, 96(AX)(SI*4)
+	ADDQ     $0x00000020, SI
+	JMP      addFloat32AVX2NT_loop4
+
+addFloat32AVX2NT_loop1_init:
+	MOVQ BX, DI
+	ANDQ $-8, DI
+
+addFloat32AVX2NT_loop1:
+	CMPQ    SI, DI
+	JGE     addFloat32AVX2NT_tail
+	VMOVUPS (CX)(SI*4), Y0
+	VADDPS  (DX)(SI*4), Y0, Y0
+	VMOVUPS Y0, (AX)(SI*4)
+	ADDQ    $0x00000008, SI
+	JMP     addFloat32AVX2NT_loop1
+
+addFloat32AVX2NT_tail:
+addFloat32AVX2NT_scalar:
+	CMPQ   SI, BX
+	JGE    addFloat32AVX2NT_done
+	VMOVSS (CX)(SI*4), X0
+	VADDSS (DX)(SI*4), X0, X0
+	VMOVSS X0, (AX)(SI*4)
+	INCQ   SI
+	JMP    addFloat32AVX2NT_scalar
+
+addFloat32AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func subFloat32AVX2NT(dst []float32, a []float32, b []float32)
+// Requires: AVX, MMX+
+TEXT ·subFloat32AVX2NT(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ dst_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	ANDQ $-32, DI
+
+subFloat32AVX2NT_loop4:
+	CMPQ     SI, DI
+	JGE      subFloat32AVX2NT_loop1_init
+	VMOVUPS  (CX)(SI*4), Y0
+	VSUBPS   (DX)(SI*4), Y0, Y0
+	VMOVUPS  32(CX)(SI*4), Y1
+	VSUBPS   32(DX)(SI*4), Y1, Y1
+	VMOVUPS  64(CX)(SI*4), Y2
+	VSUBPS   64(DX)(SI*4), Y2, Y2
+	VMOVUPS  96(CX)(SI*4), Y3
+	VSUBPS   96(DX)(SI*4), Y3, Y3
+	VMOVNTPS Y0, (AX)(SI*4)
+	VMOVNTPS Y1, 32(AX)(SI*4)
+	VMOVNTPS Y2, 64(AX)(SI*4)
+	VMOVNTPS Y3, 96(AX)(SI*4)
+	ADDQ     $0x00000020, SI
+	JMP      subFloat32AVX2NT_loop4
+
+subFloat32AVX2NT_loop1_init:
+	MOVQ BX, DI
+	ANDQ $-8, DI
+
+subFloat32AVX2NT_loop1:
+	CMPQ    SI, DI
+	JGE     subFloat32AVX2NT_tail
+	VMOVUPS (CX)(SI*4), Y0
+	VSUBPS  (DX)(SI*4), Y0, Y0
+	VMOVUPS Y0, (AX)(SI*4)
+	ADDQ    $0x00000008, SI
+	JMP     subFloat32AVX2NT_loop1
+
+subFloat32AVX2NT_tail:
+subFloat32AVX2NT_scalar:
+	CMPQ   SI, BX
+	JGE    subFloat32AVX2NT_done
+	VMOVSS (CX)(SI*4), X0
+	VSUBSS (DX)(SI*4), X0, X0
+	VMOVSS X0, (AX)(SI*4)
+	INCQ   SI
+	JMP    subFloat32AVX2NT_scalar
+
+subFloat32AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func mulFloat32AVX2NT(dst []float32, a []float32, b []float32)
+// Requires: AVX, MMX+
+TEXT ·mulFloat32AVX2NT(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ dst_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	ANDQ $-32, DI
+
+mulFloat32AVX2NT_loop4:
+	CMPQ     SI, DI
+	JGE      mulFloat32AVX2NT_loop1_init
+	VMOVUPS  (CX)(SI*4), Y0
+	VMULPS   (DX)(SI*4), Y0, Y0
+	VMOVUPS  32(CX)(SI*4), Y1
+	VMULPS   32(DX)(SI*4), Y1, Y1
+	VMOVUPS  64(CX)(SI*4), Y2
+	VMULPS   64(DX)(SI*4), Y2, Y2
+	VMOVUPS  96(CX)(SI*4), Y3
+	VMULPS   96(DX)(SI*4), Y3, Y3
+	VMOVNTPS Y0, (AX)(SI*4)
+	VMOVNTPS Y1, 32(AX)(SI*4)
+	VMOVNTPS Y2, 64(AX)(SI*4)
+	VMOVNTPS Y3, 96(AX)(SI*4)
+	ADDQ     $0x00000020, SI
+	JMP      mulFloat32AVX2NT_loop4
+
+mulFloat32AVX2NT_loop1_init:
+	MOVQ BX, DI
+	ANDQ $-8, DI
+
+mulFloat32AVX2NT_loop1:
+	CMPQ    SI, DI
+	JGE     mulFloat32AVX2NT_tail
+	VMOVUPS (CX)(SI*4), Y0
+	VMULPS  (DX)(SI*4), Y0, Y0
+	VMOVUPS Y0, (AX)(SI*4)
+	ADDQ    $0x00000008, SI
+	JMP     mulFloat32AVX2NT_loop1
+
+mulFloat32AVX2NT_tail:
+mulFloat32AVX2NT_scalar:
+	CMPQ   SI, BX
+	JGE    mulFloat32AVX2NT_done
+	VMOVSS (CX)(SI*4), X0
+	VMULSS (DX)(SI*4), X0, X0
+	VMOVSS X0, (AX)(SI*4)
+	INCQ   SI
+	JMP    mulFloat32AVX2NT_scalar
+
+mulFloat32AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func divFloat32AVX2NT(dst []float32, a []float32, b []float32)
+// Requires: AVX, MMX+
+TEXT ·divFloat32AVX2NT(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ dst_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	ANDQ $-32, DI
+
+divFloat32AVX2NT_loop4:
+	CMPQ     SI, DI
+	JGE      divFloat32AVX2NT_loop1_init
+	VMOVUPS  (CX)(SI*4), Y0
+	VDIVPS   (DX)(SI*4), Y0, Y0
+	VMOVUPS  32(CX)(SI*4), Y1
+	VDIVPS   32(DX)(SI*4), Y1, Y1
+	VMOVUPS  64(CX)(SI*4), Y2
+	VDIVPS   64(DX)(SI*4), Y2, Y2
+	VMOVUPS  96(CX)(SI*4), Y3
+	VDIVPS   96(DX)(SI*4), Y3, Y3
+	VMOVNTPS Y0, (AX)(SI*4)
+	VMOVNTPS Y1, 32(AX)(SI*4)
+	VMOVNTPS Y2, 64(AX)(SI*4)
+	VMOVNTPS Y3, 96(AX)(SI*4)
+	ADDQ     $0x00000020, SI
+	JMP      divFloat32AVX2NT_loop4
+
+divFloat32AVX2NT_loop1_init:
+	MOVQ BX, DI
+	ANDQ $-8, DI
+
+divFloat32AVX2NT_loop1:
+	CMPQ    SI, DI
+	JGE     divFloat32AVX2NT_tail
+	VMOVUPS (CX)(SI*4), Y0
+	VDIVPS  (DX)(SI*4), Y0, Y0
+	VMOVUPS Y0, (AX)(SI*4)
+	ADDQ    $0x00000008, SI
+	JMP     divFloat32AVX2NT_loop1
+
+divFloat32AVX2NT_tail:
+divFloat32AVX2NT_scalar:
+	CMPQ   SI, BX
+	JGE    divFloat32AVX2NT_done
+	VMOVSS (CX)(SI*4), X0
+	VDIVSS (DX)(SI*4), X0, X0
+	VMOVSS X0, (AX)(SI*4)
+	INCQ   SI
+	JMP    divFloat32AVX2NT_scalar
+
+divFloat32AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func maxFloat32AVX2NT(dst []float32, a []float32, b []float32)
+// Requires: AVX, MMX+
+TEXT ·maxFloat32AVX2NT(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ dst_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	ANDQ $-32, DI
+
+maxFloat32AVX2NT_loop4:
+	CMPQ      SI, DI
+	JGE       maxFloat32AVX2NT_loop1_init
+	VMOVUPS   (CX)(SI*4), Y0
+	VMAXPS    (DX)(SI*4), Y0, Y1
+	VCMPPS    $0x03, Y0, Y0, Y2
+	VBLENDVPS Y2, Y0, Y1, Y1
+	VMOVUPS   32(CX)(SI*4), Y0
+	VMAXPS    32(DX)(SI*4), Y0, Y2
+	VCMPPS    $0x03, Y0, Y0, Y3
+	VBLENDVPS Y3, Y0, Y2, Y2
+	VMOVUPS   64(CX)(SI*4), Y0
+	VMAXPS    64(DX)(SI*4), Y0, Y3
+	VCMPPS    $0x03, Y0, Y0, Y4
+	VBLENDVPS Y4, Y0, Y3, Y3
+	VMOVUPS   96(CX)(SI*4), Y0
+	VMAXPS    96(DX)(SI*4), Y0, Y4
+	VCMPPS    $0x03, Y0, Y0, Y5
+	VBLENDVPS Y5, Y0, Y4, Y4
+	VMOVNTPS  Y1, (AX)(SI*4)
+	VMOVNTPS  Y2, 32(AX)(SI*4)
+	VMOVNTPS  Y3, 64(AX)(SI*4)
+	VMOVNTPS  Y4, 96(AX)(SI*4)
+	ADDQ      $0x00000020, SI
+	JMP       maxFloat32AVX2NT_loop4
+
+maxFloat32AVX2NT_loop1_init:
+	MOVQ BX, DI
+	ANDQ $-8, DI
+
+maxFloat32AVX2NT_loop1:
+	CMPQ      SI, DI
+	JGE       maxFloat32AVX2NT_tail
+	VMOVUPS   (CX)(SI*4), Y0
+	VMAXPS    (DX)(SI*4), Y0, Y1
+	VCMPPS    $0x03, Y0, Y0, Y2
+	VBLENDVPS Y2, Y0, Y1, Y1
+	VMOVUPS   Y1, (AX)(SI*4)
+	ADDQ      $0x00000008, SI
+	JMP       maxFloat32AVX2NT_loop1
+
+maxFloat32AVX2NT_tail:
+maxFloat32AVX2NT_scalar:
+	CMPQ      SI, BX
+	JGE       maxFloat32AVX2NT_done
+	VMOVSS    (CX)(SI*4), X0
+	VMAXSS    (DX)(SI*4), X0, X1
+	VCMPSS    $0x03, X0, X0, X2
+	VBLENDVPS X2, X0, X1, X1
+	VMOVSS    X1, (AX)(SI*4)
+	INCQ      SI
+	JMP       maxFloat32AVX2NT_scalar
+
+maxFloat32AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func minFloat32AVX2NT(dst []float32, a []float32, b []float32)
+// Requires: AVX, MMX+
+TEXT ·minFloat32AVX2NT(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ dst_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	ANDQ $-32, DI
+
+minFloat32AVX2NT_loop4:
+	CMPQ      SI, DI
+	JGE       minFloat32AVX2NT_loop1_init
+	VMOVUPS   (CX)(SI*4), Y0
+	VMINPS    (DX)(SI*4), Y0, Y1
+	VCMPPS    $0x03, Y0, Y0, Y2
+	VBLENDVPS Y2, Y0, Y1, Y1
+	VMOVUPS   32(CX)(SI*4), Y0
+	VMINPS    32(DX)(SI*4), Y0, Y2
+	VCMPPS    $0x03, Y0, Y0, Y3
+	VBLENDVPS Y3, Y0, Y2, Y2
+	VMOVUPS   64(CX)(SI*4), Y0
+	VMINPS    64(DX)(SI*4), Y0, Y3
+	VCMPPS    $0x03, Y0, Y0, Y4
+	VBLENDVPS Y4, Y0, Y3, Y3
+	VMOVUPS   96(CX)(SI*4), Y0
+	VMINPS    96(DX)(SI*4), Y0, Y4
+	VCMPPS    $0x03, Y0, Y0, Y5
+	VBLENDVPS Y5, Y0, Y4, Y4
+	VMOVNTPS  Y1, (AX)(SI*4)
+	VMOVNTPS  Y2, 32(AX)(SI*4)
+	VMOVNTPS  Y3, 64(AX)(SI*4)
+	VMOVNTPS  Y4, 96(AX)(SI*4)
+	ADDQ      $0x00000020, SI
+	JMP       minFloat32AVX2NT_loop4
+
+minFloat32AVX2NT_loop1_init:
+	MOVQ BX, DI
+	ANDQ $-8, DI
+
+minFloat32AVX2NT_loop1:
+	CMPQ      SI, DI
+	JGE       minFloat32AVX2NT_tail
+	VMOVUPS   (CX)(SI*4), Y0
+	VMINPS    (DX)(SI*4), Y0, Y1
+	VCMPPS    $0x03, Y0, Y0, Y2
+	VBLENDVPS Y2, Y0, Y1, Y1
+	VMOVUPS   Y1, (AX)(SI*4)
+	ADDQ      $0x00000008, SI
+	JMP       minFloat32AVX2NT_loop1
+
+minFloat32AVX2NT_tail:
+minFloat32AVX2NT_scalar:
+	CMPQ      SI, BX
+	JGE       minFloat32AVX2NT_done
+	VMOVSS    (CX)(SI*4), X0
+	VMINSS    (DX)(SI*4), X0, X1
+	VCMPSS    $0x03, X0, X0, X2
+	VBLENDVPS X2, X0, X1, X1
+	VMOVSS    X1, (AX)(SI*4)
+	INCQ      SI
+	JMP       minFloat32AVX2NT_scalar
+
+minFloat32AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func addFloat32ScalarAVX2NT(dst []float32, a []float32, s float32)
+// Requires: AVX, AVX2, MMX+, SSE
+TEXT ·addFloat32ScalarAVX2NT(SB), NOSPLIT, $0-52
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVSS        s+48(FP), X0
+	VBROADCASTSS X0, Y1
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	ANDQ         $-32, SI
+
+addFloat32ScalarAVX2NT_loop4:
+	CMPQ     BX, SI
+	JGE      addFloat32ScalarAVX2NT_loop1_init
+	VMOVUPS  (CX)(BX*4), Y2
+	VADDPS   Y1, Y2, Y2
+	VMOVUPS  32(CX)(BX*4), Y3
+	VADDPS   Y1, Y3, Y3
+	VMOVUPS  64(CX)(BX*4), Y4
+	VADDPS   Y1, Y4, Y4
+	VMOVUPS  96(CX)(BX*4), Y5
+	VADDPS   Y1, Y5, Y5
+	VMOVNTPS Y2, (AX)(BX*4)
+	VMOVNTPS Y3, 32(AX)(BX*4)
+	VMOVNTPS Y4, 64(AX)(BX*4)
+	VMOVNTPS Y5, 96(AX)(BX*4)
+	ADDQ     $0x00000020, BX
+	JMP      addFloat32ScalarAVX2NT_loop4
+
+addFloat32ScalarAVX2NT_loop1_init:
+	MOVQ DX, SI
+	ANDQ $-8, SI
+
+addFloat32ScalarAVX2NT_loop1:
+	CMPQ    BX, SI
+	JGE     addFloat32ScalarAVX2NT_tail
+	VMOVUPS (CX)(BX*4), Y2
+	VADDPS  Y1, Y2, Y2
+	VMOVUPS Y2, (AX)(BX*4)
+	ADDQ    $0x00000008, BX
+	JMP     addFloat32ScalarAVX2NT_loop1
+
+addFloat32ScalarAVX2NT_tail:
+addFloat32ScalarAVX2NT_scalar:
+	CMPQ   BX, DX
+	JGE    addFloat32ScalarAVX2NT_done
+	VMOVSS (CX)(BX*4), X1
+	VADDSS X0, X1, X1
+	VMOVSS X1, (AX)(BX*4)
+	INCQ   BX
+	JMP    addFloat32ScalarAVX2NT_scalar
+
+addFloat32ScalarAVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func subFloat32ScalarAVX2NT(dst []float32, a []float32, s float32)
+// Requires: AVX, AVX2, MMX+, SSE
+TEXT ·subFloat32ScalarAVX2NT(SB), NOSPLIT, $0-52
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVSS        s+48(FP), X0
+	VBROADCASTSS X0, Y1
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	ANDQ         $-32, SI
+
+subFloat32ScalarAVX2NT_loop4:
+	CMPQ     BX, SI
+	JGE      subFloat32ScalarAVX2NT_loop1_init
+	VMOVUPS  (CX)(BX*4), Y2
+	VSUBPS   Y1, Y2, Y2
+	VMOVUPS  32(CX)(BX*4), Y3
+	VSUBPS   Y1, Y3, Y3
+	VMOVUPS  64(CX)(BX*4), Y4
+	VSUBPS   Y1, Y4, Y4
+	VMOVUPS  96(CX)(BX*4), Y5
+	VSUBPS   Y1, Y5, Y5
+	VMOVNTPS Y2, (AX)(BX*4)
+	VMOVNTPS Y3, 32(AX)(BX*4)
+	VMOVNTPS Y4, 64(AX)(BX*4)
+	VMOVNTPS Y5, 96(AX)(BX*4)
+	ADDQ     $0x00000020, BX
+	JMP      subFloat32ScalarAVX2NT_loop4
+
+subFloat32ScalarAVX2NT_loop1_init:
+	MOVQ DX, SI
+	ANDQ $-8, SI
+
+subFloat32ScalarAVX2NT_loop1:
+	CMPQ    BX, SI
+	JGE     subFloat32ScalarAVX2NT_tail
+	VMOVUPS (CX)(BX*4), Y2
+	VSUBPS  Y1, Y2, Y2
+	VMOVUPS Y2, (AX)(BX*4)
+	ADDQ    $0x00000008, BX
+	JMP     subFloat32ScalarAVX2NT_loop1
+
+subFloat32ScalarAVX2NT_tail:
+subFloat32ScalarAVX2NT_scalar:
+	CMPQ   BX, DX
+	JGE    subFloat32ScalarAVX2NT_done
+	VMOVSS (CX)(BX*4), X1
+	VSUBSS X0, X1, X1
+	VMOVSS X1, (AX)(BX*4)
+	INCQ   BX
+	JMP    subFloat32ScalarAVX2NT_scalar
+
+subFloat32ScalarAVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func mulFloat32ScalarAVX2NT(dst []float32, a []float32, s float32)
+// Requires: AVX, AVX2, MMX+, SSE
+TEXT ·mulFloat32ScalarAVX2NT(SB), NOSPLIT, $0-52
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVSS        s+48(FP), X0
+	VBROADCASTSS X0, Y1
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	ANDQ         $-32, SI
+
+mulFloat32ScalarAVX2NT_loop4:
+	CMPQ     BX, SI
+	JGE      mulFloat32ScalarAVX2NT_loop1_init
+	VMOVUPS  (CX)(BX*4), Y2
+	VMULPS   Y1, Y2, Y2
+	VMOVUPS  32(CX)(BX*4), Y3
+	VMULPS   Y1, Y3, Y3
+	VMOVUPS  64(CX)(BX*4), Y4
+	VMULPS   Y1, Y4, Y4
+	VMOVUPS  96(CX)(BX*4), Y5
+	VMULPS   Y1, Y5, Y5
+	VMOVNTPS Y2, (AX)(BX*4)
+	VMOVNTPS Y3, 32(AX)(BX*4)
+	VMOVNTPS Y4, 64(AX)(BX*4)
+	VMOVNTPS Y5, 96(AX)(BX*4)
+	ADDQ     $0x00000020, BX
+	JMP      mulFloat32ScalarAVX2NT_loop4
+
+mulFloat32ScalarAVX2NT_loop1_init:
+	MOVQ DX, SI
+	ANDQ $-8, SI
+
+mulFloat32ScalarAVX2NT_loop1:
+	CMPQ    BX, SI
+	JGE     mulFloat32ScalarAVX2NT_tail
+	VMOVUPS (CX)(BX*4), Y2
+	VMULPS  Y1, Y2, Y2
+	VMOVUPS Y2, (AX)(BX*4)
+	ADDQ    $0x00000008, BX
+	JMP     mulFloat32ScalarAVX2NT_loop1
+
+mulFloat32ScalarAVX2NT_tail:
+mulFloat32ScalarAVX2NT_scalar:
+	CMPQ   BX, DX
+	JGE    mulFloat32ScalarAVX2NT_done
+	VMOVSS (CX)(BX*4), X1
+	VMULSS X0, X1, X1
+	VMOVSS X1, (AX)(BX*4)
+	INCQ   BX
+	JMP    mulFloat32ScalarAVX2NT_scalar
+
+mulFloat32ScalarAVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func divFloat32ScalarAVX2NT(dst []float32, a []float32, s float32)
+// Requires: AVX, AVX2, MMX+, SSE
+TEXT ·divFloat32ScalarAVX2NT(SB), NOSPLIT, $0-52
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVSS        s+48(FP), X0
+	VBROADCASTSS X0, Y1
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	ANDQ         $-32, SI
+
+divFloat32ScalarAVX2NT_loop4:
+	CMPQ     BX, SI
+	JGE      divFloat32ScalarAVX2NT_loop1_init
+	VMOVUPS  (CX)(BX*4), Y2
+	VDIVPS   Y1, Y2, Y2
+	VMOVUPS  32(CX)(BX*4), Y3
+	VDIVPS   Y1, Y3, Y3
+	VMOVUPS  64(CX)(BX*4), Y4
+	VDIVPS   Y1, Y4, Y4
+	VMOVUPS  96(CX)(BX*4), Y5
+	VDIVPS   Y1, Y5, Y5
+	VMOVNTPS Y2, (AX)(BX*4)
+	VMOVNTPS Y3, 32(AX)(BX*4)
+	VMOVNTPS Y4, 64(AX)(BX*4)
+	VMOVNTPS Y5, 96(AX)(BX*4)
+	ADDQ     $0x00000020, BX
+	JMP      divFloat32ScalarAVX2NT_loop4
+
+divFloat32ScalarAVX2NT_loop1_init:
+	MOVQ DX, SI
+	ANDQ $-8, SI
+
+divFloat32ScalarAVX2NT_loop1:
+	CMPQ    BX, SI
+	JGE     divFloat32ScalarAVX2NT_tail
+	VMOVUPS (CX)(BX*4), Y2
+	VDIVPS  Y1, Y2, Y2
+	VMOVUPS Y2, (AX)(BX*4)
+	ADDQ    $0x00000008, BX
+	JMP     divFloat32ScalarAVX2NT_loop1
+
+divFloat32ScalarAVX2NT_tail:
+divFloat32ScalarAVX2NT_scalar:
+	CMPQ   BX, DX
+	JGE    divFloat32ScalarAVX2NT_done
+	VMOVSS (CX)(BX*4), X1
+	VDIVSS X0, X1, X1
+	VMOVSS X1, (AX)(BX*4)
+	INCQ   BX
+	JMP    divFloat32ScalarAVX2NT_scalar
+
+divFloat32ScalarAVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func rsubFloat32ScalarAVX2NT(dst []float32, a []float32, s float32)
+// Requires: AVX, AVX2, MMX+, SSE
+TEXT ·rsubFloat32ScalarAVX2NT(SB), NOSPLIT, $0-52
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVSS        s+48(FP), X0
+	VBROADCASTSS X0, Y1
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	ANDQ         $-32, SI
+
+rsubFloat32ScalarAVX2NT_loop4:
+	CMPQ     BX, SI
+	JGE      rsubFloat32ScalarAVX2NT_loop1_init
+	VMOVUPS  (CX)(BX*4), Y2
+	VSUBPS   Y2, Y1, Y2
+	VMOVUPS  32(CX)(BX*4), Y3
+	VSUBPS   Y3, Y1, Y3
+	VMOVUPS  64(CX)(BX*4), Y4
+	VSUBPS   Y4, Y1, Y4
+	VMOVUPS  96(CX)(BX*4), Y5
+	VSUBPS   Y5, Y1, Y5
+	VMOVNTPS Y2, (AX)(BX*4)
+	VMOVNTPS Y3, 32(AX)(BX*4)
+	VMOVNTPS Y4, 64(AX)(BX*4)
+	VMOVNTPS Y5, 96(AX)(BX*4)
+	ADDQ     $0x00000020, BX
+	JMP      rsubFloat32ScalarAVX2NT_loop4
+
+rsubFloat32ScalarAVX2NT_loop1_init:
+	MOVQ DX, SI
+	ANDQ $-8, SI
+
+rsubFloat32ScalarAVX2NT_loop1:
+	CMPQ    BX, SI
+	JGE     rsubFloat32ScalarAVX2NT_tail
+	VMOVUPS (CX)(BX*4), Y2
+	VSUBPS  Y2, Y1, Y2
+	VMOVUPS Y2, (AX)(BX*4)
+	ADDQ    $0x00000008, BX
+	JMP     rsubFloat32ScalarAVX2NT_loop1
+
+rsubFloat32ScalarAVX2NT_tail:
+rsubFloat32ScalarAVX2NT_scalar:
+	CMPQ   BX, DX
+	JGE    rsubFloat32ScalarAVX2NT_done
+	VMOVSS (CX)(BX*4), X1
+	VSUBSS X1, X0, X1
+	VMOVSS X1, (AX)(BX*4)
+	INCQ   BX
+	JMP    rsubFloat32ScalarAVX2NT_scalar
+
+rsubFloat32ScalarAVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func rdivFloat32ScalarAVX2NT(dst []float32, a []float32, s float32)
+// Requires: AVX, AVX2, MMX+, SSE
+TEXT ·rdivFloat32ScalarAVX2NT(SB), NOSPLIT, $0-52
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVSS        s+48(FP), X0
+	VBROADCASTSS X0, Y1
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	ANDQ         $-32, SI
+
+rdivFloat32ScalarAVX2NT_loop4:
+	CMPQ     BX, SI
+	JGE      rdivFloat32ScalarAVX2NT_loop1_init
+	VMOVUPS  (CX)(BX*4), Y2
+	VDIVPS   Y2, Y1, Y2
+	VMOVUPS  32(CX)(BX*4), Y3
+	VDIVPS   Y3, Y1, Y3
+	VMOVUPS  64(CX)(BX*4), Y4
+	VDIVPS   Y4, Y1, Y4
+	VMOVUPS  96(CX)(BX*4), Y5
+	VDIVPS   Y5, Y1, Y5
+	VMOVNTPS Y2, (AX)(BX*4)
+	VMOVNTPS Y3, 32(AX)(BX*4)
+	VMOVNTPS Y4, 64(AX)(BX*4)
+	VMOVNTPS Y5, 96(AX)(BX*4)
+	ADDQ     $0x00000020, BX
+	JMP      rdivFloat32ScalarAVX2NT_loop4
+
+rdivFloat32ScalarAVX2NT_loop1_init:
+	MOVQ DX, SI
+	ANDQ $-8, SI
+
+rdivFloat32ScalarAVX2NT_loop1:
+	CMPQ    BX, SI
+	JGE     rdivFloat32ScalarAVX2NT_tail
+	VMOVUPS (CX)(BX*4), Y2
+	VDIVPS  Y2, Y1, Y2
+	VMOVUPS Y2, (AX)(BX*4)
+	ADDQ    $0x00000008, BX
+	JMP     rdivFloat32ScalarAVX2NT_loop1
+
+rdivFloat32ScalarAVX2NT_tail:
+rdivFloat32ScalarAVX2NT_scalar:
+	CMPQ   BX, DX
+	JGE    rdivFloat32ScalarAVX2NT_done
+	VMOVSS (CX)(BX*4), X1
+	VDIVSS X1, X0, X1
+	VMOVSS X1, (AX)(BX*4)
+	INCQ   BX
+	JMP    rdivFloat32ScalarAVX2NT_scalar
+
+rdivFloat32ScalarAVX2NT_done:
+	SFENCE
 	VZEROUPPER
 	RET
 
@@ -2260,6 +3688,750 @@ rdivFloat64ScalarAVX512_tail:
 	VMOVUPD   Z0, K1, (AX)(BX*8)
 
 rdivFloat64ScalarAVX512_done:
+	VZEROUPPER
+	RET
+
+// func addFloat64AVX512NT(dst []float64, a []float64, b []float64)
+// Requires: AVX, AVX512F, MMX+
+TEXT ·addFloat64AVX512NT(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), DX
+	MOVQ b_base+48(FP), BX
+	MOVQ dst_len+8(FP), CX
+	XORQ SI, SI
+	MOVQ CX, DI
+	ANDQ $-32, DI
+
+addFloat64AVX512NT_loop4:
+	CMPQ     SI, DI
+	JGE      addFloat64AVX512NT_loop1_init
+	VMOVUPD  (DX)(SI*8), Z0
+	VADDPD   (BX)(SI*8), Z0, Z0
+	VMOVUPD  64(DX)(SI*8), Z1
+	VADDPD   64(BX)(SI*8), Z1, Z1
+	VMOVUPD  128(DX)(SI*8), Z2
+	VADDPD   128(BX)(SI*8), Z2, Z2
+	VMOVUPD  192(DX)(SI*8), Z3
+	VADDPD   192(BX)(SI*8), Z3, Z3
+	VMOVNTPD Z0, (AX)(SI*8)
+	VMOVNTPD Z1, 64(AX)(SI*8)
+	VMOVNTPD Z2, 128(AX)(SI*8)
+	VMOVNTPD Z3, 192(AX)(SI*8)
+	ADDQ     $0x00000020, SI
+	JMP      addFloat64AVX512NT_loop4
+
+addFloat64AVX512NT_loop1_init:
+	MOVQ CX, DI
+	ANDQ $-8, DI
+
+addFloat64AVX512NT_loop1:
+	CMPQ    SI, DI
+	JGE     addFloat64AVX512NT_tail
+	VMOVUPD (DX)(SI*8), Z0
+	VADDPD  (BX)(SI*8), Z0, Z0
+	VMOVUPD Z0, (AX)(SI*8)
+	ADDQ    $0x00000008, SI
+	JMP     addFloat64AVX512NT_loop1
+
+addFloat64AVX512NT_tail:
+	CMPQ      SI, CX
+	JGE       addFloat64AVX512NT_done
+	SUBQ      SI, CX
+	MOVL      $0x00000001, DI
+	SHLL      CL, DI
+	DECL      DI
+	KMOVW     DI, K1
+	VMOVUPD.Z (DX)(SI*8), K1, Z0
+	VMOVUPD.Z (BX)(SI*8), K1, Z1
+	VADDPD    Z1, Z0, Z0
+	VMOVUPD   Z0, K1, (AX)(SI*8)
+
+addFloat64AVX512NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func subFloat64AVX512NT(dst []float64, a []float64, b []float64)
+// Requires: AVX, AVX512F, MMX+
+TEXT ·subFloat64AVX512NT(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), DX
+	MOVQ b_base+48(FP), BX
+	MOVQ dst_len+8(FP), CX
+	XORQ SI, SI
+	MOVQ CX, DI
+	ANDQ $-32, DI
+
+subFloat64AVX512NT_loop4:
+	CMPQ     SI, DI
+	JGE      subFloat64AVX512NT_loop1_init
+	VMOVUPD  (DX)(SI*8), Z0
+	VSUBPD   (BX)(SI*8), Z0, Z0
+	VMOVUPD  64(DX)(SI*8), Z1
+	VSUBPD   64(BX)(SI*8), Z1, Z1
+	VMOVUPD  128(DX)(SI*8), Z2
+	VSUBPD   128(BX)(SI*8), Z2, Z2
+	VMOVUPD  192(DX)(SI*8), Z3
+	VSUBPD   192(BX)(SI*8), Z3, Z3
+	VMOVNTPD Z0, (AX)(SI*8)
+	VMOVNTPD Z1, 64(AX)(SI*8)
+	VMOVNTPD Z2, 128(AX)(SI*8)
+	VMOVNTPD Z3, 192(AX)(SI*8)
+	ADDQ     $0x00000020, SI
+	JMP      subFloat64AVX512NT_loop4
+
+subFloat64AVX512NT_loop1_init:
+	MOVQ CX, DI
+	ANDQ $-8, DI
+
+subFloat64AVX512NT_loop1:
+	CMPQ    SI, DI
+	JGE     subFloat64AVX512NT_tail
+	VMOVUPD (DX)(SI*8), Z0
+	VSUBPD  (BX)(SI*8), Z0, Z0
+	VMOVUPD Z0, (AX)(SI*8)
+	ADDQ    $0x00000008, SI
+	JMP     subFloat64AVX512NT_loop1
+
+subFloat64AVX512NT_tail:
+	CMPQ      SI, CX
+	JGE       subFloat64AVX512NT_done
+	SUBQ      SI, CX
+	MOVL      $0x00000001, DI
+	SHLL      CL, DI
+	DECL      DI
+	KMOVW     DI, K1
+	VMOVUPD.Z (DX)(SI*8), K1, Z0
+	VMOVUPD.Z (BX)(SI*8), K1, Z1
+	VSUBPD    Z1, Z0, Z0
+	VMOVUPD   Z0, K1, (AX)(SI*8)
+
+subFloat64AVX512NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func mulFloat64AVX512NT(dst []float64, a []float64, b []float64)
+// Requires: AVX, AVX512F, MMX+
+TEXT ·mulFloat64AVX512NT(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), DX
+	MOVQ b_base+48(FP), BX
+	MOVQ dst_len+8(FP), CX
+	XORQ SI, SI
+	MOVQ CX, DI
+	ANDQ $-32, DI
+
+mulFloat64AVX512NT_loop4:
+	CMPQ     SI, DI
+	JGE      mulFloat64AVX512NT_loop1_init
+	VMOVUPD  (DX)(SI*8), Z0
+	VMULPD   (BX)(SI*8), Z0, Z0
+	VMOVUPD  64(DX)(SI*8), Z1
+	VMULPD   64(BX)(SI*8), Z1, Z1
+	VMOVUPD  128(DX)(SI*8), Z2
+	VMULPD   128(BX)(SI*8), Z2, Z2
+	VMOVUPD  192(DX)(SI*8), Z3
+	VMULPD   192(BX)(SI*8), Z3, Z3
+	VMOVNTPD Z0, (AX)(SI*8)
+	VMOVNTPD Z1, 64(AX)(SI*8)
+	VMOVNTPD Z2, 128(AX)(SI*8)
+	VMOVNTPD Z3, 192(AX)(SI*8)
+	ADDQ     $0x00000020, SI
+	JMP      mulFloat64AVX512NT_loop4
+
+mulFloat64AVX512NT_loop1_init:
+	MOVQ CX, DI
+	ANDQ $-8, DI
+
+mulFloat64AVX512NT_loop1:
+	CMPQ    SI, DI
+	JGE     mulFloat64AVX512NT_tail
+	VMOVUPD (DX)(SI*8), Z0
+	VMULPD  (BX)(SI*8), Z0, Z0
+	VMOVUPD Z0, (AX)(SI*8)
+	ADDQ    $0x00000008, SI
+	JMP     mulFloat64AVX512NT_loop1
+
+mulFloat64AVX512NT_tail:
+	CMPQ      SI, CX
+	JGE       mulFloat64AVX512NT_done
+	SUBQ      SI, CX
+	MOVL      $0x00000001, DI
+	SHLL      CL, DI
+	DECL      DI
+	KMOVW     DI, K1
+	VMOVUPD.Z (DX)(SI*8), K1, Z0
+	VMOVUPD.Z (BX)(SI*8), K1, Z1
+	VMULPD    Z1, Z0, Z0
+	VMOVUPD   Z0, K1, (AX)(SI*8)
+
+mulFloat64AVX512NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func divFloat64AVX512NT(dst []float64, a []float64, b []float64)
+// Requires: AVX, AVX512F, MMX+
+TEXT ·divFloat64AVX512NT(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), DX
+	MOVQ b_base+48(FP), BX
+	MOVQ dst_len+8(FP), CX
+	XORQ SI, SI
+	MOVQ CX, DI
+	ANDQ $-32, DI
+
+divFloat64AVX512NT_loop4:
+	CMPQ     SI, DI
+	JGE      divFloat64AVX512NT_loop1_init
+	VMOVUPD  (DX)(SI*8), Z0
+	VDIVPD   (BX)(SI*8), Z0, Z0
+	VMOVUPD  64(DX)(SI*8), Z1
+	VDIVPD   64(BX)(SI*8), Z1, Z1
+	VMOVUPD  128(DX)(SI*8), Z2
+	VDIVPD   128(BX)(SI*8), Z2, Z2
+	VMOVUPD  192(DX)(SI*8), Z3
+	VDIVPD   192(BX)(SI*8), Z3, Z3
+	VMOVNTPD Z0, (AX)(SI*8)
+	VMOVNTPD Z1, 64(AX)(SI*8)
+	VMOVNTPD Z2, 128(AX)(SI*8)
+	VMOVNTPD Z3, 192(AX)(SI*8)
+	ADDQ     $0x00000020, SI
+	JMP      divFloat64AVX512NT_loop4
+
+divFloat64AVX512NT_loop1_init:
+	MOVQ CX, DI
+	ANDQ $-8, DI
+
+divFloat64AVX512NT_loop1:
+	CMPQ    SI, DI
+	JGE     divFloat64AVX512NT_tail
+	VMOVUPD (DX)(SI*8), Z0
+	VDIVPD  (BX)(SI*8), Z0, Z0
+	VMOVUPD Z0, (AX)(SI*8)
+	ADDQ    $0x00000008, SI
+	JMP     divFloat64AVX512NT_loop1
+
+divFloat64AVX512NT_tail:
+	CMPQ      SI, CX
+	JGE       divFloat64AVX512NT_done
+	SUBQ      SI, CX
+	MOVL      $0x00000001, DI
+	SHLL      CL, DI
+	DECL      DI
+	KMOVW     DI, K1
+	VMOVUPD.Z (DX)(SI*8), K1, Z0
+	VMOVUPD.Z (BX)(SI*8), K1, Z1
+	VDIVPD    Z1, Z0, Z0
+	VMOVUPD   Z0, K1, (AX)(SI*8)
+
+divFloat64AVX512NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func maxFloat64AVX512NT(dst []float64, a []float64, b []float64)
+// Requires: AVX, AVX512F, MMX+
+TEXT ·maxFloat64AVX512NT(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), DX
+	MOVQ b_base+48(FP), BX
+	MOVQ dst_len+8(FP), CX
+	XORQ SI, SI
+	MOVQ CX, DI
+	ANDQ $-32, DI
+
+maxFloat64AVX512NT_loop4:
+	CMPQ     SI, DI
+	JGE      maxFloat64AVX512NT_loop1_init
+	VMOVUPD  (DX)(SI*8), Z0
+	VMAXPD   (BX)(SI*8), Z0, Z1
+	VCMPPD   $0x03, Z0, Z0, K1
+	VMOVAPD  Z0, K1, Z1
+	VMOVUPD  64(DX)(SI*8), Z0
+	VMAXPD   64(BX)(SI*8), Z0, Z2
+	VCMPPD   $0x03, Z0, Z0, K1
+	VMOVAPD  Z0, K1, Z2
+	VMOVUPD  128(DX)(SI*8), Z0
+	VMAXPD   128(BX)(SI*8), Z0, Z3
+	VCMPPD   $0x03, Z0, Z0, K1
+	VMOVAPD  Z0, K1, Z3
+	VMOVUPD  192(DX)(SI*8), Z0
+	VMAXPD   192(BX)(SI*8), Z0, Z4
+	VCMPPD   $0x03, Z0, Z0, K1
+	VMOVAPD  Z0, K1, Z4
+	VMOVNTPD Z1, (AX)(SI*8)
+	VMOVNTPD Z2, 64(AX)(SI*8)
+	VMOVNTPD Z3, 128(AX)(SI*8)
+	VMOVNTPD Z4, 192(AX)(SI*8)
+	ADDQ     $0x00000020, SI
+	JMP      maxFloat64AVX512NT_loop4
+
+maxFloat64AVX512NT_loop1_init:
+	MOVQ CX, DI
+	ANDQ $-8, DI
+
+maxFloat64AVX512NT_loop1:
+	CMPQ    SI, DI
+	JGE     maxFloat64AVX512NT_tail
+	VMOVUPD (DX)(SI*8), Z0
+	VMAXPD  (BX)(SI*8), Z0, Z1
+	VCMPPD  $0x03, Z0, Z0, K1
+	VMOVAPD Z0, K1, Z1
+	VMOVUPD Z1, (AX)(SI*8)
+	ADDQ    $0x00000008, SI
+	JMP     maxFloat64AVX512NT_loop1
+
+maxFloat64AVX512NT_tail:
+	CMPQ      SI, CX
+	JGE       maxFloat64AVX512NT_done
+	SUBQ      SI, CX
+	MOVL      $0x00000001, DI
+	SHLL      CL, DI
+	DECL      DI
+	KMOVW     DI, K1
+	VMOVUPD.Z (DX)(SI*8), K1, Z0
+	VMOVUPD.Z (BX)(SI*8), K1, Z1
+	VMAXPD    Z1, Z0, Z1
+	VCMPPD    $0x03, Z0, Z0, K2
+	VMOVAPD   Z0, K2, Z1
+	VMOVUPD   Z1, K1, (AX)(SI*8)
+
+maxFloat64AVX512NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func minFloat64AVX512NT(dst []float64, a []float64, b []float64)
+// Requires: AVX, AVX512F, MMX+
+TEXT ·minFloat64AVX512NT(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), DX
+	MOVQ b_base+48(FP), BX
+	MOVQ dst_len+8(FP), CX
+	XORQ SI, SI
+	MOVQ CX, DI
+	ANDQ $-32, DI
+
+minFloat64AVX512NT_loop4:
+	CMPQ     SI, DI
+	JGE      minFloat64AVX512NT_loop1_init
+	VMOVUPD  (DX)(SI*8), Z0
+	VMINPD   (BX)(SI*8), Z0, Z1
+	VCMPPD   $0x03, Z0, Z0, K1
+	VMOVAPD  Z0, K1, Z1
+	VMOVUPD  64(DX)(SI*8), Z0
+	VMINPD   64(BX)(SI*8), Z0, Z2
+	VCMPPD   $0x03, Z0, Z0, K1
+	VMOVAPD  Z0, K1, Z2
+	VMOVUPD  128(DX)(SI*8), Z0
+	VMINPD   128(BX)(SI*8), Z0, Z3
+	VCMPPD   $0x03, Z0, Z0, K1
+	VMOVAPD  Z0, K1, Z3
+	VMOVUPD  192(DX)(SI*8), Z0
+	VMINPD   192(BX)(SI*8), Z0, Z4
+	VCMPPD   $0x03, Z0, Z0, K1
+	VMOVAPD  Z0, K1, Z4
+	VMOVNTPD Z1, (AX)(SI*8)
+	VMOVNTPD Z2, 64(AX)(SI*8)
+	VMOVNTPD Z3, 128(AX)(SI*8)
+	VMOVNTPD Z4, 192(AX)(SI*8)
+	ADDQ     $0x00000020, SI
+	JMP      minFloat64AVX512NT_loop4
+
+minFloat64AVX512NT_loop1_init:
+	MOVQ CX, DI
+	ANDQ $-8, DI
+
+minFloat64AVX512NT_loop1:
+	CMPQ    SI, DI
+	JGE     minFloat64AVX512NT_tail
+	VMOVUPD (DX)(SI*8), Z0
+	VMINPD  (BX)(SI*8), Z0, Z1
+	VCMPPD  $0x03, Z0, Z0, K1
+	VMOVAPD Z0, K1, Z1
+	VMOVUPD Z1, (AX)(SI*8)
+	ADDQ    $0x00000008, SI
+	JMP     minFloat64AVX512NT_loop1
+
+minFloat64AVX512NT_tail:
+	CMPQ      SI, CX
+	JGE       minFloat64AVX512NT_done
+	SUBQ      SI, CX
+	MOVL      $0x00000001, DI
+	SHLL      CL, DI
+	DECL      DI
+	KMOVW     DI, K1
+	VMOVUPD.Z (DX)(SI*8), K1, Z0
+	VMOVUPD.Z (BX)(SI*8), K1, Z1
+	VMINPD    Z1, Z0, Z1
+	VCMPPD    $0x03, Z0, Z0, K2
+	VMOVAPD   Z0, K2, Z1
+	VMOVUPD   Z1, K1, (AX)(SI*8)
+
+minFloat64AVX512NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func addFloat64ScalarAVX512NT(dst []float64, a []float64, s float64)
+// Requires: AVX, AVX512F, MMX+, SSE2
+TEXT ·addFloat64ScalarAVX512NT(SB), NOSPLIT, $0-56
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), DX
+	MOVQ         dst_len+8(FP), CX
+	MOVSD        s+48(FP), X0
+	VBROADCASTSD X0, Z0
+	XORQ         BX, BX
+	MOVQ         CX, SI
+	ANDQ         $-32, SI
+
+addFloat64ScalarAVX512NT_loop4:
+	CMPQ     BX, SI
+	JGE      addFloat64ScalarAVX512NT_loop1_init
+	VMOVUPD  (DX)(BX*8), Z1
+	VADDPD   Z0, Z1, Z1
+	VMOVUPD  64(DX)(BX*8), Z2
+	VADDPD   Z0, Z2, Z2
+	VMOVUPD  128(DX)(BX*8), Z3
+	VADDPD   Z0, Z3, Z3
+	VMOVUPD  192(DX)(BX*8), Z4
+	VADDPD   Z0, Z4, Z4
+	VMOVNTPD Z1, (AX)(BX*8)
+	VMOVNTPD Z2, 64(AX)(BX*8)
+	VMOVNTPD Z3, 128(AX)(BX*8)
+	VMOVNTPD Z4, 192(AX)(BX*8)
+	ADDQ     $0x00000020, BX
+	JMP      addFloat64ScalarAVX512NT_loop4
+
+addFloat64ScalarAVX512NT_loop1_init:
+	MOVQ CX, SI
+	ANDQ $-8, SI
+
+addFloat64ScalarAVX512NT_loop1:
+	CMPQ    BX, SI
+	JGE     addFloat64ScalarAVX512NT_tail
+	VMOVUPD (DX)(BX*8), Z1
+	VADDPD  Z0, Z1, Z1
+	VMOVUPD Z1, (AX)(BX*8)
+	ADDQ    $0x00000008, BX
+	JMP     addFloat64ScalarAVX512NT_loop1
+
+addFloat64ScalarAVX512NT_tail:
+	CMPQ      BX, CX
+	JGE       addFloat64ScalarAVX512NT_done
+	SUBQ      BX, CX
+	MOVL      $0x00000001, SI
+	SHLL      CL, SI
+	DECL      SI
+	KMOVW     SI, K1
+	VMOVUPD.Z (DX)(BX*8), K1, Z1
+	VADDPD    Z0, Z1, Z0
+	VMOVUPD   Z0, K1, (AX)(BX*8)
+
+addFloat64ScalarAVX512NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func subFloat64ScalarAVX512NT(dst []float64, a []float64, s float64)
+// Requires: AVX, AVX512F, MMX+, SSE2
+TEXT ·subFloat64ScalarAVX512NT(SB), NOSPLIT, $0-56
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), DX
+	MOVQ         dst_len+8(FP), CX
+	MOVSD        s+48(FP), X0
+	VBROADCASTSD X0, Z0
+	XORQ         BX, BX
+	MOVQ         CX, SI
+	ANDQ         $-32, SI
+
+subFloat64ScalarAVX512NT_loop4:
+	CMPQ     BX, SI
+	JGE      subFloat64ScalarAVX512NT_loop1_init
+	VMOVUPD  (DX)(BX*8), Z1
+	VSUBPD   Z0, Z1, Z1
+	VMOVUPD  64(DX)(BX*8), Z2
+	VSUBPD   Z0, Z2, Z2
+	VMOVUPD  128(DX)(BX*8), Z3
+	VSUBPD   Z0, Z3, Z3
+	VMOVUPD  192(DX)(BX*8), Z4
+	VSUBPD   Z0, Z4, Z4
+	VMOVNTPD Z1, (AX)(BX*8)
+	VMOVNTPD Z2, 64(AX)(BX*8)
+	VMOVNTPD Z3, 128(AX)(BX*8)
+	VMOVNTPD Z4, 192(AX)(BX*8)
+	ADDQ     $0x00000020, BX
+	JMP      subFloat64ScalarAVX512NT_loop4
+
+subFloat64ScalarAVX512NT_loop1_init:
+	MOVQ CX, SI
+	ANDQ $-8, SI
+
+subFloat64ScalarAVX512NT_loop1:
+	CMPQ    BX, SI
+	JGE     subFloat64ScalarAVX512NT_tail
+	VMOVUPD (DX)(BX*8), Z1
+	VSUBPD  Z0, Z1, Z1
+	VMOVUPD Z1, (AX)(BX*8)
+	ADDQ    $0x00000008, BX
+	JMP     subFloat64ScalarAVX512NT_loop1
+
+subFloat64ScalarAVX512NT_tail:
+	CMPQ      BX, CX
+	JGE       subFloat64ScalarAVX512NT_done
+	SUBQ      BX, CX
+	MOVL      $0x00000001, SI
+	SHLL      CL, SI
+	DECL      SI
+	KMOVW     SI, K1
+	VMOVUPD.Z (DX)(BX*8), K1, Z1
+	VSUBPD    Z0, Z1, Z0
+	VMOVUPD   Z0, K1, (AX)(BX*8)
+
+subFloat64ScalarAVX512NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func mulFloat64ScalarAVX512NT(dst []float64, a []float64, s float64)
+// Requires: AVX, AVX512F, MMX+, SSE2
+TEXT ·mulFloat64ScalarAVX512NT(SB), NOSPLIT, $0-56
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), DX
+	MOVQ         dst_len+8(FP), CX
+	MOVSD        s+48(FP), X0
+	VBROADCASTSD X0, Z0
+	XORQ         BX, BX
+	MOVQ         CX, SI
+	ANDQ         $-32, SI
+
+mulFloat64ScalarAVX512NT_loop4:
+	CMPQ     BX, SI
+	JGE      mulFloat64ScalarAVX512NT_loop1_init
+	VMOVUPD  (DX)(BX*8), Z1
+	VMULPD   Z0, Z1, Z1
+	VMOVUPD  64(DX)(BX*8), Z2
+	VMULPD   Z0, Z2, Z2
+	VMOVUPD  128(DX)(BX*8), Z3
+	VMULPD   Z0, Z3, Z3
+	VMOVUPD  192(DX)(BX*8), Z4
+	VMULPD   Z0, Z4, Z4
+	VMOVNTPD Z1, (AX)(BX*8)
+	VMOVNTPD Z2, 64(AX)(BX*8)
+	VMOVNTPD Z3, 128(AX)(BX*8)
+	VMOVNTPD Z4, 192(AX)(BX*8)
+	ADDQ     $0x00000020, BX
+	JMP      mulFloat64ScalarAVX512NT_loop4
+
+mulFloat64ScalarAVX512NT_loop1_init:
+	MOVQ CX, SI
+	ANDQ $-8, SI
+
+mulFloat64ScalarAVX512NT_loop1:
+	CMPQ    BX, SI
+	JGE     mulFloat64ScalarAVX512NT_tail
+	VMOVUPD (DX)(BX*8), Z1
+	VMULPD  Z0, Z1, Z1
+	VMOVUPD Z1, (AX)(BX*8)
+	ADDQ    $0x00000008, BX
+	JMP     mulFloat64ScalarAVX512NT_loop1
+
+mulFloat64ScalarAVX512NT_tail:
+	CMPQ      BX, CX
+	JGE       mulFloat64ScalarAVX512NT_done
+	SUBQ      BX, CX
+	MOVL      $0x00000001, SI
+	SHLL      CL, SI
+	DECL      SI
+	KMOVW     SI, K1
+	VMOVUPD.Z (DX)(BX*8), K1, Z1
+	VMULPD    Z0, Z1, Z0
+	VMOVUPD   Z0, K1, (AX)(BX*8)
+
+mulFloat64ScalarAVX512NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func divFloat64ScalarAVX512NT(dst []float64, a []float64, s float64)
+// Requires: AVX, AVX512F, MMX+, SSE2
+TEXT ·divFloat64ScalarAVX512NT(SB), NOSPLIT, $0-56
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), DX
+	MOVQ         dst_len+8(FP), CX
+	MOVSD        s+48(FP), X0
+	VBROADCASTSD X0, Z0
+	XORQ         BX, BX
+	MOVQ         CX, SI
+	ANDQ         $-32, SI
+
+divFloat64ScalarAVX512NT_loop4:
+	CMPQ     BX, SI
+	JGE      divFloat64ScalarAVX512NT_loop1_init
+	VMOVUPD  (DX)(BX*8), Z1
+	VDIVPD   Z0, Z1, Z1
+	VMOVUPD  64(DX)(BX*8), Z2
+	VDIVPD   Z0, Z2, Z2
+	VMOVUPD  128(DX)(BX*8), Z3
+	VDIVPD   Z0, Z3, Z3
+	VMOVUPD  192(DX)(BX*8), Z4
+	VDIVPD   Z0, Z4, Z4
+	VMOVNTPD Z1, (AX)(BX*8)
+	VMOVNTPD Z2, 64(AX)(BX*8)
+	VMOVNTPD Z3, 128(AX)(BX*8)
+	VMOVNTPD Z4, 192(AX)(BX*8)
+	ADDQ     $0x00000020, BX
+	JMP      divFloat64ScalarAVX512NT_loop4
+
+divFloat64ScalarAVX512NT_loop1_init:
+	MOVQ CX, SI
+	ANDQ $-8, SI
+
+divFloat64ScalarAVX512NT_loop1:
+	CMPQ    BX, SI
+	JGE     divFloat64ScalarAVX512NT_tail
+	VMOVUPD (DX)(BX*8), Z1
+	VDIVPD  Z0, Z1, Z1
+	VMOVUPD Z1, (AX)(BX*8)
+	ADDQ    $0x00000008, BX
+	JMP     divFloat64ScalarAVX512NT_loop1
+
+divFloat64ScalarAVX512NT_tail:
+	CMPQ      BX, CX
+	JGE       divFloat64ScalarAVX512NT_done
+	SUBQ      BX, CX
+	MOVL      $0x00000001, SI
+	SHLL      CL, SI
+	DECL      SI
+	KMOVW     SI, K1
+	VMOVUPD.Z (DX)(BX*8), K1, Z1
+	VDIVPD    Z0, Z1, Z0
+	VMOVUPD   Z0, K1, (AX)(BX*8)
+
+divFloat64ScalarAVX512NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func rsubFloat64ScalarAVX512NT(dst []float64, a []float64, s float64)
+// Requires: AVX, AVX512F, MMX+, SSE2
+TEXT ·rsubFloat64ScalarAVX512NT(SB), NOSPLIT, $0-56
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), DX
+	MOVQ         dst_len+8(FP), CX
+	MOVSD        s+48(FP), X0
+	VBROADCASTSD X0, Z0
+	XORQ         BX, BX
+	MOVQ         CX, SI
+	ANDQ         $-32, SI
+
+rsubFloat64ScalarAVX512NT_loop4:
+	CMPQ     BX, SI
+	JGE      rsubFloat64ScalarAVX512NT_loop1_init
+	VMOVUPD  (DX)(BX*8), Z1
+	VSUBPD   Z1, Z0, Z1
+	VMOVUPD  64(DX)(BX*8), Z2
+	VSUBPD   Z2, Z0, Z2
+	VMOVUPD  128(DX)(BX*8), Z3
+	VSUBPD   Z3, Z0, Z3
+	VMOVUPD  192(DX)(BX*8), Z4
+	VSUBPD   Z4, Z0, Z4
+	VMOVNTPD Z1, (AX)(BX*8)
+	VMOVNTPD Z2, 64(AX)(BX*8)
+	VMOVNTPD Z3, 128(AX)(BX*8)
+	VMOVNTPD Z4, 192(AX)(BX*8)
+	ADDQ     $0x00000020, BX
+	JMP      rsubFloat64ScalarAVX512NT_loop4
+
+rsubFloat64ScalarAVX512NT_loop1_init:
+	MOVQ CX, SI
+	ANDQ $-8, SI
+
+rsubFloat64ScalarAVX512NT_loop1:
+	CMPQ    BX, SI
+	JGE     rsubFloat64ScalarAVX512NT_tail
+	VMOVUPD (DX)(BX*8), Z1
+	VSUBPD  Z1, Z0, Z1
+	VMOVUPD Z1, (AX)(BX*8)
+	ADDQ    $0x00000008, BX
+	JMP     rsubFloat64ScalarAVX512NT_loop1
+
+rsubFloat64ScalarAVX512NT_tail:
+	CMPQ      BX, CX
+	JGE       rsubFloat64ScalarAVX512NT_done
+	SUBQ      BX, CX
+	MOVL      $0x00000001, SI
+	SHLL      CL, SI
+	DECL      SI
+	KMOVW     SI, K1
+	VMOVUPD.Z (DX)(BX*8), K1, Z1
+	VSUBPD    Z1, Z0, Z0
+	VMOVUPD   Z0, K1, (AX)(BX*8)
+
+rsubFloat64ScalarAVX512NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func rdivFloat64ScalarAVX512NT(dst []float64, a []float64, s float64)
+// Requires: AVX, AVX512F, MMX+, SSE2
+TEXT ·rdivFloat64ScalarAVX512NT(SB), NOSPLIT, $0-56
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), DX
+	MOVQ         dst_len+8(FP), CX
+	MOVSD        s+48(FP), X0
+	VBROADCASTSD X0, Z0
+	XORQ         BX, BX
+	MOVQ         CX, SI
+	ANDQ         $-32, SI
+
+rdivFloat64ScalarAVX512NT_loop4:
+	CMPQ     BX, SI
+	JGE      rdivFloat64ScalarAVX512NT_loop1_init
+	VMOVUPD  (DX)(BX*8), Z1
+	VDIVPD   Z1, Z0, Z1
+	VMOVUPD  64(DX)(BX*8), Z2
+	VDIVPD   Z2, Z0, Z2
+	VMOVUPD  128(DX)(BX*8), Z3
+	VDIVPD   Z3, Z0, Z3
+	VMOVUPD  192(DX)(BX*8), Z4
+	VDIVPD   Z4, Z0, Z4
+	VMOVNTPD Z1, (AX)(BX*8)
+	VMOVNTPD Z2, 64(AX)(BX*8)
+	VMOVNTPD Z3, 128(AX)(BX*8)
+	VMOVNTPD Z4, 192(AX)(BX*8)
+	ADDQ     $0x00000020, BX
+	JMP      rdivFloat64ScalarAVX512NT_loop4
+
+rdivFloat64ScalarAVX512NT_loop1_init:
+	MOVQ CX, SI
+	ANDQ $-8, SI
+
+rdivFloat64ScalarAVX512NT_loop1:
+	CMPQ    BX, SI
+	JGE     rdivFloat64ScalarAVX512NT_tail
+	VMOVUPD (DX)(BX*8), Z1
+	VDIVPD  Z1, Z0, Z1
+	VMOVUPD Z1, (AX)(BX*8)
+	ADDQ    $0x00000008, BX
+	JMP     rdivFloat64ScalarAVX512NT_loop1
+
+rdivFloat64ScalarAVX512NT_tail:
+	CMPQ      BX, CX
+	JGE       rdivFloat64ScalarAVX512NT_done
+	SUBQ      BX, CX
+	MOVL      $0x00000001, SI
+	SHLL      CL, SI
+	DECL      SI
+	KMOVW     SI, K1
+	VMOVUPD.Z (DX)(BX*8), K1, Z1
+	VDIVPD    Z1, Z0, Z0
+	VMOVUPD   Z0, K1, (AX)(BX*8)
+
+rdivFloat64ScalarAVX512NT_done:
+	SFENCE
 	VZEROUPPER
 	RET
 
@@ -3060,2330 +5232,6 @@ rdivFloat32ScalarAVX512_done:
 	VZEROUPPER
 	RET
 
-// func dotFloat32AVX512(a []float32, b []float32) float32
-// Requires: AVX, AVX512DQ, AVX512F, SSE
-TEXT ·dotFloat32AVX512(SB), NOSPLIT, $0-52
-	MOVQ   a_base+0(FP), AX
-	MOVQ   b_base+24(FP), DX
-	MOVQ   a_len+8(FP), CX
-	VXORPS Z0, Z0, Z0
-	VXORPS Z1, Z1, Z1
-	VXORPS Z2, Z2, Z2
-	VXORPS Z3, Z3, Z3
-	XORQ   BX, BX
-	MOVQ   CX, SI
-	ANDQ   $-64, SI
-
-dotFloat32AVX512_loop4:
-	CMPQ        BX, SI
-	JGE         dotFloat32AVX512_loop1_init
-	VMOVUPS     (AX)(BX*4), Z4
-	VFMADD231PS (DX)(BX*4), Z4, Z0
-	VMOVUPS     64(AX)(BX*4), Z4
-	VFMADD231PS 64(DX)(BX*4), Z4, Z1
-	VMOVUPS     128(AX)(BX*4), Z4
-	VFMADD231PS 128(DX)(BX*4), Z4, Z2
-	VMOVUPS     192(AX)(BX*4), Z4
-	VFMADD231PS 192(DX)(BX*4), Z4, Z3
-	ADDQ        $0x00000040, BX
-	JMP         dotFloat32AVX512_loop4
-
-dotFloat32AVX512_loop1_init:
-	MOVQ CX, SI
-	ANDQ $-16, SI
-
-dotFloat32AVX512_loop1:
-	CMPQ        BX, SI
-	JGE         dotFloat32AVX512_tail
-	VMOVUPS     (AX)(BX*4), Z4
-	VFMADD231PS (DX)(BX*4), Z4, Z0
-	ADDQ        $0x00000010, BX
-	JMP         dotFloat32AVX512_loop1
-
-dotFloat32AVX512_tail:
-	CMPQ        BX, CX
-	JGE         dotFloat32AVX512_reduce
-	SUBQ        BX, CX
-	MOVL        $0x00000001, SI
-	SHLL        CL, SI
-	DECL        SI
-	KMOVW       SI, K1
-	VMOVUPS.Z   (AX)(BX*4), K1, Z4
-	VMOVUPS.Z   (DX)(BX*4), K1, Z5
-	VFMADD231PS Z5, Z4, Z1
-
-dotFloat32AVX512_reduce:
-	VADDPS        Z1, Z0, Z0
-	VADDPS        Z3, Z2, Z2
-	VADDPS        Z2, Z0, Z0
-	VEXTRACTF32X8 $0x01, Z0, Y1
-	VADDPS        Y1, Y0, Y0
-	VEXTRACTF128  $0x01, Y0, X1
-	VADDPS        X1, X0, X0
-	VHADDPS       X0, X0, X0
-	VHADDPS       X0, X0, X0
-	VZEROUPPER
-	MOVSS         X0, ret+48(FP)
-	RET
-
-// func sumBlockFloat64AVX2(a []float64) float64
-// Requires: AVX, SSE2
-TEXT ·sumBlockFloat64AVX2(SB), NOSPLIT, $0-32
-	MOVQ   a_base+0(FP), AX
-	MOVQ   a_len+8(FP), CX
-	XORQ   DX, DX
-	CMPQ   CX, $0x08
-	JGE    sumBlockFloat64AVX2_block
-	VXORPD X0, X0, X0
-	JMP    sumBlockFloat64AVX2_scalar
-
-sumBlockFloat64AVX2_block:
-	MOVQ    CX, BX
-	ANDQ    $-8, BX
-	VMOVUPD (AX), Y0
-	VMOVUPD 32(AX), Y1
-	MOVQ    $0x00000008, DX
-
-sumBlockFloat64AVX2_loop:
-	CMPQ   DX, BX
-	JGE    sumBlockFloat64AVX2_combine
-	VADDPD (AX)(DX*8), Y0, Y0
-	VADDPD 32(AX)(DX*8), Y1, Y1
-	ADDQ   $0x08, DX
-	JMP    sumBlockFloat64AVX2_loop
-
-sumBlockFloat64AVX2_combine:
-	VHADDPD      Y1, Y0, Y0
-	VEXTRACTF128 $0x01, Y0, X1
-	VADDPD       X1, X0, X0
-	VHADDPD      X0, X0, X0
-
-sumBlockFloat64AVX2_scalar:
-	CMPQ   DX, CX
-	JGE    sumBlockFloat64AVX2_done
-	VADDSD (AX)(DX*8), X0, X0
-	INCQ   DX
-	JMP    sumBlockFloat64AVX2_scalar
-
-sumBlockFloat64AVX2_done:
-	VZEROUPPER
-	MOVSD X0, ret+24(FP)
-	RET
-
-// func sumBlockFloat32AVX2(a []float32) float32
-// Requires: AVX, SSE
-TEXT ·sumBlockFloat32AVX2(SB), NOSPLIT, $0-28
-	MOVQ   a_base+0(FP), AX
-	MOVQ   a_len+8(FP), CX
-	XORQ   DX, DX
-	CMPQ   CX, $0x08
-	JGE    sumBlockFloat32AVX2_block
-	VXORPS X0, X0, X0
-	JMP    sumBlockFloat32AVX2_scalar
-
-sumBlockFloat32AVX2_block:
-	MOVQ    CX, BX
-	ANDQ    $-8, BX
-	VMOVUPS (AX), Y0
-	MOVQ    $0x00000008, DX
-
-sumBlockFloat32AVX2_loop:
-	CMPQ   DX, BX
-	JGE    sumBlockFloat32AVX2_combine
-	VADDPS (AX)(DX*4), Y0, Y0
-	ADDQ   $0x08, DX
-	JMP    sumBlockFloat32AVX2_loop
-
-sumBlockFloat32AVX2_combine:
-	VHADDPS      Y0, Y0, Y0
-	VHADDPS      Y0, Y0, Y0
-	VEXTRACTF128 $0x01, Y0, X1
-	VADDSS       X1, X0, X0
-
-sumBlockFloat32AVX2_scalar:
-	CMPQ   DX, CX
-	JGE    sumBlockFloat32AVX2_done
-	VADDSS (AX)(DX*4), X0, X0
-	INCQ   DX
-	JMP    sumBlockFloat32AVX2_scalar
-
-sumBlockFloat32AVX2_done:
-	VZEROUPPER
-	MOVSS X0, ret+24(FP)
-	RET
-
-// func addFloat64AVX2NT(dst []float64, a []float64, b []float64)
-// Requires: AVX, MMX+
-TEXT ·addFloat64AVX2NT(SB), NOSPLIT, $0-72
-	MOVQ dst_base+0(FP), AX
-	MOVQ a_base+24(FP), CX
-	MOVQ b_base+48(FP), DX
-	MOVQ dst_len+8(FP), BX
-	XORQ SI, SI
-	MOVQ BX, DI
-	ANDQ $-16, DI
-
-addFloat64AVX2NT_loop4:
-	CMPQ     SI, DI
-	JGE      addFloat64AVX2NT_loop1_init
-	VMOVUPD  (CX)(SI*8), Y0
-	VADDPD   (DX)(SI*8), Y0, Y0
-	VMOVUPD  32(CX)(SI*8), Y1
-	VADDPD   32(DX)(SI*8), Y1, Y1
-	VMOVUPD  64(CX)(SI*8), Y2
-	VADDPD   64(DX)(SI*8), Y2, Y2
-	VMOVUPD  96(CX)(SI*8), Y3
-	VADDPD   96(DX)(SI*8), Y3, Y3
-	VMOVNTPD Y0, (AX)(SI*8)
-	VMOVNTPD Y1, 32(AX)(SI*8)
-	VMOVNTPD Y2, 64(AX)(SI*8)
-	VMOVNTPD Y3, 96(AX)(SI*8)
-	ADDQ     $0x00000010, SI
-	JMP      addFloat64AVX2NT_loop4
-
-addFloat64AVX2NT_loop1_init:
-	MOVQ BX, DI
-	ANDQ $-4, DI
-
-addFloat64AVX2NT_loop1:
-	CMPQ    SI, DI
-	JGE     addFloat64AVX2NT_tail
-	VMOVUPD (CX)(SI*8), Y0
-	VADDPD  (DX)(SI*8), Y0, Y0
-	VMOVUPD Y0, (AX)(SI*8)
-	ADDQ    $0x00000004, SI
-	JMP     addFloat64AVX2NT_loop1
-
-addFloat64AVX2NT_tail:
-addFloat64AVX2NT_scalar:
-	CMPQ   SI, BX
-	JGE    addFloat64AVX2NT_done
-	VMOVSD (CX)(SI*8), X0
-	VADDSD (DX)(SI*8), X0, X0
-	VMOVSD X0, (AX)(SI*8)
-	INCQ   SI
-	JMP    addFloat64AVX2NT_scalar
-
-addFloat64AVX2NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func subFloat64AVX2NT(dst []float64, a []float64, b []float64)
-// Requires: AVX, MMX+
-TEXT ·subFloat64AVX2NT(SB), NOSPLIT, $0-72
-	MOVQ dst_base+0(FP), AX
-	MOVQ a_base+24(FP), CX
-	MOVQ b_base+48(FP), DX
-	MOVQ dst_len+8(FP), BX
-	XORQ SI, SI
-	MOVQ BX, DI
-	ANDQ $-16, DI
-
-subFloat64AVX2NT_loop4:
-	CMPQ     SI, DI
-	JGE      subFloat64AVX2NT_loop1_init
-	VMOVUPD  (CX)(SI*8), Y0
-	VSUBPD   (DX)(SI*8), Y0, Y0
-	VMOVUPD  32(CX)(SI*8), Y1
-	VSUBPD   32(DX)(SI*8), Y1, Y1
-	VMOVUPD  64(CX)(SI*8), Y2
-	VSUBPD   64(DX)(SI*8), Y2, Y2
-	VMOVUPD  96(CX)(SI*8), Y3
-	VSUBPD   96(DX)(SI*8), Y3, Y3
-	VMOVNTPD Y0, (AX)(SI*8)
-	VMOVNTPD Y1, 32(AX)(SI*8)
-	VMOVNTPD Y2, 64(AX)(SI*8)
-	VMOVNTPD Y3, 96(AX)(SI*8)
-	ADDQ     $0x00000010, SI
-	JMP      subFloat64AVX2NT_loop4
-
-subFloat64AVX2NT_loop1_init:
-	MOVQ BX, DI
-	ANDQ $-4, DI
-
-subFloat64AVX2NT_loop1:
-	CMPQ    SI, DI
-	JGE     subFloat64AVX2NT_tail
-	VMOVUPD (CX)(SI*8), Y0
-	VSUBPD  (DX)(SI*8), Y0, Y0
-	VMOVUPD Y0, (AX)(SI*8)
-	ADDQ    $0x00000004, SI
-	JMP     subFloat64AVX2NT_loop1
-
-subFloat64AVX2NT_tail:
-subFloat64AVX2NT_scalar:
-	CMPQ   SI, BX
-	JGE    subFloat64AVX2NT_done
-	VMOVSD (CX)(SI*8), X0
-	VSUBSD (DX)(SI*8), X0, X0
-	VMOVSD X0, (AX)(SI*8)
-	INCQ   SI
-	JMP    subFloat64AVX2NT_scalar
-
-subFloat64AVX2NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func mulFloat64AVX2NT(dst []float64, a []float64, b []float64)
-// Requires: AVX, MMX+
-TEXT ·mulFloat64AVX2NT(SB), NOSPLIT, $0-72
-	MOVQ dst_base+0(FP), AX
-	MOVQ a_base+24(FP), CX
-	MOVQ b_base+48(FP), DX
-	MOVQ dst_len+8(FP), BX
-	XORQ SI, SI
-	MOVQ BX, DI
-	ANDQ $-16, DI
-
-mulFloat64AVX2NT_loop4:
-	CMPQ     SI, DI
-	JGE      mulFloat64AVX2NT_loop1_init
-	VMOVUPD  (CX)(SI*8), Y0
-	VMULPD   (DX)(SI*8), Y0, Y0
-	VMOVUPD  32(CX)(SI*8), Y1
-	VMULPD   32(DX)(SI*8), Y1, Y1
-	VMOVUPD  64(CX)(SI*8), Y2
-	VMULPD   64(DX)(SI*8), Y2, Y2
-	VMOVUPD  96(CX)(SI*8), Y3
-	VMULPD   96(DX)(SI*8), Y3, Y3
-	VMOVNTPD Y0, (AX)(SI*8)
-	VMOVNTPD Y1, 32(AX)(SI*8)
-	VMOVNTPD Y2, 64(AX)(SI*8)
-	VMOVNTPD Y3, 96(AX)(SI*8)
-	ADDQ     $0x00000010, SI
-	JMP      mulFloat64AVX2NT_loop4
-
-mulFloat64AVX2NT_loop1_init:
-	MOVQ BX, DI
-	ANDQ $-4, DI
-
-mulFloat64AVX2NT_loop1:
-	CMPQ    SI, DI
-	JGE     mulFloat64AVX2NT_tail
-	VMOVUPD (CX)(SI*8), Y0
-	VMULPD  (DX)(SI*8), Y0, Y0
-	VMOVUPD Y0, (AX)(SI*8)
-	ADDQ    $0x00000004, SI
-	JMP     mulFloat64AVX2NT_loop1
-
-mulFloat64AVX2NT_tail:
-mulFloat64AVX2NT_scalar:
-	CMPQ   SI, BX
-	JGE    mulFloat64AVX2NT_done
-	VMOVSD (CX)(SI*8), X0
-	VMULSD (DX)(SI*8), X0, X0
-	VMOVSD X0, (AX)(SI*8)
-	INCQ   SI
-	JMP    mulFloat64AVX2NT_scalar
-
-mulFloat64AVX2NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func divFloat64AVX2NT(dst []float64, a []float64, b []float64)
-// Requires: AVX, MMX+
-TEXT ·divFloat64AVX2NT(SB), NOSPLIT, $0-72
-	MOVQ dst_base+0(FP), AX
-	MOVQ a_base+24(FP), CX
-	MOVQ b_base+48(FP), DX
-	MOVQ dst_len+8(FP), BX
-	XORQ SI, SI
-	MOVQ BX, DI
-	ANDQ $-16, DI
-
-divFloat64AVX2NT_loop4:
-	CMPQ     SI, DI
-	JGE      divFloat64AVX2NT_loop1_init
-	VMOVUPD  (CX)(SI*8), Y0
-	VDIVPD   (DX)(SI*8), Y0, Y0
-	VMOVUPD  32(CX)(SI*8), Y1
-	VDIVPD   32(DX)(SI*8), Y1, Y1
-	VMOVUPD  64(CX)(SI*8), Y2
-	VDIVPD   64(DX)(SI*8), Y2, Y2
-	VMOVUPD  96(CX)(SI*8), Y3
-	VDIVPD   96(DX)(SI*8), Y3, Y3
-	VMOVNTPD Y0, (AX)(SI*8)
-	VMOVNTPD Y1, 32(AX)(SI*8)
-	VMOVNTPD Y2, 64(AX)(SI*8)
-	VMOVNTPD Y3, 96(AX)(SI*8)
-	ADDQ     $0x00000010, SI
-	JMP      divFloat64AVX2NT_loop4
-
-divFloat64AVX2NT_loop1_init:
-	MOVQ BX, DI
-	ANDQ $-4, DI
-
-divFloat64AVX2NT_loop1:
-	CMPQ    SI, DI
-	JGE     divFloat64AVX2NT_tail
-	VMOVUPD (CX)(SI*8), Y0
-	VDIVPD  (DX)(SI*8), Y0, Y0
-	VMOVUPD Y0, (AX)(SI*8)
-	ADDQ    $0x00000004, SI
-	JMP     divFloat64AVX2NT_loop1
-
-divFloat64AVX2NT_tail:
-divFloat64AVX2NT_scalar:
-	CMPQ   SI, BX
-	JGE    divFloat64AVX2NT_done
-	VMOVSD (CX)(SI*8), X0
-	VDIVSD (DX)(SI*8), X0, X0
-	VMOVSD X0, (AX)(SI*8)
-	INCQ   SI
-	JMP    divFloat64AVX2NT_scalar
-
-divFloat64AVX2NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func maxFloat64AVX2NT(dst []float64, a []float64, b []float64)
-// Requires: AVX, MMX+
-TEXT ·maxFloat64AVX2NT(SB), NOSPLIT, $0-72
-	MOVQ dst_base+0(FP), AX
-	MOVQ a_base+24(FP), CX
-	MOVQ b_base+48(FP), DX
-	MOVQ dst_len+8(FP), BX
-	XORQ SI, SI
-	MOVQ BX, DI
-	ANDQ $-16, DI
-
-maxFloat64AVX2NT_loop4:
-	CMPQ      SI, DI
-	JGE       maxFloat64AVX2NT_loop1_init
-	VMOVUPD   (CX)(SI*8), Y0
-	VMAXPD    (DX)(SI*8), Y0, Y1
-	VCMPPD    $0x03, Y0, Y0, Y2
-	VBLENDVPD Y2, Y0, Y1, Y1
-	VMOVUPD   32(CX)(SI*8), Y0
-	VMAXPD    32(DX)(SI*8), Y0, Y2
-	VCMPPD    $0x03, Y0, Y0, Y3
-	VBLENDVPD Y3, Y0, Y2, Y2
-	VMOVUPD   64(CX)(SI*8), Y0
-	VMAXPD    64(DX)(SI*8), Y0, Y3
-	VCMPPD    $0x03, Y0, Y0, Y4
-	VBLENDVPD Y4, Y0, Y3, Y3
-	VMOVUPD   96(CX)(SI*8), Y0
-	VMAXPD    96(DX)(SI*8), Y0, Y4
-	VCMPPD    $0x03, Y0, Y0, Y5
-	VBLENDVPD Y5, Y0, Y4, Y4
-	VMOVNTPD  Y1, (AX)(SI*8)
-	VMOVNTPD  Y2, 32(AX)(SI*8)
-	VMOVNTPD  Y3, 64(AX)(SI*8)
-	VMOVNTPD  Y4, 96(AX)(SI*8)
-	ADDQ      $0x00000010, SI
-	JMP       maxFloat64AVX2NT_loop4
-
-maxFloat64AVX2NT_loop1_init:
-	MOVQ BX, DI
-	ANDQ $-4, DI
-
-maxFloat64AVX2NT_loop1:
-	CMPQ      SI, DI
-	JGE       maxFloat64AVX2NT_tail
-	VMOVUPD   (CX)(SI*8), Y0
-	VMAXPD    (DX)(SI*8), Y0, Y1
-	VCMPPD    $0x03, Y0, Y0, Y2
-	VBLENDVPD Y2, Y0, Y1, Y1
-	VMOVUPD   Y1, (AX)(SI*8)
-	ADDQ      $0x00000004, SI
-	JMP       maxFloat64AVX2NT_loop1
-
-maxFloat64AVX2NT_tail:
-maxFloat64AVX2NT_scalar:
-	CMPQ      SI, BX
-	JGE       maxFloat64AVX2NT_done
-	VMOVSD    (CX)(SI*8), X0
-	VMAXSD    (DX)(SI*8), X0, X1
-	VCMPSD    $0x03, X0, X0, X2
-	VBLENDVPD X2, X0, X1, X1
-	VMOVSD    X1, (AX)(SI*8)
-	INCQ      SI
-	JMP       maxFloat64AVX2NT_scalar
-
-maxFloat64AVX2NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func minFloat64AVX2NT(dst []float64, a []float64, b []float64)
-// Requires: AVX, MMX+
-TEXT ·minFloat64AVX2NT(SB), NOSPLIT, $0-72
-	MOVQ dst_base+0(FP), AX
-	MOVQ a_base+24(FP), CX
-	MOVQ b_base+48(FP), DX
-	MOVQ dst_len+8(FP), BX
-	XORQ SI, SI
-	MOVQ BX, DI
-	ANDQ $-16, DI
-
-minFloat64AVX2NT_loop4:
-	CMPQ      SI, DI
-	JGE       minFloat64AVX2NT_loop1_init
-	VMOVUPD   (CX)(SI*8), Y0
-	VMINPD    (DX)(SI*8), Y0, Y1
-	VCMPPD    $0x03, Y0, Y0, Y2
-	VBLENDVPD Y2, Y0, Y1, Y1
-	VMOVUPD   32(CX)(SI*8), Y0
-	VMINPD    32(DX)(SI*8), Y0, Y2
-	VCMPPD    $0x03, Y0, Y0, Y3
-	VBLENDVPD Y3, Y0, Y2, Y2
-	VMOVUPD   64(CX)(SI*8), Y0
-	VMINPD    64(DX)(SI*8), Y0, Y3
-	VCMPPD    $0x03, Y0, Y0, Y4
-	VBLENDVPD Y4, Y0, Y3, Y3
-	VMOVUPD   96(CX)(SI*8), Y0
-	VMINPD    96(DX)(SI*8), Y0, Y4
-	VCMPPD    $0x03, Y0, Y0, Y5
-	VBLENDVPD Y5, Y0, Y4, Y4
-	VMOVNTPD  Y1, (AX)(SI*8)
-	VMOVNTPD  Y2, 32(AX)(SI*8)
-	VMOVNTPD  Y3, 64(AX)(SI*8)
-	VMOVNTPD  Y4, 96(AX)(SI*8)
-	ADDQ      $0x00000010, SI
-	JMP       minFloat64AVX2NT_loop4
-
-minFloat64AVX2NT_loop1_init:
-	MOVQ BX, DI
-	ANDQ $-4, DI
-
-minFloat64AVX2NT_loop1:
-	CMPQ      SI, DI
-	JGE       minFloat64AVX2NT_tail
-	VMOVUPD   (CX)(SI*8), Y0
-	VMINPD    (DX)(SI*8), Y0, Y1
-	VCMPPD    $0x03, Y0, Y0, Y2
-	VBLENDVPD Y2, Y0, Y1, Y1
-	VMOVUPD   Y1, (AX)(SI*8)
-	ADDQ      $0x00000004, SI
-	JMP       minFloat64AVX2NT_loop1
-
-minFloat64AVX2NT_tail:
-minFloat64AVX2NT_scalar:
-	CMPQ      SI, BX
-	JGE       minFloat64AVX2NT_done
-	VMOVSD    (CX)(SI*8), X0
-	VMINSD    (DX)(SI*8), X0, X1
-	VCMPSD    $0x03, X0, X0, X2
-	VBLENDVPD X2, X0, X1, X1
-	VMOVSD    X1, (AX)(SI*8)
-	INCQ      SI
-	JMP       minFloat64AVX2NT_scalar
-
-minFloat64AVX2NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func addFloat64ScalarAVX2NT(dst []float64, a []float64, s float64)
-// Requires: AVX, AVX2, MMX+, SSE2
-TEXT ·addFloat64ScalarAVX2NT(SB), NOSPLIT, $0-56
-	MOVQ         dst_base+0(FP), AX
-	MOVQ         a_base+24(FP), CX
-	MOVQ         dst_len+8(FP), DX
-	MOVSD        s+48(FP), X0
-	VBROADCASTSD X0, Y1
-	XORQ         BX, BX
-	MOVQ         DX, SI
-	ANDQ         $-16, SI
-
-addFloat64ScalarAVX2NT_loop4:
-	CMPQ     BX, SI
-	JGE      addFloat64ScalarAVX2NT_loop1_init
-	VMOVUPD  (CX)(BX*8), Y2
-	VADDPD   Y1, Y2, Y2
-	VMOVUPD  32(CX)(BX*8), Y3
-	VADDPD   Y1, Y3, Y3
-	VMOVUPD  64(CX)(BX*8), Y4
-	VADDPD   Y1, Y4, Y4
-	VMOVUPD  96(CX)(BX*8), Y5
-	VADDPD   Y1, Y5, Y5
-	VMOVNTPD Y2, (AX)(BX*8)
-	VMOVNTPD Y3, 32(AX)(BX*8)
-	VMOVNTPD Y4, 64(AX)(BX*8)
-	VMOVNTPD Y5, 96(AX)(BX*8)
-	ADDQ     $0x00000010, BX
-	JMP      addFloat64ScalarAVX2NT_loop4
-
-addFloat64ScalarAVX2NT_loop1_init:
-	MOVQ DX, SI
-	ANDQ $-4, SI
-
-addFloat64ScalarAVX2NT_loop1:
-	CMPQ    BX, SI
-	JGE     addFloat64ScalarAVX2NT_tail
-	VMOVUPD (CX)(BX*8), Y2
-	VADDPD  Y1, Y2, Y2
-	VMOVUPD Y2, (AX)(BX*8)
-	ADDQ    $0x00000004, BX
-	JMP     addFloat64ScalarAVX2NT_loop1
-
-addFloat64ScalarAVX2NT_tail:
-addFloat64ScalarAVX2NT_scalar:
-	CMPQ   BX, DX
-	JGE    addFloat64ScalarAVX2NT_done
-	VMOVSD (CX)(BX*8), X1
-	VADDSD X0, X1, X1
-	VMOVSD X1, (AX)(BX*8)
-	INCQ   BX
-	JMP    addFloat64ScalarAVX2NT_scalar
-
-addFloat64ScalarAVX2NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func subFloat64ScalarAVX2NT(dst []float64, a []float64, s float64)
-// Requires: AVX, AVX2, MMX+, SSE2
-TEXT ·subFloat64ScalarAVX2NT(SB), NOSPLIT, $0-56
-	MOVQ         dst_base+0(FP), AX
-	MOVQ         a_base+24(FP), CX
-	MOVQ         dst_len+8(FP), DX
-	MOVSD        s+48(FP), X0
-	VBROADCASTSD X0, Y1
-	XORQ         BX, BX
-	MOVQ         DX, SI
-	ANDQ         $-16, SI
-
-subFloat64ScalarAVX2NT_loop4:
-	CMPQ     BX, SI
-	JGE      subFloat64ScalarAVX2NT_loop1_init
-	VMOVUPD  (CX)(BX*8), Y2
-	VSUBPD   Y1, Y2, Y2
-	VMOVUPD  32(CX)(BX*8), Y3
-	VSUBPD   Y1, Y3, Y3
-	VMOVUPD  64(CX)(BX*8), Y4
-	VSUBPD   Y1, Y4, Y4
-	VMOVUPD  96(CX)(BX*8), Y5
-	VSUBPD   Y1, Y5, Y5
-	VMOVNTPD Y2, (AX)(BX*8)
-	VMOVNTPD Y3, 32(AX)(BX*8)
-	VMOVNTPD Y4, 64(AX)(BX*8)
-	VMOVNTPD Y5, 96(AX)(BX*8)
-	ADDQ     $0x00000010, BX
-	JMP      subFloat64ScalarAVX2NT_loop4
-
-subFloat64ScalarAVX2NT_loop1_init:
-	MOVQ DX, SI
-	ANDQ $-4, SI
-
-subFloat64ScalarAVX2NT_loop1:
-	CMPQ    BX, SI
-	JGE     subFloat64ScalarAVX2NT_tail
-	VMOVUPD (CX)(BX*8), Y2
-	VSUBPD  Y1, Y2, Y2
-	VMOVUPD Y2, (AX)(BX*8)
-	ADDQ    $0x00000004, BX
-	JMP     subFloat64ScalarAVX2NT_loop1
-
-subFloat64ScalarAVX2NT_tail:
-subFloat64ScalarAVX2NT_scalar:
-	CMPQ   BX, DX
-	JGE    subFloat64ScalarAVX2NT_done
-	VMOVSD (CX)(BX*8), X1
-	VSUBSD X0, X1, X1
-	VMOVSD X1, (AX)(BX*8)
-	INCQ   BX
-	JMP    subFloat64ScalarAVX2NT_scalar
-
-subFloat64ScalarAVX2NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func mulFloat64ScalarAVX2NT(dst []float64, a []float64, s float64)
-// Requires: AVX, AVX2, MMX+, SSE2
-TEXT ·mulFloat64ScalarAVX2NT(SB), NOSPLIT, $0-56
-	MOVQ         dst_base+0(FP), AX
-	MOVQ         a_base+24(FP), CX
-	MOVQ         dst_len+8(FP), DX
-	MOVSD        s+48(FP), X0
-	VBROADCASTSD X0, Y1
-	XORQ         BX, BX
-	MOVQ         DX, SI
-	ANDQ         $-16, SI
-
-mulFloat64ScalarAVX2NT_loop4:
-	CMPQ     BX, SI
-	JGE      mulFloat64ScalarAVX2NT_loop1_init
-	VMOVUPD  (CX)(BX*8), Y2
-	VMULPD   Y1, Y2, Y2
-	VMOVUPD  32(CX)(BX*8), Y3
-	VMULPD   Y1, Y3, Y3
-	VMOVUPD  64(CX)(BX*8), Y4
-	VMULPD   Y1, Y4, Y4
-	VMOVUPD  96(CX)(BX*8), Y5
-	VMULPD   Y1, Y5, Y5
-	VMOVNTPD Y2, (AX)(BX*8)
-	VMOVNTPD Y3, 32(AX)(BX*8)
-	VMOVNTPD Y4, 64(AX)(BX*8)
-	VMOVNTPD Y5, 96(AX)(BX*8)
-	ADDQ     $0x00000010, BX
-	JMP      mulFloat64ScalarAVX2NT_loop4
-
-mulFloat64ScalarAVX2NT_loop1_init:
-	MOVQ DX, SI
-	ANDQ $-4, SI
-
-mulFloat64ScalarAVX2NT_loop1:
-	CMPQ    BX, SI
-	JGE     mulFloat64ScalarAVX2NT_tail
-	VMOVUPD (CX)(BX*8), Y2
-	VMULPD  Y1, Y2, Y2
-	VMOVUPD Y2, (AX)(BX*8)
-	ADDQ    $0x00000004, BX
-	JMP     mulFloat64ScalarAVX2NT_loop1
-
-mulFloat64ScalarAVX2NT_tail:
-mulFloat64ScalarAVX2NT_scalar:
-	CMPQ   BX, DX
-	JGE    mulFloat64ScalarAVX2NT_done
-	VMOVSD (CX)(BX*8), X1
-	VMULSD X0, X1, X1
-	VMOVSD X1, (AX)(BX*8)
-	INCQ   BX
-	JMP    mulFloat64ScalarAVX2NT_scalar
-
-mulFloat64ScalarAVX2NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func divFloat64ScalarAVX2NT(dst []float64, a []float64, s float64)
-// Requires: AVX, AVX2, MMX+, SSE2
-TEXT ·divFloat64ScalarAVX2NT(SB), NOSPLIT, $0-56
-	MOVQ         dst_base+0(FP), AX
-	MOVQ         a_base+24(FP), CX
-	MOVQ         dst_len+8(FP), DX
-	MOVSD        s+48(FP), X0
-	VBROADCASTSD X0, Y1
-	XORQ         BX, BX
-	MOVQ         DX, SI
-	ANDQ         $-16, SI
-
-divFloat64ScalarAVX2NT_loop4:
-	CMPQ     BX, SI
-	JGE      divFloat64ScalarAVX2NT_loop1_init
-	VMOVUPD  (CX)(BX*8), Y2
-	VDIVPD   Y1, Y2, Y2
-	VMOVUPD  32(CX)(BX*8), Y3
-	VDIVPD   Y1, Y3, Y3
-	VMOVUPD  64(CX)(BX*8), Y4
-	VDIVPD   Y1, Y4, Y4
-	VMOVUPD  96(CX)(BX*8), Y5
-	VDIVPD   Y1, Y5, Y5
-	VMOVNTPD Y2, (AX)(BX*8)
-	VMOVNTPD Y3, 32(AX)(BX*8)
-	VMOVNTPD Y4, 64(AX)(BX*8)
-	VMOVNTPD Y5, 96(AX)(BX*8)
-	ADDQ     $0x00000010, BX
-	JMP      divFloat64ScalarAVX2NT_loop4
-
-divFloat64ScalarAVX2NT_loop1_init:
-	MOVQ DX, SI
-	ANDQ $-4, SI
-
-divFloat64ScalarAVX2NT_loop1:
-	CMPQ    BX, SI
-	JGE     divFloat64ScalarAVX2NT_tail
-	VMOVUPD (CX)(BX*8), Y2
-	VDIVPD  Y1, Y2, Y2
-	VMOVUPD Y2, (AX)(BX*8)
-	ADDQ    $0x00000004, BX
-	JMP     divFloat64ScalarAVX2NT_loop1
-
-divFloat64ScalarAVX2NT_tail:
-divFloat64ScalarAVX2NT_scalar:
-	CMPQ   BX, DX
-	JGE    divFloat64ScalarAVX2NT_done
-	VMOVSD (CX)(BX*8), X1
-	VDIVSD X0, X1, X1
-	VMOVSD X1, (AX)(BX*8)
-	INCQ   BX
-	JMP    divFloat64ScalarAVX2NT_scalar
-
-divFloat64ScalarAVX2NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func rsubFloat64ScalarAVX2NT(dst []float64, a []float64, s float64)
-// Requires: AVX, AVX2, MMX+, SSE2
-TEXT ·rsubFloat64ScalarAVX2NT(SB), NOSPLIT, $0-56
-	MOVQ         dst_base+0(FP), AX
-	MOVQ         a_base+24(FP), CX
-	MOVQ         dst_len+8(FP), DX
-	MOVSD        s+48(FP), X0
-	VBROADCASTSD X0, Y1
-	XORQ         BX, BX
-	MOVQ         DX, SI
-	ANDQ         $-16, SI
-
-rsubFloat64ScalarAVX2NT_loop4:
-	CMPQ     BX, SI
-	JGE      rsubFloat64ScalarAVX2NT_loop1_init
-	VMOVUPD  (CX)(BX*8), Y2
-	VSUBPD   Y2, Y1, Y2
-	VMOVUPD  32(CX)(BX*8), Y3
-	VSUBPD   Y3, Y1, Y3
-	VMOVUPD  64(CX)(BX*8), Y4
-	VSUBPD   Y4, Y1, Y4
-	VMOVUPD  96(CX)(BX*8), Y5
-	VSUBPD   Y5, Y1, Y5
-	VMOVNTPD Y2, (AX)(BX*8)
-	VMOVNTPD Y3, 32(AX)(BX*8)
-	VMOVNTPD Y4, 64(AX)(BX*8)
-	VMOVNTPD Y5, 96(AX)(BX*8)
-	ADDQ     $0x00000010, BX
-	JMP      rsubFloat64ScalarAVX2NT_loop4
-
-rsubFloat64ScalarAVX2NT_loop1_init:
-	MOVQ DX, SI
-	ANDQ $-4, SI
-
-rsubFloat64ScalarAVX2NT_loop1:
-	CMPQ    BX, SI
-	JGE     rsubFloat64ScalarAVX2NT_tail
-	VMOVUPD (CX)(BX*8), Y2
-	VSUBPD  Y2, Y1, Y2
-	VMOVUPD Y2, (AX)(BX*8)
-	ADDQ    $0x00000004, BX
-	JMP     rsubFloat64ScalarAVX2NT_loop1
-
-rsubFloat64ScalarAVX2NT_tail:
-rsubFloat64ScalarAVX2NT_scalar:
-	CMPQ   BX, DX
-	JGE    rsubFloat64ScalarAVX2NT_done
-	VMOVSD (CX)(BX*8), X1
-	VSUBSD X1, X0, X1
-	VMOVSD X1, (AX)(BX*8)
-	INCQ   BX
-	JMP    rsubFloat64ScalarAVX2NT_scalar
-
-rsubFloat64ScalarAVX2NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func rdivFloat64ScalarAVX2NT(dst []float64, a []float64, s float64)
-// Requires: AVX, AVX2, MMX+, SSE2
-TEXT ·rdivFloat64ScalarAVX2NT(SB), NOSPLIT, $0-56
-	MOVQ         dst_base+0(FP), AX
-	MOVQ         a_base+24(FP), CX
-	MOVQ         dst_len+8(FP), DX
-	MOVSD        s+48(FP), X0
-	VBROADCASTSD X0, Y1
-	XORQ         BX, BX
-	MOVQ         DX, SI
-	ANDQ         $-16, SI
-
-rdivFloat64ScalarAVX2NT_loop4:
-	CMPQ     BX, SI
-	JGE      rdivFloat64ScalarAVX2NT_loop1_init
-	VMOVUPD  (CX)(BX*8), Y2
-	VDIVPD   Y2, Y1, Y2
-	VMOVUPD  32(CX)(BX*8), Y3
-	VDIVPD   Y3, Y1, Y3
-	VMOVUPD  64(CX)(BX*8), Y4
-	VDIVPD   Y4, Y1, Y4
-	VMOVUPD  96(CX)(BX*8), Y5
-	VDIVPD   Y5, Y1, Y5
-	VMOVNTPD Y2, (AX)(BX*8)
-	VMOVNTPD Y3, 32(AX)(BX*8)
-	VMOVNTPD Y4, 64(AX)(BX*8)
-	VMOVNTPD Y5, 96(AX)(BX*8)
-	ADDQ     $0x00000010, BX
-	JMP      rdivFloat64ScalarAVX2NT_loop4
-
-rdivFloat64ScalarAVX2NT_loop1_init:
-	MOVQ DX, SI
-	ANDQ $-4, SI
-
-rdivFloat64ScalarAVX2NT_loop1:
-	CMPQ    BX, SI
-	JGE     rdivFloat64ScalarAVX2NT_tail
-	VMOVUPD (CX)(BX*8), Y2
-	VDIVPD  Y2, Y1, Y2
-	VMOVUPD Y2, (AX)(BX*8)
-	ADDQ    $0x00000004, BX
-	JMP     rdivFloat64ScalarAVX2NT_loop1
-
-rdivFloat64ScalarAVX2NT_tail:
-rdivFloat64ScalarAVX2NT_scalar:
-	CMPQ   BX, DX
-	JGE    rdivFloat64ScalarAVX2NT_done
-	VMOVSD (CX)(BX*8), X1
-	VDIVSD X1, X0, X1
-	VMOVSD X1, (AX)(BX*8)
-	INCQ   BX
-	JMP    rdivFloat64ScalarAVX2NT_scalar
-
-rdivFloat64ScalarAVX2NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func addFloat32AVX2NT(dst []float32, a []float32, b []float32)
-// Requires: AVX, MMX+
-TEXT ·addFloat32AVX2NT(SB), NOSPLIT, $0-72
-	MOVQ dst_base+0(FP), AX
-	MOVQ a_base+24(FP), CX
-	MOVQ b_base+48(FP), DX
-	MOVQ dst_len+8(FP), BX
-	XORQ SI, SI
-	MOVQ BX, DI
-	ANDQ $-32, DI
-
-addFloat32AVX2NT_loop4:
-	CMPQ     SI, DI
-	JGE      addFloat32AVX2NT_loop1_init
-	VMOVUPS  (CX)(SI*4), Y0
-	VADDPS   (DX)(SI*4), Y0, Y0
-	VMOVUPS  32(CX)(SI*4), Y1
-	VADDPS   32(DX)(SI*4), Y1, Y1
-	VMOVUPS  64(CX)(SI*4), Y2
-	VADDPS   64(DX)(SI*4), Y2, Y2
-	VMOVUPS  96(CX)(SI*4), Y3
-	VADDPS   96(DX)(SI*4), Y3, Y3
-	VMOVNTPS Y0, (AX)(SI*4)
-	VMOVNTPS Y1, 32(AX)(SI*4)
-	VMOVNTPS Y2, 64(AX)(SI*4)
-	VMOVNTPS Y3, 96(AX)(SI*4)
-	ADDQ     $0x00000020, SI
-	JMP      addFloat32AVX2NT_loop4
-
-addFloat32AVX2NT_loop1_init:
-	MOVQ BX, DI
-	ANDQ $-8, DI
-
-addFloat32AVX2NT_loop1:
-	CMPQ    SI, DI
-	JGE     addFloat32AVX2NT_tail
-	VMOVUPS (CX)(SI*4), Y0
-	VADDPS  (DX)(SI*4), Y0, Y0
-	VMOVUPS Y0, (AX)(SI*4)
-	ADDQ    $0x00000008, SI
-	JMP     addFloat32AVX2NT_loop1
-
-addFloat32AVX2NT_tail:
-addFloat32AVX2NT_scalar:
-	CMPQ   SI, BX
-	JGE    addFloat32AVX2NT_done
-	VMOVSS (CX)(SI*4), X0
-	VADDSS (DX)(SI*4), X0, X0
-	VMOVSS X0, (AX)(SI*4)
-	INCQ   SI
-	JMP    addFloat32AVX2NT_scalar
-
-addFloat32AVX2NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func subFloat32AVX2NT(dst []float32, a []float32, b []float32)
-// Requires: AVX, MMX+
-TEXT ·subFloat32AVX2NT(SB), NOSPLIT, $0-72
-	MOVQ dst_base+0(FP), AX
-	MOVQ a_base+24(FP), CX
-	MOVQ b_base+48(FP), DX
-	MOVQ dst_len+8(FP), BX
-	XORQ SI, SI
-	MOVQ BX, DI
-	ANDQ $-32, DI
-
-subFloat32AVX2NT_loop4:
-	CMPQ     SI, DI
-	JGE      subFloat32AVX2NT_loop1_init
-	VMOVUPS  (CX)(SI*4), Y0
-	VSUBPS   (DX)(SI*4), Y0, Y0
-	VMOVUPS  32(CX)(SI*4), Y1
-	VSUBPS   32(DX)(SI*4), Y1, Y1
-	VMOVUPS  64(CX)(SI*4), Y2
-	VSUBPS   64(DX)(SI*4), Y2, Y2
-	VMOVUPS  96(CX)(SI*4), Y3
-	VSUBPS   96(DX)(SI*4), Y3, Y3
-	VMOVNTPS Y0, (AX)(SI*4)
-	VMOVNTPS Y1, 32(AX)(SI*4)
-	VMOVNTPS Y2, 64(AX)(SI*4)
-	VMOVNTPS Y3, 96(AX)(SI*4)
-	ADDQ     $0x00000020, SI
-	JMP      subFloat32AVX2NT_loop4
-
-subFloat32AVX2NT_loop1_init:
-	MOVQ BX, DI
-	ANDQ $-8, DI
-
-subFloat32AVX2NT_loop1:
-	CMPQ    SI, DI
-	JGE     subFloat32AVX2NT_tail
-	VMOVUPS (CX)(SI*4), Y0
-	VSUBPS  (DX)(SI*4), Y0, Y0
-	VMOVUPS Y0, (AX)(SI*4)
-	ADDQ    $0x00000008, SI
-	JMP     subFloat32AVX2NT_loop1
-
-subFloat32AVX2NT_tail:
-subFloat32AVX2NT_scalar:
-	CMPQ   SI, BX
-	JGE    subFloat32AVX2NT_done
-	VMOVSS (CX)(SI*4), X0
-	VSUBSS (DX)(SI*4), X0, X0
-	VMOVSS X0, (AX)(SI*4)
-	INCQ   SI
-	JMP    subFloat32AVX2NT_scalar
-
-subFloat32AVX2NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func mulFloat32AVX2NT(dst []float32, a []float32, b []float32)
-// Requires: AVX, MMX+
-TEXT ·mulFloat32AVX2NT(SB), NOSPLIT, $0-72
-	MOVQ dst_base+0(FP), AX
-	MOVQ a_base+24(FP), CX
-	MOVQ b_base+48(FP), DX
-	MOVQ dst_len+8(FP), BX
-	XORQ SI, SI
-	MOVQ BX, DI
-	ANDQ $-32, DI
-
-mulFloat32AVX2NT_loop4:
-	CMPQ     SI, DI
-	JGE      mulFloat32AVX2NT_loop1_init
-	VMOVUPS  (CX)(SI*4), Y0
-	VMULPS   (DX)(SI*4), Y0, Y0
-	VMOVUPS  32(CX)(SI*4), Y1
-	VMULPS   32(DX)(SI*4), Y1, Y1
-	VMOVUPS  64(CX)(SI*4), Y2
-	VMULPS   64(DX)(SI*4), Y2, Y2
-	VMOVUPS  96(CX)(SI*4), Y3
-	VMULPS   96(DX)(SI*4), Y3, Y3
-	VMOVNTPS Y0, (AX)(SI*4)
-	VMOVNTPS Y1, 32(AX)(SI*4)
-	VMOVNTPS Y2, 64(AX)(SI*4)
-	VMOVNTPS Y3, 96(AX)(SI*4)
-	ADDQ     $0x00000020, SI
-	JMP      mulFloat32AVX2NT_loop4
-
-mulFloat32AVX2NT_loop1_init:
-	MOVQ BX, DI
-	ANDQ $-8, DI
-
-mulFloat32AVX2NT_loop1:
-	CMPQ    SI, DI
-	JGE     mulFloat32AVX2NT_tail
-	VMOVUPS (CX)(SI*4), Y0
-	VMULPS  (DX)(SI*4), Y0, Y0
-	VMOVUPS Y0, (AX)(SI*4)
-	ADDQ    $0x00000008, SI
-	JMP     mulFloat32AVX2NT_loop1
-
-mulFloat32AVX2NT_tail:
-mulFloat32AVX2NT_scalar:
-	CMPQ   SI, BX
-	JGE    mulFloat32AVX2NT_done
-	VMOVSS (CX)(SI*4), X0
-	VMULSS (DX)(SI*4), X0, X0
-	VMOVSS X0, (AX)(SI*4)
-	INCQ   SI
-	JMP    mulFloat32AVX2NT_scalar
-
-mulFloat32AVX2NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func divFloat32AVX2NT(dst []float32, a []float32, b []float32)
-// Requires: AVX, MMX+
-TEXT ·divFloat32AVX2NT(SB), NOSPLIT, $0-72
-	MOVQ dst_base+0(FP), AX
-	MOVQ a_base+24(FP), CX
-	MOVQ b_base+48(FP), DX
-	MOVQ dst_len+8(FP), BX
-	XORQ SI, SI
-	MOVQ BX, DI
-	ANDQ $-32, DI
-
-divFloat32AVX2NT_loop4:
-	CMPQ     SI, DI
-	JGE      divFloat32AVX2NT_loop1_init
-	VMOVUPS  (CX)(SI*4), Y0
-	VDIVPS   (DX)(SI*4), Y0, Y0
-	VMOVUPS  32(CX)(SI*4), Y1
-	VDIVPS   32(DX)(SI*4), Y1, Y1
-	VMOVUPS  64(CX)(SI*4), Y2
-	VDIVPS   64(DX)(SI*4), Y2, Y2
-	VMOVUPS  96(CX)(SI*4), Y3
-	VDIVPS   96(DX)(SI*4), Y3, Y3
-	VMOVNTPS Y0, (AX)(SI*4)
-	VMOVNTPS Y1, 32(AX)(SI*4)
-	VMOVNTPS Y2, 64(AX)(SI*4)
-	VMOVNTPS Y3, 96(AX)(SI*4)
-	ADDQ     $0x00000020, SI
-	JMP      divFloat32AVX2NT_loop4
-
-divFloat32AVX2NT_loop1_init:
-	MOVQ BX, DI
-	ANDQ $-8, DI
-
-divFloat32AVX2NT_loop1:
-	CMPQ    SI, DI
-	JGE     divFloat32AVX2NT_tail
-	VMOVUPS (CX)(SI*4), Y0
-	VDIVPS  (DX)(SI*4), Y0, Y0
-	VMOVUPS Y0, (AX)(SI*4)
-	ADDQ    $0x00000008, SI
-	JMP     divFloat32AVX2NT_loop1
-
-divFloat32AVX2NT_tail:
-divFloat32AVX2NT_scalar:
-	CMPQ   SI, BX
-	JGE    divFloat32AVX2NT_done
-	VMOVSS (CX)(SI*4), X0
-	VDIVSS (DX)(SI*4), X0, X0
-	VMOVSS X0, (AX)(SI*4)
-	INCQ   SI
-	JMP    divFloat32AVX2NT_scalar
-
-divFloat32AVX2NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func maxFloat32AVX2NT(dst []float32, a []float32, b []float32)
-// Requires: AVX, MMX+
-TEXT ·maxFloat32AVX2NT(SB), NOSPLIT, $0-72
-	MOVQ dst_base+0(FP), AX
-	MOVQ a_base+24(FP), CX
-	MOVQ b_base+48(FP), DX
-	MOVQ dst_len+8(FP), BX
-	XORQ SI, SI
-	MOVQ BX, DI
-	ANDQ $-32, DI
-
-maxFloat32AVX2NT_loop4:
-	CMPQ      SI, DI
-	JGE       maxFloat32AVX2NT_loop1_init
-	VMOVUPS   (CX)(SI*4), Y0
-	VMAXPS    (DX)(SI*4), Y0, Y1
-	VCMPPS    $0x03, Y0, Y0, Y2
-	VBLENDVPS Y2, Y0, Y1, Y1
-	VMOVUPS   32(CX)(SI*4), Y0
-	VMAXPS    32(DX)(SI*4), Y0, Y2
-	VCMPPS    $0x03, Y0, Y0, Y3
-	VBLENDVPS Y3, Y0, Y2, Y2
-	VMOVUPS   64(CX)(SI*4), Y0
-	VMAXPS    64(DX)(SI*4), Y0, Y3
-	VCMPPS    $0x03, Y0, Y0, Y4
-	VBLENDVPS Y4, Y0, Y3, Y3
-	VMOVUPS   96(CX)(SI*4), Y0
-	VMAXPS    96(DX)(SI*4), Y0, Y4
-	VCMPPS    $0x03, Y0, Y0, Y5
-	VBLENDVPS Y5, Y0, Y4, Y4
-	VMOVNTPS  Y1, (AX)(SI*4)
-	VMOVNTPS  Y2, 32(AX)(SI*4)
-	VMOVNTPS  Y3, 64(AX)(SI*4)
-	VMOVNTPS  Y4, 96(AX)(SI*4)
-	ADDQ      $0x00000020, SI
-	JMP       maxFloat32AVX2NT_loop4
-
-maxFloat32AVX2NT_loop1_init:
-	MOVQ BX, DI
-	ANDQ $-8, DI
-
-maxFloat32AVX2NT_loop1:
-	CMPQ      SI, DI
-	JGE       maxFloat32AVX2NT_tail
-	VMOVUPS   (CX)(SI*4), Y0
-	VMAXPS    (DX)(SI*4), Y0, Y1
-	VCMPPS    $0x03, Y0, Y0, Y2
-	VBLENDVPS Y2, Y0, Y1, Y1
-	VMOVUPS   Y1, (AX)(SI*4)
-	ADDQ      $0x00000008, SI
-	JMP       maxFloat32AVX2NT_loop1
-
-maxFloat32AVX2NT_tail:
-maxFloat32AVX2NT_scalar:
-	CMPQ      SI, BX
-	JGE       maxFloat32AVX2NT_done
-	VMOVSS    (CX)(SI*4), X0
-	VMAXSS    (DX)(SI*4), X0, X1
-	VCMPSS    $0x03, X0, X0, X2
-	VBLENDVPS X2, X0, X1, X1
-	VMOVSS    X1, (AX)(SI*4)
-	INCQ      SI
-	JMP       maxFloat32AVX2NT_scalar
-
-maxFloat32AVX2NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func minFloat32AVX2NT(dst []float32, a []float32, b []float32)
-// Requires: AVX, MMX+
-TEXT ·minFloat32AVX2NT(SB), NOSPLIT, $0-72
-	MOVQ dst_base+0(FP), AX
-	MOVQ a_base+24(FP), CX
-	MOVQ b_base+48(FP), DX
-	MOVQ dst_len+8(FP), BX
-	XORQ SI, SI
-	MOVQ BX, DI
-	ANDQ $-32, DI
-
-minFloat32AVX2NT_loop4:
-	CMPQ      SI, DI
-	JGE       minFloat32AVX2NT_loop1_init
-	VMOVUPS   (CX)(SI*4), Y0
-	VMINPS    (DX)(SI*4), Y0, Y1
-	VCMPPS    $0x03, Y0, Y0, Y2
-	VBLENDVPS Y2, Y0, Y1, Y1
-	VMOVUPS   32(CX)(SI*4), Y0
-	VMINPS    32(DX)(SI*4), Y0, Y2
-	VCMPPS    $0x03, Y0, Y0, Y3
-	VBLENDVPS Y3, Y0, Y2, Y2
-	VMOVUPS   64(CX)(SI*4), Y0
-	VMINPS    64(DX)(SI*4), Y0, Y3
-	VCMPPS    $0x03, Y0, Y0, Y4
-	VBLENDVPS Y4, Y0, Y3, Y3
-	VMOVUPS   96(CX)(SI*4), Y0
-	VMINPS    96(DX)(SI*4), Y0, Y4
-	VCMPPS    $0x03, Y0, Y0, Y5
-	VBLENDVPS Y5, Y0, Y4, Y4
-	VMOVNTPS  Y1, (AX)(SI*4)
-	VMOVNTPS  Y2, 32(AX)(SI*4)
-	VMOVNTPS  Y3, 64(AX)(SI*4)
-	VMOVNTPS  Y4, 96(AX)(SI*4)
-	ADDQ      $0x00000020, SI
-	JMP       minFloat32AVX2NT_loop4
-
-minFloat32AVX2NT_loop1_init:
-	MOVQ BX, DI
-	ANDQ $-8, DI
-
-minFloat32AVX2NT_loop1:
-	CMPQ      SI, DI
-	JGE       minFloat32AVX2NT_tail
-	VMOVUPS   (CX)(SI*4), Y0
-	VMINPS    (DX)(SI*4), Y0, Y1
-	VCMPPS    $0x03, Y0, Y0, Y2
-	VBLENDVPS Y2, Y0, Y1, Y1
-	VMOVUPS   Y1, (AX)(SI*4)
-	ADDQ      $0x00000008, SI
-	JMP       minFloat32AVX2NT_loop1
-
-minFloat32AVX2NT_tail:
-minFloat32AVX2NT_scalar:
-	CMPQ      SI, BX
-	JGE       minFloat32AVX2NT_done
-	VMOVSS    (CX)(SI*4), X0
-	VMINSS    (DX)(SI*4), X0, X1
-	VCMPSS    $0x03, X0, X0, X2
-	VBLENDVPS X2, X0, X1, X1
-	VMOVSS    X1, (AX)(SI*4)
-	INCQ      SI
-	JMP       minFloat32AVX2NT_scalar
-
-minFloat32AVX2NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func addFloat32ScalarAVX2NT(dst []float32, a []float32, s float32)
-// Requires: AVX, AVX2, MMX+, SSE
-TEXT ·addFloat32ScalarAVX2NT(SB), NOSPLIT, $0-52
-	MOVQ         dst_base+0(FP), AX
-	MOVQ         a_base+24(FP), CX
-	MOVQ         dst_len+8(FP), DX
-	MOVSS        s+48(FP), X0
-	VBROADCASTSS X0, Y1
-	XORQ         BX, BX
-	MOVQ         DX, SI
-	ANDQ         $-32, SI
-
-addFloat32ScalarAVX2NT_loop4:
-	CMPQ     BX, SI
-	JGE      addFloat32ScalarAVX2NT_loop1_init
-	VMOVUPS  (CX)(BX*4), Y2
-	VADDPS   Y1, Y2, Y2
-	VMOVUPS  32(CX)(BX*4), Y3
-	VADDPS   Y1, Y3, Y3
-	VMOVUPS  64(CX)(BX*4), Y4
-	VADDPS   Y1, Y4, Y4
-	VMOVUPS  96(CX)(BX*4), Y5
-	VADDPS   Y1, Y5, Y5
-	VMOVNTPS Y2, (AX)(BX*4)
-	VMOVNTPS Y3, 32(AX)(BX*4)
-	VMOVNTPS Y4, 64(AX)(BX*4)
-	VMOVNTPS Y5, 96(AX)(BX*4)
-	ADDQ     $0x00000020, BX
-	JMP      addFloat32ScalarAVX2NT_loop4
-
-addFloat32ScalarAVX2NT_loop1_init:
-	MOVQ DX, SI
-	ANDQ $-8, SI
-
-addFloat32ScalarAVX2NT_loop1:
-	CMPQ    BX, SI
-	JGE     addFloat32ScalarAVX2NT_tail
-	VMOVUPS (CX)(BX*4), Y2
-	VADDPS  Y1, Y2, Y2
-	VMOVUPS Y2, (AX)(BX*4)
-	ADDQ    $0x00000008, BX
-	JMP     addFloat32ScalarAVX2NT_loop1
-
-addFloat32ScalarAVX2NT_tail:
-addFloat32ScalarAVX2NT_scalar:
-	CMPQ   BX, DX
-	JGE    addFloat32ScalarAVX2NT_done
-	VMOVSS (CX)(BX*4), X1
-	VADDSS X0, X1, X1
-	VMOVSS X1, (AX)(BX*4)
-	INCQ   BX
-	JMP    addFloat32ScalarAVX2NT_scalar
-
-addFloat32ScalarAVX2NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func subFloat32ScalarAVX2NT(dst []float32, a []float32, s float32)
-// Requires: AVX, AVX2, MMX+, SSE
-TEXT ·subFloat32ScalarAVX2NT(SB), NOSPLIT, $0-52
-	MOVQ         dst_base+0(FP), AX
-	MOVQ         a_base+24(FP), CX
-	MOVQ         dst_len+8(FP), DX
-	MOVSS        s+48(FP), X0
-	VBROADCASTSS X0, Y1
-	XORQ         BX, BX
-	MOVQ         DX, SI
-	ANDQ         $-32, SI
-
-subFloat32ScalarAVX2NT_loop4:
-	CMPQ     BX, SI
-	JGE      subFloat32ScalarAVX2NT_loop1_init
-	VMOVUPS  (CX)(BX*4), Y2
-	VSUBPS   Y1, Y2, Y2
-	VMOVUPS  32(CX)(BX*4), Y3
-	VSUBPS   Y1, Y3, Y3
-	VMOVUPS  64(CX)(BX*4), Y4
-	VSUBPS   Y1, Y4, Y4
-	VMOVUPS  96(CX)(BX*4), Y5
-	VSUBPS   Y1, Y5, Y5
-	VMOVNTPS Y2, (AX)(BX*4)
-	VMOVNTPS Y3, 32(AX)(BX*4)
-	VMOVNTPS Y4, 64(AX)(BX*4)
-	VMOVNTPS Y5, 96(AX)(BX*4)
-	ADDQ     $0x00000020, BX
-	JMP      subFloat32ScalarAVX2NT_loop4
-
-subFloat32ScalarAVX2NT_loop1_init:
-	MOVQ DX, SI
-	ANDQ $-8, SI
-
-subFloat32ScalarAVX2NT_loop1:
-	CMPQ    BX, SI
-	JGE     subFloat32ScalarAVX2NT_tail
-	VMOVUPS (CX)(BX*4), Y2
-	VSUBPS  Y1, Y2, Y2
-	VMOVUPS Y2, (AX)(BX*4)
-	ADDQ    $0x00000008, BX
-	JMP     subFloat32ScalarAVX2NT_loop1
-
-subFloat32ScalarAVX2NT_tail:
-subFloat32ScalarAVX2NT_scalar:
-	CMPQ   BX, DX
-	JGE    subFloat32ScalarAVX2NT_done
-	VMOVSS (CX)(BX*4), X1
-	VSUBSS X0, X1, X1
-	VMOVSS X1, (AX)(BX*4)
-	INCQ   BX
-	JMP    subFloat32ScalarAVX2NT_scalar
-
-subFloat32ScalarAVX2NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func mulFloat32ScalarAVX2NT(dst []float32, a []float32, s float32)
-// Requires: AVX, AVX2, MMX+, SSE
-TEXT ·mulFloat32ScalarAVX2NT(SB), NOSPLIT, $0-52
-	MOVQ         dst_base+0(FP), AX
-	MOVQ         a_base+24(FP), CX
-	MOVQ         dst_len+8(FP), DX
-	MOVSS        s+48(FP), X0
-	VBROADCASTSS X0, Y1
-	XORQ         BX, BX
-	MOVQ         DX, SI
-	ANDQ         $-32, SI
-
-mulFloat32ScalarAVX2NT_loop4:
-	CMPQ     BX, SI
-	JGE      mulFloat32ScalarAVX2NT_loop1_init
-	VMOVUPS  (CX)(BX*4), Y2
-	VMULPS   Y1, Y2, Y2
-	VMOVUPS  32(CX)(BX*4), Y3
-	VMULPS   Y1, Y3, Y3
-	VMOVUPS  64(CX)(BX*4), Y4
-	VMULPS   Y1, Y4, Y4
-	VMOVUPS  96(CX)(BX*4), Y5
-	VMULPS   Y1, Y5, Y5
-	VMOVNTPS Y2, (AX)(BX*4)
-	VMOVNTPS Y3, 32(AX)(BX*4)
-	VMOVNTPS Y4, 64(AX)(BX*4)
-	VMOVNTPS Y5, 96(AX)(BX*4)
-	ADDQ     $0x00000020, BX
-	JMP      mulFloat32ScalarAVX2NT_loop4
-
-mulFloat32ScalarAVX2NT_loop1_init:
-	MOVQ DX, SI
-	ANDQ $-8, SI
-
-mulFloat32ScalarAVX2NT_loop1:
-	CMPQ    BX, SI
-	JGE     mulFloat32ScalarAVX2NT_tail
-	VMOVUPS (CX)(BX*4), Y2
-	VMULPS  Y1, Y2, Y2
-	VMOVUPS Y2, (AX)(BX*4)
-	ADDQ    $0x00000008, BX
-	JMP     mulFloat32ScalarAVX2NT_loop1
-
-mulFloat32ScalarAVX2NT_tail:
-mulFloat32ScalarAVX2NT_scalar:
-	CMPQ   BX, DX
-	JGE    mulFloat32ScalarAVX2NT_done
-	VMOVSS (CX)(BX*4), X1
-	VMULSS X0, X1, X1
-	VMOVSS X1, (AX)(BX*4)
-	INCQ   BX
-	JMP    mulFloat32ScalarAVX2NT_scalar
-
-mulFloat32ScalarAVX2NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func divFloat32ScalarAVX2NT(dst []float32, a []float32, s float32)
-// Requires: AVX, AVX2, MMX+, SSE
-TEXT ·divFloat32ScalarAVX2NT(SB), NOSPLIT, $0-52
-	MOVQ         dst_base+0(FP), AX
-	MOVQ         a_base+24(FP), CX
-	MOVQ         dst_len+8(FP), DX
-	MOVSS        s+48(FP), X0
-	VBROADCASTSS X0, Y1
-	XORQ         BX, BX
-	MOVQ         DX, SI
-	ANDQ         $-32, SI
-
-divFloat32ScalarAVX2NT_loop4:
-	CMPQ     BX, SI
-	JGE      divFloat32ScalarAVX2NT_loop1_init
-	VMOVUPS  (CX)(BX*4), Y2
-	VDIVPS   Y1, Y2, Y2
-	VMOVUPS  32(CX)(BX*4), Y3
-	VDIVPS   Y1, Y3, Y3
-	VMOVUPS  64(CX)(BX*4), Y4
-	VDIVPS   Y1, Y4, Y4
-	VMOVUPS  96(CX)(BX*4), Y5
-	VDIVPS   Y1, Y5, Y5
-	VMOVNTPS Y2, (AX)(BX*4)
-	VMOVNTPS Y3, 32(AX)(BX*4)
-	VMOVNTPS Y4, 64(AX)(BX*4)
-	VMOVNTPS Y5, 96(AX)(BX*4)
-	ADDQ     $0x00000020, BX
-	JMP      divFloat32ScalarAVX2NT_loop4
-
-divFloat32ScalarAVX2NT_loop1_init:
-	MOVQ DX, SI
-	ANDQ $-8, SI
-
-divFloat32ScalarAVX2NT_loop1:
-	CMPQ    BX, SI
-	JGE     divFloat32ScalarAVX2NT_tail
-	VMOVUPS (CX)(BX*4), Y2
-	VDIVPS  Y1, Y2, Y2
-	VMOVUPS Y2, (AX)(BX*4)
-	ADDQ    $0x00000008, BX
-	JMP     divFloat32ScalarAVX2NT_loop1
-
-divFloat32ScalarAVX2NT_tail:
-divFloat32ScalarAVX2NT_scalar:
-	CMPQ   BX, DX
-	JGE    divFloat32ScalarAVX2NT_done
-	VMOVSS (CX)(BX*4), X1
-	VDIVSS X0, X1, X1
-	VMOVSS X1, (AX)(BX*4)
-	INCQ   BX
-	JMP    divFloat32ScalarAVX2NT_scalar
-
-divFloat32ScalarAVX2NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func rsubFloat32ScalarAVX2NT(dst []float32, a []float32, s float32)
-// Requires: AVX, AVX2, MMX+, SSE
-TEXT ·rsubFloat32ScalarAVX2NT(SB), NOSPLIT, $0-52
-	MOVQ         dst_base+0(FP), AX
-	MOVQ         a_base+24(FP), CX
-	MOVQ         dst_len+8(FP), DX
-	MOVSS        s+48(FP), X0
-	VBROADCASTSS X0, Y1
-	XORQ         BX, BX
-	MOVQ         DX, SI
-	ANDQ         $-32, SI
-
-rsubFloat32ScalarAVX2NT_loop4:
-	CMPQ     BX, SI
-	JGE      rsubFloat32ScalarAVX2NT_loop1_init
-	VMOVUPS  (CX)(BX*4), Y2
-	VSUBPS   Y2, Y1, Y2
-	VMOVUPS  32(CX)(BX*4), Y3
-	VSUBPS   Y3, Y1, Y3
-	VMOVUPS  64(CX)(BX*4), Y4
-	VSUBPS   Y4, Y1, Y4
-	VMOVUPS  96(CX)(BX*4), Y5
-	VSUBPS   Y5, Y1, Y5
-	VMOVNTPS Y2, (AX)(BX*4)
-	VMOVNTPS Y3, 32(AX)(BX*4)
-	VMOVNTPS Y4, 64(AX)(BX*4)
-	VMOVNTPS Y5, 96(AX)(BX*4)
-	ADDQ     $0x00000020, BX
-	JMP      rsubFloat32ScalarAVX2NT_loop4
-
-rsubFloat32ScalarAVX2NT_loop1_init:
-	MOVQ DX, SI
-	ANDQ $-8, SI
-
-rsubFloat32ScalarAVX2NT_loop1:
-	CMPQ    BX, SI
-	JGE     rsubFloat32ScalarAVX2NT_tail
-	VMOVUPS (CX)(BX*4), Y2
-	VSUBPS  Y2, Y1, Y2
-	VMOVUPS Y2, (AX)(BX*4)
-	ADDQ    $0x00000008, BX
-	JMP     rsubFloat32ScalarAVX2NT_loop1
-
-rsubFloat32ScalarAVX2NT_tail:
-rsubFloat32ScalarAVX2NT_scalar:
-	CMPQ   BX, DX
-	JGE    rsubFloat32ScalarAVX2NT_done
-	VMOVSS (CX)(BX*4), X1
-	VSUBSS X1, X0, X1
-	VMOVSS X1, (AX)(BX*4)
-	INCQ   BX
-	JMP    rsubFloat32ScalarAVX2NT_scalar
-
-rsubFloat32ScalarAVX2NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func rdivFloat32ScalarAVX2NT(dst []float32, a []float32, s float32)
-// Requires: AVX, AVX2, MMX+, SSE
-TEXT ·rdivFloat32ScalarAVX2NT(SB), NOSPLIT, $0-52
-	MOVQ         dst_base+0(FP), AX
-	MOVQ         a_base+24(FP), CX
-	MOVQ         dst_len+8(FP), DX
-	MOVSS        s+48(FP), X0
-	VBROADCASTSS X0, Y1
-	XORQ         BX, BX
-	MOVQ         DX, SI
-	ANDQ         $-32, SI
-
-rdivFloat32ScalarAVX2NT_loop4:
-	CMPQ     BX, SI
-	JGE      rdivFloat32ScalarAVX2NT_loop1_init
-	VMOVUPS  (CX)(BX*4), Y2
-	VDIVPS   Y2, Y1, Y2
-	VMOVUPS  32(CX)(BX*4), Y3
-	VDIVPS   Y3, Y1, Y3
-	VMOVUPS  64(CX)(BX*4), Y4
-	VDIVPS   Y4, Y1, Y4
-	VMOVUPS  96(CX)(BX*4), Y5
-	VDIVPS   Y5, Y1, Y5
-	VMOVNTPS Y2, (AX)(BX*4)
-	VMOVNTPS Y3, 32(AX)(BX*4)
-	VMOVNTPS Y4, 64(AX)(BX*4)
-	VMOVNTPS Y5, 96(AX)(BX*4)
-	ADDQ     $0x00000020, BX
-	JMP      rdivFloat32ScalarAVX2NT_loop4
-
-rdivFloat32ScalarAVX2NT_loop1_init:
-	MOVQ DX, SI
-	ANDQ $-8, SI
-
-rdivFloat32ScalarAVX2NT_loop1:
-	CMPQ    BX, SI
-	JGE     rdivFloat32ScalarAVX2NT_tail
-	VMOVUPS (CX)(BX*4), Y2
-	VDIVPS  Y2, Y1, Y2
-	VMOVUPS Y2, (AX)(BX*4)
-	ADDQ    $0x00000008, BX
-	JMP     rdivFloat32ScalarAVX2NT_loop1
-
-rdivFloat32ScalarAVX2NT_tail:
-rdivFloat32ScalarAVX2NT_scalar:
-	CMPQ   BX, DX
-	JGE    rdivFloat32ScalarAVX2NT_done
-	VMOVSS (CX)(BX*4), X1
-	VDIVSS X1, X0, X1
-	VMOVSS X1, (AX)(BX*4)
-	INCQ   BX
-	JMP    rdivFloat32ScalarAVX2NT_scalar
-
-rdivFloat32ScalarAVX2NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func addFloat64AVX512NT(dst []float64, a []float64, b []float64)
-// Requires: AVX, AVX512F, MMX+
-TEXT ·addFloat64AVX512NT(SB), NOSPLIT, $0-72
-	MOVQ dst_base+0(FP), AX
-	MOVQ a_base+24(FP), DX
-	MOVQ b_base+48(FP), BX
-	MOVQ dst_len+8(FP), CX
-	XORQ SI, SI
-	MOVQ CX, DI
-	ANDQ $-32, DI
-
-addFloat64AVX512NT_loop4:
-	CMPQ     SI, DI
-	JGE      addFloat64AVX512NT_loop1_init
-	VMOVUPD  (DX)(SI*8), Z0
-	VADDPD   (BX)(SI*8), Z0, Z0
-	VMOVUPD  64(DX)(SI*8), Z1
-	VADDPD   64(BX)(SI*8), Z1, Z1
-	VMOVUPD  128(DX)(SI*8), Z2
-	VADDPD   128(BX)(SI*8), Z2, Z2
-	VMOVUPD  192(DX)(SI*8), Z3
-	VADDPD   192(BX)(SI*8), Z3, Z3
-	VMOVNTPD Z0, (AX)(SI*8)
-	VMOVNTPD Z1, 64(AX)(SI*8)
-	VMOVNTPD Z2, 128(AX)(SI*8)
-	VMOVNTPD Z3, 192(AX)(SI*8)
-	ADDQ     $0x00000020, SI
-	JMP      addFloat64AVX512NT_loop4
-
-addFloat64AVX512NT_loop1_init:
-	MOVQ CX, DI
-	ANDQ $-8, DI
-
-addFloat64AVX512NT_loop1:
-	CMPQ    SI, DI
-	JGE     addFloat64AVX512NT_tail
-	VMOVUPD (DX)(SI*8), Z0
-	VADDPD  (BX)(SI*8), Z0, Z0
-	VMOVUPD Z0, (AX)(SI*8)
-	ADDQ    $0x00000008, SI
-	JMP     addFloat64AVX512NT_loop1
-
-addFloat64AVX512NT_tail:
-	CMPQ      SI, CX
-	JGE       addFloat64AVX512NT_done
-	SUBQ      SI, CX
-	MOVL      $0x00000001, DI
-	SHLL      CL, DI
-	DECL      DI
-	KMOVW     DI, K1
-	VMOVUPD.Z (DX)(SI*8), K1, Z0
-	VMOVUPD.Z (BX)(SI*8), K1, Z1
-	VADDPD    Z1, Z0, Z0
-	VMOVUPD   Z0, K1, (AX)(SI*8)
-
-addFloat64AVX512NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func subFloat64AVX512NT(dst []float64, a []float64, b []float64)
-// Requires: AVX, AVX512F, MMX+
-TEXT ·subFloat64AVX512NT(SB), NOSPLIT, $0-72
-	MOVQ dst_base+0(FP), AX
-	MOVQ a_base+24(FP), DX
-	MOVQ b_base+48(FP), BX
-	MOVQ dst_len+8(FP), CX
-	XORQ SI, SI
-	MOVQ CX, DI
-	ANDQ $-32, DI
-
-subFloat64AVX512NT_loop4:
-	CMPQ     SI, DI
-	JGE      subFloat64AVX512NT_loop1_init
-	VMOVUPD  (DX)(SI*8), Z0
-	VSUBPD   (BX)(SI*8), Z0, Z0
-	VMOVUPD  64(DX)(SI*8), Z1
-	VSUBPD   64(BX)(SI*8), Z1, Z1
-	VMOVUPD  128(DX)(SI*8), Z2
-	VSUBPD   128(BX)(SI*8), Z2, Z2
-	VMOVUPD  192(DX)(SI*8), Z3
-	VSUBPD   192(BX)(SI*8), Z3, Z3
-	VMOVNTPD Z0, (AX)(SI*8)
-	VMOVNTPD Z1, 64(AX)(SI*8)
-	VMOVNTPD Z2, 128(AX)(SI*8)
-	VMOVNTPD Z3, 192(AX)(SI*8)
-	ADDQ     $0x00000020, SI
-	JMP      subFloat64AVX512NT_loop4
-
-subFloat64AVX512NT_loop1_init:
-	MOVQ CX, DI
-	ANDQ $-8, DI
-
-subFloat64AVX512NT_loop1:
-	CMPQ    SI, DI
-	JGE     subFloat64AVX512NT_tail
-	VMOVUPD (DX)(SI*8), Z0
-	VSUBPD  (BX)(SI*8), Z0, Z0
-	VMOVUPD Z0, (AX)(SI*8)
-	ADDQ    $0x00000008, SI
-	JMP     subFloat64AVX512NT_loop1
-
-subFloat64AVX512NT_tail:
-	CMPQ      SI, CX
-	JGE       subFloat64AVX512NT_done
-	SUBQ      SI, CX
-	MOVL      $0x00000001, DI
-	SHLL      CL, DI
-	DECL      DI
-	KMOVW     DI, K1
-	VMOVUPD.Z (DX)(SI*8), K1, Z0
-	VMOVUPD.Z (BX)(SI*8), K1, Z1
-	VSUBPD    Z1, Z0, Z0
-	VMOVUPD   Z0, K1, (AX)(SI*8)
-
-subFloat64AVX512NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func mulFloat64AVX512NT(dst []float64, a []float64, b []float64)
-// Requires: AVX, AVX512F, MMX+
-TEXT ·mulFloat64AVX512NT(SB), NOSPLIT, $0-72
-	MOVQ dst_base+0(FP), AX
-	MOVQ a_base+24(FP), DX
-	MOVQ b_base+48(FP), BX
-	MOVQ dst_len+8(FP), CX
-	XORQ SI, SI
-	MOVQ CX, DI
-	ANDQ $-32, DI
-
-mulFloat64AVX512NT_loop4:
-	CMPQ     SI, DI
-	JGE      mulFloat64AVX512NT_loop1_init
-	VMOVUPD  (DX)(SI*8), Z0
-	VMULPD   (BX)(SI*8), Z0, Z0
-	VMOVUPD  64(DX)(SI*8), Z1
-	VMULPD   64(BX)(SI*8), Z1, Z1
-	VMOVUPD  128(DX)(SI*8), Z2
-	VMULPD   128(BX)(SI*8), Z2, Z2
-	VMOVUPD  192(DX)(SI*8), Z3
-	VMULPD   192(BX)(SI*8), Z3, Z3
-	VMOVNTPD Z0, (AX)(SI*8)
-	VMOVNTPD Z1, 64(AX)(SI*8)
-	VMOVNTPD Z2, 128(AX)(SI*8)
-	VMOVNTPD Z3, 192(AX)(SI*8)
-	ADDQ     $0x00000020, SI
-	JMP      mulFloat64AVX512NT_loop4
-
-mulFloat64AVX512NT_loop1_init:
-	MOVQ CX, DI
-	ANDQ $-8, DI
-
-mulFloat64AVX512NT_loop1:
-	CMPQ    SI, DI
-	JGE     mulFloat64AVX512NT_tail
-	VMOVUPD (DX)(SI*8), Z0
-	VMULPD  (BX)(SI*8), Z0, Z0
-	VMOVUPD Z0, (AX)(SI*8)
-	ADDQ    $0x00000008, SI
-	JMP     mulFloat64AVX512NT_loop1
-
-mulFloat64AVX512NT_tail:
-	CMPQ      SI, CX
-	JGE       mulFloat64AVX512NT_done
-	SUBQ      SI, CX
-	MOVL      $0x00000001, DI
-	SHLL      CL, DI
-	DECL      DI
-	KMOVW     DI, K1
-	VMOVUPD.Z (DX)(SI*8), K1, Z0
-	VMOVUPD.Z (BX)(SI*8), K1, Z1
-	VMULPD    Z1, Z0, Z0
-	VMOVUPD   Z0, K1, (AX)(SI*8)
-
-mulFloat64AVX512NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func divFloat64AVX512NT(dst []float64, a []float64, b []float64)
-// Requires: AVX, AVX512F, MMX+
-TEXT ·divFloat64AVX512NT(SB), NOSPLIT, $0-72
-	MOVQ dst_base+0(FP), AX
-	MOVQ a_base+24(FP), DX
-	MOVQ b_base+48(FP), BX
-	MOVQ dst_len+8(FP), CX
-	XORQ SI, SI
-	MOVQ CX, DI
-	ANDQ $-32, DI
-
-divFloat64AVX512NT_loop4:
-	CMPQ     SI, DI
-	JGE      divFloat64AVX512NT_loop1_init
-	VMOVUPD  (DX)(SI*8), Z0
-	VDIVPD   (BX)(SI*8), Z0, Z0
-	VMOVUPD  64(DX)(SI*8), Z1
-	VDIVPD   64(BX)(SI*8), Z1, Z1
-	VMOVUPD  128(DX)(SI*8), Z2
-	VDIVPD   128(BX)(SI*8), Z2, Z2
-	VMOVUPD  192(DX)(SI*8), Z3
-	VDIVPD   192(BX)(SI*8), Z3, Z3
-	VMOVNTPD Z0, (AX)(SI*8)
-	VMOVNTPD Z1, 64(AX)(SI*8)
-	VMOVNTPD Z2, 128(AX)(SI*8)
-	VMOVNTPD Z3, 192(AX)(SI*8)
-	ADDQ     $0x00000020, SI
-	JMP      divFloat64AVX512NT_loop4
-
-divFloat64AVX512NT_loop1_init:
-	MOVQ CX, DI
-	ANDQ $-8, DI
-
-divFloat64AVX512NT_loop1:
-	CMPQ    SI, DI
-	JGE     divFloat64AVX512NT_tail
-	VMOVUPD (DX)(SI*8), Z0
-	VDIVPD  (BX)(SI*8), Z0, Z0
-	VMOVUPD Z0, (AX)(SI*8)
-	ADDQ    $0x00000008, SI
-	JMP     divFloat64AVX512NT_loop1
-
-divFloat64AVX512NT_tail:
-	CMPQ      SI, CX
-	JGE       divFloat64AVX512NT_done
-	SUBQ      SI, CX
-	MOVL      $0x00000001, DI
-	SHLL      CL, DI
-	DECL      DI
-	KMOVW     DI, K1
-	VMOVUPD.Z (DX)(SI*8), K1, Z0
-	VMOVUPD.Z (BX)(SI*8), K1, Z1
-	VDIVPD    Z1, Z0, Z0
-	VMOVUPD   Z0, K1, (AX)(SI*8)
-
-divFloat64AVX512NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func maxFloat64AVX512NT(dst []float64, a []float64, b []float64)
-// Requires: AVX, AVX512F, MMX+
-TEXT ·maxFloat64AVX512NT(SB), NOSPLIT, $0-72
-	MOVQ dst_base+0(FP), AX
-	MOVQ a_base+24(FP), DX
-	MOVQ b_base+48(FP), BX
-	MOVQ dst_len+8(FP), CX
-	XORQ SI, SI
-	MOVQ CX, DI
-	ANDQ $-32, DI
-
-maxFloat64AVX512NT_loop4:
-	CMPQ     SI, DI
-	JGE      maxFloat64AVX512NT_loop1_init
-	VMOVUPD  (DX)(SI*8), Z0
-	VMAXPD   (BX)(SI*8), Z0, Z1
-	VCMPPD   $0x03, Z0, Z0, K1
-	VMOVAPD  Z0, K1, Z1
-	VMOVUPD  64(DX)(SI*8), Z0
-	VMAXPD   64(BX)(SI*8), Z0, Z2
-	VCMPPD   $0x03, Z0, Z0, K1
-	VMOVAPD  Z0, K1, Z2
-	VMOVUPD  128(DX)(SI*8), Z0
-	VMAXPD   128(BX)(SI*8), Z0, Z3
-	VCMPPD   $0x03, Z0, Z0, K1
-	VMOVAPD  Z0, K1, Z3
-	VMOVUPD  192(DX)(SI*8), Z0
-	VMAXPD   192(BX)(SI*8), Z0, Z4
-	VCMPPD   $0x03, Z0, Z0, K1
-	VMOVAPD  Z0, K1, Z4
-	VMOVNTPD Z1, (AX)(SI*8)
-	VMOVNTPD Z2, 64(AX)(SI*8)
-	VMOVNTPD Z3, 128(AX)(SI*8)
-	VMOVNTPD Z4, 192(AX)(SI*8)
-	ADDQ     $0x00000020, SI
-	JMP      maxFloat64AVX512NT_loop4
-
-maxFloat64AVX512NT_loop1_init:
-	MOVQ CX, DI
-	ANDQ $-8, DI
-
-maxFloat64AVX512NT_loop1:
-	CMPQ    SI, DI
-	JGE     maxFloat64AVX512NT_tail
-	VMOVUPD (DX)(SI*8), Z0
-	VMAXPD  (BX)(SI*8), Z0, Z1
-	VCMPPD  $0x03, Z0, Z0, K1
-	VMOVAPD Z0, K1, Z1
-	VMOVUPD Z1, (AX)(SI*8)
-	ADDQ    $0x00000008, SI
-	JMP     maxFloat64AVX512NT_loop1
-
-maxFloat64AVX512NT_tail:
-	CMPQ      SI, CX
-	JGE       maxFloat64AVX512NT_done
-	SUBQ      SI, CX
-	MOVL      $0x00000001, DI
-	SHLL      CL, DI
-	DECL      DI
-	KMOVW     DI, K1
-	VMOVUPD.Z (DX)(SI*8), K1, Z0
-	VMOVUPD.Z (BX)(SI*8), K1, Z1
-	VMAXPD    Z1, Z0, Z1
-	VCMPPD    $0x03, Z0, Z0, K2
-	VMOVAPD   Z0, K2, Z1
-	VMOVUPD   Z1, K1, (AX)(SI*8)
-
-maxFloat64AVX512NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func minFloat64AVX512NT(dst []float64, a []float64, b []float64)
-// Requires: AVX, AVX512F, MMX+
-TEXT ·minFloat64AVX512NT(SB), NOSPLIT, $0-72
-	MOVQ dst_base+0(FP), AX
-	MOVQ a_base+24(FP), DX
-	MOVQ b_base+48(FP), BX
-	MOVQ dst_len+8(FP), CX
-	XORQ SI, SI
-	MOVQ CX, DI
-	ANDQ $-32, DI
-
-minFloat64AVX512NT_loop4:
-	CMPQ     SI, DI
-	JGE      minFloat64AVX512NT_loop1_init
-	VMOVUPD  (DX)(SI*8), Z0
-	VMINPD   (BX)(SI*8), Z0, Z1
-	VCMPPD   $0x03, Z0, Z0, K1
-	VMOVAPD  Z0, K1, Z1
-	VMOVUPD  64(DX)(SI*8), Z0
-	VMINPD   64(BX)(SI*8), Z0, Z2
-	VCMPPD   $0x03, Z0, Z0, K1
-	VMOVAPD  Z0, K1, Z2
-	VMOVUPD  128(DX)(SI*8), Z0
-	VMINPD   128(BX)(SI*8), Z0, Z3
-	VCMPPD   $0x03, Z0, Z0, K1
-	VMOVAPD  Z0, K1, Z3
-	VMOVUPD  192(DX)(SI*8), Z0
-	VMINPD   192(BX)(SI*8), Z0, Z4
-	VCMPPD   $0x03, Z0, Z0, K1
-	VMOVAPD  Z0, K1, Z4
-	VMOVNTPD Z1, (AX)(SI*8)
-	VMOVNTPD Z2, 64(AX)(SI*8)
-	VMOVNTPD Z3, 128(AX)(SI*8)
-	VMOVNTPD Z4, 192(AX)(SI*8)
-	ADDQ     $0x00000020, SI
-	JMP      minFloat64AVX512NT_loop4
-
-minFloat64AVX512NT_loop1_init:
-	MOVQ CX, DI
-	ANDQ $-8, DI
-
-minFloat64AVX512NT_loop1:
-	CMPQ    SI, DI
-	JGE     minFloat64AVX512NT_tail
-	VMOVUPD (DX)(SI*8), Z0
-	VMINPD  (BX)(SI*8), Z0, Z1
-	VCMPPD  $0x03, Z0, Z0, K1
-	VMOVAPD Z0, K1, Z1
-	VMOVUPD Z1, (AX)(SI*8)
-	ADDQ    $0x00000008, SI
-	JMP     minFloat64AVX512NT_loop1
-
-minFloat64AVX512NT_tail:
-	CMPQ      SI, CX
-	JGE       minFloat64AVX512NT_done
-	SUBQ      SI, CX
-	MOVL      $0x00000001, DI
-	SHLL      CL, DI
-	DECL      DI
-	KMOVW     DI, K1
-	VMOVUPD.Z (DX)(SI*8), K1, Z0
-	VMOVUPD.Z (BX)(SI*8), K1, Z1
-	VMINPD    Z1, Z0, Z1
-	VCMPPD    $0x03, Z0, Z0, K2
-	VMOVAPD   Z0, K2, Z1
-	VMOVUPD   Z1, K1, (AX)(SI*8)
-
-minFloat64AVX512NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func addFloat64ScalarAVX512NT(dst []float64, a []float64, s float64)
-// Requires: AVX, AVX512F, MMX+, SSE2
-TEXT ·addFloat64ScalarAVX512NT(SB), NOSPLIT, $0-56
-	MOVQ         dst_base+0(FP), AX
-	MOVQ         a_base+24(FP), DX
-	MOVQ         dst_len+8(FP), CX
-	MOVSD        s+48(FP), X0
-	VBROADCASTSD X0, Z0
-	XORQ         BX, BX
-	MOVQ         CX, SI
-	ANDQ         $-32, SI
-
-addFloat64ScalarAVX512NT_loop4:
-	CMPQ     BX, SI
-	JGE      addFloat64ScalarAVX512NT_loop1_init
-	VMOVUPD  (DX)(BX*8), Z1
-	VADDPD   Z0, Z1, Z1
-	VMOVUPD  64(DX)(BX*8), Z2
-	VADDPD   Z0, Z2, Z2
-	VMOVUPD  128(DX)(BX*8), Z3
-	VADDPD   Z0, Z3, Z3
-	VMOVUPD  192(DX)(BX*8), Z4
-	VADDPD   Z0, Z4, Z4
-	VMOVNTPD Z1, (AX)(BX*8)
-	VMOVNTPD Z2, 64(AX)(BX*8)
-	VMOVNTPD Z3, 128(AX)(BX*8)
-	VMOVNTPD Z4, 192(AX)(BX*8)
-	ADDQ     $0x00000020, BX
-	JMP      addFloat64ScalarAVX512NT_loop4
-
-addFloat64ScalarAVX512NT_loop1_init:
-	MOVQ CX, SI
-	ANDQ $-8, SI
-
-addFloat64ScalarAVX512NT_loop1:
-	CMPQ    BX, SI
-	JGE     addFloat64ScalarAVX512NT_tail
-	VMOVUPD (DX)(BX*8), Z1
-	VADDPD  Z0, Z1, Z1
-	VMOVUPD Z1, (AX)(BX*8)
-	ADDQ    $0x00000008, BX
-	JMP     addFloat64ScalarAVX512NT_loop1
-
-addFloat64ScalarAVX512NT_tail:
-	CMPQ      BX, CX
-	JGE       addFloat64ScalarAVX512NT_done
-	SUBQ      BX, CX
-	MOVL      $0x00000001, SI
-	SHLL      CL, SI
-	DECL      SI
-	KMOVW     SI, K1
-	VMOVUPD.Z (DX)(BX*8), K1, Z1
-	VADDPD    Z0, Z1, Z0
-	VMOVUPD   Z0, K1, (AX)(BX*8)
-
-addFloat64ScalarAVX512NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func subFloat64ScalarAVX512NT(dst []float64, a []float64, s float64)
-// Requires: AVX, AVX512F, MMX+, SSE2
-TEXT ·subFloat64ScalarAVX512NT(SB), NOSPLIT, $0-56
-	MOVQ         dst_base+0(FP), AX
-	MOVQ         a_base+24(FP), DX
-	MOVQ         dst_len+8(FP), CX
-	MOVSD        s+48(FP), X0
-	VBROADCASTSD X0, Z0
-	XORQ         BX, BX
-	MOVQ         CX, SI
-	ANDQ         $-32, SI
-
-subFloat64ScalarAVX512NT_loop4:
-	CMPQ     BX, SI
-	JGE      subFloat64ScalarAVX512NT_loop1_init
-	VMOVUPD  (DX)(BX*8), Z1
-	VSUBPD   Z0, Z1, Z1
-	VMOVUPD  64(DX)(BX*8), Z2
-	VSUBPD   Z0, Z2, Z2
-	VMOVUPD  128(DX)(BX*8), Z3
-	VSUBPD   Z0, Z3, Z3
-	VMOVUPD  192(DX)(BX*8), Z4
-	VSUBPD   Z0, Z4, Z4
-	VMOVNTPD Z1, (AX)(BX*8)
-	VMOVNTPD Z2, 64(AX)(BX*8)
-	VMOVNTPD Z3, 128(AX)(BX*8)
-	VMOVNTPD Z4, 192(AX)(BX*8)
-	ADDQ     $0x00000020, BX
-	JMP      subFloat64ScalarAVX512NT_loop4
-
-subFloat64ScalarAVX512NT_loop1_init:
-	MOVQ CX, SI
-	ANDQ $-8, SI
-
-subFloat64ScalarAVX512NT_loop1:
-	CMPQ    BX, SI
-	JGE     subFloat64ScalarAVX512NT_tail
-	VMOVUPD (DX)(BX*8), Z1
-	VSUBPD  Z0, Z1, Z1
-	VMOVUPD Z1, (AX)(BX*8)
-	ADDQ    $0x00000008, BX
-	JMP     subFloat64ScalarAVX512NT_loop1
-
-subFloat64ScalarAVX512NT_tail:
-	CMPQ      BX, CX
-	JGE       subFloat64ScalarAVX512NT_done
-	SUBQ      BX, CX
-	MOVL      $0x00000001, SI
-	SHLL      CL, SI
-	DECL      SI
-	KMOVW     SI, K1
-	VMOVUPD.Z (DX)(BX*8), K1, Z1
-	VSUBPD    Z0, Z1, Z0
-	VMOVUPD   Z0, K1, (AX)(BX*8)
-
-subFloat64ScalarAVX512NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func mulFloat64ScalarAVX512NT(dst []float64, a []float64, s float64)
-// Requires: AVX, AVX512F, MMX+, SSE2
-TEXT ·mulFloat64ScalarAVX512NT(SB), NOSPLIT, $0-56
-	MOVQ         dst_base+0(FP), AX
-	MOVQ         a_base+24(FP), DX
-	MOVQ         dst_len+8(FP), CX
-	MOVSD        s+48(FP), X0
-	VBROADCASTSD X0, Z0
-	XORQ         BX, BX
-	MOVQ         CX, SI
-	ANDQ         $-32, SI
-
-mulFloat64ScalarAVX512NT_loop4:
-	CMPQ     BX, SI
-	JGE      mulFloat64ScalarAVX512NT_loop1_init
-	VMOVUPD  (DX)(BX*8), Z1
-	VMULPD   Z0, Z1, Z1
-	VMOVUPD  64(DX)(BX*8), Z2
-	VMULPD   Z0, Z2, Z2
-	VMOVUPD  128(DX)(BX*8), Z3
-	VMULPD   Z0, Z3, Z3
-	VMOVUPD  192(DX)(BX*8), Z4
-	VMULPD   Z0, Z4, Z4
-	VMOVNTPD Z1, (AX)(BX*8)
-	VMOVNTPD Z2, 64(AX)(BX*8)
-	VMOVNTPD Z3, 128(AX)(BX*8)
-	VMOVNTPD Z4, 192(AX)(BX*8)
-	ADDQ     $0x00000020, BX
-	JMP      mulFloat64ScalarAVX512NT_loop4
-
-mulFloat64ScalarAVX512NT_loop1_init:
-	MOVQ CX, SI
-	ANDQ $-8, SI
-
-mulFloat64ScalarAVX512NT_loop1:
-	CMPQ    BX, SI
-	JGE     mulFloat64ScalarAVX512NT_tail
-	VMOVUPD (DX)(BX*8), Z1
-	VMULPD  Z0, Z1, Z1
-	VMOVUPD Z1, (AX)(BX*8)
-	ADDQ    $0x00000008, BX
-	JMP     mulFloat64ScalarAVX512NT_loop1
-
-mulFloat64ScalarAVX512NT_tail:
-	CMPQ      BX, CX
-	JGE       mulFloat64ScalarAVX512NT_done
-	SUBQ      BX, CX
-	MOVL      $0x00000001, SI
-	SHLL      CL, SI
-	DECL      SI
-	KMOVW     SI, K1
-	VMOVUPD.Z (DX)(BX*8), K1, Z1
-	VMULPD    Z0, Z1, Z0
-	VMOVUPD   Z0, K1, (AX)(BX*8)
-
-mulFloat64ScalarAVX512NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func divFloat64ScalarAVX512NT(dst []float64, a []float64, s float64)
-// Requires: AVX, AVX512F, MMX+, SSE2
-TEXT ·divFloat64ScalarAVX512NT(SB), NOSPLIT, $0-56
-	MOVQ         dst_base+0(FP), AX
-	MOVQ         a_base+24(FP), DX
-	MOVQ         dst_len+8(FP), CX
-	MOVSD        s+48(FP), X0
-	VBROADCASTSD X0, Z0
-	XORQ         BX, BX
-	MOVQ         CX, SI
-	ANDQ         $-32, SI
-
-divFloat64ScalarAVX512NT_loop4:
-	CMPQ     BX, SI
-	JGE      divFloat64ScalarAVX512NT_loop1_init
-	VMOVUPD  (DX)(BX*8), Z1
-	VDIVPD   Z0, Z1, Z1
-	VMOVUPD  64(DX)(BX*8), Z2
-	VDIVPD   Z0, Z2, Z2
-	VMOVUPD  128(DX)(BX*8), Z3
-	VDIVPD   Z0, Z3, Z3
-	VMOVUPD  192(DX)(BX*8), Z4
-	VDIVPD   Z0, Z4, Z4
-	VMOVNTPD Z1, (AX)(BX*8)
-	VMOVNTPD Z2, 64(AX)(BX*8)
-	VMOVNTPD Z3, 128(AX)(BX*8)
-	VMOVNTPD Z4, 192(AX)(BX*8)
-	ADDQ     $0x00000020, BX
-	JMP      divFloat64ScalarAVX512NT_loop4
-
-divFloat64ScalarAVX512NT_loop1_init:
-	MOVQ CX, SI
-	ANDQ $-8, SI
-
-divFloat64ScalarAVX512NT_loop1:
-	CMPQ    BX, SI
-	JGE     divFloat64ScalarAVX512NT_tail
-	VMOVUPD (DX)(BX*8), Z1
-	VDIVPD  Z0, Z1, Z1
-	VMOVUPD Z1, (AX)(BX*8)
-	ADDQ    $0x00000008, BX
-	JMP     divFloat64ScalarAVX512NT_loop1
-
-divFloat64ScalarAVX512NT_tail:
-	CMPQ      BX, CX
-	JGE       divFloat64ScalarAVX512NT_done
-	SUBQ      BX, CX
-	MOVL      $0x00000001, SI
-	SHLL      CL, SI
-	DECL      SI
-	KMOVW     SI, K1
-	VMOVUPD.Z (DX)(BX*8), K1, Z1
-	VDIVPD    Z0, Z1, Z0
-	VMOVUPD   Z0, K1, (AX)(BX*8)
-
-divFloat64ScalarAVX512NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func rsubFloat64ScalarAVX512NT(dst []float64, a []float64, s float64)
-// Requires: AVX, AVX512F, MMX+, SSE2
-TEXT ·rsubFloat64ScalarAVX512NT(SB), NOSPLIT, $0-56
-	MOVQ         dst_base+0(FP), AX
-	MOVQ         a_base+24(FP), DX
-	MOVQ         dst_len+8(FP), CX
-	MOVSD        s+48(FP), X0
-	VBROADCASTSD X0, Z0
-	XORQ         BX, BX
-	MOVQ         CX, SI
-	ANDQ         $-32, SI
-
-rsubFloat64ScalarAVX512NT_loop4:
-	CMPQ     BX, SI
-	JGE      rsubFloat64ScalarAVX512NT_loop1_init
-	VMOVUPD  (DX)(BX*8), Z1
-	VSUBPD   Z1, Z0, Z1
-	VMOVUPD  64(DX)(BX*8), Z2
-	VSUBPD   Z2, Z0, Z2
-	VMOVUPD  128(DX)(BX*8), Z3
-	VSUBPD   Z3, Z0, Z3
-	VMOVUPD  192(DX)(BX*8), Z4
-	VSUBPD   Z4, Z0, Z4
-	VMOVNTPD Z1, (AX)(BX*8)
-	VMOVNTPD Z2, 64(AX)(BX*8)
-	VMOVNTPD Z3, 128(AX)(BX*8)
-	VMOVNTPD Z4, 192(AX)(BX*8)
-	ADDQ     $0x00000020, BX
-	JMP      rsubFloat64ScalarAVX512NT_loop4
-
-rsubFloat64ScalarAVX512NT_loop1_init:
-	MOVQ CX, SI
-	ANDQ $-8, SI
-
-rsubFloat64ScalarAVX512NT_loop1:
-	CMPQ    BX, SI
-	JGE     rsubFloat64ScalarAVX512NT_tail
-	VMOVUPD (DX)(BX*8), Z1
-	VSUBPD  Z1, Z0, Z1
-	VMOVUPD Z1, (AX)(BX*8)
-	ADDQ    $0x00000008, BX
-	JMP     rsubFloat64ScalarAVX512NT_loop1
-
-rsubFloat64ScalarAVX512NT_tail:
-	CMPQ      BX, CX
-	JGE       rsubFloat64ScalarAVX512NT_done
-	SUBQ      BX, CX
-	MOVL      $0x00000001, SI
-	SHLL      CL, SI
-	DECL      SI
-	KMOVW     SI, K1
-	VMOVUPD.Z (DX)(BX*8), K1, Z1
-	VSUBPD    Z1, Z0, Z0
-	VMOVUPD   Z0, K1, (AX)(BX*8)
-
-rsubFloat64ScalarAVX512NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
-// func rdivFloat64ScalarAVX512NT(dst []float64, a []float64, s float64)
-// Requires: AVX, AVX512F, MMX+, SSE2
-TEXT ·rdivFloat64ScalarAVX512NT(SB), NOSPLIT, $0-56
-	MOVQ         dst_base+0(FP), AX
-	MOVQ         a_base+24(FP), DX
-	MOVQ         dst_len+8(FP), CX
-	MOVSD        s+48(FP), X0
-	VBROADCASTSD X0, Z0
-	XORQ         BX, BX
-	MOVQ         CX, SI
-	ANDQ         $-32, SI
-
-rdivFloat64ScalarAVX512NT_loop4:
-	CMPQ     BX, SI
-	JGE      rdivFloat64ScalarAVX512NT_loop1_init
-	VMOVUPD  (DX)(BX*8), Z1
-	VDIVPD   Z1, Z0, Z1
-	VMOVUPD  64(DX)(BX*8), Z2
-	VDIVPD   Z2, Z0, Z2
-	VMOVUPD  128(DX)(BX*8), Z3
-	VDIVPD   Z3, Z0, Z3
-	VMOVUPD  192(DX)(BX*8), Z4
-	VDIVPD   Z4, Z0, Z4
-	VMOVNTPD Z1, (AX)(BX*8)
-	VMOVNTPD Z2, 64(AX)(BX*8)
-	VMOVNTPD Z3, 128(AX)(BX*8)
-	VMOVNTPD Z4, 192(AX)(BX*8)
-	ADDQ     $0x00000020, BX
-	JMP      rdivFloat64ScalarAVX512NT_loop4
-
-rdivFloat64ScalarAVX512NT_loop1_init:
-	MOVQ CX, SI
-	ANDQ $-8, SI
-
-rdivFloat64ScalarAVX512NT_loop1:
-	CMPQ    BX, SI
-	JGE     rdivFloat64ScalarAVX512NT_tail
-	VMOVUPD (DX)(BX*8), Z1
-	VDIVPD  Z1, Z0, Z1
-	VMOVUPD Z1, (AX)(BX*8)
-	ADDQ    $0x00000008, BX
-	JMP     rdivFloat64ScalarAVX512NT_loop1
-
-rdivFloat64ScalarAVX512NT_tail:
-	CMPQ      BX, CX
-	JGE       rdivFloat64ScalarAVX512NT_done
-	SUBQ      BX, CX
-	MOVL      $0x00000001, SI
-	SHLL      CL, SI
-	DECL      SI
-	KMOVW     SI, K1
-	VMOVUPD.Z (DX)(BX*8), K1, Z1
-	VDIVPD    Z1, Z0, Z0
-	VMOVUPD   Z0, K1, (AX)(BX*8)
-
-rdivFloat64ScalarAVX512NT_done:
-	SFENCE
-	VZEROUPPER
-	RET
-
 // func addFloat32AVX512NT(dst []float32, a []float32, b []float32)
 // Requires: AVX, AVX512F, MMX+
 TEXT ·addFloat32AVX512NT(SB), NOSPLIT, $0-72
@@ -6126,6 +5974,158 @@ rdivFloat32ScalarAVX512NT_tail:
 rdivFloat32ScalarAVX512NT_done:
 	SFENCE
 	VZEROUPPER
+	RET
+
+// func dotFloat32AVX512(a []float32, b []float32) float32
+// Requires: AVX, AVX512DQ, AVX512F, SSE
+TEXT ·dotFloat32AVX512(SB), NOSPLIT, $0-52
+	MOVQ   a_base+0(FP), AX
+	MOVQ   b_base+24(FP), DX
+	MOVQ   a_len+8(FP), CX
+	VXORPS Z0, Z0, Z0
+	VXORPS Z1, Z1, Z1
+	VXORPS Z2, Z2, Z2
+	VXORPS Z3, Z3, Z3
+	XORQ   BX, BX
+	MOVQ   CX, SI
+	ANDQ   $-64, SI
+
+dotFloat32AVX512_loop4:
+	CMPQ        BX, SI
+	JGE         dotFloat32AVX512_loop1_init
+	VMOVUPS     (AX)(BX*4), Z4
+	VFMADD231PS (DX)(BX*4), Z4, Z0
+	VMOVUPS     64(AX)(BX*4), Z4
+	VFMADD231PS 64(DX)(BX*4), Z4, Z1
+	VMOVUPS     128(AX)(BX*4), Z4
+	VFMADD231PS 128(DX)(BX*4), Z4, Z2
+	VMOVUPS     192(AX)(BX*4), Z4
+	VFMADD231PS 192(DX)(BX*4), Z4, Z3
+	ADDQ        $0x00000040, BX
+	JMP         dotFloat32AVX512_loop4
+
+dotFloat32AVX512_loop1_init:
+	MOVQ CX, SI
+	ANDQ $-16, SI
+
+dotFloat32AVX512_loop1:
+	CMPQ        BX, SI
+	JGE         dotFloat32AVX512_tail
+	VMOVUPS     (AX)(BX*4), Z4
+	VFMADD231PS (DX)(BX*4), Z4, Z0
+	ADDQ        $0x00000010, BX
+	JMP         dotFloat32AVX512_loop1
+
+dotFloat32AVX512_tail:
+	CMPQ        BX, CX
+	JGE         dotFloat32AVX512_reduce
+	SUBQ        BX, CX
+	MOVL        $0x00000001, SI
+	SHLL        CL, SI
+	DECL        SI
+	KMOVW       SI, K1
+	VMOVUPS.Z   (AX)(BX*4), K1, Z4
+	VMOVUPS.Z   (DX)(BX*4), K1, Z5
+	VFMADD231PS Z5, Z4, Z1
+
+dotFloat32AVX512_reduce:
+	VADDPS        Z1, Z0, Z0
+	VADDPS        Z3, Z2, Z2
+	VADDPS        Z2, Z0, Z0
+	VEXTRACTF32X8 $0x01, Z0, Y1
+	VADDPS        Y1, Y0, Y0
+	VEXTRACTF128  $0x01, Y0, X1
+	VADDPS        X1, X0, X0
+	VHADDPS       X0, X0, X0
+	VHADDPS       X0, X0, X0
+	VZEROUPPER
+	MOVSS         X0, ret+48(FP)
+	RET
+
+// func sumBlockFloat64AVX2(a []float64) float64
+// Requires: AVX, SSE2
+TEXT ·sumBlockFloat64AVX2(SB), NOSPLIT, $0-32
+	MOVQ   a_base+0(FP), AX
+	MOVQ   a_len+8(FP), CX
+	XORQ   DX, DX
+	CMPQ   CX, $0x08
+	JGE    sumBlockFloat64AVX2_block
+	VXORPD X0, X0, X0
+	JMP    sumBlockFloat64AVX2_scalar
+
+sumBlockFloat64AVX2_block:
+	MOVQ    CX, BX
+	ANDQ    $-8, BX
+	VMOVUPD (AX), Y0
+	VMOVUPD 32(AX), Y1
+	MOVQ    $0x00000008, DX
+
+sumBlockFloat64AVX2_loop:
+	CMPQ   DX, BX
+	JGE    sumBlockFloat64AVX2_combine
+	VADDPD (AX)(DX*8), Y0, Y0
+	VADDPD 32(AX)(DX*8), Y1, Y1
+	ADDQ   $0x08, DX
+	JMP    sumBlockFloat64AVX2_loop
+
+sumBlockFloat64AVX2_combine:
+	VHADDPD      Y1, Y0, Y0
+	VEXTRACTF128 $0x01, Y0, X1
+	VADDPD       X1, X0, X0
+	VHADDPD      X0, X0, X0
+
+sumBlockFloat64AVX2_scalar:
+	CMPQ   DX, CX
+	JGE    sumBlockFloat64AVX2_done
+	VADDSD (AX)(DX*8), X0, X0
+	INCQ   DX
+	JMP    sumBlockFloat64AVX2_scalar
+
+sumBlockFloat64AVX2_done:
+	VZEROUPPER
+	MOVSD X0, ret+24(FP)
+	RET
+
+// func sumBlockFloat32AVX2(a []float32) float32
+// Requires: AVX, SSE
+TEXT ·sumBlockFloat32AVX2(SB), NOSPLIT, $0-28
+	MOVQ   a_base+0(FP), AX
+	MOVQ   a_len+8(FP), CX
+	XORQ   DX, DX
+	CMPQ   CX, $0x08
+	JGE    sumBlockFloat32AVX2_block
+	VXORPS X0, X0, X0
+	JMP    sumBlockFloat32AVX2_scalar
+
+sumBlockFloat32AVX2_block:
+	MOVQ    CX, BX
+	ANDQ    $-8, BX
+	VMOVUPS (AX), Y0
+	MOVQ    $0x00000008, DX
+
+sumBlockFloat32AVX2_loop:
+	CMPQ   DX, BX
+	JGE    sumBlockFloat32AVX2_combine
+	VADDPS (AX)(DX*4), Y0, Y0
+	ADDQ   $0x08, DX
+	JMP    sumBlockFloat32AVX2_loop
+
+sumBlockFloat32AVX2_combine:
+	VHADDPS      Y0, Y0, Y0
+	VHADDPS      Y0, Y0, Y0
+	VEXTRACTF128 $0x01, Y0, X1
+	VADDSS       X1, X0, X0
+
+sumBlockFloat32AVX2_scalar:
+	CMPQ   DX, CX
+	JGE    sumBlockFloat32AVX2_done
+	VADDSS (AX)(DX*4), X0, X0
+	INCQ   DX
+	JMP    sumBlockFloat32AVX2_scalar
+
+sumBlockFloat32AVX2_done:
+	VZEROUPPER
+	MOVSS X0, ret+24(FP)
 	RET
 
 // func maxBlockFloat64AVX2(a []float64) (m float64, nan bool)

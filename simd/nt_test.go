@@ -24,9 +24,9 @@ func ntLengths(size int) []int {
 // keeps the buffer's own alignment); two of them with -short.
 var ntOffsets = func() []int {
 	if testing.Short() {
-		return []int{0, 3}
+		return []int{0, 7}
 	}
-	return []int{0, 1, 3, 7}
+	return []int{0, 1, 7, 15}
 }
 
 // The long element-wise runs go through the non-temporal kernels
@@ -42,7 +42,7 @@ func TestNonTemporalBinary(t *testing.T) {
 // ntData returns inputs for every length of ntLengths at every offset
 // of ntOffsets (slices of them).
 func ntData[T float](seed uint64) (a, b []T) {
-	return testData[T](rand.New(rand.NewPCG(seed, seed+1)), slices.Max(ntLengths(sizeOf(T(0))))+8, 0)
+	return testData[T](rand.New(rand.NewPCG(seed, seed+1)), slices.Max(ntLengths(sizeOf(T(0))))+16, 0)
 }
 
 func testNTBinary[T float](t *testing.T, cases []binCase[T]) {
@@ -205,10 +205,10 @@ func TestNTSpan(t *testing.T) {
 func TestNonTemporalConvert(t *testing.T) {
 	rng := rand.New(rand.NewPCG(29, 30))
 	n := slices.Max(ntLengths(2)) // enough for 2-byte results; more for wider
-	f64 := make([]float64, n+8)
-	f32 := make([]float32, n+8)
-	i32 := make([]int32, n+8)
-	h16 := make([]uint16, n+8)
+	f64 := make([]float64, n+16)
+	f32 := make([]float32, n+16)
+	i32 := make([]int32, n+16)
+	h16 := make([]uint16, n+16)
 	for i := range f64 {
 		switch rng.IntN(8) {
 		case 0:

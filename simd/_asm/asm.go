@@ -150,27 +150,19 @@ func main() {
 func genCore() {
 	for _, v := range []isa{avx2, avx512} {
 		for _, e := range []elem{f64, f32} {
-			for _, op := range binops {
-				genBinary(v, e, op, false)
-			}
-			for _, op := range scalarops {
-				genScalar(v, e, op, false)
+			for _, nt := range []bool{false, true} {
+				for _, op := range binops {
+					genBinary(v, e, op, nt)
+				}
+				for _, op := range scalarops {
+					genScalar(v, e, op, nt)
+				}
 			}
 			genDot(v, e)
 		}
 	}
 	for _, e := range []elem{f64, f32} {
 		genSumBlock(e)
-	}
-	for _, v := range []isa{avx2, avx512} {
-		for _, e := range []elem{f64, f32} {
-			for _, op := range binops {
-				genBinary(v, e, op, true)
-			}
-			for _, op := range scalarops {
-				genScalar(v, e, op, true)
-			}
-		}
 	}
 	genMore()
 	genMisc()
