@@ -56,6 +56,17 @@
 // correctly rounded; the comparisons follow IEEE (a NaN operand compares
 // false, except for not-equal), as NumPy does.
 //
+// # Large results
+//
+// In the assembly implementations, a kernel whose dst is 2 MiB or more
+// writes it with non-temporal stores, around the caches: the
+// element-wise arithmetic, MulAdd, square roots, conversions, exp, log,
+// tanh, sine and cosine. A result that large does not stay in a core's
+// private caches anyway, and the destination's lines are then not read
+// from memory before being overwritten (a third of an add's traffic).
+// The elements before dst's first 64-byte boundary and after the last
+// whole block use ordinary stores; the bits are the same either way.
+//
 // The memory-bound kernels of integer sums and conversions have AVX2
 // assembly only, used by the avx512 implementation too. Max/min (and so
 // argmax/argmin), AddRowsFloat64, the pairwise sum's two-leaf kernel and
