@@ -62,6 +62,8 @@ type kernels struct {
 	cvt32toI32   func(dst []int32, a []float32)
 	mulAdd64     func(dst, a, b, c []float64)
 	mulAdd32     func(dst, a, b, c []float32)
+	neg64, abs64 func(dst, a []float64)
+	neg32, abs32 func(dst, a []float32)
 
 	// Non-temporal variants of binI32, binI64, mulAdd64 and mulAdd32,
 	// nil where an implementation has none: they take the part of a
@@ -83,8 +85,6 @@ type kernels struct {
 	cvtI32to32NT func(dst []float32, a []int32)
 	cvt64toI32NT func(dst []int32, a []float64)
 	cvt32toI32NT func(dst []int32, a []float32)
-	neg64, abs64 func(dst, a []float64)
-	neg32, abs32 func(dst, a []float32)
 }
 
 // Integer element-wise operations, the index into kernels.binI32/binI64.

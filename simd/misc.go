@@ -17,33 +17,32 @@ import (
 // equal.
 func MulAddFloat64Unitary(dst, a, b, c []float64) {
 	check4(len(dst), len(a), len(b), len(c))
-	ks := active.Load()
-	if nt := ks.mulAdd64NT; nt != nil {
-		if h, m := ntSpan(dst); m > 0 {
-			mulAddGo(dst[:h], a[:h], b[:h], c[:h])
-			nt(dst[h:h+m], a[h:h+m], b[h:h+m], c[h:h+m])
-			dst, a, b, c = dst[h+m:], a[h+m:], b[h+m:], c[h+m:]
-		}
-	}
-	k := len(dst) &^ (blockLen - 1)
-	ks.mulAdd64(dst[:k], a[:k], b[:k], c[:k])
-	mulAddGo(dst[k:], a[k:], b[k:], c[k:])
+	k := active.Load()
+	mulAddRun(k.mulAdd64, k.mulAdd64NT, dst, a, b, c)
 }
 
 // MulAddFloat32Unitary is MulAddFloat64Unitary for float32.
 func MulAddFloat32Unitary(dst, a, b, c []float32) {
 	check4(len(dst), len(a), len(b), len(c))
-	ks := active.Load()
-	if nt := ks.mulAdd32NT; nt != nil {
+	k := active.Load()
+	mulAddRun(k.mulAdd32, k.mulAdd32NT, dst, a, b, c)
+}
+
+// mulAddRun runs the MulAdd block kernel k over the whole blocks of dst
+// and the Go twin over the rest; nt, k's non-temporal variant if there
+// is one, takes the middle of a long dst (ntSpan), the twin the elements
+// before it.
+func mulAddRun[T float](k, nt func(dst, a, b, c []T), dst, a, b, c []T) {
+	if nt != nil {
 		if h, m := ntSpan(dst); m > 0 {
 			mulAddGo(dst[:h], a[:h], b[:h], c[:h])
 			nt(dst[h:h+m], a[h:h+m], b[h:h+m], c[h:h+m])
 			dst, a, b, c = dst[h+m:], a[h+m:], b[h+m:], c[h+m:]
 		}
 	}
-	k := len(dst) &^ (blockLen - 1)
-	ks.mulAdd32(dst[:k], a[:k], b[:k], c[:k])
-	mulAddGo(dst[k:], a[k:], b[k:], c[k:])
+	n := len(dst) &^ (blockLen - 1)
+	k(dst[:n], a[:n], b[:n], c[:n])
+	mulAddGo(dst[n:], a[n:], b[n:], c[n:])
 }
 
 // NegateFloat64Unitary computes
