@@ -2,11 +2,7 @@
 
 package simd
 
-import (
-	"unsafe"
-
-	"github.com/pluribus-go/pluribus/internal/cpu"
-)
+import "github.com/pluribus-go/pluribus/internal/cpu"
 
 // archTrigKernels returns the assembly implementations of the kernels of
 // trig.go this CPU supports, best first, named as in archKernels. The
@@ -102,15 +98,6 @@ func (k trigKernel) block64() int {
 	return 2 * lanes64x2
 }
 
-// vecBytes is the width of k's vectors, the alignment its
-// non-temporal stores need.
-func (k trigKernel) vecBytes() uintptr {
-	if k >= sinAVX512 {
-		return 64
-	}
-	return 32
-}
-
 // run64 and run32 call the kernel directly, so that the stack buffers of
 // the tails do not escape.
 func (k trigKernel) run64(dst, a []float64, nt bool) int {
@@ -147,7 +134,7 @@ func (k trigKernel) run32(dst, a []float32, nt bool) int {
 // vector-aligned one.
 func trigRun64(dst, a []float64, k trigKernel, f func(float64) float64) {
 	b := k.block64()
-	dst, a = trigBlocks(dst, a, b, k.vecBytes(), k.run64, f)
+	dst, a = trigBlocks(dst, a, b, k.run64, f)
 	if len(dst) == 0 {
 		return
 	}
@@ -165,7 +152,7 @@ func trigRun64(dst, a []float64, k trigKernel, f func(float64) float64) {
 // trigRun32 is trigRun64 for float32.
 func trigRun32(dst, a []float32, k trigKernel, f func(float32) float32) {
 	b := 2 * k.block64()
-	dst, a = trigBlocks(dst, a, b, k.vecBytes(), k.run32, f)
+	dst, a = trigBlocks(dst, a, b, k.run32, f)
 	if len(dst) == 0 {
 		return
 	}
@@ -188,18 +175,17 @@ const maxTrigBlock = 64
 // holds an argument it leaves to the Go twin f, and returns how many
 // elements it did; f does that block. It returns the tail shorter than
 // a block, left undone. When dst is ntBytes or longer, f first does the
-// elements before dst's first vb-byte boundary and k stores around the
-// caches.
-func trigBlocks[T float](dst, a []T, block int, vb uintptr, k func(dst, a []T, nt bool) int, f func(T) T) (tailDst, tailA []T) {
+// elements before its first 64-byte boundary (ntSpan) and k stores
+// around the caches.
+func trigBlocks[T float](dst, a []T, block int, k func(dst, a []T, nt bool) int, f func(T) T) (tailDst, tailA []T) {
 	a = a[:len(dst)]
-	size := int(unsafe.Sizeof(T(0)))
-	nt := len(dst)*size >= ntBytes
+	h, m := ntSpan(dst)
+	nt := m > 0
 	if nt {
-		m := int((vb-uintptr(unsafe.Pointer(unsafe.SliceData(dst)))%vb)%vb) / size
-		for i, x := range a[:m] {
+		for i, x := range a[:h] {
 			dst[i] = f(x)
 		}
-		dst, a = dst[m:], a[m:]
+		dst, a = dst[h:], a[h:]
 	}
 	for len(dst) >= block {
 		n := k(dst, a, nt)
