@@ -12,7 +12,7 @@ import "math"
 func ConvertFloat64ToFloat32(dst []float32, a []float64) {
 	check2(len(dst), len(a))
 	k := active.Load()
-	convertRun(dst, a, k.cvt64to32, k.cvt64to32NT, convertFloat64ToFloat32Go)
+	unaryRun(dst, a, k.cvt64to32, k.cvt64to32NT, convertFloat64ToFloat32Go)
 }
 
 // ConvertFloat32ToFloat16 converts float32 values to IEEE 754 binary16
@@ -29,7 +29,7 @@ func ConvertFloat64ToFloat32(dst []float32, a []float64) {
 func ConvertFloat32ToFloat16(dst []uint16, a []float32) {
 	check2(len(dst), len(a))
 	k := active.Load()
-	convertRun(dst, a, k.cvt32to16, k.cvt32to16NT, convertFloat32ToFloat16Go)
+	unaryRun(dst, a, k.cvt32to16, k.cvt32to16NT, convertFloat32ToFloat16Go)
 }
 
 // ConvertFloat16ToFloat32 converts IEEE 754 binary16 bit patterns to
@@ -43,7 +43,7 @@ func ConvertFloat32ToFloat16(dst []uint16, a []float32) {
 func ConvertFloat16ToFloat32(dst []float32, a []uint16) {
 	check2(len(dst), len(a))
 	k := active.Load()
-	convertRun(dst, a, k.cvt16to32, k.cvt16to32NT, convertFloat16ToFloat32Go)
+	unaryRun(dst, a, k.cvt16to32, k.cvt16to32NT, convertFloat16ToFloat32Go)
 }
 
 // ---- pure-Go twins ----

@@ -60,8 +60,8 @@
 //
 // In the assembly implementations, a kernel whose dst is 2 MiB or more
 // writes it with non-temporal stores, around the caches: the
-// element-wise arithmetic, MulAdd, square roots, conversions, exp, log,
-// tanh, sine and cosine. A result that large does not stay in a core's
+// element-wise arithmetic, MulAdd, Negate, Abs, square roots,
+// conversions, exp, log, tanh, sine and cosine (not the comparisons). A result that large does not stay in a core's
 // private caches anyway, and the destination's lines are then not read
 // from memory before being overwritten (a third of an add's traffic).
 // The elements before dst's first 64-byte boundary and after the last

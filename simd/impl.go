@@ -75,16 +75,18 @@ type kernels struct {
 	mulAdd64NT func(dst, a, b, c []float64)
 	mulAdd32NT func(dst, a, b, c []float32)
 
-	// Non-temporal variants of the conversions (see convertRun), nil
-	// where an implementation has none.
-	cvt64to32NT  func(dst []float32, a []float64)
-	cvt32to16NT  func(dst []uint16, a []float32)
-	cvt16to32NT  func(dst []float32, a []uint16)
-	cvtI32to64NT func(dst []float64, a []int32)
-	cvt32to64NT  func(dst []float64, a []float32)
-	cvtI32to32NT func(dst []float32, a []int32)
-	cvt64toI32NT func(dst []int32, a []float64)
-	cvt32toI32NT func(dst []int32, a []float32)
+	// Non-temporal variants of the conversions, negate and abs (see
+	// unaryRun), nil where an implementation has none.
+	cvt64to32NT      func(dst []float32, a []float64)
+	cvt32to16NT      func(dst []uint16, a []float32)
+	cvt16to32NT      func(dst []float32, a []uint16)
+	cvtI32to64NT     func(dst []float64, a []int32)
+	cvt32to64NT      func(dst []float64, a []float32)
+	cvtI32to32NT     func(dst []float32, a []int32)
+	cvt64toI32NT     func(dst []int32, a []float64)
+	cvt32toI32NT     func(dst []int32, a []float32)
+	neg64NT, abs64NT func(dst, a []float64)
+	neg32NT, abs32NT func(dst, a []float32)
 }
 
 // Integer element-wise operations, the index into kernels.binI32/binI64.
@@ -274,11 +276,11 @@ func ntSpan[T any](dst []T) (h, m int) {
 	return h, (len(dst) - h) &^ (ntBlock/size - 1)
 }
 
-// convertRun runs the conversion block kernel k over the whole blocks of
-// dst and its twin g over the rest; nt, k's non-temporal variant if
-// there is one, takes the middle of a long dst (ntSpan), g the elements
-// before it. len(a) == len(dst).
-func convertRun[D, S any](dst []D, a []S, k, nt, g func([]D, []S)) {
+// unaryRun runs the one-input block kernel k (a conversion, negate or
+// abs) over the whole blocks of dst and its twin g over the rest; nt,
+// k's non-temporal variant if there is one, takes the middle of a long
+// dst (ntSpan), g the elements before it. len(a) == len(dst).
+func unaryRun[D, S any](dst []D, a []S, k, nt, g func([]D, []S)) {
 	a = a[:len(dst)]
 	if nt != nil {
 		if h, m := ntSpan(dst); m > 0 {

@@ -73,6 +73,7 @@ func setIntAVX512(k *kernels, dq bool) {
 func setNT() {
 	for _, k := range []*kernels{avx512Kernels, avx2Kernels} {
 		k.mulAdd64NT, k.mulAdd32NT = mulAddFloat64AVX2NT, mulAddFloat32AVX2NT
+		k.neg64NT, k.abs64NT, k.neg32NT, k.abs32NT = negFloat64AVX2NT, absFloat64AVX2NT, negFloat32AVX2NT, absFloat32AVX2NT
 		k.cvt64to32NT = convertFloat64ToFloat32AVX2NT
 		k.cvtI32to64NT, k.cvt32to64NT, k.cvtI32to32NT = convertInt32ToFloat64AVX2NT, convertFloat32ToFloat64AVX2NT, convertInt32ToFloat32AVX2NT
 		k.cvt64toI32NT, k.cvt32toI32NT = convertFloat64ToInt32AVX2NT, convertFloat32ToInt32AVX2NT

@@ -556,6 +556,16 @@ func negFloat64AVX2(dst []float64, a []float64)
 // absFloat64AVX2 is the block kernel of AbsFloat64Unitary: len(dst) is a multiple of 8.
 func absFloat64AVX2(dst []float64, a []float64)
 
+// negFloat64AVX2NT is the block kernel of NegateFloat64Unitary: len(dst) is a multiple of 8.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 8.
+func negFloat64AVX2NT(dst []float64, a []float64)
+
+// absFloat64AVX2NT is the block kernel of AbsFloat64Unitary: len(dst) is a multiple of 8.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 8.
+func absFloat64AVX2NT(dst []float64, a []float64)
+
 // mulAddFloat32AVX2 is the block kernel of MulAddFloat32Unitary: len(dst) is a multiple of 16.
 func mulAddFloat32AVX2(dst []float32, a []float32, b []float32, c []float32)
 
@@ -569,6 +579,16 @@ func negFloat32AVX2(dst []float32, a []float32)
 
 // absFloat32AVX2 is the block kernel of AbsFloat32Unitary: len(dst) is a multiple of 16.
 func absFloat32AVX2(dst []float32, a []float32)
+
+// negFloat32AVX2NT is the block kernel of NegateFloat32Unitary: len(dst) is a multiple of 16.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 16.
+func negFloat32AVX2NT(dst []float32, a []float32)
+
+// absFloat32AVX2NT is the block kernel of AbsFloat32Unitary: len(dst) is a multiple of 16.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 16.
+func absFloat32AVX2NT(dst []float32, a []float32)
 
 // convertInt32ToFloat64AVX2 is a conversion block kernel: len(dst) is a multiple of 8.
 func convertInt32ToFloat64AVX2(dst []float64, a []int32)

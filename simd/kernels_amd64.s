@@ -7698,6 +7698,58 @@ absFloat64AVX2_done:
 	VZEROUPPER
 	RET
 
+// func negFloat64AVX2NT(dst []float64, a []float64)
+// Requires: AVX, AVX2, MMX+, SSE2
+TEXT ·negFloat64AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVQ         $0x8000000000000000, BX
+	MOVQ         BX, X0
+	VPBROADCASTQ X0, Y0
+	XORQ         BX, BX
+
+negFloat64AVX2NT_loop:
+	CMPQ     BX, DX
+	JGE      negFloat64AVX2NT_done
+	VXORPD   (CX)(BX*8), Y0, Y1
+	VXORPD   32(CX)(BX*8), Y0, Y2
+	VMOVNTPD Y1, (AX)(BX*8)
+	VMOVNTPD Y2, 32(AX)(BX*8)
+	ADDQ     $0x08, BX
+	JMP      negFloat64AVX2NT_loop
+
+negFloat64AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func absFloat64AVX2NT(dst []float64, a []float64)
+// Requires: AVX, AVX2, MMX+, SSE2
+TEXT ·absFloat64AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVQ         $0x7fffffffffffffff, BX
+	MOVQ         BX, X0
+	VPBROADCASTQ X0, Y0
+	XORQ         BX, BX
+
+absFloat64AVX2NT_loop:
+	CMPQ     BX, DX
+	JGE      absFloat64AVX2NT_done
+	VANDPD   (CX)(BX*8), Y0, Y1
+	VANDPD   32(CX)(BX*8), Y0, Y2
+	VMOVNTPD Y1, (AX)(BX*8)
+	VMOVNTPD Y2, 32(AX)(BX*8)
+	ADDQ     $0x08, BX
+	JMP      absFloat64AVX2NT_loop
+
+absFloat64AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
 // func mulAddFloat32AVX2(dst []float32, a []float32, b []float32, c []float32)
 // Requires: AVX
 TEXT ·mulAddFloat32AVX2(SB), NOSPLIT, $0-96
@@ -7802,6 +7854,58 @@ absFloat32AVX2_loop:
 	JMP     absFloat32AVX2_loop
 
 absFloat32AVX2_done:
+	VZEROUPPER
+	RET
+
+// func negFloat32AVX2NT(dst []float32, a []float32)
+// Requires: AVX, AVX2, MMX+, SSE2
+TEXT ·negFloat32AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVL         $0x80000000, BX
+	MOVD         BX, X0
+	VPBROADCASTD X0, Y0
+	XORQ         BX, BX
+
+negFloat32AVX2NT_loop:
+	CMPQ     BX, DX
+	JGE      negFloat32AVX2NT_done
+	VXORPS   (CX)(BX*4), Y0, Y1
+	VXORPS   32(CX)(BX*4), Y0, Y2
+	VMOVNTPS Y1, (AX)(BX*4)
+	VMOVNTPS Y2, 32(AX)(BX*4)
+	ADDQ     $0x10, BX
+	JMP      negFloat32AVX2NT_loop
+
+negFloat32AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func absFloat32AVX2NT(dst []float32, a []float32)
+// Requires: AVX, AVX2, MMX+, SSE2
+TEXT ·absFloat32AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVL         $0x7fffffff, BX
+	MOVD         BX, X0
+	VPBROADCASTD X0, Y0
+	XORQ         BX, BX
+
+absFloat32AVX2NT_loop:
+	CMPQ     BX, DX
+	JGE      absFloat32AVX2NT_done
+	VANDPS   (CX)(BX*4), Y0, Y1
+	VANDPS   32(CX)(BX*4), Y0, Y2
+	VMOVNTPS Y1, (AX)(BX*4)
+	VMOVNTPS Y2, 32(AX)(BX*4)
+	ADDQ     $0x10, BX
+	JMP      absFloat32AVX2NT_loop
+
+absFloat32AVX2NT_done:
+	SFENCE
 	VZEROUPPER
 	RET
 

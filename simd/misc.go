@@ -55,17 +55,15 @@ func mulAddRun[T float](k, nt func(dst, a, b, c []T), dst, a, b, c []T) {
 // unless len(a) == len(dst).
 func NegateFloat64Unitary(dst, a []float64) {
 	check2(len(dst), len(a))
-	k := len(dst) &^ (blockLen - 1)
-	active.Load().neg64(dst[:k], a[:k])
-	negGo(dst[k:], a[k:])
+	k := active.Load()
+	unaryRun(dst, a, k.neg64, k.neg64NT, negGo[float64])
 }
 
 // NegateFloat32Unitary is NegateFloat64Unitary for float32.
 func NegateFloat32Unitary(dst, a []float32) {
 	check2(len(dst), len(a))
-	k := len(dst) &^ (blockLen - 1)
-	active.Load().neg32(dst[:k], a[:k])
-	negGo(dst[k:], a[k:])
+	k := active.Load()
+	unaryRun(dst, a, k.neg32, k.neg32NT, negGo[float32])
 }
 
 // AbsFloat64Unitary computes
@@ -78,17 +76,15 @@ func NegateFloat32Unitary(dst, a []float32) {
 // unless len(a) == len(dst).
 func AbsFloat64Unitary(dst, a []float64) {
 	check2(len(dst), len(a))
-	k := len(dst) &^ (blockLen - 1)
-	active.Load().abs64(dst[:k], a[:k])
-	absGo64(dst[k:], a[k:])
+	k := active.Load()
+	unaryRun(dst, a, k.abs64, k.abs64NT, absGo64)
 }
 
 // AbsFloat32Unitary is AbsFloat64Unitary for float32.
 func AbsFloat32Unitary(dst, a []float32) {
 	check2(len(dst), len(a))
-	k := len(dst) &^ (blockLen - 1)
-	active.Load().abs32(dst[:k], a[:k])
-	absGo32(dst[k:], a[k:])
+	k := active.Load()
+	unaryRun(dst, a, k.abs32, k.abs32NT, absGo32)
 }
 
 // ConvertInt32ToFloat64 computes, exactly,
@@ -101,7 +97,7 @@ func AbsFloat32Unitary(dst, a []float32) {
 func ConvertInt32ToFloat64(dst []float64, a []int32) {
 	check2(len(dst), len(a))
 	k := active.Load()
-	convertRun(dst, a, k.cvtI32to64, k.cvtI32to64NT, convertGo[int32, float64])
+	unaryRun(dst, a, k.cvtI32to64, k.cvtI32to64NT, convertGo[int32, float64])
 }
 
 // ConvertFloat32ToFloat64 computes, exactly,
@@ -115,7 +111,7 @@ func ConvertInt32ToFloat64(dst []float64, a []int32) {
 func ConvertFloat32ToFloat64(dst []float64, a []float32) {
 	check2(len(dst), len(a))
 	k := active.Load()
-	convertRun(dst, a, k.cvt32to64, k.cvt32to64NT, convertGo[float32, float64])
+	unaryRun(dst, a, k.cvt32to64, k.cvt32to64NT, convertGo[float32, float64])
 }
 
 // ConvertInt32ToFloat32 computes
@@ -129,7 +125,7 @@ func ConvertFloat32ToFloat64(dst []float64, a []float32) {
 func ConvertInt32ToFloat32(dst []float32, a []int32) {
 	check2(len(dst), len(a))
 	k := active.Load()
-	convertRun(dst, a, k.cvtI32to32, k.cvtI32to32NT, convertGo[int32, float32])
+	unaryRun(dst, a, k.cvtI32to32, k.cvtI32to32NT, convertGo[int32, float32])
 }
 
 // The pure-Go twins.
@@ -184,14 +180,14 @@ func check4(n, a, b, c int) {
 func ConvertFloat64ToInt32(dst []int32, a []float64) {
 	check2(len(dst), len(a))
 	k := active.Load()
-	convertRun(dst, a, k.cvt64toI32, k.cvt64toI32NT, truncGo[float64])
+	unaryRun(dst, a, k.cvt64toI32, k.cvt64toI32NT, truncGo[float64])
 }
 
 // ConvertFloat32ToInt32 is ConvertFloat64ToInt32 for float32 sources.
 func ConvertFloat32ToInt32(dst []int32, a []float32) {
 	check2(len(dst), len(a))
 	k := active.Load()
-	convertRun(dst, a, k.cvt32toI32, k.cvt32toI32NT, truncGo[float32])
+	unaryRun(dst, a, k.cvt32toI32, k.cvt32toI32NT, truncGo[float32])
 }
 
 func truncGo[T float](dst []int32, a []T) {

@@ -199,10 +199,11 @@ func TestNTSpan(t *testing.T) {
 	}
 }
 
-// TestNonTemporalConvert runs every conversion on long slices, where the
-// middle goes through the non-temporal kernels, against the Go twins bit
-// for bit, from several offsets, with the bytes around dst guarded.
-func TestNonTemporalConvert(t *testing.T) {
+// TestNonTemporalUnary runs every conversion, negate and abs on long
+// slices, where the middle goes through the non-temporal kernels, against
+// the Go twins bit for bit, from several offsets, with the bytes around
+// dst guarded.
+func TestNonTemporalUnary(t *testing.T) {
 	rng := rand.New(rand.NewPCG(29, 30))
 	n := slices.Max(ntLengths(2)) // enough for 2-byte results; more for wider
 	f64 := make([]float64, n+16)
@@ -226,18 +227,22 @@ func TestNonTemporalConvert(t *testing.T) {
 		h16[i] = uint16(rng.Uint32())
 	}
 	forEachImpl(t, func(t *testing.T) {
-		checkNTConvert(t, "Float64ToFloat32", ConvertFloat64ToFloat32, convertFloat64ToFloat32Go, f64)
-		checkNTConvert(t, "Float32ToFloat16", ConvertFloat32ToFloat16, convertFloat32ToFloat16Go, f32)
-		checkNTConvert(t, "Float16ToFloat32", ConvertFloat16ToFloat32, convertFloat16ToFloat32Go, h16)
-		checkNTConvert(t, "Int32ToFloat64", ConvertInt32ToFloat64, convertGo[int32, float64], i32)
-		checkNTConvert(t, "Float32ToFloat64", ConvertFloat32ToFloat64, convertGo[float32, float64], f32)
-		checkNTConvert(t, "Int32ToFloat32", ConvertInt32ToFloat32, convertGo[int32, float32], i32)
-		checkNTConvert(t, "Float64ToInt32", ConvertFloat64ToInt32, truncGo[float64], f64)
-		checkNTConvert(t, "Float32ToInt32", ConvertFloat32ToInt32, truncGo[float32], f32)
+		checkNTUnary(t, "Float64ToFloat32", ConvertFloat64ToFloat32, convertFloat64ToFloat32Go, f64)
+		checkNTUnary(t, "Float32ToFloat16", ConvertFloat32ToFloat16, convertFloat32ToFloat16Go, f32)
+		checkNTUnary(t, "Float16ToFloat32", ConvertFloat16ToFloat32, convertFloat16ToFloat32Go, h16)
+		checkNTUnary(t, "Int32ToFloat64", ConvertInt32ToFloat64, convertGo[int32, float64], i32)
+		checkNTUnary(t, "Float32ToFloat64", ConvertFloat32ToFloat64, convertGo[float32, float64], f32)
+		checkNTUnary(t, "Int32ToFloat32", ConvertInt32ToFloat32, convertGo[int32, float32], i32)
+		checkNTUnary(t, "Float64ToInt32", ConvertFloat64ToInt32, truncGo[float64], f64)
+		checkNTUnary(t, "Float32ToInt32", ConvertFloat32ToInt32, truncGo[float32], f32)
+		checkNTUnary(t, "Negate64", NegateFloat64Unitary, negGo[float64], f64)
+		checkNTUnary(t, "Negate32", NegateFloat32Unitary, negGo[float32], f32)
+		checkNTUnary(t, "Abs64", AbsFloat64Unitary, absGo64, f64)
+		checkNTUnary(t, "Abs32", AbsFloat32Unitary, absGo32, f32)
 	})
 }
 
-func checkNTConvert[D, S any](t *testing.T, name string, fn, twin func([]D, []S), src []S) {
+func checkNTUnary[D, S any](t *testing.T, name string, fn, twin func([]D, []S), src []S) {
 	size := int(unsafe.Sizeof(*new(D)))
 	t.Run(name, func(t *testing.T) {
 		for _, n := range ntLengths(size) {

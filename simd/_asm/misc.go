@@ -17,8 +17,10 @@ func genMisc() {
 	for _, e := range []elem{f64, f32} {
 		genMulAdd(e, false)
 		genMulAdd(e, true)
-		genSignBits(e, "neg", "Negate", "VXOR", true)
-		genSignBits(e, "abs", "Abs", "VAND", false)
+		for _, nt := range []bool{false, true} {
+			genSignBits(e, "neg", "Negate", "VXOR", true, nt)
+			genSignBits(e, "abs", "Abs", "VAND", false, nt)
+		}
 	}
 	genConvert("convertInt32ToFloat64AVX2", "func(dst []float64, a []int32)", 4, 8, func(src, dst Mem, st storer) {
 		for h := range 2 {
@@ -94,11 +96,11 @@ func genMulAdd(e elem, nt bool) {
 // abs<T>AVX2 (clear it: VANDP with its complement) over blocks of two
 // vectors. NaNs keep their payload and have their sign flipped or
 // cleared, as Go's -x and math.Abs do.
-func genSignBits(e elem, nm, exported, op string, flip bool) {
-	name := nm + e.Name + "AVX2"
+func genSignBits(e elem, nm, exported, op string, flip, nt bool) {
+	name := nm + e.Name + "AVX2" + ntSuffix(nt)
 	L := 32 / e.Size
 	TEXT(name, NOSPLIT, fmt.Sprintf("func(dst, a []%s)", e.Go))
-	Doc(fmt.Sprintf("%s is the block kernel of %s%sUnitary: len(dst) is a multiple of %d.", name, exported, e.Name, 2*L))
+	Doc(ntDoc(nt, avx2, 2*L, fmt.Sprintf("%s is the block kernel of %s%sUnitary: len(dst) is a multiple of %d.", name, exported, e.Name, 2*L))...)
 	dst := Load(Param("dst").Base(), GP64())
 	a := Load(Param("a").Base(), GP64())
 	n := Load(Param("dst").Len(), GP64())
@@ -134,11 +136,14 @@ func genSignBits(e elem, nm, exported, op string, flip bool) {
 		I(op+e.P, at(e, a, i).Offset(u*32), mask, xs[u])
 	}
 	for u := range 2 {
-		I("VMOVU"+e.P, xs[u], at(e, dst, i).Offset(u*32))
+		I(ntStore(nt)+e.P, xs[u], at(e, dst, i).Offset(u*32))
 	}
 	ADDQ(U8(2*L), i)
 	JMP(LabelRef(name + "_loop"))
 	Label(name + "_done")
+	if nt {
+		SFENCE()
+	}
 	VZEROUPPER()
 	RET()
 }
