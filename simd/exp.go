@@ -1,9 +1,6 @@
 package simd
 
-import (
-	"sync/atomic"
-	"unsafe"
-)
+import "sync/atomic"
 
 //go:generate go run -C _asm -mod=mod . -out ../exp_amd64.s -stubs ../exp_amd64.go -pkg simd -set exp
 
@@ -169,18 +166,17 @@ type blockKernel[T float] func(dst, a []T, nt bool) int
 const ntBytes = 2 << 20
 
 // runBlocks computes dst[i] = f(a[i]) with the block kernel k and the Go
-// twin f for the vectors k leaves and the tail.
+// twin f for the vectors k leaves and the tail; a dst of ntBytes or more
+// is stored around the caches (ntSpan).
 func runBlocks[T float](dst, a []T, lanes int, k blockKernel[T], f func(T) T) {
 	a = a[:len(dst)]
-	size := int(unsafe.Sizeof(T(0)))
-	nt := len(dst)*size >= ntBytes
-	if nt { // peel to the alignment of a vector
-		vb := uintptr(lanes * size)
-		m := int((vb-uintptr(unsafe.Pointer(&dst[0]))%vb)%vb) / size
-		for i, x := range a[:m] {
+	h, m := ntSpan(dst)
+	nt := m > 0
+	if nt { // the twin up to the first 64-byte boundary
+		for i, x := range a[:h] {
 			dst[i] = f(x)
 		}
-		dst, a = dst[m:], a[m:]
+		dst, a = dst[h:], a[h:]
 	}
 	for len(dst) > 0 {
 		n := k(dst, a, nt)
