@@ -375,6 +375,17 @@ func newArray(dt dtype.DType, shape []int, order Order) (*Array, error) {
 	if !dt.IsValid() {
 		return nil, &ValueError{Op: "new array", Msg: "invalid dtype"}
 	}
+	// The commonest new array, small, 1-d and of a numeric type, is set
+	// up with a few stores (initNew's result for it).
+	if k := dt.Kind(); len(shape) == 1 && k >= dtype.KindBool && k <= dtype.KindComplex {
+		if d, sz := shape[0], dt.Size(); d > 0 && d <= smallBytes/sz {
+			a, buf := newSmall(d*sz, 1)
+			a.shape[0], a.strides[0] = d, sz
+			a.dtype, a.data, a.size = dt, buf, d
+			a.flags = Writeable | OwnsData | CContiguous | FContiguous
+			return a, nil
+		}
+	}
 	n, ok := sizeOf(shape, dt.Size())
 	if !ok {
 		return nil, &ShapeError{Op: "new array", Msg: "invalid shape " + FormatShape(shape) + ": dimensions must be non-negative and their product must fit in int"}

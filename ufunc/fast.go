@@ -1,6 +1,7 @@
 package ufunc
 
 import (
+	"runtime"
 	"sync"
 	"unsafe"
 
@@ -13,89 +14,75 @@ import (
 // the call across cores.
 const fastMaxElems = 1 << 12
 
-// fastScratch holds a fast call's loop arguments. It comes from a pool
-// because a slice handed to a loop (a func value) escapes: taking it from
-// the stack would cost an allocation per call.
-type fastScratch struct {
-	args  [3]unsafe.Pointer
+// flatArgs holds the loop arguments of a call that runs its loop once
+// over whole C-contiguous operands (fastCall, direct). The element
+// pointers are kept as uintptr, so the object holds no pointers: filling
+// it needs no write barriers, which cost more than the rest of a small
+// call while the collector runs, and nothing has to be cleared
+// afterwards for the pooled object to keep no buffer alive. The caller
+// keeps the operands alive until the loop has returned.
+type flatArgs struct {
+	args  [3]uintptr
 	steps [3]int
 }
 
-var fastPool = sync.Pool{New: func() any { return new(fastScratch) }}
+// flatPool holds fastCall's flatArgs: a slice handed to a loop (a func
+// value) escapes, so taking the arguments from the stack would cost an
+// allocation per call.
+var flatPool = sync.Pool{New: func() any { return new(flatArgs) }}
 
 // fastCall is the path for the commonest small call: one or two arrays
 // of one native dtype and one shape, C-contiguous, no options, and the
-// ufunc's most recent resolution matching with no casts. It skips the
-// general path's option parsing, broadcasting and iteration plan and
-// costs the output's allocation and one run of the loop. ok=false sends
-// the call down the general path, which gives the same result.
+// ufunc's most recent resolution being a loop of that dtype alone (see
+// newLast). It skips the general path's option parsing, broadcasting and
+// iteration plan and costs the output's allocation and one run of the
+// loop. ok=false sends the call down the general path, which gives the
+// same result.
 func (u *Ufunc) fastCall(x1, x2 any) (out *ndarray.Array, ok bool, err error) {
-	if u.nout != 1 || u.check != nil {
+	l := u.last.Load()
+	if l == nil || l.fn == nil {
 		return nil, false, nil
 	}
+	dt := l.flat
 	a, isArr := x1.(*ndarray.Array)
-	if !isArr || a == nil || !a.IsCContiguous() {
+	if !isArr || a == nil || a.DType() != dt || !a.IsCContiguous() {
 		return nil, false, nil
 	}
-	dt := a.DType()
 	n := a.Size()
-	if n == 0 || n > fastMaxElems || !dt.IsNative() {
+	if n == 0 || n > fastMaxElems {
 		return nil, false, nil
 	}
 	var b *ndarray.Array
-	k := sigKey{n: int8(u.nin)}
-	k.t[0] = dt
-	if u.nin == 2 {
+	if l.key.n == 2 {
 		b, isArr = x2.(*ndarray.Array)
 		if !isArr || b == nil || b.DType() != dt || !b.IsCContiguous() || !equalShape(a.Shape(), b.Shape()) {
 			return nil, false, nil
 		}
-		k.t[1] = dt
-	} else if u.nin != 1 {
-		return nil, false, nil
 	}
-	l := u.last.Load()
-	if l == nil || !l.key.sameTypes(&k) {
-		return nil, false, nil
-	}
-	res := l.res
-	if res.loop.Bind != nil {
-		return nil, false, nil
-	}
-	for _, t := range res.in {
-		if t != dt {
-			return nil, false, nil
-		}
-	}
-	out, err = ndarray.Empty(res.out[0], a.Shape()...)
+	out, err = ndarray.Empty(l.out, a.Shape()...)
 	if err != nil {
 		return nil, true, err
 	}
 	ops := [3]*ndarray.Array{a, b}
-	ops[u.nin] = out
-	s := fastPool.Get().(*fastScratch)
-	runFlat(res.loop.Fn, s.args[:u.nin+1], s.steps[:u.nin+1], ops[:u.nin+1], n)
-	fastPool.Put(s)
+	ops[l.key.n] = out
+	s := flatPool.Get().(*flatArgs)
+	s.run(l.fn, n, ops[:l.key.n+1])
+	flatPool.Put(s)
+	// s.args does not keep the inputs' buffers alive during the loop.
+	runtime.KeepAlive(a)
+	runtime.KeepAlive(b)
 	return out, true, nil
 }
 
-// runFlat runs fn once over the n elements of two or three C-contiguous
+// run runs fn once over the n elements of two or three C-contiguous
 // operands of one shape (inputs, then the output), each stepping by its
-// element size.
-// args and steps are its scratch; it leaves args holding no pointers, so
-// pooled scratch keeps no buffer alive.
-func runFlat(fn Loop, args []unsafe.Pointer, steps []int, ops []*ndarray.Array, n int) {
+// element size. The caller keeps ops alive until run returns.
+func (s *flatArgs) run(fn Loop, n int, ops []*ndarray.Array) {
 	for i, a := range ops {
-		args[i], steps[i] = basePtr(a), a.ItemSize()
+		s.args[i], s.steps[i] = uintptr(basePtr(a)), a.ItemSize()
 	}
-	fn(args, steps, n)
-	// Single stores: clear(args), or a loop the compiler turns into
-	// it, costs a bulk write barrier, several times the whole call of a
-	// small operation while the collector runs.
-	args[0], args[1] = nil, nil
-	if len(args) > 2 {
-		args[2] = nil
-	}
+	m := len(ops)
+	fn(unsafe.Slice((*unsafe.Pointer)(unsafe.Pointer(&s.args)), m), s.steps[:m], n)
 }
 
 // direct runs a call whose operands need no iteration plan: every input
@@ -142,7 +129,6 @@ func (u *Ufunc) direct(st *callState, res *resolution) (bool, error) {
 		}
 	}
 	st.arrays[u.nin] = out
-	s := &st.scratch
-	runFlat(res.loop.Fn, s.args[:u.nin+1], s.steps[:u.nin+1], st.arrays[:u.nin+1], n)
+	st.flat.run(res.loop.Fn, n, st.arrays[:u.nin+1])
 	return true, nil
 }

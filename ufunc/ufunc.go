@@ -74,6 +74,30 @@ type Ufunc struct {
 type lastResolution struct {
 	key sigKey
 	res *resolution
+	// fn, when set, is the loop of a resolution fastCall can run: the
+	// key's inputs (one or two, no forced dtype) are all flat, a native
+	// built-in dtype, the loop takes them as they are and has one output,
+	// of type out, and the ufunc checks no operands.
+	fn   Loop
+	flat dtype.DType
+	out  dtype.DType
+}
+
+// newLast returns the lastResolution of key k and resolution r.
+func (u *Ufunc) newLast(k sigKey, r *resolution) *lastResolution {
+	l := &lastResolution{key: k, res: r}
+	t := k.t[0]
+	if u.nout != 1 || u.check != nil || r.loop.Bind != nil || (k.n != 1 && k.n != 2) || r.out[0].Num() == dtype.NumUser ||
+		!t.IsNative() || t.Num() == dtype.NumUser || t.Kind().IsFlexible() {
+		return l
+	}
+	for i := range int(k.n) {
+		if k.t[i] != t || r.in[i] != t {
+			return l
+		}
+	}
+	l.fn, l.flat, l.out = r.loop.Fn, t, r.out[0]
+	return l
 }
 
 type ufuncFlags uint8
@@ -441,7 +465,7 @@ func (u *Ufunc) resolve(in []dtype.DType, forced dtype.DType) (*resolution, erro
 	}
 	if m := u.cache.Load(); m != nil {
 		if r, ok := (*m)[k]; ok {
-			u.last.Store(&lastResolution{key: k, res: r})
+			u.last.Store(u.newLast(k, r))
 			return r, nil
 		}
 	}
