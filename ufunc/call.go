@@ -64,12 +64,19 @@ func putState(st *callState) {
 // Equal.Call(a, "x") compares as NumPy's a == "x") — followed by options
 // (Out, Where, DType, Casting, Order).
 func (u *Ufunc) Call(args ...any) (*ndarray.Array, error) {
-	if len(args) == u.nin && u.nin <= 2 {
+	// The operands, or the operands and one option, may take the fast
+	// path.
+	var opt [1]Option
+	fast := u.nin <= 2 && len(args) == u.nin
+	if !fast && u.nin <= 2 && len(args) == u.nin+1 {
+		opt[0], fast = args[u.nin].(Option)
+	}
+	if fast {
 		var x2 any
 		if u.nin == 2 {
 			x2 = args[1]
 		}
-		if out, ok, err := u.fastCall(args[0], x2); ok {
+		if out, ok, err := u.fastCall(args[0], x2, opt[:len(args)-u.nin]); ok {
 			return out, err
 		}
 	}
@@ -84,8 +91,8 @@ func (u *Ufunc) Call(args ...any) (*ndarray.Array, error) {
 // Call1 is Call for a one-input ufunc, with the operand and the options
 // apart (the form the root package's functions use).
 func (u *Ufunc) Call1(x any, opts ...Option) (*ndarray.Array, error) {
-	if len(opts) == 0 && u.nin == 1 {
-		if out, ok, err := u.fastCall(x, nil); ok {
+	if u.nin == 1 {
+		if out, ok, err := u.fastCall(x, nil, opts); ok {
 			return out, err
 		}
 	}
@@ -95,8 +102,8 @@ func (u *Ufunc) Call1(x any, opts ...Option) (*ndarray.Array, error) {
 // Call2 is Call for a two-input ufunc, with the operands and the options
 // apart.
 func (u *Ufunc) Call2(x1, x2 any, opts ...Option) (*ndarray.Array, error) {
-	if len(opts) == 0 && u.nin == 2 {
-		if out, ok, err := u.fastCall(x1, x2); ok {
+	if u.nin == 2 {
+		if out, ok, err := u.fastCall(x1, x2, opts); ok {
 			return out, err
 		}
 	}

@@ -32,13 +32,14 @@ type flatArgs struct {
 var flatPool = sync.Pool{New: func() any { return new(flatArgs) }}
 
 // fastCall is the path for the commonest small call: one or two arrays
-// of one native dtype and one shape, C-contiguous, no options, and the
+// of one native dtype and one shape, C-contiguous, no options but Out
+// (see fastOut), and the
 // ufunc's most recent resolution being a loop of that dtype alone (see
 // newLast). It skips the general path's option parsing, broadcasting and
 // iteration plan and costs the output's allocation and one run of the
 // loop. ok=false sends the call down the general path, which gives the
 // same result.
-func (u *Ufunc) fastCall(x1, x2 any) (out *ndarray.Array, ok bool, err error) {
+func (u *Ufunc) fastCall(x1, x2 any, opts []Option) (out *ndarray.Array, ok bool, err error) {
 	l := u.last.Load()
 	if l == nil || l.fn == nil {
 		return nil, false, nil
@@ -59,6 +60,9 @@ func (u *Ufunc) fastCall(x1, x2 any) (out *ndarray.Array, ok bool, err error) {
 			return nil, false, nil
 		}
 	}
+	if len(opts) > 0 {
+		return u.fastOut(l, a, b, n, opts)
+	}
 	out, err = ndarray.Empty(l.out, a.Shape()...)
 	if err != nil {
 		return nil, true, err
@@ -72,6 +76,39 @@ func (u *Ufunc) fastCall(x1, x2 any) (out *ndarray.Array, ok bool, err error) {
 	runtime.KeepAlive(a)
 	runtime.KeepAlive(b)
 	return out, true, nil
+}
+
+// fastOut finishes fastCall for a call with options: it runs the loop
+// when they give one output array and nothing else, and the output is
+// of the loop's type, C-contiguous, writeable, of the inputs' shape and
+// either apart from each input or laid out exactly as it is (in-place).
+func (u *Ufunc) fastOut(l *lastResolution, a, b *ndarray.Array, n int, opts []Option) (*ndarray.Array, bool, error) {
+	st := getState()
+	for _, o := range opts {
+		if o != nil {
+			o(&st.cfg)
+		}
+	}
+	out := st.cfg.soleOut()
+	if out == nil || out.DType() != l.out || !out.IsCContiguous() || !out.IsWriteable() ||
+		!equalShape(out.Shape(), a.Shape()) || clashes(a, out) || (b != nil && clashes(b, out)) {
+		putState(st)
+		return nil, false, nil
+	}
+	ops := [3]*ndarray.Array{a, b}
+	ops[l.key.n] = out
+	st.flat.run(l.fn, n, ops[:l.key.n+1])
+	putState(st)
+	runtime.KeepAlive(a)
+	runtime.KeepAlive(b)
+	return out, true, nil
+}
+
+// clashes reports whether writing out element by element could change an
+// element of in that the loop has yet to read: their memory overlaps
+// with another layout.
+func clashes(in, out *ndarray.Array) bool {
+	return overlapping(in, out) && !sameLayout(in, out, out.Shape())
 }
 
 // run runs fn once over the n elements of two or three C-contiguous

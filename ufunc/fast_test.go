@@ -150,6 +150,35 @@ func TestDirectOut(t *testing.T) {
 	if _, err := Add.Call2(x, y, Out(ro)); err == nil {
 		t.Error("a read-only (broadcast) output was written")
 	}
+	// Calls the out= fast path declines give the general path's results:
+	// each is made three times, so that later ones find their
+	// resolution as the most recent.
+	neg, _ := ndarray.Zeros(dtype.Float64, 5)
+	row, _ := ndarray.Zeros(dtype.Float64, 1, 5)
+	mask, _ := ndarray.FromSlice([]bool{true, false, true, false, true})
+	for range 3 {
+		if _, err := Negative.Call(x, Out(neg)); err != nil || !slices.Equal(ndarray.ToSlice[float64](neg), []float64{-1, -2, -3, -4, -5}) {
+			t.Fatalf("negative with out: %v %v", ndarray.ToSlice[float64](neg), err)
+		}
+		// an output of another shape that the inputs broadcast to
+		if _, err := Add.Call2(x, y, Out(row)); err != nil || !slices.Equal(ndarray.ToSlice[float64](row), []float64{11, 22, 33, 44, 55}) {
+			t.Fatalf("out of shape (1, 5): %v %v", ndarray.ToSlice[float64](row), err)
+		}
+		// out and where: only the masked elements are written
+		c2, _ := ndarray.Zeros(dtype.Float64, 5)
+		if _, err := Add.Call2(x, y, Out(c2), Where(mask)); err != nil || !slices.Equal(ndarray.ToSlice[float64](c2), []float64{11, 0, 33, 0, 55}) {
+			t.Fatalf("out with where: %v %v", ndarray.ToSlice[float64](c2), err)
+		}
+		// an output of the wrong shape is an error
+		short, _ := ndarray.Zeros(dtype.Float64, 4)
+		if _, err := Add.Call(x, y, Out(short)); err == nil {
+			t.Fatal("out of shape (4,) for inputs of shape (5,): no error")
+		}
+		// a non-option after the operands is an error
+		if _, err := Negative.Call(x, x); err == nil {
+			t.Fatal("negative of two operands: no error")
+		}
+	}
 	// F order for a new 2-d output takes the general path
 	m, _ := ndarray.FromSlice([]float64{1, 2, 3, 4}, 2, 2)
 	f, err := Add.Call2(m, m, Order(ndarray.F))

@@ -30,6 +30,16 @@ type config struct {
 
 func defaultConfig() config { return config{casting: dtype.SameKind} }
 
+// soleOut returns the output array when the options gave one (Out with a
+// single non-nil array) and nothing else, and nil otherwise.
+func (c *config) soleOut() *ndarray.Array {
+	if len(c.out) != 1 || c.where != nil || c.dtype.IsValid() || c.casting != dtype.SameKind || c.orderSet ||
+		c.axes != nil || c.axisSet || c.keepDims || c.initial != nil || c.ddof != 0 || c.skipMissing {
+		return nil
+	}
+	return c.out[0]
+}
+
 // Out gives the arrays results are written to, one per output, instead of
 // allocating new ones. An output may be one of the inputs (in-place
 // operation); overlapping memory is handled as if the inputs had been
