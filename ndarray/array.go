@@ -375,14 +375,10 @@ func newArray(dt dtype.DType, shape []int, order Order) (*Array, error) {
 	if !dt.IsValid() {
 		return nil, &ValueError{Op: "new array", Msg: "invalid dtype"}
 	}
-	// The commonest new array, small, 1-d and of a numeric type, is set
-	// up with a few stores (initNew's result for it).
-	if k := dt.Kind(); len(shape) == 1 && k >= dtype.KindBool && k <= dtype.KindComplex {
-		if d, sz := shape[0], dt.Size(); d > 0 && d <= smallBytes/sz {
-			a, buf := newSmall(d*sz, 1)
-			a.shape[0], a.strides[0] = d, sz
-			a.dtype, a.data, a.size = dt, buf, d
-			a.flags = Writeable | OwnsData | CContiguous | FContiguous
+	// The commonest new arrays, small, of a numeric type and in C order
+	// (or of at most one dimension), are set up with a few stores.
+	if k := dt.Kind(); k >= dtype.KindBool && k <= dtype.KindComplex && len(shape) <= inlineDims && (order != F || len(shape) <= 1) {
+		if a := newSmallNumeric(dt, shape); a != nil {
 			return a, nil
 		}
 	}
@@ -416,6 +412,39 @@ func newArray(dt dtype.DType, shape []int, order Order) (*Array, error) {
 	a := newHeader(dt, alloc(nb), 0, shape, strides, Writeable|OwnsData)
 	a.ext = newExtension(dt)
 	return a, nil
+}
+
+// newSmallNumeric returns a new C-ordered array of numeric type dt and
+// the given shape (at most inlineDims dimensions) when its buffer is
+// small (at most smallBytes, not empty), and nil otherwise: the header
+// initNew fills, without its general loops.
+func newSmallNumeric(dt dtype.DType, shape []int) *Array {
+	sz := dt.Size()
+	n, long := 1, 0
+	for _, d := range shape {
+		if d <= 0 || d > smallBytes {
+			return nil
+		}
+		n *= d
+		if n > smallBytes/sz {
+			return nil
+		}
+		if d != 1 {
+			long++
+		}
+	}
+	a, buf := newSmall(n*sz, len(shape))
+	s := sz
+	for i := len(shape) - 1; i >= 0; i-- {
+		a.shape[i], a.strides[i] = shape[i], s
+		s *= shape[i]
+	}
+	a.dtype, a.data, a.size = dt, buf, n
+	a.flags = Writeable | OwnsData | CContiguous
+	if long <= 1 {
+		a.flags |= FContiguous
+	}
+	return a
 }
 
 // viewBounds reports whether every element of the layout lies inside a

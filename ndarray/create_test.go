@@ -823,6 +823,45 @@ func TestSmallArrayAllocation(t *testing.T) {
 	}
 }
 
+// newArray's shortcut for small numeric arrays gives the header the
+// general construction gives: shape, strides, size, flags and a buffer of
+// the right length, for every kind, up to inlineDims dimensions, both
+// orders, and sizes on both sides of smallBytes.
+func TestSmallNumericHeader(t *testing.T) {
+	types := []dtype.DType{dtype.Bool, dtype.Int8, dtype.Uint16, dtype.Float16, dtype.Int32, dtype.Float64,
+		dtype.Complex128, dtype.Float64.WithByteOrder(dtype.BigEndian)}
+	shapes := [][]int{{}, {1}, {4}, {16}, {17}, {128}, {2, 3}, {1, 5}, {5, 1}, {4, 4}, {2, 2, 2}, {1, 1, 1, 1},
+		{2, 1, 2, 1}, {3, 4, 5}, {0}, {2, 0}, {1, 2, 3, 4}, {2, 2, 2, 2, 2}}
+	for _, dt := range types {
+		for _, shape := range shapes {
+			for _, order := range []Order{C, F} {
+				a, err := newArray(dt, shape, order)
+				if err != nil {
+					t.Fatal(err)
+				}
+				strides := make([]int, len(shape))
+				if order == F {
+					fStrides(strides, shape, dt.Size())
+				} else {
+					cStrides(strides, shape, dt.Size())
+				}
+				n, _ := sizeOf(shape, dt.Size())
+				ref := newHeader(dt, make([]byte, n*dt.Size()), 0, shape, strides, Writeable|OwnsData)
+				what := fmt.Sprintf("%v %v order %v", dt, shape, order)
+				if a.dtype != ref.dtype || !slices.Equal(a.shape, ref.shape) || !slices.Equal(a.strides, ref.strides) ||
+					a.size != ref.size || a.flags != ref.flags || a.offset != 0 || len(a.data) != len(ref.data) {
+					t.Errorf("%s: dtype %v shape %v strides %v size %d flags %v offset %d len %d; want %v %v %v %d %v 0 %d",
+						what, a.dtype, a.shape, a.strides, a.size, a.flags, a.offset, len(a.data),
+						ref.dtype, ref.shape, ref.strides, ref.size, ref.flags, len(ref.data))
+				}
+				if len(a.data) > 0 {
+					checkBuffer(t, what, a.data, len(a.data))
+				}
+			}
+		}
+	}
+}
+
 // checkBuffer checks that buf, a new buffer asked for n bytes, is
 // exactly n bytes long, 64-byte aligned and zeroed.
 func checkBuffer(t *testing.T, what string, buf []byte, n int) {
