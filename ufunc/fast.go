@@ -24,6 +24,9 @@ const fastMaxElems = 1 << 12
 type flatArgs struct {
 	args  [3]uintptr
 	steps [3]int
+	// scalar holds a Go scalar operand converted to the loop's type
+	// (fastScalar).
+	scalar [2]uint64
 }
 
 // flatPool holds fastCall's flatArgs: a slice handed to a loop (a func
@@ -32,10 +35,10 @@ type flatArgs struct {
 var flatPool = sync.Pool{New: func() any { return new(flatArgs) }}
 
 // fastCall is the path for the commonest small call: one or two arrays
-// of one native dtype and one shape, C-contiguous, no options but Out
-// (see fastOut), and the
-// ufunc's most recent resolution being a loop of that dtype alone (see
-// newLast). It skips the general path's option parsing, broadcasting and
+// of one native dtype and one shape, C-contiguous, or such an array and
+// a Go scalar of that dtype by NEP 50 (see fastScalar), no options but
+// Out (see fastOut), and the ufunc's most recent resolution being a loop
+// of that dtype alone (see newLast). It skips the general path's option parsing, broadcasting and
 // iteration plan and costs the output's allocation and one run of the
 // loop. ok=false sends the call down the general path, which gives the
 // same result.
@@ -46,16 +49,23 @@ func (u *Ufunc) fastCall(x1, x2 any, opts []Option) (out *ndarray.Array, ok bool
 	}
 	dt := l.flat
 	a, isArr := x1.(*ndarray.Array)
-	if !isArr || a == nil || a.DType() != dt || !a.IsCContiguous() {
+	if !isArr && l.key.n == 2 && len(opts) == 0 {
+		// a Go scalar, then an array
+		if b, ok := x2.(*ndarray.Array); ok && fastOperand(b, dt) {
+			return u.fastScalar(l, b, x1, true)
+		}
+		return nil, false, nil
+	}
+	if !isArr || !fastOperand(a, dt) {
 		return nil, false, nil
 	}
 	n := a.Size()
-	if n == 0 || n > fastMaxElems {
-		return nil, false, nil
-	}
 	var b *ndarray.Array
 	if l.key.n == 2 {
 		b, isArr = x2.(*ndarray.Array)
+		if !isArr && len(opts) == 0 {
+			return u.fastScalar(l, a, x2, false)
+		}
 		if !isArr || b == nil || b.DType() != dt || !b.IsCContiguous() || !equalShape(a.Shape(), b.Shape()) {
 			return nil, false, nil
 		}
@@ -76,6 +86,93 @@ func (u *Ufunc) fastCall(x1, x2 any, opts []Option) (out *ndarray.Array, ok bool
 	runtime.KeepAlive(a)
 	runtime.KeepAlive(b)
 	return out, true, nil
+}
+
+// fastOperand reports whether a is an array fastCall takes for a loop of
+// dtype dt: of that dtype, C-contiguous, not empty and not too long.
+func fastOperand(a *ndarray.Array, dt dtype.DType) bool {
+	return a != nil && a.DType() == dt && a.IsCContiguous() && a.Size() > 0 && a.Size() <= fastMaxElems
+}
+
+// fastScalar finishes fastCall for an array a and a Go scalar x (first
+// when first is set): the loop runs with x, converted to a's dtype, as an
+// operand of step 0. It takes float64 and int scalars whose NEP 50 type
+// beside a is a's dtype and whose value that dtype holds as the general
+// path converts it (see setScalar); others take the general path.
+func (u *Ufunc) fastScalar(l *lastResolution, a *ndarray.Array, x any, first bool) (*ndarray.Array, bool, error) {
+	s := flatPool.Get().(*flatArgs)
+	if !s.setScalar(l.flat, x) {
+		flatPool.Put(s)
+		return nil, false, nil
+	}
+	out, err := ndarray.Empty(l.out, a.Shape()...)
+	if err != nil {
+		flatPool.Put(s)
+		return nil, true, err
+	}
+	ia, is := 0, 1
+	if first {
+		ia, is = 1, 0
+	}
+	s.args[ia], s.steps[ia] = uintptr(basePtr(a)), a.ItemSize()
+	s.args[is], s.steps[is] = uintptr(unsafe.Pointer(&s.scalar)), 0
+	s.args[2], s.steps[2] = uintptr(basePtr(out)), out.ItemSize()
+	l.fn(unsafe.Slice((*unsafe.Pointer)(unsafe.Pointer(&s.args)), 3), s.steps[:], a.Size())
+	flatPool.Put(s)
+	runtime.KeepAlive(a)
+	return out, true, nil
+}
+
+// setScalar stores x converted to dt in s.scalar and reports whether it
+// did: a float64 for float64 and float32, an int for the integer types
+// that hold it and for float64, each rounded as the general path's cast
+// rounds it.
+func (s *flatArgs) setScalar(dt dtype.DType, x any) bool {
+	p := unsafe.Pointer(&s.scalar)
+	switch v := x.(type) {
+	case float64:
+		switch dt {
+		case dtype.Float64:
+			*(*float64)(p) = v
+		case dtype.Float32:
+			*(*float32)(p) = float32(v)
+		default:
+			return false
+		}
+	case int:
+		switch dt {
+		case dtype.Int64:
+			*(*int64)(p) = int64(v)
+		case dtype.Int32:
+			*(*int32)(p) = int32(v)
+			return int(int32(v)) == v
+		case dtype.Int16:
+			*(*int16)(p) = int16(v)
+			return int(int16(v)) == v
+		case dtype.Int8:
+			*(*int8)(p) = int8(v)
+			return int(int8(v)) == v
+		case dtype.Uint64:
+			*(*uint64)(p) = uint64(v)
+			return v >= 0
+		case dtype.Uint32:
+			*(*uint32)(p) = uint32(v)
+			return v >= 0 && int(uint32(v)) == v
+		case dtype.Uint16:
+			*(*uint16)(p) = uint16(v)
+			return v >= 0 && int(uint16(v)) == v
+		case dtype.Uint8:
+			*(*uint8)(p) = uint8(v)
+			return v >= 0 && int(uint8(v)) == v
+		case dtype.Float64:
+			*(*float64)(p) = float64(v) // rounded to nearest, as the general path's cast
+		default:
+			return false
+		}
+	default:
+		return false
+	}
+	return true
 }
 
 // fastOut finishes fastCall for a call with options: it runs the loop

@@ -3,6 +3,7 @@ package ufunc
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -83,6 +84,12 @@ func BenchmarkSmallCall(b *testing.B) {
 			sink, _ = Add.Call2(x, y)
 		}
 	})
+	b.Run("scalar", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sink, _ = Multiply.Call2(x, 2.5)
+		}
+	})
 	// The allocation of the result alone: what a call cannot go below.
 	b.Run("alloc", func(b *testing.B) {
 		b.ReportAllocs()
@@ -90,6 +97,60 @@ func BenchmarkSmallCall(b *testing.B) {
 			sink, _ = ndarray.Empty(dtype.Float64, 4)
 		}
 	})
+}
+
+// A small array and a Go scalar take the fast path when the scalar's
+// NEP 50 type is the array's dtype and the dtype holds its value; every
+// result and every error equals the general path's (made to run by an
+// all-true where=), with the scalar on either side, for values that fit,
+// round, overflow or have another kind.
+func TestFastScalar(t *testing.T) {
+	must := mustOK(t)
+	vals := []float64{1.5, -2, 0.25, 7, 100, -128, 3, 1e6}
+	types := []dtype.DType{dtype.Float64, dtype.Float32, dtype.Int64, dtype.Int32, dtype.Int16, dtype.Int8,
+		dtype.Uint64, dtype.Uint32, dtype.Uint16, dtype.Uint8, dtype.Float16, dtype.Complex128, dtype.Bool}
+	scalars := []any{2.5, -1.0, 0.0, 1e300, math.Inf(-1), math.NaN(), 1e-320, 3, -7, 0, 127, 128, 255, 256, -129,
+		65535, 65536, 1 << 31, -1 << 31, 1 << 53, 1<<53 + 1, -1 << 63, float32(2.5), int64(3), uint(4), true, "x"}
+	ufuncs := []*Ufunc{Add, Subtract, Multiply, Divide, FloorDivide, Remainder, Maximum, Less, Equal, Arctan2, BitwiseAnd}
+	for _, dt := range types {
+		src := must(ndarray.FromSlice(vals))
+		a := must(src.AsType(dt, dtype.Unsafe))
+		all := must(ndarray.Full(dtype.Bool, true, len(vals)))
+		for _, u := range ufuncs {
+			for _, x := range scalars {
+				for _, first := range []bool{false, true} {
+					x1, x2 := any(a), x
+					if first {
+						x1, x2 = x, a
+					}
+					ref, refErr := u.Call2(x1, x2, Where(all))
+					for range 3 { // later calls meet a warm resolution
+						got, err := u.Call2(x1, x2)
+						what := fmt.Sprintf("%s(%v, %v) on %v", u.Name(), x1, x2, dt)
+						if (err != nil) != (refErr != nil) {
+							t.Fatalf("%s: error %v, general path's %v", what, err, refErr)
+						}
+						if err != nil {
+							if err.Error() != refErr.Error() {
+								t.Fatalf("%s: error %q, general path's %q", what, err, refErr)
+							}
+							continue
+						}
+						if got.DType() != ref.DType() || !slices.Equal(got.Shape(), ref.Shape()) || !bytes.Equal(got.Buffer(), ref.Buffer()) {
+							t.Fatalf("%s: %v %v, general path's %v %v", what, got.DType(), got, ref.DType(), ref)
+						}
+					}
+				}
+			}
+		}
+	}
+	x := must(ndarray.FromSlice([]float64{1, 2, 3, 4}))
+	for range 2 {
+		_, _ = Multiply.Call2(x, 2.5)
+	}
+	if n := testing.AllocsPerRun(100, func() { _, _ = Multiply.Call2(x, 2.5) }); n != 1 {
+		t.Errorf("array times scalar: %v allocations, want 1 (the result)", n)
+	}
 }
 
 // Calls with out= on contiguous operands run their loop directly; the
