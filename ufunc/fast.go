@@ -66,8 +66,14 @@ func (u *Ufunc) fastCall(x1, x2 any, opts []Option) (out *ndarray.Array, ok bool
 		if !isArr && len(opts) == 0 {
 			return u.fastScalar(l, a, x2, false)
 		}
-		if !isArr || b == nil || b.DType() != dt || !b.IsCContiguous() || !equalShape(a.Shape(), b.Shape()) {
+		if !isArr || !fastOperand(b, dt) {
 			return nil, false, nil
+		}
+		if !equalShape(a.Shape(), b.Shape()) {
+			if len(opts) > 0 {
+				return nil, false, nil
+			}
+			return u.fastBroadcast(l, a, b)
 		}
 	}
 	if len(opts) > 0 {
@@ -83,6 +89,92 @@ func (u *Ufunc) fastCall(x1, x2 any, opts []Option) (out *ndarray.Array, ok bool
 	s.run(l.fn, n, ops[:l.key.n+1])
 	flatPool.Put(s)
 	// s.args does not keep the inputs' buffers alive during the loop.
+	runtime.KeepAlive(a)
+	runtime.KeepAlive(b)
+	return out, true, nil
+}
+
+// fastBroadcastRows is the most inner loops fastBroadcast runs: beyond
+// it the general path, which collapses and reorders dimensions, runs
+// fewer.
+const fastBroadcastRows = 64
+
+// fastBroadcast finishes fastCall for two arrays of different shapes: it
+// broadcasts them (up to inlineDims dimensions) and runs the loop once
+// per row of the result's last dimension, a broadcast operand stepping
+// by 0. Shapes that do not broadcast, and results of more than
+// fastBroadcastRows rows, take the general path (which reports the
+// error).
+func (u *Ufunc) fastBroadcast(l *lastResolution, a, b *ndarray.Array) (*ndarray.Array, bool, error) {
+	const maxDims = 4
+	as, bs := a.Shape(), b.Shape()
+	nd := max(len(as), len(bs))
+	if nd > maxDims {
+		return nil, false, nil
+	}
+	var shape, sa, sb [maxDims]int
+	size := a.ItemSize()
+	stepA, stepB := size, size // the C-order byte stride of the next dimension in
+	for i := nd - 1; i >= 0; i-- {
+		da, db := 1, 1
+		if j := i - (nd - len(as)); j >= 0 {
+			da = as[j]
+		}
+		if j := i - (nd - len(bs)); j >= 0 {
+			db = bs[j]
+		}
+		switch {
+		case da == db:
+			shape[i] = da
+		case da == 1:
+			shape[i] = db
+		case db == 1:
+			shape[i] = da
+		default:
+			return nil, false, nil
+		}
+		if da != 1 {
+			sa[i] = stepA
+		}
+		if db != 1 {
+			sb[i] = stepB
+		}
+		stepA *= da
+		stepB *= db
+	}
+	inner := shape[nd-1]
+	n := 1
+	for _, d := range shape[:nd] {
+		n *= d
+	}
+	if n == 0 || n > fastMaxElems || n/inner > fastBroadcastRows {
+		return nil, false, nil
+	}
+	out, err := ndarray.Empty(l.out, shape[:nd]...)
+	if err != nil {
+		return nil, true, err
+	}
+	s := flatPool.Get().(*flatArgs)
+	pa, pb, po := uintptr(basePtr(a)), uintptr(basePtr(b)), uintptr(basePtr(out))
+	s.steps = [3]int{sa[nd-1], sb[nd-1], out.ItemSize()}
+	rowBytes := inner * out.ItemSize()
+	var idx [maxDims]int
+	for row := range n / inner {
+		offA, offB := 0, 0
+		for i := range nd - 1 {
+			offA += idx[i] * sa[i]
+			offB += idx[i] * sb[i]
+		}
+		s.args = [3]uintptr{pa + uintptr(offA), pb + uintptr(offB), po + uintptr(row*rowBytes)}
+		l.fn(unsafe.Slice((*unsafe.Pointer)(unsafe.Pointer(&s.args)), 3), s.steps[:], inner)
+		for i := nd - 2; i >= 0; i-- { // the next row's index
+			if idx[i]++; idx[i] < shape[i] {
+				break
+			}
+			idx[i] = 0
+		}
+	}
+	flatPool.Put(s)
 	runtime.KeepAlive(a)
 	runtime.KeepAlive(b)
 	return out, true, nil

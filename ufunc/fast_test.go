@@ -90,6 +90,14 @@ func BenchmarkSmallCall(b *testing.B) {
 			sink, _ = Multiply.Call2(x, 2.5)
 		}
 	})
+	m, _ := ndarray.FromSlice([]float64{1, 2, 3, 4, 5, 6, 7, 8, 9}, 3, 3)
+	r, _ := ndarray.FromSlice([]float64{1, 2, 3})
+	b.Run("bcast", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sink, _ = Add.Call2(m, r)
+		}
+	})
 	// The allocation of the result alone: what a call cannot go below.
 	b.Run("alloc", func(b *testing.B) {
 		b.ReportAllocs()
@@ -150,6 +158,72 @@ func TestFastScalar(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(100, func() { _, _ = Multiply.Call2(x, 2.5) }); n != 1 {
 		t.Errorf("array times scalar: %v allocations, want 1 (the result)", n)
+	}
+}
+
+// Two small arrays of different shapes take the fast path when they
+// broadcast; results and errors equal the general path's (made to run
+// by an all-true where=) for every pair of shapes below, either way
+// round, several ufuncs and dtypes, including pairs that do not
+// broadcast, 0-d operands and results over fastBroadcastRows rows.
+func TestFastBroadcast(t *testing.T) {
+	must := mustOK(t)
+	shapes := [][]int{{}, {1}, {3}, {4}, {1, 3}, {3, 1}, {2, 3}, {3, 3}, {4, 3}, {2, 1, 3}, {2, 4, 1}, {1, 4, 3},
+		{2, 2, 4, 3}, {2, 1, 1, 1}, {1, 1, 1, 1, 3}, {70, 1}, {70, 3}, {4096}, {2, 4096}}
+	ufuncs := []*Ufunc{Add, Subtract, Divide, Less, Maximum}
+	for _, dt := range []dtype.DType{dtype.Float64, dtype.Int32, dtype.Uint8} {
+		arrays := make([]*ndarray.Array, len(shapes))
+		for i, sh := range shapes {
+			n := 1
+			for _, d := range sh {
+				n *= d
+			}
+			vals := make([]float64, n)
+			for j := range vals {
+				vals[j] = float64((j*7+i*3)%11) + 1
+			}
+			arrays[i] = must(must(ndarray.FromSlice(vals, sh...)).AsType(dt, dtype.Unsafe))
+		}
+		for _, u := range ufuncs {
+			for i, x := range arrays {
+				for j, y := range arrays {
+					what := fmt.Sprintf("%s(%v, %v) on %v", u.Name(), shapes[i], shapes[j], dt)
+					bshape, err := ndarray.BroadcastShapes(x.Shape(), y.Shape())
+					var ref *ndarray.Array
+					var refErr error
+					if err == nil {
+						all := must(ndarray.Full(dtype.Bool, true, bshape...))
+						ref, refErr = u.Call2(x, y, Where(all))
+					} else {
+						ref, refErr = u.Call2(x, y, Casting(dtype.SameKind))
+					}
+					for range 3 { // later calls meet a warm resolution
+						got, err := u.Call2(x, y)
+						if (err != nil) != (refErr != nil) {
+							t.Fatalf("%s: error %v, general path's %v", what, err, refErr)
+						}
+						if err != nil {
+							if err.Error() != refErr.Error() {
+								t.Fatalf("%s: error %q, general path's %q", what, err, refErr)
+							}
+							continue
+						}
+						if got.DType() != ref.DType() || !slices.Equal(got.Shape(), ref.Shape()) || !bytes.Equal(got.Buffer(), ref.Buffer()) ||
+							!slices.Equal(got.Strides(), ref.Strides()) {
+							t.Fatalf("%s: %v %v %v, general path's %v %v %v", what, got.DType(), got.Shape(), got, ref.DType(), ref.Shape(), ref)
+						}
+					}
+				}
+			}
+		}
+	}
+	x := must(ndarray.FromSlice([]float64{1, 2, 3, 4, 5, 6, 7, 8, 9}, 3, 3))
+	row := must(ndarray.FromSlice([]float64{1, 2, 3}))
+	for range 2 {
+		_, _ = Add.Call2(x, row)
+	}
+	if n := testing.AllocsPerRun(100, func() { _, _ = Add.Call2(x, row) }); n != 1 {
+		t.Errorf("(3, 3) + (3,): %v allocations, want 1 (the result)", n)
 	}
 }
 
