@@ -129,6 +129,44 @@ func sizeOf(shape []int, itemsize int) (int, bool) {
 
 const maxInt = int(^uint(0) >> 1)
 
+// cloneBytes returns a new buffer, aligned as alloc's, holding a copy of
+// src. A large one is made by make followed directly by copy, which the
+// compiler turns into one runtime call (makeslicecopy) that does not
+// zero the memory the copy overwrites: for a large array that is a
+// whole pass over memory saved.
+func cloneBytes(src []byte) []byte {
+	n := len(src)
+	if n > maxSmallAlloc {
+		raw := make([]byte, n)
+		copy(raw, src)
+		if uintptr(unsafe.Pointer(unsafe.SliceData(raw)))&(Alignment-1) == 0 {
+			return raw[:n:n]
+		}
+	}
+	buf := alloc(n)
+	copy(buf, src)
+	return buf
+}
+
+// newCloned returns a new array of type dt and the given (valid) shape,
+// laid out in order (C or F), whose buffer is a copy of src: its
+// elements in that order.
+func newCloned(dt dtype.DType, shape []int, order Order, src []byte) *Array {
+	var st [inlineDims]int
+	strides := st[:0]
+	if len(shape) > inlineDims {
+		strides = make([]int, len(shape))
+	} else {
+		strides = st[:len(shape)]
+	}
+	if order == F {
+		fStrides(strides, shape, dt.Size())
+	} else {
+		cStrides(strides, shape, dt.Size())
+	}
+	return newHeader(dt, cloneBytes(src), 0, shape, strides, Writeable|OwnsData)
+}
+
 // newHeader makes an Array header for the given layout, copying shape and
 // strides. The caller guarantees the layout lies within data.
 func newHeader(dt dtype.DType, data []byte, offset int, shape, strides []int, flags Flags) *Array {

@@ -39,6 +39,9 @@ func FromSlice[T dtype.Element](data []T, shape ...int) (*Array, error) {
 	if !ok || n != len(data) {
 		return nil, &ShapeError{Op: "from slice", Msg: "cannot make an array of shape " + FormatShape(shape) + " from " + strconv.Itoa(len(data)) + " elements"}
 	}
+	if nb := n * dt.Size(); nb > maxSmallAlloc {
+		return newCloned(dt, shape, C, unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(data))), nb)), nil
+	}
 	a, err := newArray(dt, shape, C)
 	if err != nil {
 		return nil, err
@@ -153,6 +156,13 @@ func (a *Array) Copy() *Array { return a.CopyOrder(C) }
 // CopyOrder returns a new array with a copy of a's elements, laid out in
 // the given order.
 func (a *Array) CopyOrder(order Order) *Array {
+	if nb := a.NBytes(); nb > maxSmallAlloc &&
+		((order == C && a.IsCContiguous()) || (order == F && a.IsFContiguous())) {
+		// The elements lie in the result's order already.
+		out := newCloned(a.dtype, a.shape, order, unsafe.Slice((*byte)(a.base()), nb))
+		shareArena(out, a)
+		return out
+	}
 	out, err := newArray(a.dtype, a.shape, order)
 	if err != nil {
 		panic(err) // a's shape was valid already

@@ -862,6 +862,57 @@ func TestSmallNumericHeader(t *testing.T) {
 	}
 }
 
+// Copies and FromSlice of large contiguous arrays clone the bytes into
+// memory the allocator does not zero first: the results hold the values,
+// in the asked order, with their own aligned buffer, on both sides of
+// maxSmallAlloc.
+func TestLargeCopy(t *testing.T) {
+	for _, n := range []int{maxSmallAlloc/8 - 1, maxSmallAlloc / 8, maxSmallAlloc/8 + 1, 1 << 17} {
+		vals := make([]float64, 2*n)
+		for i := range vals {
+			vals[i] = float64(i) + 0.5
+		}
+		a, err := FromSlice(vals, 2, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		vals[0] = -1 // FromSlice copied
+		if v := a.data; len(v) != 16*n || uintptr(unsafe.Pointer(unsafe.SliceData(v)))%Alignment != 0 || At[float64](a, 0, 0) != 0.5 {
+			t.Fatalf("FromSlice(%d): len %d, first %v", 2*n, len(v), At[float64](a, 0, 0))
+		}
+		f := a.CopyOrder(F)
+		for _, c := range []struct {
+			name  string
+			src   *Array
+			order Order
+		}{{"C of C", a, C}, {"F of C", a, F}, {"F of F", f, F}, {"C of F", f, C}, {"C of a view", a.T(), C}} {
+			b := c.src.CopyOrder(c.order)
+			if c.order == C && !b.IsCContiguous() || c.order == F && !b.IsFContiguous() {
+				t.Fatalf("%s (%d): not in that order: strides %v", c.name, n, b.strides)
+			}
+			if p := uintptr(unsafe.Pointer(unsafe.SliceData(b.data))); p%Alignment != 0 || len(b.data) != 16*n {
+				t.Fatalf("%s (%d): buffer at %#x of %d bytes", c.name, n, p, len(b.data))
+			}
+			if !slices.Equal(b.Shape(), c.src.Shape()) {
+				t.Fatalf("%s (%d): shape %v", c.name, n, b.Shape())
+			}
+			for _, ij := range [][2]int{{0, 0}, {0, 1}, {1, 0}, {1, n - 1}, {0, n / 2}} {
+				i, j := ij[0], ij[1]
+				if c.src.NDim() == 2 && c.src.Shape()[0] != 2 {
+					i, j = j, i
+				}
+				if got, want := At[float64](b, i, j), At[float64](c.src, i, j); got != want {
+					t.Fatalf("%s (%d): [%d %d] = %v, want %v", c.name, n, i, j, got, want)
+				}
+			}
+			*(*float64)(b.base()) = -7 // the copy has its own buffer
+			if At[float64](c.src, 0, 0) != 0.5 {
+				t.Fatalf("%s (%d): writing the copy changed the source", c.name, n)
+			}
+		}
+	}
+}
+
 // checkBuffer checks that buf, a new buffer asked for n bytes, is
 // exactly n bytes long, 64-byte aligned and zeroed.
 func checkBuffer(t *testing.T, what string, buf []byte, n int) {
