@@ -153,18 +153,26 @@ func cloneBytes(src []byte) []byte {
 // elements in that order.
 func newCloned(dt dtype.DType, shape []int, order Order, src []byte) *Array {
 	var st [inlineDims]int
-	strides := st[:0]
+	strides := stridesFor(&st, shape, order, dt.Size())
+	return newHeader(dt, cloneBytes(src), 0, shape, strides, Writeable|OwnsData)
+}
+
+// stridesFor returns the strides of a new array of the given shape laid
+// out in order (C unless F), stored in buf when the shape has at most
+// inlineDims dimensions.
+func stridesFor(buf *[inlineDims]int, shape []int, order Order, itemsize int) []int {
+	var strides []int
 	if len(shape) > inlineDims {
 		strides = make([]int, len(shape))
 	} else {
-		strides = st[:len(shape)]
+		strides = buf[:len(shape)]
 	}
 	if order == F {
-		fStrides(strides, shape, dt.Size())
+		fStrides(strides, shape, itemsize)
 	} else {
-		cStrides(strides, shape, dt.Size())
+		cStrides(strides, shape, itemsize)
 	}
-	return newHeader(dt, cloneBytes(src), 0, shape, strides, Writeable|OwnsData)
+	return strides
 }
 
 // newHeader makes an Array header for the given layout, copying shape and
@@ -425,17 +433,7 @@ func newArray(dt dtype.DType, shape []int, order Order) (*Array, error) {
 		return nil, &ShapeError{Op: "new array", Msg: "invalid shape " + FormatShape(shape) + ": dimensions must be non-negative and their product must fit in int"}
 	}
 	var st [inlineDims]int
-	strides := st[:0]
-	if len(shape) > inlineDims {
-		strides = make([]int, len(shape))
-	} else {
-		strides = st[:len(shape)]
-	}
-	if order == F {
-		fStrides(strides, shape, dt.Size())
-	} else {
-		cStrides(strides, shape, dt.Size())
-	}
+	strides := stridesFor(&st, shape, order, dt.Size())
 	nb := n * dt.Size()
 	if nb > 0 && nb <= smallBytes {
 		a, buf := newSmall(nb, len(shape))

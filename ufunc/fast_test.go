@@ -132,21 +132,10 @@ func TestFastScalar(t *testing.T) {
 						x1, x2 = x, a
 					}
 					ref, refErr := u.Call2(x1, x2, Where(all))
+					what := fmt.Sprintf("%s(%v, %v) on %v", u.Name(), x1, x2, dt)
 					for range 3 { // later calls meet a warm resolution
 						got, err := u.Call2(x1, x2)
-						what := fmt.Sprintf("%s(%v, %v) on %v", u.Name(), x1, x2, dt)
-						if (err != nil) != (refErr != nil) {
-							t.Fatalf("%s: error %v, general path's %v", what, err, refErr)
-						}
-						if err != nil {
-							if err.Error() != refErr.Error() {
-								t.Fatalf("%s: error %q, general path's %q", what, err, refErr)
-							}
-							continue
-						}
-						if got.DType() != ref.DType() || !slices.Equal(got.Shape(), ref.Shape()) || !bytes.Equal(got.Buffer(), ref.Buffer()) {
-							t.Fatalf("%s: %v %v, general path's %v %v", what, got.DType(), got, ref.DType(), ref)
-						}
+						sameAsGeneral(t, what, got, err, ref, refErr)
 					}
 				}
 			}
@@ -158,6 +147,24 @@ func TestFastScalar(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(100, func() { _, _ = Multiply.Call2(x, 2.5) }); n != 1 {
 		t.Errorf("array times scalar: %v allocations, want 1 (the result)", n)
+	}
+}
+
+// sameAsGeneral fails the test unless a call's result and error (got,
+// err) are the general path's (ref, refErr): both errors with the same
+// message, or results of one dtype, shape, strides and bytes.
+func sameAsGeneral(t *testing.T, what string, got *ndarray.Array, err error, ref *ndarray.Array, refErr error) {
+	t.Helper()
+	switch {
+	case (err != nil) != (refErr != nil):
+		t.Fatalf("%s: error %v, general path's %v", what, err, refErr)
+	case err != nil:
+		if err.Error() != refErr.Error() {
+			t.Fatalf("%s: error %q, general path's %q", what, err, refErr)
+		}
+	case got.DType() != ref.DType() || !slices.Equal(got.Shape(), ref.Shape()) ||
+		!slices.Equal(got.Strides(), ref.Strides()) || !bytes.Equal(got.Buffer(), ref.Buffer()):
+		t.Fatalf("%s: %v %v %v, general path's %v %v %v", what, got.DType(), got.Shape(), got, ref.DType(), ref.Shape(), ref)
 	}
 }
 
@@ -199,19 +206,7 @@ func TestFastBroadcast(t *testing.T) {
 					}
 					for range 3 { // later calls meet a warm resolution
 						got, err := u.Call2(x, y)
-						if (err != nil) != (refErr != nil) {
-							t.Fatalf("%s: error %v, general path's %v", what, err, refErr)
-						}
-						if err != nil {
-							if err.Error() != refErr.Error() {
-								t.Fatalf("%s: error %q, general path's %q", what, err, refErr)
-							}
-							continue
-						}
-						if got.DType() != ref.DType() || !slices.Equal(got.Shape(), ref.Shape()) || !bytes.Equal(got.Buffer(), ref.Buffer()) ||
-							!slices.Equal(got.Strides(), ref.Strides()) {
-							t.Fatalf("%s: %v %v %v, general path's %v %v %v", what, got.DType(), got.Shape(), got, ref.DType(), ref.Shape(), ref)
-						}
+						sameAsGeneral(t, what, got, err, ref, refErr)
 					}
 				}
 			}
