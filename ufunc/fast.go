@@ -34,14 +34,15 @@ type flatArgs struct {
 // allocation per call.
 var flatPool = sync.Pool{New: func() any { return new(flatArgs) }}
 
-// fastCall is the path for the commonest small call: one or two arrays
-// of one native dtype and one shape, C-contiguous, or such an array and
-// a Go scalar of that dtype by NEP 50 (see fastScalar), no options but
-// Out (see fastOut), and the ufunc's most recent resolution being a loop
-// of that dtype alone (see newLast). It skips the general path's option parsing, broadcasting and
-// iteration plan and costs the output's allocation and one run of the
-// loop. ok=false sends the call down the general path, which gives the
-// same result.
+// fastCall is the path for the commonest small call: one or two
+// C-contiguous arrays of one native dtype, of one shape or shapes that
+// broadcast (see fastBroadcast), or such an array and a Go scalar of
+// that dtype by NEP 50 (see fastScalar); no options but Out (see
+// fastOut); and the ufunc's most recent resolution a loop of that dtype
+// alone (see newLast). It skips the general path's option parsing,
+// broadcasting and iteration plan and costs the output's allocation and
+// one run of the loop. ok=false sends the call down the general path,
+// which gives the same result.
 func (u *Ufunc) fastCall(x1, x2 any, opts []Option) (out *ndarray.Array, ok bool, err error) {
 	l := u.last.Load()
 	if l == nil || l.fn == nil {
@@ -100,7 +101,7 @@ func (u *Ufunc) fastCall(x1, x2 any, opts []Option) (out *ndarray.Array, ok bool
 const fastBroadcastRows = 64
 
 // fastBroadcast finishes fastCall for two arrays of different shapes: it
-// broadcasts them (up to inlineDims dimensions) and runs the loop once
+// broadcasts them (up to four dimensions) and runs the loop once
 // per row of the result's last dimension, a broadcast operand stepping
 // by 0. Shapes that do not broadcast, and results of more than
 // fastBroadcastRows rows, take the general path (which reports the
@@ -341,7 +342,7 @@ func (u *Ufunc) direct(st *callState, res *resolution) (bool, error) {
 			return false, nil
 		}
 		for i := range u.nin {
-			if x := st.arrays[i]; overlapping(x, out) && !sameLayout(x, out, a.Shape()) {
+			if clashes(st.arrays[i], out) {
 				return false, nil
 			}
 		}
