@@ -410,3 +410,68 @@ func TestSharedTypeListsStayPrivate(t *testing.T) {
 		t.Errorf("add signatures lost dd->d: %v", got)
 	}
 }
+
+// Reductions of every axis of a small C-contiguous array whose dtype is
+// the accumulator's run their loop directly (fastReduce); the results
+// equal, bit for bit, those of the general path (made to run by
+// KeepDims) for sums, products, maxima, minima and other reductions over
+// dtypes, shapes and values with NaNs of several payloads, signed zeros
+// and infinities, and for dtypes that fastReduce leaves alone.
+func TestFastReduce(t *testing.T) {
+	must := mustOK(t)
+	nan1, nan2 := math.Float64frombits(0x7ff8000000000001), math.Float64frombits(0xfff8000000000002)
+	special := []float64{1.5, -2, 0.25, nan1, 7, math.Copysign(0, -1), 1e300, nan2, -3, math.Inf(1), 0.1, 3}
+	types := []dtype.DType{dtype.Float64, dtype.Float32, dtype.Int64, dtype.Uint64, dtype.Int32, dtype.Int8,
+		dtype.Bool, dtype.Complex128, dtype.Float16}
+	shapes := [][]int{{}, {1}, {2}, {4}, {7}, {16}, {100}, {4096}, {4097}, {2, 3}, {3, 3}, {2, 2, 2}, {1, 5}}
+	type red struct {
+		name string
+		f    func(*ndarray.Array, ...Option) (*ndarray.Array, error)
+	}
+	reds := []red{{"sum", Sum}, {"prod", Prod}, {"max", Max}, {"min", Min}, {"any", Any}, {"all", All},
+		{"subtract.reduce", Subtract.Reduce}, {"fmax.reduce", Fmax.Reduce}, {"bitwise_and.reduce", BitwiseAnd.Reduce},
+		{"logical_xor.reduce", LogicalXor.Reduce}}
+	for _, dt := range types {
+		for _, sh := range shapes {
+			n := 1
+			for _, d := range sh {
+				n *= d
+			}
+			vals := make([]float64, n)
+			for i := range vals {
+				vals[i] = special[(i*5+n)%len(special)]
+				if n > 12 && special[(i*5+n)%len(special)] != special[(i*5+n)%len(special)] && i%3 != 0 {
+					vals[i] = float64(i%9) - 4 // NaNs only now and then in long arrays
+				}
+			}
+			a := must(must(ndarray.FromSlice(vals, sh...)).AsType(dt, dtype.Unsafe))
+			// element-wise calls of a's dtype leave add's and multiply's
+			// most recent resolution at (dt, dt), which must not make a
+			// sum of narrow integers accumulate in their own type
+			for range 2 {
+				_, _ = Add.Call2(a, a)
+				_, _ = Multiply.Call2(a, a)
+			}
+			for _, r := range reds {
+				what := fmt.Sprintf("%s of %v%v", r.name, dt, sh)
+				ref, refErr := r.f(a, KeepDims())
+				for range 2 {
+					got, err := r.f(a)
+					if (err != nil) != (refErr != nil) {
+						t.Fatalf("%s: error %v, general path's %v", what, err, refErr)
+					}
+					if err != nil {
+						continue
+					}
+					if got.DType() != ref.DType() || got.Size() != ref.Size() || !bytes.Equal(got.Buffer(), ref.Buffer()) {
+						t.Fatalf("%s: %v %v, general path's %v %v", what, got.DType(), got, ref.DType(), ref)
+					}
+				}
+			}
+		}
+	}
+	x := must(ndarray.FromSlice([]float64{1, 2, 3, 4}))
+	if n := testing.AllocsPerRun(100, func() { _, _ = Sum(x) }); n != 1 {
+		t.Errorf("sum of 4 elements: %v allocations, want 1 (the result)", n)
+	}
+}

@@ -2,7 +2,9 @@ package ufunc
 
 import (
 	"fmt"
+	"runtime"
 	"sync"
+	"unsafe"
 
 	"github.com/pluribus-go/pluribus/dtype"
 	"github.com/pluribus-go/pluribus/ndarray"
@@ -22,7 +24,18 @@ func (e *EmptyReductionError) Error() string {
 	return "ufunc: zero-size array to reduction operation " + e.Op + " which has no identity"
 }
 
+// newConfig returns the configuration opts give.
 func newConfig(opts []Option) config {
+	if len(opts) == 0 {
+		return defaultConfig()
+	}
+	return applied(opts)
+}
+
+// applied returns the default configuration with opts applied. The
+// options are func values, so the configuration they write goes to the
+// heap: newConfig calls this only when there are options.
+func applied(opts []Option) config {
 	cfg := defaultConfig()
 	for _, o := range opts {
 		if o != nil {
@@ -111,21 +124,8 @@ func reducedAxes(nd int, cfg *config) (flags [MaxDims]bool, n int, err error) {
 // dtype the input is cast to. outType is Out's dtype (invalid when none).
 func (u *Ufunc) reduceTypes(in, outType, forced dtype.DType) (acc, loopIn dtype.DType, loop Loop, err error) {
 	in = in.Native()
-	if !forced.IsValid() && !outType.IsValid() && (u == Add || u == Multiply) {
-		// np.add.reduce and np.multiply.reduce accumulate small integers
-		// in the platform long.
-		switch in.Kind() {
-		case dtype.KindBool:
-			forced = dtype.Int64
-		case dtype.KindInt:
-			if in.Size() < 8 {
-				forced = dtype.Int64
-			}
-		case dtype.KindUint:
-			if in.Size() < 8 {
-				forced = dtype.Uint64
-			}
-		}
+	if !forced.IsValid() && !outType.IsValid() {
+		forced = u.wideAccumulator(in)
 	}
 	first := in
 	if outType.IsValid() {
@@ -153,6 +153,29 @@ func (u *Ufunc) reduceTypes(in, outType, forced dtype.DType) (acc, loopIn dtype.
 	return res.out[0], res.in[1], res.loop.Fn, nil
 }
 
+// wideAccumulator returns the accumulator dtype np.add.reduce and
+// np.multiply.reduce use for bool and integers narrower than 64 bits
+// when neither DType nor Out says otherwise (the platform long, or its
+// unsigned twin), and the zero DType for other ufuncs and dtypes.
+func (u *Ufunc) wideAccumulator(in dtype.DType) dtype.DType {
+	if u != Add && u != Multiply {
+		return dtype.DType{}
+	}
+	switch in.Kind() {
+	case dtype.KindBool:
+		return dtype.Int64
+	case dtype.KindInt:
+		if in.Size() < 8 {
+			return dtype.Int64
+		}
+	case dtype.KindUint:
+		if in.Size() < 8 {
+			return dtype.Uint64
+		}
+	}
+	return dtype.DType{}
+}
+
 // reduce is Reduce with the options parsed; without Axis it reduces every
 // axis.
 func (u *Ufunc) reduce(a *ndarray.Array, cfg *config) (*ndarray.Array, error) {
@@ -166,6 +189,12 @@ func (u *Ufunc) reduce(a *ndarray.Array, cfg *config) (*ndarray.Array, error) {
 	}
 	if nred > 1 && u.flags&reorderable == 0 {
 		return nil, &ndarray.ValueError{Op: u.name, Msg: fmt.Sprintf("reduction operation '%s' is not reorderable, so at most one axis may be specified", u.name)}
+	}
+	if nred == nd && len(cfg.out) == 0 && cfg.where == nil && !cfg.dtype.IsValid() && !cfg.keepDims &&
+		cfg.initial == nil && !cfg.skipMissing {
+		if res, ok := u.fastReduce(a); ok {
+			return res, nil
+		}
 	}
 	out, err := u.singleOut(cfg)
 	if err != nil {
@@ -329,6 +358,67 @@ func (u *Ufunc) reduce(a *ndarray.Array, cfg *config) (*ndarray.Array, error) {
 		}
 	}
 	return finishReduce(res, out)
+}
+
+// fastReduce reduces every axis of a small C-contiguous array whose
+// dtype is both the accumulator's and the loop's with one run of the
+// loop, as reduce's plan does for such an array (its dimensions collapse
+// into one run, shorter than reduceBlock), without building the plan.
+// Without an identity the accumulator starts as the first element and
+// the run covers the rest: reduce does that box by box, so only 1-d
+// arrays are taken then. ok=false leaves the call to reduce.
+func (u *Ufunc) fastReduce(a *ndarray.Array) (res *ndarray.Array, ok bool) {
+	n, dt := a.Size(), a.DType()
+	if k := dt.Kind(); n == 0 || n > fastMaxElems || !a.IsCContiguous() || !dt.IsNative() ||
+		k < dtype.KindBool || k > dtype.KindComplex {
+		return nil, false
+	}
+	noID := u.identity.kind == noIdentity
+	if noID && a.NDim() > 1 {
+		return nil, false
+	}
+	if u.wideAccumulator(dt).IsValid() {
+		return nil, false
+	}
+	// The resolution reduceTypes would find: the most recent one when it
+	// is for (dt, dt), which costs no allocation.
+	var loop Loop
+	if l := u.last.Load(); l != nil && l.key.n == 2 && l.key.t[0] == dt && l.key.t[1] == dt {
+		r := l.res
+		if r.in[0] != r.out[0] || r.loop.Bind != nil || r.out[0] != dt || r.in[1] != dt {
+			return nil, false
+		}
+		loop = r.loop.Fn
+	} else {
+		acc, loopIn, lp, err := u.reduceTypes(dt, dtype.DType{}, dtype.DType{})
+		if err != nil || acc != dt || loopIn != dt {
+			return nil, false
+		}
+		loop = lp
+	}
+	var err error
+	if res, err = ndarray.Zeros(dt); err != nil {
+		return nil, false
+	}
+	sz := dt.Size()
+	pa := uintptr(basePtr(a))
+	switch {
+	case noID:
+		copy(res.Buffer(), unsafe.Slice((*byte)(basePtr(a)), sz))
+		pa += uintptr(sz)
+		n--
+	case u.identity != IdentityOf(0):
+		fillIdentity(res, u.identity)
+	}
+	if n > 0 {
+		s := flatPool.Get().(*flatArgs)
+		pr := uintptr(basePtr(res))
+		s.args, s.steps = [3]uintptr{pr, pa, pr}, [3]int{0, sz, 0}
+		loop(unsafe.Slice((*unsafe.Pointer)(unsafe.Pointer(&s.args)), 3), s.steps[:], n)
+		flatPool.Put(s)
+		runtime.KeepAlive(a)
+	}
+	return res, true
 }
 
 var reductionPool = sync.Pool{New: func() any { return new(reduction) }}
