@@ -168,6 +168,22 @@ func sameAsGeneral(t *testing.T, what string, got *ndarray.Array, err error, ref
 	}
 }
 
+// filled returns an array of dtype dt and the given shape whose element
+// i (in C order, of n) is f(i, n) converted to dt (unsafe casting).
+func filled(t *testing.T, dt dtype.DType, shape []int, f func(i, n int) float64) *ndarray.Array {
+	t.Helper()
+	n := 1
+	for _, d := range shape {
+		n *= d
+	}
+	vals := make([]float64, n)
+	for i := range vals {
+		vals[i] = f(i, n)
+	}
+	must := mustOK(t)
+	return must(must(ndarray.FromSlice(vals, shape...)).AsType(dt, dtype.Unsafe))
+}
+
 // Two small arrays of different shapes take the fast path when they
 // broadcast; results and errors equal the general path's (made to run
 // by an all-true where=) for every pair of shapes below, either way
@@ -181,15 +197,7 @@ func TestFastBroadcast(t *testing.T) {
 	for _, dt := range []dtype.DType{dtype.Float64, dtype.Int32, dtype.Uint8} {
 		arrays := make([]*ndarray.Array, len(shapes))
 		for i, sh := range shapes {
-			n := 1
-			for _, d := range sh {
-				n *= d
-			}
-			vals := make([]float64, n)
-			for j := range vals {
-				vals[j] = float64((j*7+i*3)%11) + 1
-			}
-			arrays[i] = must(must(ndarray.FromSlice(vals, sh...)).AsType(dt, dtype.Unsafe))
+			arrays[i] = filled(t, dt, sh, func(j, _ int) float64 { return float64((j*7+i*3)%11) + 1 })
 		}
 		for _, u := range ufuncs {
 			for i, x := range arrays {
@@ -433,18 +441,13 @@ func TestFastReduce(t *testing.T) {
 		{"logical_xor.reduce", LogicalXor.Reduce}}
 	for _, dt := range types {
 		for _, sh := range shapes {
-			n := 1
-			for _, d := range sh {
-				n *= d
-			}
-			vals := make([]float64, n)
-			for i := range vals {
-				vals[i] = special[(i*5+n)%len(special)]
-				if n > 12 && special[(i*5+n)%len(special)] != special[(i*5+n)%len(special)] && i%3 != 0 {
-					vals[i] = float64(i%9) - 4 // NaNs only now and then in long arrays
+			a := filled(t, dt, sh, func(i, n int) float64 {
+				v := special[(i*5+n)%len(special)]
+				if n > 12 && v != v && i%3 != 0 {
+					v = float64(i%9) - 4 // NaNs only now and then in long arrays
 				}
-			}
-			a := must(must(ndarray.FromSlice(vals, sh...)).AsType(dt, dtype.Unsafe))
+				return v
+			})
 			// element-wise calls of a's dtype leave add's and multiply's
 			// most recent resolution at (dt, dt), which must not make a
 			// sum of narrow integers accumulate in their own type
