@@ -45,7 +45,13 @@ var flatPool = sync.Pool{New: func() any { return new(flatArgs) }}
 // which gives the same result.
 func (u *Ufunc) fastCall(x1, x2 any, opts []Option) (out *ndarray.Array, ok bool, err error) {
 	l := u.last.Load()
-	if l == nil || l.fn == nil {
+	if l == nil {
+		return nil, false, nil
+	}
+	if l.fn == nil {
+		if l.mixed != nil && len(opts) == 0 {
+			return u.fastMixed(l, x1, x2)
+		}
 		return nil, false, nil
 	}
 	dt := l.flat
@@ -178,6 +184,55 @@ func (u *Ufunc) fastBroadcast(l *lastResolution, a, b *ndarray.Array) (*ndarray.
 	flatPool.Put(s)
 	runtime.KeepAlive(a)
 	runtime.KeepAlive(b)
+	return out, true, nil
+}
+
+// mixedBuf is the pooled space fastMixed casts inputs into.
+type mixedBuf struct{ b []byte }
+
+var mixedPool = sync.Pool{New: func() any { return new(mixedBuf) }}
+
+// fastMixed finishes fastCall for two C-contiguous arrays of one shape
+// whose dtypes the most recent resolution casts to its loop's (see
+// setMixed): the inputs that need it are cast whole into pooled space,
+// with the casts the general path applies chunk by chunk, and the loop
+// runs once.
+func (u *Ufunc) fastMixed(l *lastResolution, x1, x2 any) (*ndarray.Array, bool, error) {
+	a, ok := x1.(*ndarray.Array)
+	if !ok || !fastOperand(a, l.key.t[0]) {
+		return nil, false, nil
+	}
+	b, ok := x2.(*ndarray.Array)
+	if !ok || !fastOperand(b, l.key.t[1]) || !equalShape(a.Shape(), b.Shape()) {
+		return nil, false, nil
+	}
+	out, err := ndarray.Empty(l.out, a.Shape()...)
+	if err != nil {
+		return nil, true, err
+	}
+	n := a.Size()
+	m := mixedPool.Get().(*mixedBuf)
+	if need := n * (l.inSz[0] + l.inSz[1]); len(m.b) < need {
+		m.b = make([]byte, need)
+	}
+	s := flatPool.Get().(*flatArgs)
+	off := 0
+	for i, x := range [2]*ndarray.Array{a, b} {
+		p := basePtr(x)
+		if c := l.casts[i]; c != nil {
+			dst := unsafe.Pointer(&m.b[off])
+			c(dst, l.inSz[i], p, x.ItemSize(), n)
+			p = dst
+			off += n * l.inSz[i]
+		}
+		s.args[i], s.steps[i] = uintptr(p), l.inSz[i]
+	}
+	s.args[2], s.steps[2] = uintptr(basePtr(out)), out.ItemSize()
+	l.mixed(unsafe.Slice((*unsafe.Pointer)(unsafe.Pointer(&s.args)), 3), s.steps[:], n)
+	flatPool.Put(s)
+	runtime.KeepAlive(a)
+	runtime.KeepAlive(b)
+	mixedPool.Put(m)
 	return out, true, nil
 }
 

@@ -81,6 +81,13 @@ type lastResolution struct {
 	fn   Loop
 	flat dtype.DType
 	out  dtype.DType
+	// mixed, when set, is the loop of a resolution fastMixed can run:
+	// two inputs of numeric built-in dtypes the loop takes after casts
+	// (casts[i], nil for an input taken as it is), one output of type
+	// out, no operand checks.
+	mixed Loop
+	casts [2]dtype.CastLoop
+	inSz  [2]int // the loop's input element sizes
 }
 
 // newLast returns the lastResolution of key k and resolution r.
@@ -93,11 +100,44 @@ func (u *Ufunc) newLast(k sigKey, r *resolution) *lastResolution {
 	}
 	for i := range int(k.n) {
 		if k.t[i] != t || r.in[i] != t {
+			u.setMixed(l)
 			return l
 		}
 	}
 	l.fn, l.flat, l.out = r.loop.Fn, t, r.out[0]
 	return l
+}
+
+// setMixed fills l's mixed fields when its resolution takes two inputs of
+// numeric built-in dtypes, native, through casts to the loop's (numeric)
+// types.
+func (u *Ufunc) setMixed(l *lastResolution) {
+	k, r := &l.key, l.res
+	if k.n != 2 {
+		return
+	}
+	numeric := func(t dtype.DType) bool {
+		kd := t.Kind()
+		return t.IsNative() && t.Num() != dtype.NumUser && kd >= dtype.KindBool && kd <= dtype.KindComplex
+	}
+	var casts [2]dtype.CastLoop
+	for i := range 2 {
+		if !numeric(k.t[i]) || !numeric(r.in[i]) {
+			return
+		}
+		if k.t[i] != r.in[i] {
+			if !dtype.CanCast(k.t[i], r.in[i], dtype.SameKind) {
+				return // the general path refuses the call
+			}
+			c, err := dtype.GetCast(k.t[i], r.in[i])
+			if err != nil {
+				return
+			}
+			casts[i] = c
+		}
+	}
+	l.mixed, l.casts, l.out = r.loop.Fn, casts, r.out[0]
+	l.inSz = [2]int{r.in[0].Size(), r.in[1].Size()}
 }
 
 type ufuncFlags uint8
