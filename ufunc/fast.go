@@ -15,7 +15,8 @@ import (
 const fastMaxElems = 1 << 12
 
 // flatArgs holds the loop arguments of a call that runs its loop once
-// over whole C-contiguous operands (fastCall, direct). The element
+// over whole C-contiguous operands (fastCall and the paths it takes,
+// direct, fastReduce). The element
 // pointers are kept as uintptr, so the object holds no pointers: filling
 // it needs no write barriers, which cost more than the rest of a small
 // call while the collector runs, and nothing has to be cleared
@@ -39,7 +40,8 @@ var flatPool = sync.Pool{New: func() any { return new(flatArgs) }}
 // broadcast (see fastBroadcast), or such an array and a Go scalar of
 // that dtype by NEP 50 (see fastScalar); no options but Out (see
 // fastOut); and the ufunc's most recent resolution a loop of that dtype
-// alone (see newLast). It skips the general path's option parsing,
+// alone (see newLast), or, for two arrays of one shape and no options,
+// a loop their dtypes are cast to (see fastMixed). It skips the general path's option parsing,
 // broadcasting and iteration plan and costs the output's allocation and
 // one run of the loop. ok=false sends the call down the general path,
 // which gives the same result.
