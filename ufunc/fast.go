@@ -175,7 +175,7 @@ func (u *Ufunc) fastBroadcast(l *lastResolution, a, b *ndarray.Array) (*ndarray.
 			offB += idx[i] * sb[i]
 		}
 		s.args = [3]uintptr{pa + uintptr(offA), pb + uintptr(offB), po + uintptr(row*rowBytes)}
-		l.fn(unsafe.Slice((*unsafe.Pointer)(unsafe.Pointer(&s.args)), 3), s.steps[:], inner)
+		s.call(l.fn, 3, inner)
 		for i := nd - 2; i >= 0; i-- { // the next row's index
 			if idx[i]++; idx[i] < shape[i] {
 				break
@@ -230,7 +230,7 @@ func (u *Ufunc) fastMixed(l *lastResolution, x1, x2 any) (*ndarray.Array, bool, 
 		s.args[i], s.steps[i] = uintptr(p), l.inSz[i]
 	}
 	s.args[2], s.steps[2] = uintptr(basePtr(out)), out.ItemSize()
-	l.mixed(unsafe.Slice((*unsafe.Pointer)(unsafe.Pointer(&s.args)), 3), s.steps[:], n)
+	s.call(l.mixed, 3, n)
 	flatPool.Put(s)
 	runtime.KeepAlive(a)
 	runtime.KeepAlive(b)
@@ -267,7 +267,7 @@ func (u *Ufunc) fastScalar(l *lastResolution, a *ndarray.Array, x any, first boo
 	s.args[ia], s.steps[ia] = uintptr(basePtr(a)), a.ItemSize()
 	s.args[is], s.steps[is] = uintptr(unsafe.Pointer(&s.scalar)), 0
 	s.args[2], s.steps[2] = uintptr(basePtr(out)), out.ItemSize()
-	l.fn(unsafe.Slice((*unsafe.Pointer)(unsafe.Pointer(&s.args)), 3), s.steps[:], a.Size())
+	s.call(l.fn, 3, a.Size())
 	flatPool.Put(s)
 	runtime.KeepAlive(a)
 	return out, true, nil
@@ -366,6 +366,13 @@ func (s *flatArgs) run(fn Loop, n int, ops []*ndarray.Array) {
 		s.args[i], s.steps[i] = uintptr(basePtr(a)), a.ItemSize()
 	}
 	m := len(ops)
+	s.call(fn, m, n)
+}
+
+// call runs fn over n elements with the first m of s's arguments: the
+// element pointers, stored as uintptr, are handed to the loop as the
+// unsafe.Pointer values they are.
+func (s *flatArgs) call(fn Loop, m, n int) {
 	fn(unsafe.Slice((*unsafe.Pointer)(unsafe.Pointer(&s.args)), m), s.steps[:m], n)
 }
 

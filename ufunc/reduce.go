@@ -414,7 +414,7 @@ func (u *Ufunc) fastReduce(a *ndarray.Array) (res *ndarray.Array, ok bool) {
 		s := flatPool.Get().(*flatArgs)
 		pr := uintptr(basePtr(res))
 		s.args, s.steps = [3]uintptr{pr, pa, pr}, [3]int{0, sz, 0}
-		loop(unsafe.Slice((*unsafe.Pointer)(unsafe.Pointer(&s.args)), 3), s.steps[:], n)
+		s.call(loop, 3, n)
 		flatPool.Put(s)
 		runtime.KeepAlive(a)
 	}
