@@ -244,11 +244,11 @@ func (a *Array) init(dt dtype.DType, data []byte, offset int, shape, strides []i
 	a.flags = flags&(Writeable|OwnsData) | layoutFlags(a.shape, a.strides, dt.Size())
 }
 
-// initNew fills the zero header (from newSmall) of a new array of size
-// elements (at least one) whose strides newArray laid out in the given
-// order: init, without its loops, for the commonest case.
-func (a *Array) initNew(dt dtype.DType, data []byte, shape, strides []int, size int, order Order) {
-	a.dtype, a.data, a.size = dt, data, size
+// initNew fills the header from newSmall, whose data is set, of a new
+// array of size elements (at least one) whose strides newArray laid out
+// in the given order: init, without its loops, for the commonest case.
+func (a *Array) initNew(dt dtype.DType, shape, strides []int, size int, order Order) {
+	a.dtype, a.size = dt, size
 	copy(a.shape, shape)
 	copy(a.strides, strides)
 	// C order is C-contiguous and F order F-contiguous; either is the
@@ -310,8 +310,9 @@ type small4x128 struct {
 }
 
 // newSmall returns a header with shape and strides of length ndim and
-// an nb-byte zeroed buffer (0 < nb <= smallBytes), in one allocation
-// when it can be aligned and ndim <= inlineDims.
+// an nb-byte zeroed buffer (0 < nb <= smallBytes), which is also the
+// header's data, in one allocation when it can be aligned and ndim <=
+// inlineDims.
 func newSmall(nb, ndim int) (*Array, []byte) {
 	var a *Array
 	var dims []int
@@ -331,13 +332,36 @@ func newSmall(nb, ndim int) (*Array, []byte) {
 		a, dims, buf = &sa.Array, sa.dims[:], sa.buf[:nb:nb]
 	}
 	if uintptr(unsafe.Pointer(unsafe.SliceData(buf)))&(Alignment-1) != 0 {
-		return allocHeader(ndim), alloc(nb)
+		a, buf = allocHeader(ndim), alloc(nb)
+		a.data = buf
+		return a, buf
 	}
 	if ndim > inlineDims {
-		dims = make([]int, 2*ndim)
+		a.setDims(make([]int, 2*ndim), ndim)
+	} else {
+		setSelf(&a.shape, dims[0:ndim:ndim])
+		setSelf(&a.strides, dims[ndim:2*ndim:2*ndim])
 	}
-	a.setDims(dims, ndim)
+	setSelf(&a.data, buf)
 	return a, buf
+}
+
+// setSelf stores s in *dst, both within one object the caller has just
+// allocated, without a write barrier. The barrier exists so that the
+// collector cannot miss an object whose only pointer moves into one it
+// has already scanned; a pointer from an object into itself can never be
+// the only path to anything, so there is nothing for it to record. While
+// the collector runs, the barriers of a small array's three such
+// pointers would cost more than the rest of setting it up.
+func setSelf[T any](dst *[]T, s []T) {
+	*(*rawSlice)(unsafe.Pointer(dst)) = rawSlice{uintptr(unsafe.Pointer(unsafe.SliceData(s))), len(s), cap(s)}
+}
+
+// rawSlice is a slice header as the compiler lays it out, with the
+// pointer as a plain integer.
+type rawSlice struct {
+	data     uintptr
+	len, cap int
 }
 
 // layoutFlags computes C and F contiguity as NumPy does: dimensions of
@@ -438,7 +462,7 @@ func newArray(dt dtype.DType, shape []int, order Order) (*Array, error) {
 	if nb > 0 && nb <= smallBytes {
 		a, buf := newSmall(nb, len(shape))
 		if !holdsStrings(dt) {
-			a.initNew(dt, buf, shape, strides, n, order)
+			a.initNew(dt, shape, strides, n, order)
 			return a, nil
 		}
 		a.init(dt, buf, 0, shape, strides, Writeable|OwnsData)
@@ -469,13 +493,13 @@ func newSmallNumeric(dt dtype.DType, shape []int) *Array {
 			long++
 		}
 	}
-	a, buf := newSmall(n*sz, len(shape))
+	a, _ := newSmall(n*sz, len(shape))
 	s := sz
 	for i := len(shape) - 1; i >= 0; i-- {
 		a.shape[i], a.strides[i] = shape[i], s
 		s *= shape[i]
 	}
-	a.dtype, a.data, a.size = dt, buf, n
+	a.dtype, a.size = dt, n
 	a.flags = Writeable | OwnsData | CContiguous
 	if long <= 1 {
 		a.flags |= FContiguous

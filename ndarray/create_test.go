@@ -1,9 +1,11 @@
 package ndarray
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -1047,6 +1049,9 @@ func TestHeaderSizes(t *testing.T) {
 			if len(buf) != nb || uintptr(unsafe.Pointer(&buf[0]))%Alignment != 0 {
 				t.Errorf("newSmall(%d, %d): buffer of %d bytes at %p", nb, ndim, len(buf), &buf[0])
 			}
+			if len(a.data) != nb || cap(a.data) != nb || &a.data[0] != &buf[0] {
+				t.Errorf("newSmall(%d, %d): data of %d bytes (cap %d) at %p, buffer at %p", nb, ndim, len(a.data), cap(a.data), &a.data[0], &buf[0])
+			}
 		}
 	}
 }
@@ -1085,5 +1090,61 @@ func TestUnmarshalReusesHeader(t *testing.T) {
 	}
 	if !slices.Equal(shape, []int{3}) {
 		t.Errorf("the first decode's shape slice changed to %v", shape)
+	}
+}
+
+// TestSmallArraysSurviveCollection makes small arrays (whose headers
+// point into their own allocation without write barriers, see setSelf)
+// on two goroutines while collections run, fills each with its own
+// pattern, churns the heap so that anything freed early would be reused,
+// and checks every array's shape, strides and elements afterwards.
+func TestSmallArraysSurviveCollection(t *testing.T) {
+	const perWorker = 4000
+	shapes := [][]int{{}, {1}, {4}, {16}, {2, 3}, {4, 4}, {2, 2, 2}, {1, 2, 3, 2}, {2, 1, 2, 1, 2}}
+	done := make(chan []*Array)
+	for w := range 2 {
+		go func() {
+			var keep []*Array
+			for i := range perWorker {
+				shape := shapes[(i+w)%len(shapes)]
+				a, err := Empty(dtype.Int64, shape...)
+				if err != nil {
+					panic(err)
+				}
+				p := unsafe.Pointer(unsafe.SliceData(a.Buffer()))
+				for j := range a.Size() {
+					*(*int64)(unsafe.Add(p, 8*j)) = int64(w<<40 | i<<8 | j)
+				}
+				keep = append(keep, a)
+				if i%500 == 0 {
+					runtime.GC()
+				}
+			}
+			done <- keep
+		}()
+	}
+	kept := append(<-done, <-done...)
+	for range 3 {
+		runtime.GC()
+		junk := make([][]byte, 0, 20000)
+		for i := range 20000 {
+			junk = append(junk, bytes.Repeat([]byte{0xA5}, 16+i%300))
+		}
+		runtime.KeepAlive(junk)
+	}
+	seen := map[int64]bool{}
+	for _, a := range kept {
+		shape := a.Shape()
+		var st [inlineDims]int
+		want := stridesFor(&st, shape, C, 8)
+		if !slices.Equal(a.Strides(), want) || a.Size() != len(ToSlice[int64](a)) {
+			t.Fatalf("shape %v: strides %v, want %v", shape, a.Strides(), want)
+		}
+		for j, v := range ToSlice[int64](a) {
+			if int(v&0xff) != j || seen[v] {
+				t.Fatalf("shape %v: element %d is %#x", shape, j, v)
+			}
+			seen[v] = true
+		}
 	}
 }

@@ -21,7 +21,6 @@ type callState struct {
 	nd      int
 	plan    plan
 	scratch scratch
-	flat    flatArgs
 }
 
 var statePool = sync.Pool{New: func() any { return new(callState) }}

@@ -16,24 +16,17 @@ const fastMaxElems = 1 << 12
 
 // flatArgs holds the loop arguments of a call that runs its loop once
 // over whole C-contiguous operands (fastCall and the paths it takes,
-// direct, fastReduce). The element
-// pointers are kept as uintptr, so the object holds no pointers: filling
-// it needs no write barriers, which cost more than the rest of a small
-// call while the collector runs, and nothing has to be cleared
-// afterwards for the pooled object to keep no buffer alive. The caller
-// keeps the operands alive until the loop has returned.
+// direct, fastReduce). It lives on the caller's stack: stores into it
+// need no write barriers, which cost more than the rest of a small call
+// while the collector runs, and it costs no allocation and no pool
+// (call hands the loop slices of it without their escaping).
 type flatArgs struct {
-	args  [3]uintptr
+	args  [3]unsafe.Pointer
 	steps [3]int
 	// scalar holds a Go scalar operand converted to the loop's type
 	// (fastScalar).
 	scalar [2]uint64
 }
-
-// flatPool holds fastCall's flatArgs: a slice handed to a loop (a func
-// value) escapes, so taking the arguments from the stack would cost an
-// allocation per call.
-var flatPool = sync.Pool{New: func() any { return new(flatArgs) }}
 
 // fastCall is the path for the commonest small call: one or two
 // C-contiguous arrays of one native dtype, of one shape or shapes that
@@ -94,9 +87,7 @@ func (u *Ufunc) fastCall(x1, x2 any, opts []Option) (out *ndarray.Array, ok bool
 	}
 	ops := [3]*ndarray.Array{a, b}
 	ops[l.key.n] = out
-	s := flatPool.Get().(*flatArgs)
-	s.run(l.fn, n, ops[:l.key.n+1])
-	flatPool.Put(s)
+	runFlat(l.fn, n, ops[:l.key.n+1])
 	// s.args does not keep the inputs' buffers alive during the loop.
 	runtime.KeepAlive(a)
 	runtime.KeepAlive(b)
@@ -163,8 +154,8 @@ func (u *Ufunc) fastBroadcast(l *lastResolution, a, b *ndarray.Array) (*ndarray.
 	if err != nil {
 		return nil, true, err
 	}
-	s := flatPool.Get().(*flatArgs)
-	pa, pb, po := uintptr(basePtr(a)), uintptr(basePtr(b)), uintptr(basePtr(out))
+	var s flatArgs
+	pa, pb, po := basePtr(a), basePtr(b), basePtr(out)
 	s.steps = [3]int{sa[nd-1], sb[nd-1], out.ItemSize()}
 	rowBytes := inner * out.ItemSize()
 	var idx [maxDims]int
@@ -174,7 +165,7 @@ func (u *Ufunc) fastBroadcast(l *lastResolution, a, b *ndarray.Array) (*ndarray.
 			offA += idx[i] * sa[i]
 			offB += idx[i] * sb[i]
 		}
-		s.args = [3]uintptr{pa + uintptr(offA), pb + uintptr(offB), po + uintptr(row*rowBytes)}
+		s.args = [3]unsafe.Pointer{unsafe.Add(pa, offA), unsafe.Add(pb, offB), unsafe.Add(po, row*rowBytes)}
 		s.call(l.fn, 3, inner)
 		for i := nd - 2; i >= 0; i-- { // the next row's index
 			if idx[i]++; idx[i] < shape[i] {
@@ -183,7 +174,6 @@ func (u *Ufunc) fastBroadcast(l *lastResolution, a, b *ndarray.Array) (*ndarray.
 			idx[i] = 0
 		}
 	}
-	flatPool.Put(s)
 	runtime.KeepAlive(a)
 	runtime.KeepAlive(b)
 	return out, true, nil
@@ -217,7 +207,7 @@ func (u *Ufunc) fastMixed(l *lastResolution, x1, x2 any) (*ndarray.Array, bool, 
 	if need := n * (l.inSz[0] + l.inSz[1]); len(m.b) < need {
 		m.b = make([]byte, need)
 	}
-	s := flatPool.Get().(*flatArgs)
+	var s flatArgs
 	off := 0
 	for i, x := range [2]*ndarray.Array{a, b} {
 		p := basePtr(x)
@@ -227,11 +217,10 @@ func (u *Ufunc) fastMixed(l *lastResolution, x1, x2 any) (*ndarray.Array, bool, 
 			p = dst
 			off += n * l.inSz[i]
 		}
-		s.args[i], s.steps[i] = uintptr(p), l.inSz[i]
+		s.args[i], s.steps[i] = p, l.inSz[i]
 	}
-	s.args[2], s.steps[2] = uintptr(basePtr(out)), out.ItemSize()
+	s.args[2], s.steps[2] = basePtr(out), out.ItemSize()
 	s.call(l.mixed, 3, n)
-	flatPool.Put(s)
 	runtime.KeepAlive(a)
 	runtime.KeepAlive(b)
 	mixedPool.Put(m)
@@ -250,25 +239,22 @@ func fastOperand(a *ndarray.Array, dt dtype.DType) bool {
 // beside a is a's dtype and whose value that dtype holds as the general
 // path converts it (see setScalar); others take the general path.
 func (u *Ufunc) fastScalar(l *lastResolution, a *ndarray.Array, x any, first bool) (*ndarray.Array, bool, error) {
-	s := flatPool.Get().(*flatArgs)
+	var s flatArgs
 	if !s.setScalar(l.flat, x) {
-		flatPool.Put(s)
 		return nil, false, nil
 	}
 	out, err := ndarray.Empty(l.out, a.Shape()...)
 	if err != nil {
-		flatPool.Put(s)
 		return nil, true, err
 	}
 	ia, is := 0, 1
 	if first {
 		ia, is = 1, 0
 	}
-	s.args[ia], s.steps[ia] = uintptr(basePtr(a)), a.ItemSize()
-	s.args[is], s.steps[is] = uintptr(unsafe.Pointer(&s.scalar)), 0
-	s.args[2], s.steps[2] = uintptr(basePtr(out)), out.ItemSize()
+	s.args[ia], s.steps[ia] = basePtr(a), a.ItemSize()
+	s.args[is], s.steps[is] = unsafe.Pointer(&s.scalar), 0
+	s.args[2], s.steps[2] = basePtr(out), out.ItemSize()
 	s.call(l.fn, 3, a.Size())
-	flatPool.Put(s)
 	runtime.KeepAlive(a)
 	return out, true, nil
 }
@@ -344,8 +330,8 @@ func (u *Ufunc) fastOut(l *lastResolution, a, b *ndarray.Array, n int, opts []Op
 	}
 	ops := [3]*ndarray.Array{a, b}
 	ops[l.key.n] = out
-	st.flat.run(l.fn, n, ops[:l.key.n+1])
 	putState(st)
+	runFlat(l.fn, n, ops[:l.key.n+1])
 	runtime.KeepAlive(a)
 	runtime.KeepAlive(b)
 	return out, true, nil
@@ -358,22 +344,36 @@ func clashes(in, out *ndarray.Array) bool {
 	return overlapping(in, out) && !sameLayout(in, out, out.Shape())
 }
 
-// run runs fn once over the n elements of two or three C-contiguous
+// runFlat runs fn once over the n elements of two or three C-contiguous
 // operands of one shape (inputs, then the output), each stepping by its
-// element size. The caller keeps ops alive until run returns.
-func (s *flatArgs) run(fn Loop, n int, ops []*ndarray.Array) {
+// element size. The caller keeps ops alive until runFlat returns. (Its
+// flatArgs is its own, so the compiler knows the stores into it are to
+// the stack and need no write barrier.)
+func runFlat(fn Loop, n int, ops []*ndarray.Array) {
+	var s flatArgs
 	for i, a := range ops {
-		s.args[i], s.steps[i] = uintptr(basePtr(a)), a.ItemSize()
+		s.args[i], s.steps[i] = basePtr(a), a.ItemSize()
 	}
-	m := len(ops)
-	s.call(fn, m, n)
+	s.call(fn, len(ops), n)
 }
 
-// call runs fn over n elements with the first m of s's arguments: the
-// element pointers, stored as uintptr, are handed to the loop as the
-// unsafe.Pointer values they are.
+// call runs fn over n elements with the first m of s's arguments. A
+// loop keeps neither of its slices (see Loop), so they may point into
+// the caller's stack: call hides them from escape analysis, which
+// cannot see into fn and would otherwise move every flatArgs to the
+// heap.
 func (s *flatArgs) call(fn Loop, m, n int) {
-	fn(unsafe.Slice((*unsafe.Pointer)(unsafe.Pointer(&s.args)), m), s.steps[:m], n)
+	p := (*flatArgs)(noescape(unsafe.Pointer(s)))
+	fn(p.args[:m], p.steps[:m], n)
+}
+
+// noescape returns p, which escape analysis no longer connects to the
+// result: the caller vouches that what p points to is not kept beyond
+// its own frame. (The conversion through uintptr is of a live pointer
+// held in a variable, so the collector and stack moves still see p.)
+func noescape(p unsafe.Pointer) unsafe.Pointer {
+	x := uintptr(p)
+	return *(*unsafe.Pointer)(unsafe.Pointer(&x))
 }
 
 // direct runs a call whose operands need no iteration plan: every input
@@ -420,6 +420,6 @@ func (u *Ufunc) direct(st *callState, res *resolution) (bool, error) {
 		}
 	}
 	st.arrays[u.nin] = out
-	st.flat.run(res.loop.Fn, n, st.arrays[:u.nin+1])
+	runFlat(res.loop.Fn, n, st.arrays[:u.nin+1])
 	return true, nil
 }

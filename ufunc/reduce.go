@@ -401,21 +401,20 @@ func (u *Ufunc) fastReduce(a *ndarray.Array) (res *ndarray.Array, ok bool) {
 		return nil, false
 	}
 	sz := dt.Size()
-	pa := uintptr(basePtr(a))
+	pa := basePtr(a)
 	switch {
 	case noID:
 		copy(res.Buffer(), unsafe.Slice((*byte)(basePtr(a)), sz))
-		pa += uintptr(sz)
+		pa = unsafe.Add(pa, sz)
 		n--
 	case u.identity != IdentityOf(0):
 		fillIdentity(res, u.identity)
 	}
 	if n > 0 {
-		s := flatPool.Get().(*flatArgs)
-		pr := uintptr(basePtr(res))
-		s.args, s.steps = [3]uintptr{pr, pa, pr}, [3]int{0, sz, 0}
+		var s flatArgs
+		pr := basePtr(res)
+		s.args, s.steps = [3]unsafe.Pointer{pr, pa, pr}, [3]int{0, sz, 0}
 		s.call(loop, 3, n)
-		flatPool.Put(s)
 		runtime.KeepAlive(a)
 	}
 	return res, true

@@ -17,7 +17,8 @@ import (
 // operand's byte stride. A stride may be 0 (a repeated operand: a
 // broadcast input, or the accumulator of a reduction, where an output
 // and an input point at the same element). Loops never form a pointer to
-// an element beyond n-1.
+// an element beyond n-1, and keep neither slice after they return: both
+// may lie on the caller's stack.
 type Loop func(args []unsafe.Pointer, steps []int, n int)
 
 // LoopDef is one entry of a ufunc's loop table: the dtypes of the inputs
