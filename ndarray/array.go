@@ -447,7 +447,7 @@ func newArray(dt dtype.DType, shape []int, order Order) (*Array, error) {
 	}
 	// The commonest new arrays, small, of a numeric type and in C order
 	// (or of at most one dimension), are set up with a few stores.
-	if k := dt.Kind(); k >= dtype.KindBool && k <= dtype.KindComplex && len(shape) <= inlineDims && (order != F || len(shape) <= 1) {
+	if order != F || len(shape) <= 1 {
 		if a := newSmallNumeric(dt, shape); a != nil {
 			return a, nil
 		}
@@ -479,14 +479,22 @@ func newArray(dt dtype.DType, shape []int, order Order) (*Array, error) {
 // small (at most smallBytes, not empty), and nil otherwise: the header
 // initNew fills, without its general loops.
 func newSmallNumeric(dt dtype.DType, shape []int) *Array {
+	if k := dt.Kind(); k < dtype.KindBool || k > dtype.KindComplex || len(shape) > inlineDims {
+		return nil
+	}
 	sz := dt.Size()
+	if len(shape) == 1 {
+		if a := newSmallVector(dt, sz, shape[0]); a != nil {
+			return a
+		}
+	}
 	n, long := 1, 0
 	for _, d := range shape {
 		if d <= 0 || d > smallBytes {
 			return nil
 		}
 		n *= d
-		if n > smallBytes/sz {
+		if n*sz > smallBytes {
 			return nil
 		}
 		if d != 1 {
@@ -505,6 +513,29 @@ func newSmallNumeric(dt dtype.DType, shape []int) *Array {
 		a.flags |= FContiguous
 	}
 	return a
+}
+
+// newSmallVector is newSmallNumeric for the commonest shape, one
+// dimension of n elements of sz bytes, at most 64 bytes in all: the
+// header, its dims and its buffer set up in one allocation with a few
+// stores. It returns nil for other lengths, and when the allocator did
+// not align the buffer.
+func newSmallVector(dt dtype.DType, sz, n int) *Array {
+	nb := n * sz
+	if n <= 0 || n > 64 || nb > 64 {
+		return nil
+	}
+	sa := new(small1x64)
+	if uintptr(unsafe.Pointer(&sa.buf))&(Alignment-1) != 0 {
+		return nil
+	}
+	sa.dims = [2]int{n, sz}
+	setSelf(&sa.shape, sa.dims[0:1:1])
+	setSelf(&sa.strides, sa.dims[1:2:2])
+	setSelf(&sa.data, sa.buf[:nb:nb])
+	sa.dtype, sa.size = dt, n
+	sa.flags = Writeable | OwnsData | CContiguous | FContiguous
+	return &sa.Array
 }
 
 // viewBounds reports whether every element of the layout lies inside a

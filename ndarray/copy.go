@@ -11,6 +11,9 @@ import (
 // Empty returns a new array of the given type and shape in C order. Go
 // zeroes all memory it allocates, so the elements are zero, as in Zeros.
 func Empty(dt dtype.DType, shape ...int) (*Array, error) {
+	if a := newSmallNumeric(dt, shape); a != nil {
+		return a, nil
+	}
 	return newArray(creationType(dt), shape, C)
 }
 

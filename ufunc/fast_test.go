@@ -77,13 +77,6 @@ func TestFastPath(t *testing.T) {
 
 func BenchmarkSmallCall(b *testing.B) {
 	x, _ := ndarray.FromSlice([]float64{1, 2, 3, 4})
-	y, _ := ndarray.FromSlice([]float64{5, 6, 7, 8})
-	b.Run("add", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			sink, _ = Add.Call2(x, y)
-		}
-	})
 	b.Run("scalar", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
