@@ -34,7 +34,7 @@ func getState() *callState {
 // putState drops the state's references to arrays and loops (so the pool
 // keeps nothing alive) and returns it to the pool.
 func putState(st *callState) {
-	if st.cfg.out != nil || st.cfg.where != nil || st.cfg.initial != nil {
+	if st.cfg.out != nil || st.cfg.out1 != nil || st.cfg.where != nil || st.cfg.initial != nil {
 		st.cfg = config{}
 	}
 	n := st.plan.nops
@@ -139,18 +139,12 @@ func (u *Ufunc) CallN(args ...any) ([]*ndarray.Array, error) {
 // parseArgs splits args into operands and options; opts are further
 // options.
 func (u *Ufunc) parseArgs(st *callState, args []any, opts []Option) error {
-	for _, o := range opts {
-		if o != nil {
-			o(&st.cfg)
-		}
-	}
+	st.cfg.apply(opts)
 	n := 0
 	for _, a := range args {
 		switch v := a.(type) {
 		case Option:
-			if v != nil {
-				v(&st.cfg)
-			}
+			st.cfg.apply([]Option{v})
 			continue
 		}
 		if n >= u.nin {
@@ -177,8 +171,8 @@ func (u *Ufunc) parseArgs(st *callState, args []any, opts []Option) error {
 	if n != u.nin {
 		return &ArgError{Ufunc: u.name, Msg: fmt.Sprintf("takes %d operands, got %d", u.nin, n)}
 	}
-	if len(st.cfg.out) > u.nout {
-		return &ArgError{Ufunc: u.name, Msg: fmt.Sprintf("has %d outputs, %d given to Out", u.nout, len(st.cfg.out))}
+	if len(st.cfg.outputs()) > u.nout {
+		return &ArgError{Ufunc: u.name, Msg: fmt.Sprintf("has %d outputs, %d given to Out", u.nout, len(st.cfg.outputs()))}
 	}
 	return nil
 }
@@ -274,7 +268,7 @@ func (u *Ufunc) broadcast(st *callState) error {
 	for i := range u.nin {
 		consider(st.arrays[i])
 	}
-	for _, o := range st.cfg.out {
+	for _, o := range st.cfg.outputs() {
 		consider(o)
 	}
 	consider(st.cfg.where)
@@ -304,7 +298,7 @@ func (u *Ufunc) broadcast(st *callState) error {
 			return u.broadcastError(st)
 		}
 	}
-	for _, o := range st.cfg.out {
+	for _, o := range st.cfg.outputs() {
 		if o != nil && !merge(o) {
 			return u.broadcastError(st)
 		}
@@ -320,7 +314,7 @@ func (u *Ufunc) broadcastError(st *callState) error {
 	for i := range u.nin {
 		shapes = append(shapes, append([]int(nil), st.arrays[i].Shape()...))
 	}
-	for _, o := range st.cfg.out {
+	for _, o := range st.cfg.outputs() {
 		if o != nil {
 			shapes = append(shapes, append([]int(nil), o.Shape()...))
 		}
@@ -336,8 +330,8 @@ func (u *Ufunc) outputs(st *callState, res *resolution) error {
 	shape := st.shape[:st.nd]
 	for k := range u.nout {
 		var o *ndarray.Array
-		if k < len(st.cfg.out) {
-			o = st.cfg.out[k]
+		if k < len(st.cfg.outputs()) {
+			o = st.cfg.outputs()[k]
 		}
 		if o == nil {
 			a, err := u.allocOut(st, res.out[k])

@@ -317,11 +317,7 @@ func (s *flatArgs) setScalar(dt dtype.DType, x any) bool {
 // either apart from each input or laid out exactly as it is (in-place).
 func (u *Ufunc) fastOut(l *lastResolution, a, b *ndarray.Array, n int, opts []Option) (*ndarray.Array, bool, error) {
 	st := getState()
-	for _, o := range opts {
-		if o != nil {
-			o(&st.cfg)
-		}
-	}
+	st.cfg.apply(opts)
 	out := st.cfg.soleOut()
 	if out == nil || out.DType() != l.out || !out.IsCContiguous() || !out.IsWriteable() ||
 		!equalShape(out.Shape(), a.Shape()) || clashes(a, out) || (b != nil && clashes(b, out)) {
@@ -384,7 +380,7 @@ func noescape(p unsafe.Pointer) unsafe.Pointer {
 // loop then runs once over the whole buffer. It reports false, having
 // done nothing, for every other call.
 func (u *Ufunc) direct(st *callState, res *resolution) (bool, error) {
-	if u.nout != 1 || u.nin > 2 || st.cfg.where != nil || len(st.cfg.out) > 1 {
+	if u.nout != 1 || u.nin > 2 || st.cfg.where != nil || len(st.cfg.outputs()) > 1 {
 		return false, nil
 	}
 	a := st.arrays[0]
@@ -400,8 +396,8 @@ func (u *Ufunc) direct(st *callState, res *resolution) (bool, error) {
 		}
 	}
 	var out *ndarray.Array
-	if len(st.cfg.out) == 1 && st.cfg.out[0] != nil {
-		out = st.cfg.out[0]
+	if len(st.cfg.outputs()) == 1 && st.cfg.outputs()[0] != nil {
+		out = st.cfg.outputs()[0]
 		if out.DType() != res.out[0] || !out.IsCContiguous() || !out.IsWriteable() || !equalShape(out.Shape(), a.Shape()) {
 			return false, nil
 		}

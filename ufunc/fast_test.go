@@ -288,6 +288,11 @@ func TestDirectOut(t *testing.T) {
 	if n := testing.AllocsPerRun(100, func() { _, _ = Multiply.Call2(x, y, Out(c)) }); n != 0 {
 		t.Errorf("multiply with Out(c) in the call: %v allocations, want 0", n)
 	}
+	// and none through Call's operand list (an Option of one array is a
+	// pointer, boxed without allocating)
+	if n := testing.AllocsPerRun(100, func() { _, _ = Multiply.Call(x, y, Out(c)) }); n != 0 {
+		t.Errorf("multiply.Call with Out(c): %v allocations, want 0", n)
+	}
 	// Out of several outputs keeps its own copy of the list
 	must := mustOK(t)
 	outs := []*ndarray.Array{must(ndarray.Zeros(dtype.Float64, 5)), must(ndarray.Zeros(dtype.Float64, 5))}

@@ -482,11 +482,7 @@ func (g *GUfunc) shapeErr(format string, args ...any) error {
 // run is the gufunc call proper.
 func (g *GUfunc) run(in []*ndarray.Array, opts []Option) ([]*ndarray.Array, error) {
 	cfg := defaultConfig()
-	for _, o := range opts {
-		if o != nil {
-			o(&cfg)
-		}
-	}
+	cfg.apply(opts)
 	if len(in) != g.nin {
 		return nil, &ArgError{Ufunc: g.name, Msg: fmt.Sprintf("takes %d operands, got %d", g.nin, len(in))}
 	}
@@ -495,8 +491,8 @@ func (g *GUfunc) run(in []*ndarray.Array, opts []Option) ([]*ndarray.Array, erro
 			return nil, &ArgError{Ufunc: g.name, Msg: fmt.Sprintf("operand %d is a nil array", i)}
 		}
 	}
-	if len(cfg.out) > g.nout {
-		return nil, &ArgError{Ufunc: g.name, Msg: fmt.Sprintf("has %d outputs, %d given to Out", g.nout, len(cfg.out))}
+	if len(cfg.outputs()) > g.nout {
+		return nil, &ArgError{Ufunc: g.name, Msg: fmt.Sprintf("has %d outputs, %d given to Out", g.nout, len(cfg.outputs()))}
 	}
 	types := make([]dtype.DType, g.nin)
 	for i, a := range in {
@@ -568,7 +564,7 @@ func (g *GUfunc) run(in []*ndarray.Array, opts []Option) ([]*ndarray.Array, erro
 	}
 	// outputs given by Out bind output-only dimensions
 	outGiven := make([]*ndarray.Array, g.nout)
-	copy(outGiven, cfg.out)
+	copy(outGiven, cfg.outputs())
 	for k, o := range outGiven {
 		i := g.nin + k
 		nc := 0

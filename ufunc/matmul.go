@@ -299,15 +299,11 @@ func Dot(a, b *ndarray.Array, opts ...Option) (*ndarray.Array, error) {
 // finishOut copies r into the Out array of opts, if any.
 func finishOut(r *ndarray.Array, opts []Option) (*ndarray.Array, error) {
 	cfg := defaultConfig()
-	for _, o := range opts {
-		if o != nil {
-			o(&cfg)
-		}
-	}
-	if len(cfg.out) == 0 || cfg.out[0] == nil {
+	cfg.apply(opts)
+	if len(cfg.outputs()) == 0 || cfg.outputs()[0] == nil {
 		return r, nil
 	}
-	o := cfg.out[0]
+	o := cfg.outputs()[0]
 	if !equalShape(o.Shape(), r.Shape()) {
 		return nil, &ndarray.ShapeError{Op: "dot", Msg: fmt.Sprintf("output operand has shape %s, expected %s",
 			ndarray.FormatShape(o.Shape()), ndarray.FormatShape(r.Shape()))}

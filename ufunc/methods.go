@@ -25,10 +25,10 @@ func (u *Ufunc) Accumulate(a *ndarray.Array, opts ...Option) (*ndarray.Array, er
 	}
 	axis := 0
 	if cfg.axisSet {
-		if len(cfg.axes) != 1 {
-			return nil, &ndarray.AxisError{Axis: len(cfg.axes), NDim: nd, Msg: "accumulate does not allow multiple axes"}
+		if len(cfg.axisList()) != 1 {
+			return nil, &ndarray.AxisError{Axis: len(cfg.axisList()), NDim: nd, Msg: "accumulate does not allow multiple axes"}
 		}
-		axis = cfg.axes[0]
+		axis = cfg.axisList()[0]
 	}
 	axis, err := ndarray.NormalizeAxis(axis, nd)
 	if err != nil {

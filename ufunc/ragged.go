@@ -215,13 +215,15 @@ func gatherFixed(a *ndarray.Array, outer []int, ni int, lengths []int64, total i
 // sum([[1, 2], [3, 4, 5]], axes=[1]) is [3, 12]).
 func raggedReduce(u *Ufunc, r *ndarray.Ragged, opts []Option) (*ndarray.Array, error) {
 	cfg := newConfig(opts)
-	if cfg.axisSet && (len(cfg.axes) != 1 || (cfg.axes[0] != len(r.Outer()) && cfg.axes[0] != -1-len(r.Inner()))) {
+	if cfg.axisSet && (len(cfg.axisList()) != 1 || (cfg.axisList()[0] != len(r.Outer()) && cfg.axisList()[0] != -1-len(r.Inner()))) {
 		return nil, &ArgError{Ufunc: u.name, Msg: "a ragged array reduces only along its var dimension"}
 	}
 	var parts []*ndarray.Array
 	for _, row := range r.Rows() {
 		c := cfg
-		c.axes, c.axisSet, c.keepDims, c.out = []int{0}, true, false, nil
+		c.setAxes([]int{0})
+		c.keepDims = false
+		c.setOutputs(nil)
 		p, err := u.reduce(row, &c)
 		if err != nil {
 			return nil, err

@@ -26,22 +26,8 @@ func (e *EmptyReductionError) Error() string {
 
 // newConfig returns the configuration opts give.
 func newConfig(opts []Option) config {
-	if len(opts) == 0 {
-		return defaultConfig()
-	}
-	return applied(opts)
-}
-
-// applied returns the default configuration with opts applied. The
-// options are func values, so the configuration they write goes to the
-// heap: newConfig calls this only when there are options.
-func applied(opts []Option) config {
 	cfg := defaultConfig()
-	for _, o := range opts {
-		if o != nil {
-			o(&cfg)
-		}
-	}
+	cfg.apply(opts)
 	return cfg
 }
 
@@ -74,7 +60,7 @@ func applied(opts []Option) config {
 func (u *Ufunc) Reduce(a *ndarray.Array, opts ...Option) (*ndarray.Array, error) {
 	cfg := newConfig(opts)
 	if !cfg.axisSet {
-		cfg.axes, cfg.axisSet = []int{0}, true
+		cfg.setAxes([]int{0})
 	}
 	return u.reduce(a, &cfg)
 }
@@ -102,7 +88,7 @@ func reducedAxes(nd int, cfg *config) (flags [MaxDims]bool, n int, err error) {
 		}
 		return flags, nd, nil
 	}
-	for _, ax := range cfg.axes {
+	for _, ax := range cfg.axisList() {
 		if nd == 0 && (ax == 0 || ax == -1) {
 			continue // NumPy 1.24 accepts axis 0 and -1 on 0-d arrays
 		}
@@ -190,7 +176,7 @@ func (u *Ufunc) reduce(a *ndarray.Array, cfg *config) (*ndarray.Array, error) {
 	if nred > 1 && u.flags&reorderable == 0 {
 		return nil, &ndarray.ValueError{Op: u.name, Msg: fmt.Sprintf("reduction operation '%s' is not reorderable, so at most one axis may be specified", u.name)}
 	}
-	if nred == nd && len(cfg.out) == 0 && cfg.where == nil && !cfg.dtype.IsValid() && !cfg.keepDims &&
+	if nred == nd && len(cfg.outputs()) == 0 && cfg.where == nil && !cfg.dtype.IsValid() && !cfg.keepDims &&
 		cfg.initial == nil && !cfg.skipMissing {
 		if res, ok := u.fastReduce(a); ok {
 			return res, nil
@@ -527,11 +513,11 @@ func (r *reduction) reduceInto(res *ndarray.Array, accStrides []int, a, mask *nd
 // singleOut returns the output given with Out, if any, refusing more than
 // one (reductions and accumulations have a single output).
 func (u *Ufunc) singleOut(cfg *config) (*ndarray.Array, error) {
-	switch len(cfg.out) {
+	switch len(cfg.outputs()) {
 	case 0:
 		return nil, nil
 	case 1:
-		return cfg.out[0], nil
+		return cfg.outputs()[0], nil
 	}
-	return nil, &ArgError{Ufunc: u.name, Msg: fmt.Sprintf("has 1 output, %d given to Out", len(cfg.out))}
+	return nil, &ArgError{Ufunc: u.name, Msg: fmt.Sprintf("has 1 output, %d given to Out", len(cfg.outputs()))}
 }

@@ -87,10 +87,10 @@ func accumulateStd(u *Ufunc, a *ndarray.Array, opts []Option) (*ndarray.Array, e
 	if !cfg.axisSet || a.NDim() == 0 {
 		if cfg.axisSet {
 			// a 0-d array counts as 1-d here, as in NumPy
-			if len(cfg.axes) != 1 {
-				return nil, &ndarray.AxisError{Axis: len(cfg.axes), NDim: 1, Msg: "accumulate needs exactly one axis"}
+			if len(cfg.axisList()) != 1 {
+				return nil, &ndarray.AxisError{Axis: len(cfg.axisList()), NDim: 1, Msg: "accumulate needs exactly one axis"}
 			}
-			if _, err := ndarray.NormalizeAxis(cfg.axes[0], 1); err != nil {
+			if _, err := ndarray.NormalizeAxis(cfg.axisList()[0], 1); err != nil {
 				return nil, err
 			}
 		}
@@ -138,13 +138,13 @@ func argReduce(a *ndarray.Array, opts []Option, isMax bool) (*ndarray.Array, err
 	}
 	cfg := newConfig(opts)
 	nd := a.NDim()
-	if cfg.axisSet && len(cfg.axes) != 1 {
-		return nil, &ndarray.AxisError{Axis: len(cfg.axes), NDim: nd, Msg: name + " needs a single axis"}
+	if cfg.axisSet && len(cfg.axisList()) != 1 {
+		return nil, &ndarray.AxisError{Axis: len(cfg.axisList()), NDim: nd, Msg: name + " needs a single axis"}
 	}
 	if nd == 0 {
 		// a 0-d array counts as a 1-d array of one element
 		if cfg.axisSet {
-			if _, err := ndarray.NormalizeAxis(cfg.axes[0], 1); err != nil {
+			if _, err := ndarray.NormalizeAxis(cfg.axisList()[0], 1); err != nil {
 				return nil, err
 			}
 		}
@@ -163,7 +163,7 @@ func argReduce(a *ndarray.Array, opts []Option, isMax bool) (*ndarray.Array, err
 	src, axis := a, 0
 	if cfg.axisSet {
 		var err error
-		if axis, err = ndarray.NormalizeAxis(cfg.axes[0], nd); err != nil {
+		if axis, err = ndarray.NormalizeAxis(cfg.axisList()[0], nd); err != nil {
 			return nil, err
 		}
 	} else {
@@ -349,8 +349,8 @@ func statAxes(a *ndarray.Array, cfg *config) error {
 	if a == nil {
 		return &ArgError{Ufunc: "mean", Msg: "nil array"}
 	}
-	if a.NDim() == 0 && cfg.axisSet && len(cfg.axes) > 0 {
-		return &ndarray.AxisError{Axis: cfg.axes[0], NDim: 0}
+	if a.NDim() == 0 && cfg.axisSet && len(cfg.axisList()) > 0 {
+		return &ndarray.AxisError{Axis: cfg.axisList()[0], NDim: 0}
 	}
 	return nil
 }
@@ -373,7 +373,8 @@ func counts(a *ndarray.Array, cfg *config) (*ndarray.Array, error) {
 		return ndarray.Scalar(float64(n)), nil
 	}
 	c := *cfg
-	c.out, c.initial, c.dtype = nil, nil, dtype.Float64
+	c.setOutputs(nil)
+	c.initial, c.dtype = nil, dtype.Float64
 	m, err := cfg.where.BroadcastTo(a.Shape()...)
 	if err != nil {
 		return nil, err
@@ -401,9 +402,10 @@ func Mean(a *ndarray.Array, opts ...Option) (*ndarray.Array, error) {
 		return nil, err
 	}
 	calc, result := statTypes(a.DType(), cfg.dtype)
-	out := cfg.out
+	out := cfg.outputs()
 	c := cfg
-	c.out, c.dtype = nil, calc
+	c.setOutputs(nil)
+	c.dtype = calc
 	sum, err := reduceStdCfg(Add, a, &c)
 	if err != nil {
 		return nil, err
@@ -525,7 +527,7 @@ func Var(a *ndarray.Array, opts ...Option) (*ndarray.Array, error) {
 	if err != nil {
 		return nil, err
 	}
-	return statResult(v, result, cfg.out)
+	return statResult(v, result, cfg.outputs())
 }
 
 // Std returns the standard deviation, the square root of Var (NumPy's
@@ -557,7 +559,7 @@ func Std(a *ndarray.Array, opts ...Option) (*ndarray.Array, error) {
 	default:
 		return nil, &LoopError{Ufunc: "sqrt", Types: []dtype.DType{v.DType()}}
 	}
-	return statResult(v, result, cfg.out)
+	return statResult(v, result, cfg.outputs())
 }
 
 // variance computes Var in the computation dtype (real), returning it
@@ -591,7 +593,8 @@ func variance(a *ndarray.Array, cfg *config) (*ndarray.Array, dtype.DType, error
 	}
 	// the mean, kept with length-1 axes to broadcast against x
 	c := *cfg
-	c.out, c.dtype, c.keepDims = nil, calc, true
+	c.setOutputs(nil)
+	c.dtype, c.keepDims = calc, true
 	mean, err := reduceStdCfg(Add, x, &c)
 	if err != nil {
 		return nil, result, err
@@ -617,7 +620,8 @@ func variance(a *ndarray.Array, cfg *config) (*ndarray.Array, dtype.DType, error
 		sqDeviations(dev, x, mb)
 	}
 	c = *cfg
-	c.out, c.dtype = nil, real
+	c.setOutputs(nil)
+	c.dtype = real
 	v, err := reduceStdCfg(Add, dev, &c)
 	if err != nil {
 		return nil, result, err

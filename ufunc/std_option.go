@@ -107,7 +107,7 @@ func optionResolver(u *Ufunc) FlexResolver {
 // variance and standard deviation are missing. Without it a reduction
 // over a missing element is missing.
 func SkipMissing() Option {
-	return func(c *config) { c.skipMissing = true }
+	return skipMissingOpt{}
 }
 
 // reduceOption reduces an option array with u (Sum, Prod, Min, Max), or
@@ -117,11 +117,11 @@ func SkipMissing() Option {
 // was). With Out, the result is written to the given option array.
 func reduceOption(u *Ufunc, a *ndarray.Array, cfg *config, stat func(*ndarray.Array, *config) (*ndarray.Array, error)) (*ndarray.Array, error) {
 	var dst *ndarray.Array
-	if len(cfg.out) > 1 {
+	if len(cfg.outputs()) > 1 {
 		return nil, &ArgError{Ufunc: u.name, Msg: "a reduction has one output"}
 	}
-	if len(cfg.out) == 1 {
-		dst = cfg.out[0]
+	if len(cfg.outputs()) == 1 {
+		dst = cfg.outputs()[0]
 		if dst == nil || !dst.DType().IsOption() {
 			return nil, &ArgError{Ufunc: u.name, Msg: "the output of a reduction of an option array must be an option array"}
 		}
@@ -136,7 +136,8 @@ func reduceOption(u *Ufunc, a *ndarray.Array, cfg *config, stat func(*ndarray.Ar
 		}
 	}
 	c := *cfg
-	c.where, c.out = nil, nil
+	c.where = nil
+	c.setOutputs(nil)
 	if c.skipMissing {
 		c.where = valid
 		if stat == nil && (u == Minimum || u == Maximum) && c.initial == nil {
@@ -155,7 +156,8 @@ func reduceOption(u *Ufunc, a *ndarray.Array, cfg *config, stat func(*ndarray.Ar
 	// validity of the result: every element valid, or with SkipMissing
 	// any (sum and product of nothing are their identities)
 	vc := *cfg
-	vc.where, vc.dtype, vc.initial, vc.out = nil, dtype.DType{}, nil, nil
+	vc.where, vc.dtype, vc.initial = nil, dtype.DType{}, nil
+	vc.setOutputs(nil)
 	var ok *ndarray.Array
 	switch {
 	case !cfg.skipMissing:
@@ -223,16 +225,13 @@ func extremeOf(dt dtype.DType, forMin bool) any {
 // meanCfg, varCfg and stdCfg are Mean, Var and Std with their options
 // already parsed.
 func meanCfg(a *ndarray.Array, cfg *config) (*ndarray.Array, error) {
-	c := *cfg
-	return Mean(a, func(cc *config) { *cc = c })
+	return Mean(a, configOption{cfg})
 }
 
 func varCfg(a *ndarray.Array, cfg *config) (*ndarray.Array, error) {
-	c := *cfg
-	return Var(a, func(cc *config) { *cc = c })
+	return Var(a, configOption{cfg})
 }
 
 func stdCfg(a *ndarray.Array, cfg *config) (*ndarray.Array, error) {
-	c := *cfg
-	return Std(a, func(cc *config) { *cc = c })
+	return Std(a, configOption{cfg})
 }

@@ -53,7 +53,8 @@ func varianceFlat(a *ndarray.Array, cfg *config) (v *ndarray.Array, ok bool, err
 		}
 	}
 	c := *cfg
-	c.out, c.dtype, c.keepDims, c.initial = nil, dt, false, nil
+	c.setOutputs(nil)
+	c.dtype, c.keepDims, c.initial = dt, false, nil
 	mean, err := reduceStdCfg(Add, a, &c)
 	if err != nil {
 		return nil, true, err
