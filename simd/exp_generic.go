@@ -203,6 +203,19 @@ func expPoly64Eval(r float64) float64 {
 	return math.FMA(p, r, 1)
 }
 
+// estrin8 evaluates c[0]·r⁷ + … + c[7] by Estrin's scheme: pairs
+// c[j]·r + c[j+1] combined with r², r⁴, a chain of three dependent
+// FMAs where Horner's rule makes seven. The logarithm's kernels are bound
+// by that chain; the vector kernels do the same operations (estrin in
+// _asm). (Exp's kernels, bound by their throughput instead, keep
+// Horner's rule, which takes fewer operations.)
+func estrin8(c *[8]float64, r float64) float64 {
+	r2 := r * r
+	a := math.FMA(math.FMA(c[0], r, c[1]), r2, math.FMA(c[2], r, c[3]))
+	b := math.FMA(math.FMA(c[4], r, c[5]), r2, math.FMA(c[6], r, c[7]))
+	return math.FMA(a, r2*r2, b)
+}
+
 // expReduce64 returns r and kd with x = k·ln2 + r: kd is the float whose
 // low bits hold k (kd - expShift64 == k).
 func expReduce64(x float64) (r, kd float64) {
@@ -331,10 +344,7 @@ func logCore64(ix uint64, dk float64) float64 {
 	lo := (w - hi) + r
 	lo = math.FMA(kd, logLn2Lo64, lo+t[2])
 	r2 := r * r
-	q := math.FMA(logPoly64[0], r, logPoly64[1])
-	for _, c := range logPoly64[2:] {
-		q = math.FMA(q, r, c)
-	}
+	q := estrin8(&logPoly64, r)
 	return math.FMA(r2, q, lo) + hi
 }
 

@@ -367,6 +367,26 @@ func expCore(k *vk, r VecVirtual) (kd, kk, p VecVirtual) {
 	return kd, kk, p
 }
 
+// estrin emits estrin8 of simd/exp_generic.go for the coefficients in
+// rows poly, poly+1, …, given r and r²: the same operations, so the
+// results agree bit for bit.
+func estrin(k *vk, r, r2 VecVirtual, poly int) VecVirtual {
+	c := func(j int) Op { return k.c(poly + j) }
+	pair := func(j int) VecVirtual { // c[j]·r + c[j+1]
+		t := k.load(c(j + 1))
+		k.fma231(c(j), r, t)
+		return t
+	}
+	a := pair(0)
+	k.fma213(pair(2), r2, a) // a = a·r² + pair(2)
+	b := pair(4)
+	k.fma213(pair(6), r2, b)
+	r4 := k.vec()
+	k.mul(r2, r2, r4)
+	k.fma213(b, r4, a) // a = a·r⁴ + b
+	return a
+}
+
 // genExpKernel: exp64 / exp32 of simd/exp_generic.go. The AVX2 kernel
 // leaves |x| > expMax to the twin; the AVX-512 one clamps x to
 // [expUnder, expClampHi] (NaN passes) and scales with VSCALEFP*, which
@@ -604,10 +624,15 @@ func logTail(k *vk, z, kd, invc, lch, lcl VecVirtual, negOne, ln2Hi, ln2Lo, poly
 	k.fma231(k.c(ln2Lo), kd, lo)
 	r2 := k.vec()
 	k.mul(r, r, r2)
-	q := k.load(k.c(poly + 1))
-	k.fma231(k.c(poly), r, q)
-	for j := 2; j < rows; j++ {
-		k.fma213(k.c(poly+j), r, q)
+	var q VecVirtual
+	if rows == 8 {
+		q = estrin(k, r, r2, poly)
+	} else {
+		q = k.load(k.c(poly + 1))
+		k.fma231(k.c(poly), r, q)
+		for j := 2; j < rows; j++ {
+			k.fma213(k.c(poly+j), r, q)
+		}
 	}
 	k.fma213(lo, r2, q)
 	k.add(hi, q, q)
