@@ -109,7 +109,7 @@ type advPlan struct {
 
 // planAdvanced resolves an index holding advanced items against a.
 func (a *Array) planAdvanced(items []Index) (*advPlan, error) {
-	nd := len(a.shape)
+	nd := a.NDim()
 	consumed, ellipses := 0, 0
 	for _, it := range items {
 		switch it := it.(type) {
@@ -124,7 +124,7 @@ func (a *Array) planAdvanced(items []Index) (*advPlan, error) {
 			}
 			switch it.a.dtype.Kind() {
 			case dtype.KindBool:
-				consumed += len(it.a.shape)
+				consumed += len(it.a.Shape())
 			case dtype.KindInt, dtype.KindUint:
 				consumed++
 			default:
@@ -160,14 +160,14 @@ func (a *Array) planAdvanced(items []Index) (*advPlan, error) {
 			advanced = true
 			idx, _ := FromSlice([]int64{int64(it)})
 			addEntry(len(vshape), ax, idx)
-			vshape, vstrides = append(vshape, a.shape[ax]), append(vstrides, a.strides[ax])
+			vshape, vstrides = append(vshape, a.Shape()[ax]), append(vstrides, a.Strides()[ax])
 			ax++
 		case Slice:
-			start, step, n, err := sliceIndices(it, a.shape[ax])
+			start, step, n, err := sliceIndices(it, a.Shape()[ax])
 			if err != nil {
 				return nil, err
 			}
-			st := a.strides[ax]
+			st := a.Strides()[ax]
 			if n > 0 {
 				off += start * st
 			}
@@ -180,7 +180,7 @@ func (a *Array) planAdvanced(items []Index) (*advPlan, error) {
 		case ellipsis:
 			for range nd - consumed {
 				p.basic = append(p.basic, len(vshape))
-				vshape, vstrides = append(vshape, a.shape[ax]), append(vstrides, a.strides[ax])
+				vshape, vstrides = append(vshape, a.Shape()[ax]), append(vstrides, a.Strides()[ax])
 				ax++
 			}
 		case boolIndex:
@@ -196,24 +196,24 @@ func (a *Array) planAdvanced(items []Index) (*advPlan, error) {
 					return nil, err
 				}
 				addEntry(len(vshape), ax, idx)
-				vshape, vstrides = append(vshape, a.shape[ax]), append(vstrides, a.strides[ax])
+				vshape, vstrides = append(vshape, a.Shape()[ax]), append(vstrides, a.Strides()[ax])
 				ax++
 				break
 			}
-			if len(m.shape) == 0 {
+			if m.NDim() == 0 {
 				v, _ := m.Item()
 				addEntry(len(vshape), -1, boolPositions(v.(bool)))
 				vshape, vstrides = append(vshape, 1), append(vstrides, 0)
 				break
 			}
-			for j, d := range m.shape {
-				if d != a.shape[ax+j] {
-					return nil, &IndexError{Msg: fmt.Sprintf("boolean index did not match indexed array along dimension %d; dimension is %d but corresponding boolean dimension is %d", ax+j, a.shape[ax+j], d)}
+			for j, d := range m.Shape() {
+				if d != a.Shape()[ax+j] {
+					return nil, &IndexError{Msg: fmt.Sprintf("boolean index did not match indexed array along dimension %d; dimension is %d but corresponding boolean dimension is %d", ax+j, a.Shape()[ax+j], d)}
 				}
 			}
 			for _, pos := range nonzero(m) {
 				addEntry(len(vshape), ax, pos)
-				vshape, vstrides = append(vshape, a.shape[ax]), append(vstrides, a.strides[ax])
+				vshape, vstrides = append(vshape, a.Shape()[ax]), append(vstrides, a.Strides()[ax])
 				ax++
 			}
 		}
@@ -229,7 +229,7 @@ func (a *Array) planAdvanced(items []Index) (*advPlan, error) {
 	}
 	for ; ax < nd; ax++ {
 		p.basic = append(p.basic, len(vshape))
-		vshape, vstrides = append(vshape, a.shape[ax]), append(vstrides, a.strides[ax])
+		vshape, vstrides = append(vshape, a.Shape()[ax]), append(vstrides, a.Strides()[ax])
 	}
 	if status == 2 {
 		p.consec = 0
@@ -241,7 +241,7 @@ func (a *Array) planAdvanced(items []Index) (*advPlan, error) {
 
 	shapes := make([][]int, len(p.entries))
 	for i, e := range p.entries {
-		shapes[i] = e.idx.shape
+		shapes[i] = e.idx.Shape()
 	}
 	bshape, err := BroadcastShapes(shapes...)
 	if err != nil {
@@ -278,7 +278,7 @@ func boolPositions(b bool) *Array {
 // nonzero returns, for each axis of the boolean array m, the int64
 // positions along it of m's true elements in C order (np.nonzero).
 func nonzero(m *Array) []*Array {
-	k := len(m.shape)
+	k := m.NDim()
 	n := 0
 	m.forEachOffset(func(_, off int) bool {
 		if m.data[off] != 0 {
@@ -299,7 +299,7 @@ func nonzero(m *Array) []*Array {
 	m.forEachOffset(func(i, off int) bool {
 		if m.data[off] != 0 {
 			for j := k - 1; j >= 0; j-- {
-				d := m.shape[j]
+				d := m.Shape()[j]
 				cols[j][c] = int64(i % d)
 				i /= d
 			}
@@ -323,7 +323,7 @@ func (p *advPlan) offsets() error {
 		if err != nil {
 			return err
 		}
-		d, st := p.v.shape[e.dim], p.v.strides[e.dim]
+		d, st := p.v.Shape()[e.dim], p.v.Strides()[e.dim]
 		check := func(i int, x int64) error {
 			orig := x
 			if x < 0 {
@@ -360,7 +360,7 @@ func (p *advPlan) offsets() error {
 func (p *advPlan) blockOffsets(dims []int) []int {
 	offs := []int{0}
 	for _, d := range dims {
-		n, st := p.v.shape[d], p.v.strides[d]
+		n, st := p.v.Shape()[d], p.v.Strides()[d]
 		next := make([]int, 0, len(offs)*n)
 		for _, o := range offs {
 			for i := range n {
@@ -380,7 +380,7 @@ func (p *advPlan) walk(f func(src, dstElem int)) {
 	pre := p.blockOffsets(p.basic[:p.consec])
 	postN := 1
 	for _, d := range p.basic[p.consec:] {
-		postN *= p.v.shape[d]
+		postN *= p.v.Shape()[d]
 	}
 	k := 0
 	for _, po := range pre {
@@ -395,8 +395,8 @@ func (p *advPlan) walk(f func(src, dstElem int)) {
 // post returns the layout of one block after the broadcast axes.
 func (p *advPlan) post() (shape, strides []int) {
 	for _, d := range p.basic[p.consec:] {
-		shape = append(shape, p.v.shape[d])
-		strides = append(strides, p.v.strides[d])
+		shape = append(shape, p.v.Shape()[d])
+		strides = append(strides, p.v.Strides()[d])
 	}
 	return shape, strides
 }
@@ -480,23 +480,23 @@ func (a *Array) setAdvanced(value *Array, items []Index) error {
 		return err
 	}
 	src := value
-	if lead := len(src.shape) - len(p.shape); lead > 0 {
+	if lead := src.NDim() - len(p.shape); lead > 0 {
 		k := 0
-		for k < lead && src.shape[k] == 1 {
+		for k < lead && src.Shape()[k] == 1 {
 			k++
 		}
 		if k > 0 {
-			src = src.view(src.offset, src.shape[k:], src.strides[k:])
+			src = src.view(src.offset, src.Shape()[k:], src.Strides()[k:])
 		}
 	}
 	b, err := src.BroadcastTo(p.shape...)
 	if err != nil {
-		if len(items) == 1 && len(value.shape) == 1 {
+		if len(items) == 1 && value.NDim() == 1 {
 			if it, ok := items[0].(arrayIndex); ok && it.a.dtype.Kind() == dtype.KindBool {
-				return &ShapeError{Op: "assignment", Msg: fmt.Sprintf("boolean array indexing assignment cannot assign %d input values to the %d output values where the mask is true", value.shape[0], p.shape[0])}
+				return &ShapeError{Op: "assignment", Msg: fmt.Sprintf("boolean array indexing assignment cannot assign %d input values to the %d output values where the mask is true", value.Shape()[0], p.shape[0])}
 			}
 		}
-		return &ShapeError{Op: "assignment", Msg: fmt.Sprintf("shape mismatch: value array of shape %s could not be broadcast to indexing result of shape %s", FormatShape(value.shape), FormatShape(p.shape))}
+		return &ShapeError{Op: "assignment", Msg: fmt.Sprintf("shape mismatch: value array of shape %s could not be broadcast to indexing result of shape %s", FormatShape(value.Shape()), FormatShape(p.shape))}
 	}
 	tmp, err := newArray(a.dtype, p.shape, C)
 	if err != nil {
@@ -527,11 +527,11 @@ func (a *Array) setAdvanced(value *Array, items []Index) error {
 // both are C-contiguous: count the true elements, then compact without
 // branches. It reports false when the layout does not fit.
 func maskSelect(a, m *Array) (*Array, bool) {
-	if len(m.shape) != len(a.shape) || !a.IsCContiguous() || !m.IsCContiguous() {
+	if m.NDim() != a.NDim() || !a.IsCContiguous() || !m.IsCContiguous() {
 		return nil, false
 	}
-	for i, d := range m.shape {
-		if d != a.shape[i] {
+	for i, d := range m.Shape() {
+		if d != a.Shape()[i] {
 			return nil, false
 		}
 	}

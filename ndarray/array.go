@@ -12,8 +12,13 @@ import (
 // allocate nothing but their header.
 const inlineDims = 4
 
-// Alignment is the byte alignment of every buffer an Array allocates.
+// Alignment is the byte alignment of every buffer an Array allocates,
+// except one of at most 32 bytes (four float64), which is aligned to
+// 32 bytes: no buffer straddles a cache line it need not.
 const Alignment = 64
+
+// smallAlignment is the alignment of a buffer of at most 32 bytes.
+const smallAlignment = 32
 
 // Flags describe the memory layout and permissions of an Array.
 type Flags uint8
@@ -34,16 +39,20 @@ const (
 // the receiver's shape or type (they return new headers), only, where they
 // say so, its elements.
 type Array struct {
-	dtype   dtype.DType
-	data    []byte // the whole shared buffer; elements lie within it
-	offset  int    // byte offset of the first element
-	shape   []int
-	strides []int // in bytes; may be negative or zero
-	size    int   // product of shape
-	flags   Flags
-	ext     *extension // storage beside the buffer (a string arena), shared by views; nil for most types
-	// shape and strides of up to inlineDims dimensions live in the same
-	// allocation as the header (see header1 and header4).
+	dtype  dtype.DType
+	data   []byte // the whole shared buffer; elements lie within it
+	offset int    // byte offset of the first element
+	// dims points at the shape, ndim ints, followed by the strides, ndim
+	// ints in bytes (which may be negative or zero): see Shape and
+	// Strides. For up to inlineDims dimensions they live in the same
+	// allocation as the header (see header1 and header4). One pointer
+	// instead of two slices keeps a small array's header, dims and
+	// buffer within 128 bytes (small1x32).
+	dims  *int
+	ndim  int
+	size  int // product of the shape
+	flags Flags
+	ext   *extension // storage beside the buffer (a string arena), shared by views; nil for most types
 }
 
 // alloc returns a zeroed buffer of n bytes whose first byte is aligned to
@@ -185,15 +194,15 @@ func newHeader(dt dtype.DType, data []byte, offset int, shape, strides []int, fl
 
 // header1 and header4 are an Array header together with the storage of
 // the shape and strides of up to one or up to inlineDims dimensions: a
-// header costs one allocation, of 128 or 176 bytes.
+// header costs one allocation, of 96 or 144 bytes.
 type header1 struct {
 	Array
-	dims [2]int
+	dimBuf [2]int
 }
 
 type header4 struct {
 	Array
-	dims [2 * inlineDims]int
+	dimBuf [2 * inlineDims]int
 }
 
 // allocHeader returns a zero header whose shape and strides have length
@@ -202,12 +211,12 @@ type header4 struct {
 func allocHeader(ndim int) *Array {
 	if ndim <= 1 {
 		h := new(header1)
-		h.setDims(h.dims[:], ndim)
+		h.setDims(h.dimBuf[:], ndim)
 		return &h.Array
 	}
 	if ndim <= inlineDims {
 		h := new(header4)
-		h.setDims(h.dims[:], ndim)
+		h.setDims(h.dimBuf[:], ndim)
 		return &h.Array
 	}
 	a := new(Array)
@@ -218,16 +227,21 @@ func allocHeader(ndim int) *Array {
 // setDims points a's shape and strides (length ndim) into dims, which
 // holds at least 2*ndim ints and belongs to no other header.
 func (a *Array) setDims(dims []int, ndim int) {
-	a.shape = dims[0:ndim:ndim]
-	a.strides = dims[ndim : 2*ndim : 2*ndim]
+	if len(dims) == 0 {
+		dims = noDims[:] // a 0-d array's shape is empty, not nil
+	}
+	a.dims, a.ndim = &dims[:max(2*ndim, 1)][0], ndim
 }
+
+// noDims is the dims of 0-d arrays whose header has no storage of its own.
+var noDims [1]int
 
 // reset makes a, a header the caller owns (the receiver of an
 // Unmarshal method), describe b's elements: b's buffer and string
 // storage, and shape and strides in storage of a's own.
 func (a *Array) reset(b *Array) {
-	a.setDims(make([]int, 2*len(b.shape)), len(b.shape))
-	a.init(b.dtype, b.data, b.offset, b.shape, b.strides, b.flags)
+	a.setDims(make([]int, 2*b.NDim()), b.NDim())
+	a.init(b.dtype, b.data, b.offset, b.Shape(), b.Strides(), b.flags)
 	a.ext = b.ext
 }
 
@@ -235,13 +249,13 @@ func (a *Array) reset(b *Array) {
 // (allocHeader, newSmall) in place (see newHeader).
 func (a *Array) init(dt dtype.DType, data []byte, offset int, shape, strides []int, flags Flags) {
 	a.dtype, a.data, a.offset = dt, data, offset
-	copy(a.shape, shape)
-	copy(a.strides, strides)
+	copy(a.Shape(), shape)
+	copy(a.Strides(), strides)
 	a.size = 1
 	for _, d := range shape {
 		a.size *= d
 	}
-	a.flags = flags&(Writeable|OwnsData) | layoutFlags(a.shape, a.strides, dt.Size())
+	a.flags = flags&(Writeable|OwnsData) | layoutFlags(a.Shape(), a.Strides(), dt.Size())
 }
 
 // initNew fills the header from newSmall, whose data is set, of a new
@@ -249,8 +263,8 @@ func (a *Array) init(dt dtype.DType, data []byte, offset int, shape, strides []i
 // in the given order: init, without its loops, for the commonest case.
 func (a *Array) initNew(dt dtype.DType, shape, strides []int, size int, order Order) {
 	a.dtype, a.size = dt, size
-	copy(a.shape, shape)
-	copy(a.strides, strides)
+	copy(a.Shape(), shape)
+	copy(a.Strides(), strides)
 	// C order is C-contiguous and F order F-contiguous; either is the
 	// other too when at most one dimension is longer than 1.
 	long := 0
@@ -274,39 +288,48 @@ const smallBytes = 128
 
 // The small-array types are a header, its shape and strides, and a small
 // buffer in one allocation: creating a small array costs one allocation
-// instead of two. The buffer sits 128 bytes (one dimension) or 192 bytes
-// (up to inlineDims) into the object, and the objects are 192, 256 or
-// 320 bytes long, sizes of the Go allocator's classes whose objects all
-// start at multiples of 64 bytes, so the buffer is 64-byte aligned with
-// no padding. newSmall checks that and falls back to two allocations
-// when an allocator places them otherwise. (The padding's length does
-// not compile if the header outgrows its place.)
+// instead of two. The buffer sits 96 bytes (one dimension, at most 32
+// bytes), 128 bytes (one dimension) or 192 bytes (up to inlineDims) into
+// the object, and the objects are 128, 192, 256 or 320 bytes long, sizes
+// of the Go allocator's classes whose objects all start at multiples of
+// 64 bytes (128 for the class of 128), so the buffer is aligned (to 32
+// bytes in small1x32, to Alignment in the others) with no padding.
+// newSmall checks that and falls back to two allocations when an
+// allocator places them otherwise. (The padding's length does not
+// compile if the header outgrows its place.)
+type small1x32 struct {
+	Array
+	dimBuf [2]int
+	_      [96 - 16 - unsafe.Sizeof(Array{})]byte
+	buf    [32]byte
+}
+
 type small1x64 struct {
 	Array
-	dims [2]int
-	_    [128 - 16 - unsafe.Sizeof(Array{})]byte
-	buf  [64]byte
+	dimBuf [2]int
+	_      [128 - 16 - unsafe.Sizeof(Array{})]byte
+	buf    [64]byte
 }
 
 type small1x128 struct {
 	Array
-	dims [2]int
-	_    [128 - 16 - unsafe.Sizeof(Array{})]byte
-	buf  [smallBytes]byte
+	dimBuf [2]int
+	_      [128 - 16 - unsafe.Sizeof(Array{})]byte
+	buf    [smallBytes]byte
 }
 
 type small4x64 struct {
 	Array
-	dims [2 * inlineDims]int
-	_    [192 - 16*inlineDims - unsafe.Sizeof(Array{})]byte
-	buf  [64]byte
+	dimBuf [2 * inlineDims]int
+	_      [192 - 16*inlineDims - unsafe.Sizeof(Array{})]byte
+	buf    [64]byte
 }
 
 type small4x128 struct {
 	Array
-	dims [2 * inlineDims]int
-	_    [192 - 16*inlineDims - unsafe.Sizeof(Array{})]byte
-	buf  [smallBytes]byte
+	dimBuf [2 * inlineDims]int
+	_      [192 - 16*inlineDims - unsafe.Sizeof(Array{})]byte
+	buf    [smallBytes]byte
 }
 
 // newSmall returns a header with shape and strides of length ndim and
@@ -317,21 +340,26 @@ func newSmall(nb, ndim int) (*Array, []byte) {
 	var a *Array
 	var dims []int
 	var buf []byte
+	align := uintptr(Alignment)
 	switch {
+	case ndim <= 1 && nb <= smallAlignment:
+		sa := new(small1x32)
+		a, dims, buf = &sa.Array, sa.dimBuf[:], sa.buf[:nb:nb]
+		align = smallAlignment
 	case ndim <= 1 && nb <= 64:
 		sa := new(small1x64)
-		a, dims, buf = &sa.Array, sa.dims[:], sa.buf[:nb:nb]
+		a, dims, buf = &sa.Array, sa.dimBuf[:], sa.buf[:nb:nb]
 	case ndim <= 1:
 		sa := new(small1x128)
-		a, dims, buf = &sa.Array, sa.dims[:], sa.buf[:nb:nb]
+		a, dims, buf = &sa.Array, sa.dimBuf[:], sa.buf[:nb:nb]
 	case nb <= 64:
 		sa := new(small4x64)
-		a, dims, buf = &sa.Array, sa.dims[:], sa.buf[:nb:nb]
+		a, dims, buf = &sa.Array, sa.dimBuf[:], sa.buf[:nb:nb]
 	default:
 		sa := new(small4x128)
-		a, dims, buf = &sa.Array, sa.dims[:], sa.buf[:nb:nb]
+		a, dims, buf = &sa.Array, sa.dimBuf[:], sa.buf[:nb:nb]
 	}
-	if uintptr(unsafe.Pointer(unsafe.SliceData(buf)))&(Alignment-1) != 0 {
+	if uintptr(unsafe.Pointer(unsafe.SliceData(buf)))&(align-1) != 0 {
 		a, buf = allocHeader(ndim), alloc(nb)
 		a.data = buf
 		return a, buf
@@ -339,8 +367,7 @@ func newSmall(nb, ndim int) (*Array, []byte) {
 	if ndim > inlineDims {
 		a.setDims(make([]int, 2*ndim), ndim)
 	} else {
-		setSelf(&a.shape, dims[0:ndim:ndim])
-		setSelf(&a.strides, dims[ndim:2*ndim:2*ndim])
+		setSelfDims(a, &dims[0], ndim)
 	}
 	setSelf(&a.data, buf)
 	return a, buf
@@ -355,6 +382,13 @@ func newSmall(nb, ndim int) (*Array, []byte) {
 // pointers would cost more than the rest of setting it up.
 func setSelf[T any](dst *[]T, s []T) {
 	*(*rawSlice)(unsafe.Pointer(dst)) = rawSlice{uintptr(unsafe.Pointer(unsafe.SliceData(s))), len(s), cap(s)}
+}
+
+// setSelfDims is setSelf for a's dims: storage for 2*ndim ints in the
+// allocation of a itself (ndim > 0 unless a is 0-d).
+func setSelfDims(a *Array, dims *int, ndim int) {
+	*(*uintptr)(unsafe.Pointer(&a.dims)) = uintptr(unsafe.Pointer(dims))
+	a.ndim = ndim
 }
 
 // rawSlice is a slice header as the compiler lays it out, with the
@@ -504,7 +538,7 @@ func newSmallNumeric(dt dtype.DType, shape []int) *Array {
 	a, _ := newSmall(n*sz, len(shape))
 	s := sz
 	for i := len(shape) - 1; i >= 0; i-- {
-		a.shape[i], a.strides[i] = shape[i], s
+		a.Shape()[i], a.Strides()[i] = shape[i], s
 		s *= shape[i]
 	}
 	a.dtype, a.size = dt, n
@@ -525,17 +559,29 @@ func newSmallVector(dt dtype.DType, sz, n int) *Array {
 	if n <= 0 || n > 64 || nb > 64 {
 		return nil
 	}
-	sa := new(small1x64)
-	if uintptr(unsafe.Pointer(&sa.buf))&(Alignment-1) != 0 {
-		return nil
+	var a *Array
+	if nb <= smallAlignment {
+		sa := new(small1x32)
+		if uintptr(unsafe.Pointer(&sa.buf))&(smallAlignment-1) != 0 {
+			return nil
+		}
+		sa.dimBuf = [2]int{n, sz}
+		setSelfDims(&sa.Array, &sa.dimBuf[0], 1)
+		setSelf(&sa.data, sa.buf[:nb:nb])
+		a = &sa.Array
+	} else {
+		sa := new(small1x64)
+		if uintptr(unsafe.Pointer(&sa.buf))&(Alignment-1) != 0 {
+			return nil
+		}
+		sa.dimBuf = [2]int{n, sz}
+		setSelfDims(&sa.Array, &sa.dimBuf[0], 1)
+		setSelf(&sa.data, sa.buf[:nb:nb])
+		a = &sa.Array
 	}
-	sa.dims = [2]int{n, sz}
-	setSelf(&sa.shape, sa.dims[0:1:1])
-	setSelf(&sa.strides, sa.dims[1:2:2])
-	setSelf(&sa.data, sa.buf[:nb:nb])
-	sa.dtype, sa.size = dt, n
-	sa.flags = Writeable | OwnsData | CContiguous | FContiguous
-	return &sa.Array
+	a.dtype, a.size = dt, n
+	a.flags = Writeable | OwnsData | CContiguous | FContiguous
+	return a
 }
 
 // viewBounds reports whether every element of the layout lies inside a
@@ -568,14 +614,19 @@ func (a *Array) DType() dtype.DType { return a.dtype }
 
 // Shape returns the length of each dimension. The slice belongs to the
 // array and must not be modified.
-func (a *Array) Shape() []int { return a.shape }
+func (a *Array) Shape() []int { return unsafe.Slice(a.dims, a.ndim) }
 
 // Strides returns the byte step of each dimension. The slice belongs to
 // the array and must not be modified.
-func (a *Array) Strides() []int { return a.strides }
+func (a *Array) Strides() []int {
+	return unsafe.Slice((*int)(unsafe.Add(unsafe.Pointer(a.dims), a.ndim*intSize)), a.ndim)
+}
+
+// intSize is the size of an int in bytes.
+const intSize = int(unsafe.Sizeof(int(0)))
 
 // NDim returns the number of dimensions.
-func (a *Array) NDim() int { return len(a.shape) }
+func (a *Array) NDim() int { return a.ndim }
 
 // Size returns the number of elements.
 func (a *Array) Size() int { return a.size }
@@ -583,10 +634,10 @@ func (a *Array) Size() int { return a.size }
 // Len returns the length of the first dimension (0 for a 0-d array), as
 // Python's len.
 func (a *Array) Len() int {
-	if len(a.shape) == 0 {
+	if a.NDim() == 0 {
 		return 0
 	}
-	return a.shape[0]
+	return a.Shape()[0]
 }
 
 // ItemSize returns the size of one element in bytes.
@@ -618,7 +669,7 @@ func (a *Array) OwnsData() bool { return a.flags&OwnsData != 0 }
 
 // ReadOnly returns a view of a whose elements cannot be written.
 func (a *Array) ReadOnly() *Array {
-	v := newHeader(a.dtype, a.data, a.offset, a.shape, a.strides, 0)
+	v := newHeader(a.dtype, a.data, a.offset, a.Shape(), a.Strides(), 0)
 	v.ext = a.ext
 	return v
 }

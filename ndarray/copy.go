@@ -75,7 +75,7 @@ func copyInto(dst, src *Array) error {
 		if overlaps(dst, src) {
 			src = src.Copy()
 		}
-		strided.Copy(dst.shape, dst.base(), dst.strides, src.base(), src.strides, dst.dtype.Size())
+		strided.Copy(dst.Shape(), dst.base(), dst.Strides(), src.base(), src.Strides(), dst.dtype.Size())
 		return nil
 	}
 	if src.dtype.Kind().IsFlexible() || dst.dtype.Kind().IsFlexible() {
@@ -86,14 +86,14 @@ func copyInto(dst, src *Array) error {
 		return err
 	}
 	if overlaps(dst, src) {
-		tmp, err := newArray(src.dtype, src.shape, C)
+		tmp, err := newArray(src.dtype, src.Shape(), C)
 		if err != nil {
 			return err
 		}
-		strided.Loop2(src.shape, tmp.base(), tmp.strides, src.base(), src.strides, dtype.CastLoop(mustCast(src.dtype, src.dtype)))
+		strided.Loop2(src.Shape(), tmp.base(), tmp.Strides(), src.base(), src.Strides(), dtype.CastLoop(mustCast(src.dtype, src.dtype)))
 		src = tmp
 	}
-	strided.Loop2(dst.shape, dst.base(), dst.strides, src.base(), src.strides, strided.Inner2(loop))
+	strided.Loop2(dst.Shape(), dst.base(), dst.Strides(), src.base(), src.Strides(), strided.Inner2(loop))
 	return nil
 }
 
@@ -109,7 +109,7 @@ func copyIntoChecked(dst, src *Array) error {
 		src = src.Copy()
 	}
 	var first error
-	strided.Loop2(dst.shape, dst.base(), dst.strides, src.base(), src.strides, func(d unsafe.Pointer, ds int, s unsafe.Pointer, ss int, n int) {
+	strided.Loop2(dst.Shape(), dst.base(), dst.Strides(), src.base(), src.Strides(), func(d unsafe.Pointer, ds int, s unsafe.Pointer, ss int, n int) {
 		if first == nil {
 			first = loop(d, ds, s, ss, n)
 		}
@@ -139,11 +139,11 @@ func overlaps(a, b *Array) bool {
 // extent returns the byte range [lo, hi) that a's elements occupy.
 func extent(a *Array) (lo, hi int) {
 	lo, hi = a.offset, a.offset
-	for i, d := range a.shape {
+	for i, d := range a.Shape() {
 		if d == 0 {
 			return a.offset, a.offset
 		}
-		e := (d - 1) * a.strides[i]
+		e := (d - 1) * a.Strides()[i]
 		if e < 0 {
 			lo += e
 		} else {
@@ -162,17 +162,17 @@ func (a *Array) CopyOrder(order Order) *Array {
 	if nb := a.NBytes(); nb > maxSmallAlloc &&
 		((order == C && a.IsCContiguous()) || (order == F && a.IsFContiguous())) {
 		// The elements lie in the result's order already.
-		out := newCloned(a.dtype, a.shape, order, unsafe.Slice((*byte)(a.base()), nb))
+		out := newCloned(a.dtype, a.Shape(), order, unsafe.Slice((*byte)(a.base()), nb))
 		shareArena(out, a)
 		return out
 	}
-	out, err := newArray(a.dtype, a.shape, order)
+	out, err := newArray(a.dtype, a.Shape(), order)
 	if err != nil {
 		panic(err) // a's shape was valid already
 	}
 	shareArena(out, a)
 	if a.size > 0 {
-		strided.Copy(a.shape, out.base(), out.strides, a.base(), a.strides, a.dtype.Size())
+		strided.Copy(a.Shape(), out.base(), out.Strides(), a.base(), a.Strides(), a.dtype.Size())
 	}
 	return out
 }
@@ -188,7 +188,7 @@ func (a *Array) AsType(dt dtype.DType, casting dtype.Casting) (*Array, error) {
 	if !dtype.CanCast(a.dtype, dt, casting) {
 		return nil, &dtype.CastError{From: a.dtype, To: dt, Casting: casting}
 	}
-	out, err := newArray(dt, a.shape, C)
+	out, err := newArray(dt, a.Shape(), C)
 	if err != nil {
 		return nil, err
 	}
@@ -208,7 +208,7 @@ func (a *Array) CopyFrom(src *Array, casting dtype.Casting) error {
 	if !dtype.CanCast(src.dtype, a.dtype, casting) {
 		return &dtype.CastError{From: src.dtype, To: a.dtype, Casting: casting}
 	}
-	b, err := src.BroadcastTo(a.shape...)
+	b, err := src.BroadcastTo(a.Shape()...)
 	if err != nil {
 		return err
 	}

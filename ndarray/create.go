@@ -145,13 +145,13 @@ func (a *Array) fillPattern(pat [2]uint64) {
 	}
 	var zbuf [inlineDims]int
 	zeros := zbuf[:0]
-	if len(a.shape) <= inlineDims {
-		zeros = zbuf[:len(a.shape)]
+	if a.NDim() <= inlineDims {
+		zeros = zbuf[:a.NDim()]
 	} else {
-		zeros = make([]int, len(a.shape))
+		zeros = make([]int, a.NDim())
 	}
 	// The source operand is unused: each run stores the element itself.
-	strided.Loop2(a.shape, a.base(), a.strides, a.base(), zeros, storeRun(size, pat))
+	strided.Loop2(a.Shape(), a.base(), a.Strides(), a.base(), zeros, storeRun(size, pat))
 }
 
 // storeRun returns an inner loop storing the element whose bytes begin
@@ -253,7 +253,7 @@ func likeOrder(a *Array) Order {
 // native byte order), laid out in F order when a is F-contiguous but not
 // C-contiguous and in C order otherwise. Its elements are zero.
 func EmptyLike(a *Array) *Array {
-	out, err := newArray(a.dtype.Native(), a.shape, likeOrder(a))
+	out, err := newArray(a.dtype.Native(), a.Shape(), likeOrder(a))
 	if err != nil {
 		panic(err) // a's type and shape are valid already
 	}

@@ -850,11 +850,11 @@ func TestSmallNumericHeader(t *testing.T) {
 				n, _ := sizeOf(shape, dt.Size())
 				ref := newHeader(dt, make([]byte, n*dt.Size()), 0, shape, strides, Writeable|OwnsData)
 				what := fmt.Sprintf("%v %v order %v", dt, shape, order)
-				if a.dtype != ref.dtype || !slices.Equal(a.shape, ref.shape) || !slices.Equal(a.strides, ref.strides) ||
+				if a.dtype != ref.dtype || !slices.Equal(a.Shape(), ref.Shape()) || !slices.Equal(a.Strides(), ref.Strides()) ||
 					a.size != ref.size || a.flags != ref.flags || a.offset != 0 || len(a.data) != len(ref.data) {
 					t.Errorf("%s: dtype %v shape %v strides %v size %d flags %v offset %d len %d; want %v %v %v %d %v 0 %d",
-						what, a.dtype, a.shape, a.strides, a.size, a.flags, a.offset, len(a.data),
-						ref.dtype, ref.shape, ref.strides, ref.size, ref.flags, len(ref.data))
+						what, a.dtype, a.Shape(), a.Strides(), a.size, a.flags, a.offset, len(a.data),
+						ref.dtype, ref.Shape(), ref.Strides(), ref.size, ref.flags, len(ref.data))
 				}
 				if len(a.data) > 0 {
 					checkBuffer(t, what, a.data, len(a.data))
@@ -890,7 +890,7 @@ func TestLargeCopy(t *testing.T) {
 		}{{"C of C", a, C}, {"F of C", a, F}, {"F of F", f, F}, {"C of F", f, C}, {"C of a view", a.T(), C}} {
 			b := c.src.CopyOrder(c.order)
 			if c.order == C && !b.IsCContiguous() || c.order == F && !b.IsFContiguous() {
-				t.Fatalf("%s (%d): not in that order: strides %v", c.name, n, b.strides)
+				t.Fatalf("%s (%d): not in that order: strides %v", c.name, n, b.Strides())
 			}
 			if p := uintptr(unsafe.Pointer(unsafe.SliceData(b.data))); p%Alignment != 0 || len(b.data) != 16*n {
 				t.Fatalf("%s (%d): buffer at %#x of %d bytes", c.name, n, p, len(b.data))
@@ -917,13 +917,22 @@ func TestLargeCopy(t *testing.T) {
 
 // checkBuffer checks that buf, a new buffer asked for n bytes, is
 // exactly n bytes long, 64-byte aligned and zeroed.
+// bufferAlignment is the alignment Alignment's doc promises a buffer of
+// n bytes.
+func bufferAlignment(n int) uintptr {
+	if n <= 32 {
+		return 32
+	}
+	return Alignment
+}
+
 func checkBuffer(t *testing.T, what string, buf []byte, n int) {
 	t.Helper()
 	if len(buf) != n || cap(buf) != n {
 		t.Fatalf("%s: buffer len %d cap %d", what, len(buf), cap(buf))
 	}
-	if p := uintptr(unsafe.Pointer(unsafe.SliceData(buf))); p%Alignment != 0 {
-		t.Fatalf("%s: buffer at %#x is not %d-byte aligned", what, p, Alignment)
+	if p, al := uintptr(unsafe.Pointer(unsafe.SliceData(buf))), bufferAlignment(n); p%al != 0 {
+		t.Fatalf("%s: buffer at %#x is not %d-byte aligned", what, p, al)
 	}
 	for i, v := range buf {
 		if v != 0 {
@@ -1026,8 +1035,9 @@ func TestHeaderSizes(t *testing.T) {
 		bufAt   uintptr
 		wantBuf uintptr
 	}{
-		{"header1", unsafe.Sizeof(header1{}), 128, 0, 0},
-		{"header4", unsafe.Sizeof(header4{}), 176, 0, 0},
+		{"header1", unsafe.Sizeof(header1{}), 96, 0, 0},
+		{"header4", unsafe.Sizeof(header4{}), 144, 0, 0},
+		{"small1x32", unsafe.Sizeof(small1x32{}), 128, unsafe.Offsetof(small1x32{}.buf), 96},
 		{"small1x64", unsafe.Sizeof(small1x64{}), 192, unsafe.Offsetof(small1x64{}.buf), 128},
 		{"small1x128", unsafe.Sizeof(small1x128{}), 256, unsafe.Offsetof(small1x128{}.buf), 128},
 		{"small4x64", unsafe.Sizeof(small4x64{}), 256, unsafe.Offsetof(small4x64{}.buf), 192},
@@ -1038,15 +1048,15 @@ func TestHeaderSizes(t *testing.T) {
 		}
 	}
 	for ndim := range 7 {
-		for _, nb := range []int{1, 8, 64, 65, 128} {
+		for _, nb := range []int{1, 8, 32, 33, 64, 65, 128} {
 			a, buf := newSmall(nb, ndim)
-			if len(a.shape) != ndim || len(a.strides) != ndim || cap(a.shape) != ndim || cap(a.strides) != ndim {
-				t.Errorf("newSmall(%d, %d): shape len %d cap %d, strides len %d cap %d", nb, ndim, len(a.shape), cap(a.shape), len(a.strides), cap(a.strides))
+			if len(a.Shape()) != ndim || len(a.Strides()) != ndim || cap(a.Shape()) != ndim || cap(a.Strides()) != ndim {
+				t.Errorf("newSmall(%d, %d): shape len %d cap %d, strides len %d cap %d", nb, ndim, len(a.Shape()), cap(a.Shape()), len(a.Strides()), cap(a.Strides()))
 			}
-			if ndim > 0 && &a.shape[ndim-1] == &a.strides[0] {
+			if ndim > 0 && &a.Shape()[ndim-1] == &a.Strides()[0] {
 				t.Errorf("newSmall(%d, %d): shape and strides overlap", nb, ndim)
 			}
-			if len(buf) != nb || uintptr(unsafe.Pointer(&buf[0]))%Alignment != 0 {
+			if len(buf) != nb || uintptr(unsafe.Pointer(&buf[0]))%bufferAlignment(nb) != 0 {
 				t.Errorf("newSmall(%d, %d): buffer of %d bytes at %p", nb, ndim, len(buf), &buf[0])
 			}
 			if len(a.data) != nb || cap(a.data) != nb || &a.data[0] != &buf[0] {

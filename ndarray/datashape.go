@@ -42,7 +42,7 @@ func (a *Array) Datashape() (*datashape.DataShape, error) {
 	if err != nil {
 		return nil, err
 	}
-	return datashape.New(m, fixedDims(a.shape)...), nil
+	return datashape.New(m, fixedDims(a.Shape())...), nil
 }
 
 // fixedDims returns a shape as fixed datashape dimensions.

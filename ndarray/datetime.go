@@ -155,7 +155,7 @@ func DatetimeAsString(a *Array, unit, timezone string, casting dtype.Casting) (*
 		width = maxISOLen
 	}
 	outType := dtype.Unicode(width)
-	out, err := newArray(outType, a.shape, C)
+	out, err := newArray(outType, a.Shape(), C)
 	if err != nil {
 		return nil, err
 	}

@@ -7,9 +7,10 @@
 //
 // An Array is a dtype, a shape, byte strides, an offset and a buffer:
 // element (i, j, k) lives at byte offset + i*strides[0] + j*strides[1] +
-// k*strides[2]. Buffers are 64-byte aligned and hold no Go pointers. A 0-d
-// array (shape ()) holds one element and is an array like any other; there
-// are no array scalars: Item, At and the iterators return plain Go values.
+// k*strides[2]. Buffers are 64-byte aligned (32-byte when they hold at
+// most 32 bytes) and hold no Go pointers. A 0-d array (shape ()) holds
+// one element and is an array like any other; there are no array
+// scalars: Item, At and the iterators return plain Go values.
 //
 //	a, _ := ndarray.FromSlice([]float64{1, 2, 3, 4, 5, 6}, 2, 3)
 //	v, _ := a.Index("1:, ::-1")           // [[6 5 4]], a view

@@ -13,8 +13,8 @@ import (
 // *IndexError when idx does not address an element. Negative indices
 // count from the end, as in NumPy.
 func (a *Array) offsetOf(idx []int) (int, error) {
-	if len(idx) != len(a.shape) {
-		return 0, &IndexError{Msg: fmt.Sprintf("%d indices given for an array of dimension %d", len(idx), len(a.shape))}
+	if len(idx) != a.NDim() {
+		return 0, &IndexError{Msg: fmt.Sprintf("%d indices given for an array of dimension %d", len(idx), a.NDim())}
 	}
 	return a.prefixOffset(idx)
 }
@@ -25,14 +25,14 @@ func (a *Array) offsetOf(idx []int) (int, error) {
 func (a *Array) prefixOffset(idx []int) (int, error) {
 	off := a.offset
 	for k, i := range idx {
-		d := a.shape[k]
+		d := a.Shape()[k]
 		if i < 0 {
 			i += d
 		}
 		if i < 0 || i >= d {
 			return 0, &IndexError{Msg: fmt.Sprintf("index %d is out of bounds for axis %d with size %d", idx[k], k, d)}
 		}
-		off += i * a.strides[k]
+		off += i * a.Strides()[k]
 	}
 	return off, nil
 }
@@ -161,7 +161,7 @@ func (a *Array) forEachOffset(yield func(i, off int) bool) {
 	if a.size == 0 {
 		return
 	}
-	nd := len(a.shape)
+	nd := a.NDim()
 	if nd == 0 {
 		yield(0, a.offset)
 		return
@@ -175,7 +175,7 @@ func (a *Array) forEachOffset(yield func(i, off int) bool) {
 	}
 	last := nd - 1
 	off := a.offset
-	n, st := a.shape[last], a.strides[last]
+	n, st := a.Shape()[last], a.Strides()[last]
 	for i := 0; ; {
 		for j := range n {
 			if !yield(i, off+j*st) {
@@ -186,11 +186,11 @@ func (a *Array) forEachOffset(yield func(i, off int) bool) {
 		k := last - 1
 		for ; k >= 0; k-- {
 			idx[k]++
-			off += a.strides[k]
-			if idx[k] < a.shape[k] {
+			off += a.Strides()[k]
+			if idx[k] < a.Shape()[k] {
 				break
 			}
-			off -= a.strides[k] * a.shape[k]
+			off -= a.Strides()[k] * a.Shape()[k]
 			idx[k] = 0
 		}
 		if k < 0 {

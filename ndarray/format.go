@@ -82,7 +82,7 @@ func (a *Array) String() string {
 
 // str is NumPy's str(a).
 func (a *Array) str() string {
-	if len(a.shape) == 0 {
+	if a.NDim() == 0 {
 		return string(appendScalar(nil, a, a.offset))
 	}
 	if a.size == 0 {
@@ -111,7 +111,7 @@ func (a *Array) repr() string {
 	b.WriteString(prefix)
 	b.WriteString(lst)
 	b.WriteByte(',')
-	tail := "dtype=" + dtypeRepr(a.dtype) + ", shape=" + FormatShape(a.shape) + ")"
+	tail := "dtype=" + dtypeRepr(a.dtype) + ", shape=" + FormatShape(a.Shape()) + ")"
 	s := b.String()
 	lastLine := len(s) - (strings.LastIndexByte(s, '\n') + 1)
 	if lastLine+len(tail)+1 > printLineWidth {
@@ -152,7 +152,7 @@ func (a *Array) formatVerb(directive string, left bool) string {
 		}
 		return fmt.Appendf(dst, directive, v)
 	}
-	if len(a.shape) == 0 {
+	if a.NDim() == 0 {
 		return string(format(nil, a.offset))
 	}
 	if a.size == 0 {
@@ -199,11 +199,11 @@ func padWord(dst []byte, start, width int, left bool) []byte {
 func walkEdges(a *Array, summary bool, fn func(off int)) {
 	var rec func(axis, off int)
 	rec = func(axis, off int) {
-		if axis == len(a.shape) {
+		if axis == a.NDim() {
 			fn(off)
 			return
 		}
-		n, st := a.shape[axis], a.strides[axis]
+		n, st := a.Shape()[axis], a.Strides()[axis]
 		if summary && n > 2*printEdgeItems {
 			for i := range printEdgeItems {
 				rec(axis+1, off+i*st)
@@ -239,12 +239,12 @@ func (p *printer) format(prefix string, width int) string {
 
 func (p *printer) recurse(axis, off int, hanging string, width int) string {
 	a := p.a
-	axesLeft := len(a.shape) - axis
+	axesLeft := a.NDim() - axis
 	if axesLeft == 0 {
 		p.buf = p.word(p.buf[:0], off)
 		return string(p.buf)
 	}
-	n, st := a.shape[axis], a.strides[axis]
+	n, st := a.Shape()[axis], a.Strides()[axis]
 	showSummary := p.summary && 2*printEdgeItems < n
 	leading, trailing := 0, n
 	if showSummary {
@@ -334,7 +334,7 @@ func newElemFormat(a *Array, summary bool) *elemFormat {
 	switch a.dtype.Kind() {
 	case dtype.KindBool:
 		ef.trueStr = " True"
-		if len(a.shape) == 0 {
+		if a.NDim() == 0 {
 			ef.trueStr = "True"
 		}
 	case dtype.KindInt, dtype.KindUint:

@@ -189,7 +189,7 @@ func clipSliceBound(i, n, step int) int {
 // NumPy's advanced indexing instead (see ArrayIndex) and the result is a
 // new C-ordered array, not a view.
 func (a *Array) Slice(items ...Index) (*Array, error) {
-	nd := len(a.shape)
+	nd := a.NDim()
 	consumed, added, ints, ellipses := 0, 0, 0, 0
 	for _, it := range items {
 		switch it.(type) {
@@ -231,21 +231,21 @@ func (a *Array) Slice(items ...Index) (*Array, error) {
 	for _, it := range items {
 		switch it := it.(type) {
 		case intIndex:
-			i, d := int(it), a.shape[ax]
+			i, d := int(it), a.Shape()[ax]
 			if i < 0 {
 				i += d
 			}
 			if i < 0 || i >= d {
 				return nil, &IndexError{Msg: fmt.Sprintf("index %d is out of bounds for axis %d with size %d", int(it), ax, d)}
 			}
-			off += i * a.strides[ax]
+			off += i * a.Strides()[ax]
 			ax++
 		case Slice:
-			start, step, n, err := sliceIndices(it, a.shape[ax])
+			start, step, n, err := sliceIndices(it, a.Shape()[ax])
 			if err != nil {
 				return nil, err
 			}
-			st := a.strides[ax]
+			st := a.Strides()[ax]
 			if n > 0 {
 				// start is a valid position, so the offset stays on an
 				// element; an empty slice starts at 0, as in NumPy.
@@ -259,15 +259,15 @@ func (a *Array) Slice(items ...Index) (*Array, error) {
 			strides = append(strides, 0)
 		case ellipsis:
 			for range nd - consumed {
-				shape = append(shape, a.shape[ax])
-				strides = append(strides, a.strides[ax])
+				shape = append(shape, a.Shape()[ax])
+				strides = append(strides, a.Strides()[ax])
 				ax++
 			}
 		}
 	}
 	for ; ax < nd; ax++ {
-		shape = append(shape, a.shape[ax])
-		strides = append(strides, a.strides[ax])
+		shape = append(shape, a.Shape()[ax])
+		strides = append(strides, a.Strides()[ax])
 	}
 	if a.size == 0 {
 		// Integer indices on other axes may have moved the offset past a
@@ -330,13 +330,13 @@ func (a *Array) SetSlice(value *Array, items ...Index) error {
 		return err
 	}
 	src := value
-	if lead := len(src.shape) - len(dst.shape); lead > 0 {
+	if lead := src.NDim() - dst.NDim(); lead > 0 {
 		k := 0
-		for k < lead && src.shape[k] == 1 {
+		for k < lead && src.Shape()[k] == 1 {
 			k++
 		}
 		if k > 0 {
-			src = src.view(src.offset, src.shape[k:], src.strides[k:])
+			src = src.view(src.offset, src.Shape()[k:], src.Strides()[k:])
 		}
 	}
 	return dst.CopyFrom(src, dtype.Unsafe)

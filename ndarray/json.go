@@ -32,7 +32,7 @@ func (a *Array) MarshalJSON() ([]byte, error) {
 	name, _ := json.Marshal(a.dtype.String())
 	b.Write(name)
 	b.WriteString(`,"shape":[`)
-	for i, d := range a.shape {
+	for i, d := range a.Shape() {
 		if i > 0 {
 			b.WriteByte(',')
 		}
@@ -53,13 +53,13 @@ func (a *Array) MarshalJSON() ([]byte, error) {
 
 func (a *Array) writeJSONLevel(b *bytes.Buffer, axis, off int, snap []byte) error {
 	b.WriteByte('[')
-	for i := range a.shape[axis] {
+	for i := range a.Shape()[axis] {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		o := off + i*a.strides[axis]
+		o := off + i*a.Strides()[axis]
 		var err error
-		if axis == len(a.shape)-1 {
+		if axis == a.NDim()-1 {
 			err = a.writeJSONAt(b, o, snap)
 		} else {
 			err = a.writeJSONLevel(b, axis+1, o, snap)

@@ -23,7 +23,7 @@ func blit(dst, src *Array) {
 		blitStrings(dst, src)
 		return
 	}
-	strided.Copy(dst.shape, dst.base(), dst.strides, src.base(), src.strides, dst.dtype.Size())
+	strided.Copy(dst.Shape(), dst.base(), dst.Strides(), src.base(), src.Strides(), dst.dtype.Size())
 }
 
 // assign copies src into dst (same shape, no overlap), converting the
@@ -55,15 +55,15 @@ func prod(dims []int) int {
 }
 
 // sliceAxis returns the view of a taking positions [start, stop) of the
-// given axis, with 0 <= start <= stop <= a.shape[axis].
+// given axis, with 0 <= start <= stop <= a.Shape()[axis].
 func sliceAxis(a *Array, axis, start, stop int) *Array {
-	v := a.view(a.offset, a.shape, a.strides)
-	v.shape[axis] = stop - start
+	v := a.view(a.offset, a.Shape(), a.Strides())
+	v.Shape()[axis] = stop - start
 	if stop > start {
-		v.offset += start * a.strides[axis]
+		v.offset += start * a.Strides()[axis]
 	}
-	v.size = prod(v.shape)
-	v.flags = v.flags&^(CContiguous|FContiguous) | layoutFlags(v.shape, v.strides, v.dtype.Size())
+	v.size = prod(v.Shape())
+	v.flags = v.flags&^(CContiguous|FContiguous) | layoutFlags(v.Shape(), v.Strides(), v.dtype.Size())
 	return v
 }
 
@@ -104,21 +104,21 @@ func Concatenate(arrays []*Array, axis int) (*Array, error) {
 	if err != nil {
 		return nil, err
 	}
-	shape := slices.Clone(first.shape)
+	shape := slices.Clone(first.Shape())
 	total := 0
 	for i, a := range arrays {
 		if a.NDim() != nd {
 			return nil, &ShapeError{Op: "concatenate", Msg: fmt.Sprintf("all the input arrays must have same number of dimensions, but the array at index 0 has %d dimension(s) and the array at index %d has %d dimension(s)", nd, i, a.NDim())}
 		}
-		for k, d := range a.shape {
+		for k, d := range a.Shape() {
 			if k != axis && d != shape[k] {
 				return nil, &ShapeError{Op: "concatenate", Msg: fmt.Sprintf("all the input array dimensions except for the concatenation axis must match exactly, but along dimension %d, the array at index 0 has size %d and the array at index %d has size %d", k, shape[k], i, d)}
 			}
 		}
-		if total > maxInt-a.shape[axis] {
+		if total > maxInt-a.Shape()[axis] {
 			return nil, &ShapeError{Op: "concatenate", Msg: "the result is too large"}
 		}
-		total += a.shape[axis]
+		total += a.Shape()[axis]
 	}
 	shape[axis] = total
 	dt, err := resultType(arrays)
@@ -131,7 +131,7 @@ func Concatenate(arrays []*Array, axis int) (*Array, error) {
 	}
 	pos := 0
 	for _, a := range arrays {
-		n := a.shape[axis]
+		n := a.Shape()[axis]
 		if err := assign(sliceAxis(out, axis, pos, pos+n), a); err != nil {
 			return nil, err
 		}
@@ -187,7 +187,7 @@ func Stack(arrays []*Array, axis int) (*Array, error) {
 		return nil, err
 	}
 	for _, a := range arrays[1:] {
-		if !slices.Equal(a.shape, arrays[0].shape) {
+		if !slices.Equal(a.Shape(), arrays[0].Shape()) {
 			return nil, &ShapeError{Op: "stack", Msg: "all input arrays must have the same shape"}
 		}
 	}
@@ -275,7 +275,7 @@ func DStack(arrays []*Array) (*Array, error) {
 	return Concatenate(vs, 2)
 }
 
-// splitAxis normalizes the axis of a split. NumPy indexes a.shape with
+// splitAxis normalizes the axis of a split. NumPy indexes a.Shape() with
 // it, so an axis out of range is an *AxisError here too.
 func splitAxis(a *Array, axis int) (int, error) {
 	if a == nil {
@@ -289,7 +289,7 @@ func splitAxis(a *Array, axis int) (int, error) {
 // clipped to [0, n], and a piece whose start lies after its end is
 // empty.
 func splitViews(a *Array, axis int, points []int) []*Array {
-	n := a.shape[axis]
+	n := a.Shape()[axis]
 	clip := func(i int) int {
 		if i < 0 {
 			i += n
@@ -327,8 +327,8 @@ func Split(a *Array, sections, axis int) ([]*Array, error) {
 	if sections <= 0 {
 		return nil, &ValueError{Op: "split", Msg: fmt.Sprintf("number of sections must be larger than 0, got %d", sections)}
 	}
-	if a.shape[axis]%sections != 0 {
-		return nil, &ShapeError{Op: "split", Msg: fmt.Sprintf("array split does not result in an equal division: %d elements into %d sections", a.shape[axis], sections)}
+	if a.Shape()[axis]%sections != 0 {
+		return nil, &ShapeError{Op: "split", Msg: fmt.Sprintf("array split does not result in an equal division: %d elements into %d sections", a.Shape()[axis], sections)}
 	}
 	return ArraySplit(a, sections, axis)
 }
@@ -358,7 +358,7 @@ func ArraySplit(a *Array, sections, axis int) ([]*Array, error) {
 	if sections <= 0 {
 		return nil, &ValueError{Op: "array_split", Msg: fmt.Sprintf("number of sections must be larger than 0, got %d", sections)}
 	}
-	n := a.shape[axis]
+	n := a.Shape()[axis]
 	each, extra := n/sections, n%sections
 	points := make([]int, sections-1)
 	pos := 0
@@ -409,8 +409,8 @@ func Tile(a *Array, reps ...int) (*Array, error) {
 	copy(r[nd-len(reps):], reps)
 	shape := make([]int, nd)
 	for i := range shape {
-		shape[i] = src.shape[i] * r[i]
-		if r[i] != 0 && shape[i]/r[i] != src.shape[i] {
+		shape[i] = src.Shape()[i] * r[i]
+		if r[i] != 0 && shape[i]/r[i] != src.Shape()[i] {
 			return nil, &ShapeError{Op: "tile", Msg: "the result is too large"}
 		}
 	}
@@ -427,9 +427,9 @@ func Tile(a *Array, reps ...int) (*Array, error) {
 	dstr := make([]int, 2*nd)
 	sstr := make([]int, 2*nd)
 	for i := range nd {
-		dshape[2*i], dshape[2*i+1] = r[i], src.shape[i]
-		dstr[2*i], dstr[2*i+1] = src.shape[i]*out.strides[i], out.strides[i]
-		sstr[2*i], sstr[2*i+1] = 0, src.strides[i]
+		dshape[2*i], dshape[2*i+1] = r[i], src.Shape()[i]
+		dstr[2*i], dstr[2*i+1] = src.Shape()[i]*out.Strides()[i], out.Strides()[i]
+		sstr[2*i], sstr[2*i+1] = 0, src.Strides()[i]
 	}
 	strided.Copy(dshape, out.base(), dstr, src.base(), sstr, a.dtype.Size())
 	return out, nil
@@ -477,11 +477,11 @@ func Repeat(a *Array, repeats []int, axis int) (*Array, error) {
 	if err != nil {
 		return nil, err
 	}
-	counts, total, err := repeatCounts(repeats, a.shape[axis])
+	counts, total, err := repeatCounts(repeats, a.Shape()[axis])
 	if err != nil {
 		return nil, err
 	}
-	shape := slices.Clone(a.shape)
+	shape := slices.Clone(a.Shape())
 	shape[axis] = total
 	out, err := newArray(a.dtype, shape, C)
 	if err != nil {
@@ -491,9 +491,9 @@ func Repeat(a *Array, repeats []int, axis int) (*Array, error) {
 		return out, nil
 	}
 	src := contiguous(a)
-	n := a.shape[axis]
-	chunk := prod(a.shape[axis+1:]) * a.dtype.Size()
-	outer := prod(a.shape[:axis])
+	n := a.Shape()[axis]
+	chunk := prod(a.Shape()[axis+1:]) * a.dtype.Size()
+	outer := prod(a.Shape()[:axis])
 	s := src.data[src.offset : src.offset+src.NBytes()]
 	d := out.data[:out.NBytes()]
 	repeatChunks(d, s, outer, n, chunk, counts)

@@ -36,9 +36,9 @@ func triangle(a *Array, k int, lower bool) (*Array, error) {
 	case 0:
 		return nil, &ValueError{Op: op, Msg: "the array must have at least one dimension"}
 	case 1:
-		src, _ = a.BroadcastTo(a.shape[0], a.shape[0])
+		src, _ = a.BroadcastTo(a.Shape()[0], a.Shape()[0])
 	}
-	out, err := newArray(a.dtype.Native(), src.shape, C)
+	out, err := newArray(a.dtype.Native(), src.Shape(), C)
 	if err != nil {
 		return nil, err
 	}
@@ -49,7 +49,7 @@ func triangle(a *Array, k int, lower bool) (*Array, error) {
 		return out, nil
 	}
 	nd := out.NDim()
-	m, n := out.shape[nd-2], out.shape[nd-1]
+	m, n := out.Shape()[nd-2], out.Shape()[nd-1]
 	size := out.dtype.Size()
 	buf := out.data[:out.NBytes()]
 	row := n * size
@@ -106,7 +106,7 @@ func Diff(a *Array, n, axis int) (*Array, error) {
 		}
 	}
 	for range n {
-		l := cur.shape[axis]
+		l := cur.Shape()[axis]
 		if l == 0 {
 			break
 		}
@@ -115,7 +115,7 @@ func Diff(a *Array, n, axis int) (*Array, error) {
 		if err != nil {
 			return nil, err
 		}
-		outer, inner := prod(cur.shape[:axis]), prod(cur.shape[axis+1:])
+		outer, inner := prod(cur.Shape()[:axis]), prod(cur.Shape()[axis+1:])
 		if next.size > 0 {
 			diffPass(next, cur, outer, l, inner)
 		}
@@ -129,8 +129,8 @@ func Diff(a *Array, n, axis int) (*Array, error) {
 
 // shapeWith returns a copy of a's shape with axis i set to n.
 func (a *Array) shapeWith(i, n int) []int {
-	s := make([]int, len(a.shape))
-	copy(s, a.shape)
+	s := make([]int, a.NDim())
+	copy(s, a.Shape())
 	s[i] = n
 	return s
 }
@@ -264,11 +264,11 @@ func Trace(a *Array, offset, axis1, axis2 int) (*Array, error) {
 		return nil, err
 	}
 	nd := c.NDim()
-	out, err := newArray(SumType(a.dtype), c.shape[:nd-1], C)
+	out, err := newArray(SumType(a.dtype), c.Shape()[:nd-1], C)
 	if err != nil {
 		return nil, err
 	}
-	m := c.shape[nd-1]
+	m := c.Shape()[nd-1]
 	rows := out.size
 	s := c.data[:c.NBytes()]
 	o := out.data[:out.NBytes()]

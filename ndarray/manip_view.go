@@ -39,18 +39,18 @@ func Flip(a *Array, axes ...int) (*Array, error) {
 
 // flipView reverses a along the axes marked in flip.
 func flipView(a *Array, flip []bool) *Array {
-	strides := slices.Clone(a.strides)
+	strides := slices.Clone(a.Strides())
 	off := a.offset
 	for i, f := range flip {
 		if !f {
 			continue
 		}
 		if a.size > 0 {
-			off += (a.shape[i] - 1) * a.strides[i]
+			off += (a.Shape()[i] - 1) * a.Strides()[i]
 		}
 		strides[i] = -strides[i]
 	}
-	return a.view(off, a.shape, strides)
+	return a.view(off, a.Shape(), strides)
 }
 
 // Rot90 returns a view of a rotated by 90 degrees k times in the plane of
@@ -82,7 +82,7 @@ func Rot90(a *Array, k int, axes [2]int) (*Array, error) {
 	perm[ax0], perm[ax1] = ax1, ax0
 	switch k = ((k % 4) + 4) % 4; k {
 	case 0:
-		return a.view(a.offset, a.shape, a.strides), nil
+		return a.view(a.offset, a.Shape(), a.Strides()), nil
 	case 2:
 		flip[ax0], flip[ax1] = true, true
 		return flipView(a, flip), nil
@@ -125,29 +125,29 @@ func Diagonal(a *Array, offset, axis1, axis2 int) (*Array, error) {
 	if ax1 == ax2 {
 		return nil, &AxisError{Axis: axis2, NDim: nd, Msg: "diagonal: axis1 and axis2 cannot be the same"}
 	}
-	n1, n2 := a.shape[ax1], a.shape[ax2]
+	n1, n2 := a.Shape()[ax1], a.Shape()[ax2]
 	var n, start int
 	if offset >= 0 {
 		n = max(0, min(n1, n2-min(offset, n2)))
 		if n > 0 {
-			start = offset * a.strides[ax2]
+			start = offset * a.Strides()[ax2]
 		}
 	} else {
 		n = max(0, min(n1-min(-offset, n1), n2))
 		if n > 0 {
-			start = -offset * a.strides[ax1]
+			start = -offset * a.Strides()[ax1]
 		}
 	}
 	shape := make([]int, 0, nd-1)
 	strides := make([]int, 0, nd-1)
 	for i := range nd {
 		if i != ax1 && i != ax2 {
-			shape = append(shape, a.shape[i])
-			strides = append(strides, a.strides[i])
+			shape = append(shape, a.Shape()[i])
+			strides = append(strides, a.Strides()[i])
 		}
 	}
 	shape = append(shape, n)
-	strides = append(strides, a.strides[ax1]+a.strides[ax2])
+	strides = append(strides, a.Strides()[ax1]+a.Strides()[ax2])
 	off := a.offset
 	if a.size > 0 {
 		off += start
@@ -168,11 +168,11 @@ func Roll(a *Array, shift, axis int) (*Array, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := newArray(a.dtype, a.shape, C)
+	out, err := newArray(a.dtype, a.Shape(), C)
 	if err != nil {
 		return nil, err
 	}
-	n := a.shape[axis]
+	n := a.Shape()[axis]
 	if out.size == 0 {
 		return out, nil
 	}
@@ -195,7 +195,7 @@ func RollFlat(a *Array, shift int) (*Array, error) {
 	if err != nil {
 		return nil, err
 	}
-	return r.Reshape(a.shape...)
+	return r.Reshape(a.Shape()...)
 }
 
 // PadMode says how Pad fills the new elements.
@@ -245,7 +245,7 @@ func Pad(a *Array, widths [][2]int, mode PadMode, value any) (*Array, error) {
 		if p[0] < 0 || p[1] < 0 {
 			return nil, &ValueError{Op: "pad", Msg: fmt.Sprintf("pad widths can't be negative, got (%d, %d) for axis %d", p[0], p[1], i)}
 		}
-		n := a.shape[i]
+		n := a.Shape()[i]
 		if p[0] > maxInt-n || p[1] > maxInt-n-p[0] {
 			return nil, &ShapeError{Op: "pad", Msg: "the result is too large"}
 		}
@@ -260,7 +260,7 @@ func Pad(a *Array, widths [][2]int, mode PadMode, value any) (*Array, error) {
 		}
 	case PadEdge:
 		if a.size == 0 {
-			for i, n := range a.shape {
+			for i, n := range a.Shape() {
 				if n == 0 && w(i) != [2]int{} {
 					return nil, &ValueError{Op: "pad", Msg: fmt.Sprintf("can't extend empty axis %d using modes other than 'constant'", i)}
 				}
@@ -284,7 +284,7 @@ func Pad(a *Array, widths [][2]int, mode PadMode, value any) (*Array, error) {
 	// the original area
 	center := out
 	for i := range nd {
-		center = sliceAxis(center, i, w(i)[0], w(i)[0]+a.shape[i])
+		center = sliceAxis(center, i, w(i)[0], w(i)[0]+a.Shape()[i])
 	}
 	blit(center, a)
 	if mode == PadEdge {
@@ -294,10 +294,10 @@ func Pad(a *Array, widths [][2]int, mode PadMode, value any) (*Array, error) {
 		for i := range nd {
 			roi := out
 			for j := i + 1; j < nd; j++ {
-				roi = sliceAxis(roi, j, w(j)[0], w(j)[0]+a.shape[j])
+				roi = sliceAxis(roi, j, w(j)[0], w(j)[0]+a.Shape()[j])
 			}
 			before, after := w(i)[0], w(i)[1]
-			n := a.shape[i]
+			n := a.Shape()[i]
 			fillEdge(sliceAxis(roi, i, 0, before), sliceAxis(roi, i, before, before+1))
 			fillEdge(sliceAxis(roi, i, before+n, before+n+after), sliceAxis(roi, i, before+n-1, before+n))
 		}
@@ -311,7 +311,7 @@ func fillEdge(dst, edge *Array) {
 	if dst.size == 0 {
 		return
 	}
-	src, err := edge.BroadcastTo(dst.shape...)
+	src, err := edge.BroadcastTo(dst.Shape()...)
 	if err != nil {
 		panic(err) // the slab has dst's shape but for a length-1 axis
 	}
@@ -351,7 +351,7 @@ func Meshgrid(indexing string, arrays ...*Array) ([]*Array, error) {
 	for i, x := range arrays {
 		flat := x.Ravel()
 		clear(strides)
-		strides[position[i]] = flat.strides[0]
+		strides[position[i]] = flat.Strides()[0]
 		out, err := newArray(x.dtype, shape, C)
 		if err != nil {
 			return nil, err

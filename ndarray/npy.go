@@ -112,20 +112,20 @@ func npyHeader(a *Array) ([]byte, bool, error) {
 		d = append(d, "False"...)
 	}
 	d = append(d, ", 'shape': ("...)
-	for i, n := range a.shape {
+	for i, n := range a.Shape() {
 		if i > 0 {
 			d = append(d, ", "...)
 		}
 		d = strconv.AppendInt(d, int64(n), 10)
 	}
-	if len(a.shape) == 1 {
+	if a.NDim() == 1 {
 		d = append(d, ',')
 	}
 	d = append(d, "), }"...)
-	if len(a.shape) > 0 {
-		grow := a.shape[0]
+	if a.NDim() > 0 {
+		grow := a.Shape()[0]
 		if fortran {
-			grow = a.shape[len(a.shape)-1]
+			grow = a.Shape()[a.NDim()-1]
 		}
 		for range npyGrowthDigits - len(strconv.Itoa(grow)) {
 			d = append(d, ' ')
@@ -198,37 +198,37 @@ func (a *Array) writeData(w io.Writer, fortran bool) error {
 	// Gather blocks of the trailing dimensions into the chunk buffer:
 	// dims j.. fit whole in a chunk; dim j-1 is taken k indices at a time;
 	// dims ..j-2 are walked one index at a time.
-	isz, nd := a.dtype.Size(), len(a.shape)
+	isz, nd := a.dtype.Size(), a.NDim()
 	inner, j := isz, nd
-	for j > 0 && inner*a.shape[j-1] <= npyChunk {
-		inner *= a.shape[j-1]
+	for j > 0 && inner*a.Shape()[j-1] <= npyChunk {
+		inner *= a.Shape()[j-1]
 		j--
 	}
 	buf := alloc(min(n, max(npyChunk, inner)))
 	loop := strided.Inner2(mustCast(a.dtype, a.dtype))
 	if j == 0 {
 		dst := make([]int, nd)
-		cStrides(dst, a.shape, isz)
-		strided.Loop2(a.shape, unsafePtr(buf), dst, a.ptr(a.offset), a.strides, loop)
+		cStrides(dst, a.Shape(), isz)
+		strided.Loop2(a.Shape(), unsafePtr(buf), dst, a.ptr(a.offset), a.Strides(), loop)
 		_, err := w.Write(buf[:n])
 		return err
 	}
 	axis := j - 1
 	k := max(npyChunk/inner, 1)
 	subShape := make([]int, nd-axis)
-	copy(subShape, a.shape[axis:])
+	copy(subShape, a.Shape()[axis:])
 	dst := make([]int, len(subShape))
 	idx := make([]int, axis) // index over dims ..axis-1
 	for {
 		off := a.offset
 		for i, v := range idx {
-			off += v * a.strides[i]
+			off += v * a.Strides()[i]
 		}
-		for s := 0; s < a.shape[axis]; s += k {
-			kk := min(k, a.shape[axis]-s)
+		for s := 0; s < a.Shape()[axis]; s += k {
+			kk := min(k, a.Shape()[axis]-s)
 			subShape[0] = kk
 			cStrides(dst, subShape, isz)
-			strided.Loop2(subShape, unsafePtr(buf), dst, a.ptr(off+s*a.strides[axis]), a.strides[axis:], loop)
+			strided.Loop2(subShape, unsafePtr(buf), dst, a.ptr(off+s*a.Strides()[axis]), a.Strides()[axis:], loop)
 			if _, err := w.Write(buf[:kk*inner]); err != nil {
 				return err
 			}
@@ -237,7 +237,7 @@ func (a *Array) writeData(w io.Writer, fortran bool) error {
 		i := axis - 1
 		for ; i >= 0; i-- {
 			idx[i]++
-			if idx[i] < a.shape[i] {
+			if idx[i] < a.Shape()[i] {
 				break
 			}
 			idx[i] = 0

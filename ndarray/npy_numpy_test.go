@@ -124,7 +124,7 @@ func describe(t *testing.T, a *ndarray.Array) npyReportLine {
 		t.Fatal(err)
 	}
 	sum := sha256.Sum256(n.Bytes())
-	shape := make([]string, len(a.Shape()))
+	shape := make([]string, a.NDim())
 	for i, d := range a.Shape() {
 		shape[i] = fmt.Sprint(d)
 	}

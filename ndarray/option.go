@@ -25,9 +25,9 @@ func (a *Array) OptionParts() (values, valid *Array, err error) {
 	if !dt.IsOption() {
 		return nil, nil, notOption("option parts", dt)
 	}
-	values = newHeader(dt.Elem(), a.data, a.offset, a.shape, a.strides, a.flags&Writeable)
+	values = newHeader(dt.Elem(), a.data, a.offset, a.Shape(), a.Strides(), a.flags&Writeable)
 	values.ext = a.ext
-	valid = newHeader(dtype.Bool, a.data, a.offset+dt.ValidOffset(), a.shape, a.strides, a.flags&Writeable)
+	valid = newHeader(dtype.Bool, a.data, a.offset+dt.ValidOffset(), a.Shape(), a.Strides(), a.flags&Writeable)
 	return values, valid, nil
 }
 
@@ -43,13 +43,13 @@ func FromOptional[T dtype.Element](values []T, valid []bool, shape ...int) (*Arr
 	if err != nil {
 		return nil, err
 	}
-	out, err := newArray(dtype.Option(v.dtype), v.shape, C)
+	out, err := newArray(dtype.Option(v.dtype), v.Shape(), C)
 	if err != nil {
 		return nil, err
 	}
 	vals, ok, _ := out.OptionParts()
 	blit(vals, v)
-	m, err := FromSlice(valid, v.shape...)
+	m, err := FromSlice(valid, v.Shape()...)
 	if err != nil {
 		return nil, err
 	}

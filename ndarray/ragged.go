@@ -67,8 +67,8 @@ func RaggedFromOffsets(values *Array, offsets []int64, outer ...int) (*Ragged, e
 			return nil, &ValueError{Op: "ragged", Msg: fmt.Sprintf("offsets decrease at %d", i)}
 		}
 	}
-	if offsets[rows] > int64(values.shape[0]) {
-		return nil, &ValueError{Op: "ragged", Msg: fmt.Sprintf("offsets end at %d beyond the %d values", offsets[rows], values.shape[0])}
+	if offsets[rows] > int64(values.Shape()[0]) {
+		return nil, &ValueError{Op: "ragged", Msg: fmt.Sprintf("offsets end at %d beyond the %d values", offsets[rows], values.Shape()[0])}
 	}
 	off, err := FromSlice(offsets)
 	if err != nil {
@@ -119,10 +119,10 @@ func flattenRows[T any](rows [][]T) ([]T, []int64) {
 func (r *Ragged) DType() dtype.DType { return r.values.dtype }
 
 // Outer returns the fixed dimensions before the var dimension.
-func (r *Ragged) Outer() []int { return r.starts.shape }
+func (r *Ragged) Outer() []int { return r.starts.Shape() }
 
 // Inner returns the fixed dimensions after the var dimension.
-func (r *Ragged) Inner() []int { return r.values.shape[1:] }
+func (r *Ragged) Inner() []int { return r.values.Shape()[1:] }
 
 // NumRows returns the number of rows (the product of the outer
 // dimensions).
@@ -201,10 +201,10 @@ func (r *Ragged) Rows() iter.Seq2[int, *Array] {
 
 // Lengths returns the row lengths as an int64 array of the outer shape.
 func (r *Ragged) Lengths() *Array {
-	out, _ := newArray(dtype.Int64, r.starts.shape, C)
+	out, _ := newArray(dtype.Int64, r.starts.Shape(), C)
 	k := 0
 	for _, row := range r.Rows() {
-		store(out, out.offset+8*k, int64(row.shape[0]))
+		store(out, out.offset+8*k, int64(row.Shape()[0]))
 		k++
 	}
 	return out
@@ -239,7 +239,7 @@ func (r *Ragged) Compact() *Ragged {
 	total := int64(0)
 	for _, row := range r.Rows() {
 		parts = append(parts, row)
-		total += int64(row.shape[0])
+		total += int64(row.Shape()[0])
 		offsets = append(offsets, total)
 	}
 	var values *Array
@@ -258,7 +258,7 @@ func (r *Ragged) Compact() *Ragged {
 func (r *Ragged) Offsets() []int64 {
 	offsets := make([]int64, 1, r.NumRows()+1)
 	for _, row := range r.Rows() {
-		offsets = append(offsets, offsets[len(offsets)-1]+int64(row.shape[0]))
+		offsets = append(offsets, offsets[len(offsets)-1]+int64(row.Shape()[0]))
 	}
 	return offsets
 }

@@ -38,11 +38,11 @@ func (a *Array) Field(name string) (*Array, error) {
 	if !ok {
 		return nil, &IndexError{Msg: fmt.Sprintf("no field of name %q in %s", name, a.dtype)}
 	}
-	nd := len(a.shape)
+	nd := a.NDim()
 	shape := make([]int, nd+len(f.Shape))
 	strides := make([]int, len(shape))
-	copy(shape, a.shape)
-	copy(strides, a.strides)
+	copy(shape, a.Shape())
+	copy(strides, a.Strides())
 	copy(shape[nd:], f.Shape)
 	cStrides(strides[nd:], f.Shape, f.Type.Size())
 	off := a.offset + f.Offset
@@ -78,20 +78,20 @@ func (a *Array) FieldsView(names ...string) (*Array, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newHeader(dt, a.data, a.offset, a.shape, a.strides, a.flags&Writeable), nil
+	return newHeader(dt, a.data, a.offset, a.Shape(), a.Strides(), a.flags&Writeable), nil
 }
 
 // subArrayAt returns the view a[idx...] for a prefix of the dimensions,
 // negative indices counting from the end.
 func (a *Array) subArrayAt(idx []int) (*Array, error) {
-	if len(idx) > len(a.shape) {
-		return nil, &IndexError{Msg: fmt.Sprintf("too many indices: %d given for an array of dimension %d", len(idx), len(a.shape))}
+	if len(idx) > a.NDim() {
+		return nil, &IndexError{Msg: fmt.Sprintf("too many indices: %d given for an array of dimension %d", len(idx), a.NDim())}
 	}
 	off, err := a.prefixOffset(idx)
 	if err != nil {
 		return nil, err
 	}
-	return a.view(off, a.shape[len(idx):], a.strides[len(idx):]), nil
+	return a.view(off, a.Shape()[len(idx):], a.Strides()[len(idx):]), nil
 }
 
 // SetRecord assigns value to the records a[idx...] (a full index picks one
@@ -529,12 +529,12 @@ func SortBy(a *Array, axis int, order []string) (*Array, error) {
 		}
 		return Sort(a, axis)
 	}
-	ax, err := NormalizeAxis(axis, len(a.shape))
+	ax, err := NormalizeAxis(axis, a.NDim())
 	if err != nil {
 		return nil, err
 	}
 	w := rowsCopy(a, ax)
-	return fromRows(sortRecordRows(w, a.shape[ax], cmp), ax), nil
+	return fromRows(sortRecordRows(w, a.Shape()[ax], cmp), ax), nil
 }
 
 // SortFlatBy is SortBy of a flattened in C order (NumPy's axis=None).
@@ -555,7 +555,7 @@ func SortFlatBy(a *Array, order []string) (*Array, error) {
 func sortRecordRows(w *Array, n int, cmp dtype.Comparer) *Array {
 	perm := make([]int64, w.size)
 	argsortRecordRows(w, n, cmp, perm)
-	out, err := newArray(w.dtype, w.shape, C)
+	out, err := newArray(w.dtype, w.Shape(), C)
 	if err != nil {
 		panic(err) // w's shape is valid
 	}
@@ -579,10 +579,10 @@ func ArgSortBy(a *Array, axis int, order []string) (*Array, error) {
 		}
 		return ArgSort(a, axis)
 	}
-	if len(a.shape) == 0 && (axis == 0 || axis == -1) {
+	if a.NDim() == 0 && (axis == 0 || axis == -1) {
 		return ArgSortFlatBy(a, order)
 	}
-	ax, err := NormalizeAxis(axis, len(a.shape))
+	ax, err := NormalizeAxis(axis, a.NDim())
 	if err != nil {
 		return nil, err
 	}

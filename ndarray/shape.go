@@ -39,12 +39,12 @@ func (a *Array) ReshapeOrder(order Order, shape ...int) (*Array, error) {
 	if err := inferShape(newShape, a.size); err != nil {
 		return nil, err
 	}
-	if reshapeStrides(strides, a.shape, a.strides, newShape, order, a.dtype.Size()) {
+	if reshapeStrides(strides, a.Shape(), a.Strides(), newShape, order, a.dtype.Size()) {
 		return a.view(a.offset, newShape, strides), nil
 	}
 	// A copy laid out in the requested order makes the reshape a view of it.
 	c := a.CopyOrder(order)
-	reshapeStrides(strides, c.shape, c.strides, newShape, order, a.dtype.Size())
+	reshapeStrides(strides, c.Shape(), c.Strides(), newShape, order, a.dtype.Size())
 	v := newHeader(c.dtype, c.data, c.offset, newShape, strides, c.flags)
 	v.ext = c.ext
 	return v, nil
@@ -170,7 +170,7 @@ func reshapeStrides(out, shape, strides, newShape []int, order Order, itemsize i
 
 // Transpose returns a view with the axes reversed.
 func (a *Array) Transpose() *Array {
-	n := len(a.shape)
+	n := a.NDim()
 	var pbuf [inlineDims]int
 	perm := pbuf[:0]
 	for i := n - 1; i >= 0; i-- {
@@ -186,7 +186,7 @@ func (a *Array) T() *Array { return a.Transpose() }
 // Permute returns a view whose axis i is a's axis axes[i]; axes is a
 // permutation of 0…ndim-1 (negative values count from the end).
 func (a *Array) Permute(axes ...int) (*Array, error) {
-	n := len(a.shape)
+	n := a.NDim()
 	if len(axes) != n {
 		return nil, &AxisError{Axis: len(axes), NDim: n, Msg: fmt.Sprintf("axes don't match array: %d axes for an array of dimension %d", len(axes), n)}
 	}
@@ -207,14 +207,14 @@ func (a *Array) Permute(axes ...int) (*Array, error) {
 			return nil, &AxisError{Axis: ax, NDim: n, Msg: "repeated axis in transpose"}
 		}
 		seen[ax] = 1
-		shape[i], strides[i] = a.shape[ax], a.strides[ax]
+		shape[i], strides[i] = a.Shape()[ax], a.Strides()[ax]
 	}
 	return a.view(a.offset, shape, strides), nil
 }
 
 // SwapAxes returns a view with axes i and j exchanged.
 func (a *Array) SwapAxes(i, j int) (*Array, error) {
-	n := len(a.shape)
+	n := a.NDim()
 	i, err := NormalizeAxis(i, n)
 	if err != nil {
 		return nil, err
@@ -223,17 +223,17 @@ func (a *Array) SwapAxes(i, j int) (*Array, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := a.view(a.offset, a.shape, a.strides)
-	v.shape[i], v.shape[j] = v.shape[j], v.shape[i]
-	v.strides[i], v.strides[j] = v.strides[j], v.strides[i]
-	v.flags = v.flags&^(CContiguous|FContiguous) | layoutFlags(v.shape, v.strides, v.dtype.Size())
+	v := a.view(a.offset, a.Shape(), a.Strides())
+	v.Shape()[i], v.Shape()[j] = v.Shape()[j], v.Shape()[i]
+	v.Strides()[i], v.Strides()[j] = v.Strides()[j], v.Strides()[i]
+	v.flags = v.flags&^(CContiguous|FContiguous) | layoutFlags(v.Shape(), v.Strides(), v.dtype.Size())
 	return v, nil
 }
 
 // MoveAxis returns a view with axis src moved to position dst, the other
 // axes keeping their order.
 func (a *Array) MoveAxis(src, dst int) (*Array, error) {
-	n := len(a.shape)
+	n := a.NDim()
 	src, err := NormalizeAxis(src, n)
 	if err != nil {
 		return nil, err
@@ -256,7 +256,7 @@ func (a *Array) MoveAxis(src, dst int) (*Array, error) {
 // length-1 axis when none is given. Squeezing an axis whose length is not
 // 1 is a *ShapeError.
 func (a *Array) Squeeze(axes ...int) (*Array, error) {
-	n := len(a.shape)
+	n := a.NDim()
 	var dbuf [2 * inlineDims]bool
 	drop := dbuf[:0]
 	if n <= len(dbuf) {
@@ -265,7 +265,7 @@ func (a *Array) Squeeze(axes ...int) (*Array, error) {
 		drop = make([]bool, n)
 	}
 	if len(axes) == 0 {
-		for i, d := range a.shape {
+		for i, d := range a.Shape() {
 			drop[i] = d == 1
 		}
 	}
@@ -277,8 +277,8 @@ func (a *Array) Squeeze(axes ...int) (*Array, error) {
 		if drop[ax] {
 			return nil, &AxisError{Axis: ax, NDim: n, Msg: "repeated axis in squeeze"}
 		}
-		if a.shape[ax] != 1 {
-			return nil, &ShapeError{Op: "squeeze", Msg: fmt.Sprintf("cannot select an axis to squeeze out which has size not equal to one (axis %d has size %d)", ax, a.shape[ax])}
+		if a.Shape()[ax] != 1 {
+			return nil, &ShapeError{Op: "squeeze", Msg: fmt.Sprintf("cannot select an axis to squeeze out which has size not equal to one (axis %d has size %d)", ax, a.Shape()[ax])}
 		}
 		drop[ax] = true
 	}
@@ -291,8 +291,8 @@ func (a *Array) Squeeze(axes ...int) (*Array, error) {
 	}
 	for i := range n {
 		if !drop[i] {
-			shape = append(shape, a.shape[i])
-			strides = append(strides, a.strides[i])
+			shape = append(shape, a.Shape()[i])
+			strides = append(strides, a.Strides()[i])
 		}
 	}
 	return a.view(a.offset, shape, strides), nil
@@ -301,7 +301,7 @@ func (a *Array) Squeeze(axes ...int) (*Array, error) {
 // ExpandDims returns a view with new length-1 axes at the given positions
 // of the result (negative positions count from the end of the result).
 func (a *Array) ExpandDims(axes ...int) (*Array, error) {
-	n := len(a.shape) + len(axes)
+	n := a.NDim() + len(axes)
 	var nbuf [2 * inlineDims]bool
 	isNew := nbuf[:0]
 	if n <= len(nbuf) {
@@ -333,7 +333,7 @@ func (a *Array) ExpandDims(axes ...int) (*Array, error) {
 			strides[i] = 0
 			continue
 		}
-		shape[i], strides[i] = a.shape[j], a.strides[j]
+		shape[i], strides[i] = a.Shape()[j], a.Strides()[j]
 		j++
 	}
 	return a.view(a.offset, shape, strides), nil
@@ -370,12 +370,12 @@ func BroadcastShapes(shapes ...[]int) ([]int, error) {
 // BroadcastTo returns a read-only view of a with the given shape, repeating
 // elements along broadcast dimensions with stride 0 (nothing is copied).
 func (a *Array) BroadcastTo(shape ...int) (*Array, error) {
-	if slices.Equal(shape, a.shape) {
-		return a.view(a.offset, a.shape, a.strides), nil
+	if slices.Equal(shape, a.Shape()) {
+		return a.view(a.offset, a.Shape(), a.Strides()), nil
 	}
 	n := len(shape)
-	if len(a.shape) > n {
-		return nil, &BroadcastError{Shapes: [][]int{slices.Clone(a.shape)}, Target: slices.Clone(shape)}
+	if a.NDim() > n {
+		return nil, &BroadcastError{Shapes: [][]int{slices.Clone(a.Shape())}, Target: slices.Clone(shape)}
 	}
 	if _, ok := sizeOf(shape, 1); !ok {
 		return nil, &ShapeError{Op: "broadcast_to", Msg: "invalid shape " + FormatShape(shape)}
@@ -387,19 +387,19 @@ func (a *Array) BroadcastTo(shape ...int) (*Array, error) {
 	} else {
 		strides = make([]int, n)
 	}
-	lead := n - len(a.shape)
+	lead := n - a.NDim()
 	for i := range n {
 		if i < lead {
 			continue
 		}
-		d := a.shape[i-lead]
+		d := a.Shape()[i-lead]
 		switch {
 		case d == shape[i]:
-			strides[i] = a.strides[i-lead]
+			strides[i] = a.Strides()[i-lead]
 		case d == 1:
 			strides[i] = 0
 		default:
-			return nil, &BroadcastError{Shapes: [][]int{slices.Clone(a.shape)}, Target: slices.Clone(shape)}
+			return nil, &BroadcastError{Shapes: [][]int{slices.Clone(a.Shape())}, Target: slices.Clone(shape)}
 		}
 	}
 	v := a.view(a.offset, shape, strides)
@@ -438,9 +438,9 @@ func (a *Array) FlattenOrder(order Order) *Array {
 func (a *Array) Real() *Array {
 	part, ok := complexPart(a.dtype)
 	if !ok {
-		return a.view(a.offset, a.shape, a.strides)
+		return a.view(a.offset, a.Shape(), a.Strides())
 	}
-	return newHeader(part, a.data, a.offset, a.shape, a.strides, a.flags&Writeable)
+	return newHeader(part, a.data, a.offset, a.Shape(), a.Strides(), a.flags&Writeable)
 }
 
 // Imag returns a view of the imaginary parts of a complex array. For a
@@ -448,7 +448,7 @@ func (a *Array) Real() *Array {
 func (a *Array) Imag() *Array {
 	part, ok := complexPart(a.dtype)
 	if !ok {
-		z, _ := newArray(a.dtype, a.shape, C)
+		z, _ := newArray(a.dtype, a.Shape(), C)
 		z.flags &^= Writeable
 		return z
 	}
@@ -456,7 +456,7 @@ func (a *Array) Imag() *Array {
 	if a.size > 0 {
 		off += part.Size()
 	}
-	return newHeader(part, a.data, off, a.shape, a.strides, a.flags&Writeable)
+	return newHeader(part, a.data, off, a.Shape(), a.Strides(), a.flags&Writeable)
 }
 
 func complexPart(d dtype.DType) (dtype.DType, bool) {

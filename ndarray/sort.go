@@ -83,7 +83,7 @@ func nativeCopy(a *Array) *Array {
 // so that each lane to sort is a contiguous row.
 func rowsCopy(a *Array, ax int) *Array {
 	v := a
-	if last := len(a.shape) - 1; ax != last {
+	if last := a.NDim() - 1; ax != last {
 		v, _ = a.MoveAxis(ax, last) // ax was normalised
 	}
 	return nativeCopy(v)
@@ -91,7 +91,7 @@ func rowsCopy(a *Array, ax int) *Array {
 
 // fromRows undoes rowsCopy's axis move, returning a C-ordered array.
 func fromRows(w *Array, ax int) *Array {
-	last := len(w.shape) - 1
+	last := w.NDim() - 1
 	if ax == last {
 		return w
 	}
@@ -132,7 +132,7 @@ func typedSlice[T any](a *Array) []T {
 // Floats and integers are radix sorted (linear time); complex numbers
 // use a comparison sort.
 func Sort(a *Array, axis int) (*Array, error) {
-	ax, err := NormalizeAxis(axis, len(a.shape))
+	ax, err := NormalizeAxis(axis, a.NDim())
 	if err != nil {
 		return nil, err
 	}
@@ -147,7 +147,7 @@ func Sort(a *Array, axis int) (*Array, error) {
 		return nil, err
 	}
 	w := rowsCopy(a, ax)
-	sortRows(w, cl, a.shape[ax])
+	sortRows(w, cl, a.Shape()[ax])
 	return withDType(fromRows(w, ax), a.dtype), nil
 }
 
@@ -238,10 +238,10 @@ func sortComplexRows[C complex64 | complex128](s []C, n int) {
 // gives Sort(a, axis). The result has a's shape. As in NumPy, a 0-d array
 // is flattened first (axis -1 and 0 are allowed), giving [0].
 func ArgSort(a *Array, axis int) (*Array, error) {
-	if len(a.shape) == 0 && (axis == 0 || axis == -1) {
+	if a.NDim() == 0 && (axis == 0 || axis == -1) {
 		return ArgSortFlat(a)
 	}
-	ax, err := NormalizeAxis(axis, len(a.shape))
+	ax, err := NormalizeAxis(axis, a.NDim())
 	if err != nil {
 		return nil, err
 	}
@@ -263,11 +263,11 @@ func ArgSort(a *Array, axis int) (*Array, error) {
 // native C-ordered copy of a with the axis moved last.
 func argsortAlong(a *Array, ax int, sortRows func(w *Array, n int, out []int64)) (*Array, error) {
 	w := rowsCopy(a, ax)
-	out, err := newArray(dtype.Int64, w.shape, C)
+	out, err := newArray(dtype.Int64, w.Shape(), C)
 	if err != nil {
 		return nil, err
 	}
-	sortRows(w, a.shape[ax], typedSlice[int64](out))
+	sortRows(w, a.Shape()[ax], typedSlice[int64](out))
 	return fromRows(out, ax), nil
 }
 
@@ -276,7 +276,7 @@ func argsortAlong(a *Array, ax int, sortRows func(w *Array, n int, out []int64))
 // permutation of its one row of n elements.
 func argsortFlat(w *Array, sortRows func(w *Array, n int, out []int64)) (*Array, error) {
 	w = w.view(0, []int{w.size}, []int{w.dtype.Size()})
-	out, err := newArray(dtype.Int64, w.shape, C)
+	out, err := newArray(dtype.Int64, w.Shape(), C)
 	if err != nil {
 		return nil, err
 	}
@@ -436,8 +436,8 @@ const (
 // last). The result is int64 with v's shape. a that is not 1-d is a
 // *ShapeError; a that is not sorted gives unspecified positions.
 func SearchSorted(a, v *Array, side Side) (*Array, error) {
-	if len(a.shape) != 1 {
-		return nil, &ShapeError{Op: "searchsorted", Msg: fmt.Sprintf("a must be 1-d, got shape %s", FormatShape(a.shape))}
+	if a.NDim() != 1 {
+		return nil, &ShapeError{Op: "searchsorted", Msg: fmt.Sprintf("a must be 1-d, got shape %s", FormatShape(a.Shape()))}
 	}
 	dt, err := dtype.Promote(a.dtype, v.dtype)
 	if err != nil {
@@ -451,7 +451,7 @@ func SearchSorted(a, v *Array, side Side) (*Array, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := newArray(dtype.Int64, v.shape, C)
+	out, err := newArray(dtype.Int64, v.Shape(), C)
 	if err != nil {
 		return nil, err
 	}
@@ -496,14 +496,14 @@ func SearchSorted(a, v *Array, side Side) (*Array, error) {
 // the sorted order. sorter must be a 1-d integer array as long as a, with
 // every index in range (else a *ShapeError, *ValueError or *IndexError).
 func SearchSortedSorter(a, v *Array, side Side, sorter *Array) (*Array, error) {
-	if len(a.shape) != 1 {
-		return nil, &ShapeError{Op: "searchsorted", Msg: fmt.Sprintf("a must be 1-d, got shape %s", FormatShape(a.shape))}
+	if a.NDim() != 1 {
+		return nil, &ShapeError{Op: "searchsorted", Msg: fmt.Sprintf("a must be 1-d, got shape %s", FormatShape(a.Shape()))}
 	}
 	if k := sorter.dtype.Kind(); k != dtype.KindInt && k != dtype.KindUint {
 		return nil, &ValueError{Op: "searchsorted", Msg: "sorter must hold integers, not " + sorter.dtype.String()}
 	}
-	if len(sorter.shape) != 1 || sorter.shape[0] != a.shape[0] {
-		return nil, &ShapeError{Op: "searchsorted", Msg: fmt.Sprintf("sorter.size must equal a.size (%d), got shape %s", a.shape[0], FormatShape(sorter.shape))}
+	if sorter.NDim() != 1 || sorter.Shape()[0] != a.Shape()[0] {
+		return nil, &ShapeError{Op: "searchsorted", Msg: fmt.Sprintf("sorter.size must equal a.size (%d), got shape %s", a.Shape()[0], FormatShape(sorter.Shape()))}
 	}
 	sorted, err := Take(a, sorter, 0, ModeRaise)
 	if err != nil {
@@ -557,11 +557,11 @@ func checkKth(kth []int, n int) error {
 // its radix sort does in linear time, so every kth holds at once. An
 // empty kth or a position outside the axis is a *ValueError.
 func Partition(a *Array, kth []int, axis int) (*Array, error) {
-	ax, err := NormalizeAxis(axis, len(a.shape))
+	ax, err := NormalizeAxis(axis, a.NDim())
 	if err != nil {
 		return nil, err
 	}
-	if err := checkKth(kth, a.shape[ax]); err != nil {
+	if err := checkKth(kth, a.Shape()[ax]); err != nil {
 		return nil, err
 	}
 	return Sort(a, ax)
@@ -571,11 +571,11 @@ func Partition(a *Array, kth []int, axis int) (*Array, error) {
 // around the positions kth (NumPy's np.argpartition): taking them along
 // the axis gives a result with the properties Partition describes.
 func ArgPartition(a *Array, kth []int, axis int) (*Array, error) {
-	ax, err := NormalizeAxis(axis, len(a.shape))
+	ax, err := NormalizeAxis(axis, a.NDim())
 	if err != nil {
 		return nil, err
 	}
-	if err := checkKth(kth, a.shape[ax]); err != nil {
+	if err := checkKth(kth, a.Shape()[ax]); err != nil {
 		return nil, err
 	}
 	return ArgSort(a, ax)
@@ -591,10 +591,10 @@ func Lexsort(keys []*Array) (*Array, error) {
 	if len(keys) == 0 {
 		return nil, &ShapeError{Op: "lexsort", Msg: "need at least one key"}
 	}
-	shape := keys[0].shape
+	shape := keys[0].Shape()
 	for _, k := range keys[1:] {
-		if !slices.Equal(k.shape, shape) {
-			return nil, &ShapeError{Op: "lexsort", Msg: fmt.Sprintf("all keys need the same shape, got %s and %s", FormatShape(shape), FormatShape(k.shape))}
+		if !slices.Equal(k.Shape(), shape) {
+			return nil, &ShapeError{Op: "lexsort", Msg: fmt.Sprintf("all keys need the same shape, got %s and %s", FormatShape(shape), FormatShape(k.Shape()))}
 		}
 	}
 	if len(shape) == 0 {

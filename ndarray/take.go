@@ -140,9 +140,9 @@ func Take(a, indices *Array, axis int, mode IndexMode) (*Array, error) {
 		return nil, err
 	}
 	shape := make([]int, 0, a.NDim()-1+indices.NDim())
-	shape = append(shape, a.shape[:axis]...)
-	shape = append(shape, indices.shape...)
-	shape = append(shape, a.shape[axis+1:]...)
+	shape = append(shape, a.Shape()[:axis]...)
+	shape = append(shape, indices.Shape()...)
+	shape = append(shape, a.Shape()[axis+1:]...)
 	out, err := newArray(a.dtype, shape, C)
 	if err != nil {
 		return nil, err
@@ -152,7 +152,7 @@ func Take(a, indices *Array, axis int, mode IndexMode) (*Array, error) {
 		// to check.
 		return out, nil
 	}
-	n := a.shape[axis]
+	n := a.Shape()[axis]
 	if n == 0 {
 		return nil, &IndexError{Msg: "cannot do a non-empty take from an empty axis"}
 	}
@@ -178,8 +178,8 @@ func Take(a, indices *Array, axis int, mode IndexMode) (*Array, error) {
 		}
 	}
 	src := contiguous(a)
-	chunk := prod(a.shape[axis+1:]) * a.dtype.Size()
-	outer := prod(a.shape[:axis])
+	chunk := prod(a.Shape()[axis+1:]) * a.dtype.Size()
+	outer := prod(a.Shape()[:axis])
 	takeChunks(out.data[:out.NBytes()], src.data[src.offset:src.offset+src.NBytes()], outer, n, chunk, idx)
 	shareArena(out, src)
 	return out, nil
@@ -292,9 +292,9 @@ func Put(a, indices, values *Array, mode IndexMode) error {
 // i (0 <= i < a.size).
 func (a *Array) flatOffset(i int) int {
 	off := a.offset
-	for k := len(a.shape) - 1; k >= 0; k-- {
-		d := a.shape[k]
-		off += (i % d) * a.strides[k]
+	for k := a.NDim() - 1; k >= 0; k-- {
+		d := a.Shape()[k]
+		off += (i % d) * a.Strides()[k]
 		i /= d
 	}
 	return off
@@ -322,9 +322,9 @@ func Choose(index *Array, choices []*Array, mode IndexMode) (*Array, error) {
 		return nil, &dtype.CastError{From: index.dtype, To: dtype.Int64, Casting: dtype.Safe}
 	}
 	shapes := make([][]int, 0, len(choices)+1)
-	shapes = append(shapes, index.shape)
+	shapes = append(shapes, index.Shape())
 	for _, c := range choices {
-		shapes = append(shapes, c.shape)
+		shapes = append(shapes, c.Shape())
 	}
 	shape, err := BroadcastShapes(shapes...)
 	if err != nil {
@@ -403,12 +403,12 @@ func chooseInto[T any](out *Array, choices []*Array, idx []int) {
 		d[0] = *(*T)(c.ptr(c.offset))
 		return
 	}
-	l := out.shape[nd-1]
+	l := out.Shape()[nd-1]
 	rows := out.size / l
 	base := make([]int, len(choices))
 	last := make([]int, len(choices))
 	for k, c := range choices {
-		base[k], last[k] = c.offset, c.strides[nd-1]
+		base[k], last[k] = c.offset, c.Strides()[nd-1]
 	}
 	pos := make([]int, nd-1)
 	for r := range rows {
@@ -419,14 +419,14 @@ func chooseInto[T any](out *Array, choices []*Array, idx []int) {
 		// advance the row position and every choice's row start
 		for ax := nd - 2; ax >= 0; ax-- {
 			pos[ax]++
-			if pos[ax] < out.shape[ax] {
+			if pos[ax] < out.Shape()[ax] {
 				for k, c := range choices {
-					base[k] += c.strides[ax]
+					base[k] += c.Strides()[ax]
 				}
 				break
 			}
 			for k, c := range choices {
-				base[k] -= c.strides[ax] * (out.shape[ax] - 1)
+				base[k] -= c.Strides()[ax] * (out.Shape()[ax] - 1)
 			}
 			pos[ax] = 0
 		}
@@ -502,7 +502,7 @@ func nonzeroPositions(op string, a *Array) ([]bool, int, []int, error) {
 			count++
 		}
 	}
-	return mask, count, a.shape, nil
+	return mask, count, a.Shape(), nil
 }
 
 // fillIndices writes the multi-index of every true element of mask (C

@@ -210,7 +210,7 @@ func (a *Array) fillFrom(src *Array) error {
 			return err
 		}
 	}
-	b, err := src.BroadcastTo(a.shape...)
+	b, err := src.BroadcastTo(a.Shape()...)
 	if err != nil {
 		return err
 	}

@@ -123,7 +123,7 @@ func gatherFlat(a *Array, pos []int) (*Array, error) {
 	}
 	is := a.dtype.Size()
 	for i, p := range pos {
-		copy(out.data[i*is:(i+1)*is], a.data[a.offset+p*a.strides[0]:])
+		copy(out.data[i*is:(i+1)*is], a.data[a.offset+p*a.Strides()[0]:])
 	}
 	return out, nil
 }
@@ -135,14 +135,14 @@ func gatherFlat(a *Array, pos []int) (*Array, error) {
 // to no other, as NumPy's record comparison makes it). Values has a's
 // shape except along axis; Index, Inverse and Counts are 1-d.
 func UniqueAxis(a *Array, axis int, opts UniqueOptions) (*UniqueResult, error) {
-	ax, err := NormalizeAxis(axis, len(a.shape))
+	ax, err := NormalizeAxis(axis, a.NDim())
 	if err != nil {
 		return nil, err
 	}
 	moved, _ := a.MoveAxis(ax, 0)
-	rows := moved.shape[0]
+	rows := moved.Shape()[0]
 	m := 1 // elements per sub-array
-	for _, d := range moved.shape[1:] {
+	for _, d := range moved.Shape()[1:] {
 		m *= d
 	}
 	keys, nanFrom, hasNaN, err := orderKeys(moved)

@@ -244,7 +244,7 @@ func rawStrings(dst, src *Array) {
 	if dst.size == 0 {
 		return
 	}
-	strided.Copy(dst.shape, dst.base(), dst.strides, src.base(), src.strides, dst.dtype.Size())
+	strided.Copy(dst.Shape(), dst.base(), dst.Strides(), src.base(), src.Strides(), dst.dtype.Size())
 }
 
 // shareArena makes dst, a new array, read its string references from
@@ -279,7 +279,7 @@ func pairOffsets(dst, src *Array, yield func(doff, soff int) bool) {
 	if dst.size == 0 {
 		return
 	}
-	nd := len(dst.shape)
+	nd := dst.NDim()
 	idx := make([]int, nd)
 	doff, soff := dst.offset, src.offset
 	for {
@@ -289,13 +289,13 @@ func pairOffsets(dst, src *Array, yield func(doff, soff int) bool) {
 		k := nd - 1
 		for ; k >= 0; k-- {
 			idx[k]++
-			doff += dst.strides[k]
-			soff += src.strides[k]
-			if idx[k] < dst.shape[k] {
+			doff += dst.Strides()[k]
+			soff += src.Strides()[k]
+			if idx[k] < dst.Shape()[k] {
 				break
 			}
-			doff -= dst.strides[k] * dst.shape[k]
-			soff -= src.strides[k] * src.shape[k]
+			doff -= dst.Strides()[k] * dst.Shape()[k]
+			soff -= src.Strides()[k] * src.Shape()[k]
 			idx[k] = 0
 		}
 		if k < 0 {
@@ -559,7 +559,7 @@ func (a *Array) textValueAt(off int) (any, bool) {
 // point (UTF-8 byte order), as NumPy sorts StringDType arrays.
 func sortVarStrings(a *Array, ax int) (*Array, error) {
 	w := rowsCopy(a, ax)
-	n := a.shape[ax]
+	n := a.Shape()[ax]
 	if n > 1 && w.size > 0 {
 		snap := w.StringArena().snapshot()
 		refs := unsafe.Slice((*dtype.StringRef)(w.base()), w.size)
@@ -577,8 +577,8 @@ func sortVarStrings(a *Array, ax int) (*Array, error) {
 // argsortVarStrings is ArgSort for variable-length strings.
 func argsortVarStrings(a *Array, ax int) (*Array, error) {
 	w := rowsCopy(a, ax)
-	n := a.shape[ax]
-	out, err := newArray(dtype.Int64, w.shape, C)
+	n := a.Shape()[ax]
+	out, err := newArray(dtype.Int64, w.Shape(), C)
 	if err != nil {
 		return nil, err
 	}
