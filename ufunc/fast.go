@@ -85,11 +85,16 @@ func (u *Ufunc) fastCall(x1, x2 any, opts []Option) (out *ndarray.Array, ok bool
 	if err != nil {
 		return nil, true, err
 	}
-	ops := [3]*ndarray.Array{a, b}
-	ops[l.key.n] = out
-	runFlat(l.fn, n, ops[:l.key.n+1])
-	// s.args does not keep the inputs' buffers alive during the loop.
-	runtime.KeepAlive(a)
+	var s flatArgs
+	s.args[0], s.steps[0] = basePtr(a), a.ItemSize()
+	m := 1
+	if b != nil {
+		s.args[1], s.steps[1] = basePtr(b), b.ItemSize()
+		m = 2
+	}
+	s.args[m], s.steps[m] = basePtr(out), out.ItemSize()
+	s.call(l.fn, m+1, n)
+	runtime.KeepAlive(a) // their buffers, which s holds pointers into
 	runtime.KeepAlive(b)
 	return out, true, nil
 }
