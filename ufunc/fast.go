@@ -321,17 +321,15 @@ func (s *flatArgs) setScalar(dt dtype.DType, x any) bool {
 // of the loop's type, C-contiguous, writeable, of the inputs' shape and
 // either apart from each input or laid out exactly as it is (in-place).
 func (u *Ufunc) fastOut(l *lastResolution, a, b *ndarray.Array, n int, opts []Option) (*ndarray.Array, bool, error) {
-	st := getState()
-	st.cfg.apply(opts)
-	out := st.cfg.soleOut()
+	cfg := defaultConfig() // stays on the stack (see config.apply)
+	cfg.apply(opts)
+	out := cfg.soleOut()
 	if out == nil || out.DType() != l.out || !out.IsCContiguous() || !out.IsWriteable() ||
 		!equalShape(out.Shape(), a.Shape()) || clashes(a, out) || (b != nil && clashes(b, out)) {
-		putState(st)
 		return nil, false, nil
 	}
 	ops := [3]*ndarray.Array{a, b}
 	ops[l.key.n] = out
-	putState(st)
 	runFlat(l.fn, n, ops[:l.key.n+1])
 	runtime.KeepAlive(a)
 	runtime.KeepAlive(b)
