@@ -517,8 +517,13 @@ func newSmallNumeric(dt dtype.DType, shape []int) *Array {
 		return nil
 	}
 	sz := dt.Size()
-	if len(shape) == 1 {
-		if a := newSmallVector(dt, sz, shape[0]); a != nil {
+	switch len(shape) {
+	case 0:
+		if a := newSmallVector(dt, sz, 1, 0); a != nil {
+			return a
+		}
+	case 1:
+		if a := newSmallVector(dt, sz, shape[0], 1); a != nil {
 			return a
 		}
 	}
@@ -549,12 +554,12 @@ func newSmallNumeric(dt dtype.DType, shape []int) *Array {
 	return a
 }
 
-// newSmallVector is newSmallNumeric for the commonest shape, one
-// dimension of n elements of sz bytes, at most 64 bytes in all: the
-// header, its dims and its buffer set up in one allocation with a few
-// stores. It returns nil for other lengths, and when the allocator did
-// not align the buffer.
-func newSmallVector(dt dtype.DType, sz, n int) *Array {
+// newSmallVector is newSmallNumeric for the commonest shapes, one
+// dimension (ndim 1) of n elements of sz bytes, at most 64 bytes in all,
+// or a single element (ndim 0, n 1): the header, its dims and its
+// buffer set up in one allocation with a few stores. It returns nil for
+// other lengths, and when the allocator did not align the buffer.
+func newSmallVector(dt dtype.DType, sz, n, ndim int) *Array {
 	nb := n * sz
 	if n <= 0 || n > 64 || nb > 64 {
 		return nil
@@ -566,7 +571,7 @@ func newSmallVector(dt dtype.DType, sz, n int) *Array {
 			return nil
 		}
 		sa.dimBuf = [2]int{n, sz}
-		setSelfDims(&sa.Array, &sa.dimBuf[0], 1)
+		setSelfDims(&sa.Array, &sa.dimBuf[0], ndim)
 		setSelf(&sa.data, sa.buf[:nb:nb])
 		a = &sa.Array
 	} else {
@@ -575,7 +580,7 @@ func newSmallVector(dt dtype.DType, sz, n int) *Array {
 			return nil
 		}
 		sa.dimBuf = [2]int{n, sz}
-		setSelfDims(&sa.Array, &sa.dimBuf[0], 1)
+		setSelfDims(&sa.Array, &sa.dimBuf[0], ndim)
 		setSelf(&sa.data, sa.buf[:nb:nb])
 		a = &sa.Array
 	}

@@ -182,6 +182,15 @@ func (u *Ufunc) reduce(a *ndarray.Array, cfg *config) (*ndarray.Array, error) {
 			return res, nil
 		}
 	}
+	return u.reducePlan(a, cfg, flags)
+}
+
+// reducePlan is reduce for the calls fastReduce does not take. (It is
+// apart because of its deferred release: a function with a defer and as
+// many returns as this one pays for the defer machinery on every return,
+// the fast path's included.)
+func (u *Ufunc) reducePlan(a *ndarray.Array, cfg *config, flags [MaxDims]bool) (*ndarray.Array, error) {
+	nd := a.NDim()
 	out, err := u.singleOut(cfg)
 	if err != nil {
 		return nil, err
