@@ -619,12 +619,25 @@ func (a *Array) DType() dtype.DType { return a.dtype }
 
 // Shape returns the length of each dimension. The slice belongs to the
 // array and must not be modified.
-func (a *Array) Shape() []int { return unsafe.Slice(a.dims, a.ndim) }
+func (a *Array) Shape() []int { return intSlice(unsafe.Pointer(a.dims), a.ndim) }
 
 // Strides returns the byte step of each dimension. The slice belongs to
 // the array and must not be modified.
 func (a *Array) Strides() []int {
-	return unsafe.Slice((*int)(unsafe.Add(unsafe.Pointer(a.dims), a.ndim*intSize)), a.ndim)
+	return intSlice(unsafe.Add(unsafe.Pointer(a.dims), a.ndim*intSize), a.ndim)
+}
+
+// intSlice is unsafe.Slice((*int)(p), n) without its checks, which
+// setDims makes needless (Shape and Strides are called everywhere, the
+// small calls' fast paths included).
+func intSlice(p unsafe.Pointer, n int) []int {
+	return *(*[]int)(unsafe.Pointer(&sliceOf{p, n, n}))
+}
+
+// sliceOf is a slice header as the compiler lays it out.
+type sliceOf struct {
+	data     unsafe.Pointer
+	len, cap int
 }
 
 // intSize is the size of an int in bytes.

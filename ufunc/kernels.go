@@ -60,6 +60,62 @@ func binLayout(steps []int, as, bs, rs int) int {
 	return modeStrided
 }
 
+// shortRun returns the operands of a contiguous run of fewer than
+// minSimdRun elements (a small call's whole loop) as slices, and
+// ok=false for any other layout.
+func shortRun[T any](args []unsafe.Pointer, steps []int, n int) (x, y, out []T, ok bool) {
+	sz := sizeOf[T]()
+	if n <= 0 || n >= minSimdRun || steps[0] != sz || steps[1] != sz || steps[2] != sz {
+		return nil, nil, nil, false
+	}
+	return unsafe.Slice((*T)(args[0]), n), unsafe.Slice((*T)(args[1]), n), unsafe.Slice((*T)(args[2]), n), true
+}
+
+// addFloat64, subFloat64, mulFloat64 and divFloat64 are the float64
+// loops of the four arithmetic ufuncs: a short contiguous run runs here,
+// without the generic loop's layout analysis, dictionary and frame
+// (which cost more than four additions), and anything else in the
+// generic loop.
+func addFloat64(args []unsafe.Pointer, steps []int, n int) {
+	if x, y, out, ok := shortRun[float64](args, steps, n); ok {
+		for i := range out {
+			out[i] = x[i] + y[i]
+		}
+		return
+	}
+	addLoop[float64](args, steps, n)
+}
+
+func subFloat64(args []unsafe.Pointer, steps []int, n int) {
+	if x, y, out, ok := shortRun[float64](args, steps, n); ok {
+		for i := range out {
+			out[i] = x[i] - y[i]
+		}
+		return
+	}
+	subLoop[float64](args, steps, n)
+}
+
+func mulFloat64(args []unsafe.Pointer, steps []int, n int) {
+	if x, y, out, ok := shortRun[float64](args, steps, n); ok {
+		for i := range out {
+			out[i] = x[i] * y[i]
+		}
+		return
+	}
+	mulLoop[float64](args, steps, n)
+}
+
+func divFloat64(args []unsafe.Pointer, steps []int, n int) {
+	if x, y, out, ok := shortRun[float64](args, steps, n); ok {
+		for i := range out {
+			out[i] = x[i] / y[i]
+		}
+		return
+	}
+	divLoop[float64](args, steps, n)
+}
+
 // isReduce reports the reduction layout: the output is the first input's
 // element, repeated (out = out op b[i] for every i).
 func isReduce(args []unsafe.Pointer, steps []int) bool {

@@ -103,7 +103,7 @@ func init() {
 				return addComplexLoop[complex128, float64]
 			}
 			return realLoop(sig[0], loopsOf{addLoop[int8], addLoop[uint8], addLoop[int16], addLoop[uint16],
-				addLoop[int32], addLoop[uint32], addLoop[int64], addLoop[uint64], addLoop[float32], addLoop[float64]})
+				addLoop[int32], addLoop[uint32], addLoop[int64], addLoop[uint64], addLoop[float32], addFloat64})
 		})
 	registerTypes(Subtract, "bb->b BB->B hh->h HH->H ii->i II->I ll->l LL->L qq->q QQ->Q ee->e ff->f dd->d gg->g FF->F DD->D GG->G Mm->M mm->m MM->m OO->O",
 		func(sig string) Loop {
@@ -116,7 +116,7 @@ func init() {
 				return subLoop[complex128]
 			}
 			return realLoop(sig[0], loopsOf{subLoop[int8], subLoop[uint8], subLoop[int16], subLoop[uint16],
-				subLoop[int32], subLoop[uint32], subLoop[int64], subLoop[uint64], subLoop[float32], subLoop[float64]})
+				subLoop[int32], subLoop[uint32], subLoop[int64], subLoop[uint64], subLoop[float32], subFloat64})
 		})
 	registerTypes(Multiply, "??->? bb->b BB->B hh->h HH->H ii->i II->I ll->l LL->L qq->q QQ->Q ee->e ff->f dd->d gg->g FF->F DD->D GG->G mq->m qm->m md->m dm->m OO->O",
 		func(sig string) Loop {
@@ -132,7 +132,7 @@ func init() {
 				return reduceWith(Binary(cmul128), cmul128)
 			}
 			return realLoop(sig[0], loopsOf{mulLoop[int8], mulLoop[uint8], mulLoop[int16], mulLoop[uint16],
-				mulLoop[int32], mulLoop[uint32], mulLoop[int64], mulLoop[uint64], mulLoop[float32], mulLoop[float64]})
+				mulLoop[int32], mulLoop[uint32], mulLoop[int64], mulLoop[uint64], mulLoop[float32], mulFloat64})
 		})
 	registerTypes(Divide, "ee->e ff->f dd->d gg->g FF->F DD->D GG->G mq->m md->m mm->d OO->O",
 		func(sig string) Loop {
@@ -142,7 +142,7 @@ func init() {
 			case 'f':
 				return divLoop[float32]
 			case 'd':
-				return divLoop[float64]
+				return divFloat64
 			case 'F':
 				return Binary(func(a, b complex64) complex64 {
 					r, i := cdiv(real(a), imag(a), real(b), imag(b))
