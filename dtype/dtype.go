@@ -149,6 +149,11 @@ type info struct {
 	cat       *catInfo    // categoricals only
 }
 
+// natives and swaps are the built-in types in native and in the other
+// byte order: the only infos whose num is not NumUser, so a DType with a
+// built-in Num points into static storage the collector never frees
+// (ndarray stores such a DType without a write barrier; see
+// TestBuiltinDTypesAreStatic).
 var (
 	natives [numBuiltin]info
 	swaps   [numBuiltin]info

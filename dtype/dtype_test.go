@@ -3,6 +3,7 @@ package dtype
 import (
 	"errors"
 	"testing"
+	"unsafe"
 
 	"github.com/x448/float16"
 )
@@ -155,5 +156,25 @@ func TestParseCasting(t *testing.T) {
 	}
 	if _, err := ParseCasting("safely"); err == nil {
 		t.Errorf("ParseCasting accepted a bad level")
+	}
+}
+
+// TestBuiltinDTypesAreStatic checks what ndarray relies on to store a
+// built-in DType without a write barrier: every DType whose Num is not
+// NumUser, in either byte order, points into the package's static tables.
+func TestBuiltinDTypesAreStatic(t *testing.T) {
+	in := func(p *info, tab *[numBuiltin]info) bool {
+		lo := uintptr(unsafe.Pointer(&tab[0]))
+		return uintptr(unsafe.Pointer(p))-lo < uintptr(len(tab))*unsafe.Sizeof(tab[0])
+	}
+	for _, d := range Builtins() {
+		for _, v := range []DType{d, d.WithByteOrder(BigEndian), d.WithByteOrder(LittleEndian)} {
+			if v.Num() == NumUser {
+				t.Errorf("%v: Num is NumUser", v)
+			}
+			if !in(v.t, &natives) && !in(v.t, &swaps) {
+				t.Errorf("%v: not in the static tables", v)
+			}
+		}
 	}
 }

@@ -584,10 +584,29 @@ func newSmallVector(dt dtype.DType, sz, n, ndim int) *Array {
 		setSelf(&sa.data, sa.buf[:nb:nb])
 		a = &sa.Array
 	}
-	a.dtype, a.size = dt, n
+	setBuiltinDType(a, dt)
+	a.size = n
 	a.flags = Writeable | OwnsData | CContiguous | FContiguous
 	return a
 }
+
+// setBuiltinDType stores dt in the dtype of a, a header just allocated,
+// without a write barrier when dt is built in (its Num is not NumUser;
+// others are stored as usual). A built-in DType points into the dtype
+// package's static tables (see dtype's natives and
+// TestBuiltinDTypesAreStatic), which the collector never frees, and the
+// fresh field held nothing: the barrier would have nothing to record.
+func setBuiltinDType(a *Array, dt dtype.DType) {
+	if dt.Num() == dtype.NumUser {
+		a.dtype = dt
+		return
+	}
+	*(*uintptr)(unsafe.Pointer(&a.dtype)) = *(*uintptr)(unsafe.Pointer(&dt))
+}
+
+// A DType is one pointer, which setBuiltinDType copies as such.
+var _ [unsafe.Sizeof(dtype.DType{}) - unsafe.Sizeof(uintptr(0))]struct{}
+var _ [unsafe.Sizeof(uintptr(0)) - unsafe.Sizeof(dtype.DType{})]struct{}
 
 // viewBounds reports whether every element of the layout lies inside a
 // buffer of n bytes. It is what makes every stride walk safe.

@@ -60,15 +60,12 @@ func binLayout(steps []int, as, bs, rs int) int {
 	return modeStrided
 }
 
-// shortRun returns the operands of a contiguous run of fewer than
-// minSimdRun elements (a small call's whole loop) as slices, and
-// ok=false for any other layout.
-func shortRun[T any](args []unsafe.Pointer, steps []int, n int) (x, y, out []T, ok bool) {
-	sz := sizeOf[T]()
-	if n <= 0 || n >= minSimdRun || steps[0] != sz || steps[1] != sz || steps[2] != sz {
-		return nil, nil, nil, false
-	}
-	return unsafe.Slice((*T)(args[0]), n), unsafe.Slice((*T)(args[1]), n), unsafe.Slice((*T)(args[2]), n), true
+// shortRun reports whether a loop of three operands of size sz runs
+// over a contiguous run of fewer than minSimdRun elements: a small
+// call's whole loop.
+func shortRun(args []unsafe.Pointer, steps []int, n, sz int) bool {
+	_, _ = args[2], steps[2]
+	return n > 0 && n < minSimdRun && steps[0] == sz && steps[1] == sz && steps[2] == sz
 }
 
 // addFloat64, subFloat64, mulFloat64 and divFloat64 are the float64
@@ -77,9 +74,9 @@ func shortRun[T any](args []unsafe.Pointer, steps []int, n int) (x, y, out []T, 
 // (which cost more than four additions), and anything else in the
 // generic loop.
 func addFloat64(args []unsafe.Pointer, steps []int, n int) {
-	if x, y, out, ok := shortRun[float64](args, steps, n); ok {
-		for i := range out {
-			out[i] = x[i] + y[i]
+	if shortRun(args, steps, n, 8) {
+		for i := range n {
+			*at[float64](args[2], 8, i) = *at[float64](args[0], 8, i) + *at[float64](args[1], 8, i)
 		}
 		return
 	}
@@ -87,9 +84,9 @@ func addFloat64(args []unsafe.Pointer, steps []int, n int) {
 }
 
 func subFloat64(args []unsafe.Pointer, steps []int, n int) {
-	if x, y, out, ok := shortRun[float64](args, steps, n); ok {
-		for i := range out {
-			out[i] = x[i] - y[i]
+	if shortRun(args, steps, n, 8) {
+		for i := range n {
+			*at[float64](args[2], 8, i) = *at[float64](args[0], 8, i) - *at[float64](args[1], 8, i)
 		}
 		return
 	}
@@ -97,9 +94,9 @@ func subFloat64(args []unsafe.Pointer, steps []int, n int) {
 }
 
 func mulFloat64(args []unsafe.Pointer, steps []int, n int) {
-	if x, y, out, ok := shortRun[float64](args, steps, n); ok {
-		for i := range out {
-			out[i] = x[i] * y[i]
+	if shortRun(args, steps, n, 8) {
+		for i := range n {
+			*at[float64](args[2], 8, i) = *at[float64](args[0], 8, i) * *at[float64](args[1], 8, i)
 		}
 		return
 	}
@@ -107,9 +104,9 @@ func mulFloat64(args []unsafe.Pointer, steps []int, n int) {
 }
 
 func divFloat64(args []unsafe.Pointer, steps []int, n int) {
-	if x, y, out, ok := shortRun[float64](args, steps, n); ok {
-		for i := range out {
-			out[i] = x[i] / y[i]
+	if shortRun(args, steps, n, 8) {
+		for i := range n {
+			*at[float64](args[2], 8, i) = *at[float64](args[0], 8, i) / *at[float64](args[1], 8, i)
 		}
 		return
 	}
