@@ -565,25 +565,22 @@ func newSmallVector(dt dtype.DType, sz, n, ndim int) *Array {
 		return nil
 	}
 	var a *Array
+	var dims *[2]int
+	var buf []byte
+	align := uintptr(Alignment)
 	if nb <= smallAlignment {
 		sa := new(small1x32)
-		if uintptr(unsafe.Pointer(&sa.buf))&(smallAlignment-1) != 0 {
-			return nil
-		}
-		sa.dimBuf = [2]int{n, sz}
-		setSelfDims(&sa.Array, &sa.dimBuf[0], ndim)
-		setSelf(&sa.data, sa.buf[:nb:nb])
-		a = &sa.Array
+		a, dims, buf, align = &sa.Array, &sa.dimBuf, sa.buf[:nb:nb], smallAlignment
 	} else {
 		sa := new(small1x64)
-		if uintptr(unsafe.Pointer(&sa.buf))&(Alignment-1) != 0 {
-			return nil
-		}
-		sa.dimBuf = [2]int{n, sz}
-		setSelfDims(&sa.Array, &sa.dimBuf[0], ndim)
-		setSelf(&sa.data, sa.buf[:nb:nb])
-		a = &sa.Array
+		a, dims, buf = &sa.Array, &sa.dimBuf, sa.buf[:nb:nb]
 	}
+	if uintptr(unsafe.Pointer(unsafe.SliceData(buf)))&(align-1) != 0 {
+		return nil
+	}
+	*dims = [2]int{n, sz}
+	setSelfDims(a, &dims[0], ndim)
+	setSelf(&a.data, buf)
 	setBuiltinDType(a, dt)
 	a.size = n
 	a.flags = Writeable | OwnsData | CContiguous | FContiguous
