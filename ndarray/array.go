@@ -289,12 +289,12 @@ const smallBytes = 128
 // The small-array types are a header, its shape and strides, and a small
 // buffer in one allocation: creating a small array costs one allocation
 // instead of two. The buffer sits 96 bytes (one dimension, at most 32
-// bytes), 128 bytes (one dimension) or 192 bytes (up to inlineDims) into
-// the object, and the objects are 128, 192, 256 or 320 bytes long, sizes
-// of the Go allocator's classes whose objects all start at multiples of
-// 64 bytes (128 for the class of 128), so the buffer is aligned (to 32
-// bytes in small1x32, to Alignment in the others) with no padding.
-// newSmall checks that and falls back to two allocations when an
+// bytes), 128 bytes (one or two dimensions) or 192 bytes (up to
+// inlineDims) into the object, and the objects are 128, 192, 256 or 320
+// bytes long, sizes of the Go allocator's classes whose objects all start
+// at multiples of 64 bytes (128 for the class of 128), so the buffer is
+// aligned (to 32 bytes in small1x32, to Alignment in the others) with no
+// padding. newSmall checks that and falls back to two allocations when an
 // allocator places them otherwise. (The padding's length does not
 // compile if the header outgrows its place.)
 type small1x32 struct {
@@ -315,6 +315,20 @@ type small1x128 struct {
 	Array
 	dimBuf [2]int
 	_      [128 - 16 - unsafe.Sizeof(Array{})]byte
+	buf    [smallBytes]byte
+}
+
+type small2x64 struct {
+	Array
+	dimBuf [4]int
+	_      [128 - 32 - unsafe.Sizeof(Array{})]byte
+	buf    [64]byte
+}
+
+type small2x128 struct {
+	Array
+	dimBuf [4]int
+	_      [128 - 32 - unsafe.Sizeof(Array{})]byte
 	buf    [smallBytes]byte
 }
 
@@ -351,6 +365,12 @@ func newSmall(nb, ndim int) (*Array, []byte) {
 		a, dims, buf = &sa.Array, sa.dimBuf[:], sa.buf[:nb:nb]
 	case ndim <= 1:
 		sa := new(small1x128)
+		a, dims, buf = &sa.Array, sa.dimBuf[:], sa.buf[:nb:nb]
+	case ndim == 2 && nb <= 64:
+		sa := new(small2x64)
+		a, dims, buf = &sa.Array, sa.dimBuf[:], sa.buf[:nb:nb]
+	case ndim == 2:
+		sa := new(small2x128)
 		a, dims, buf = &sa.Array, sa.dimBuf[:], sa.buf[:nb:nb]
 	case nb <= 64:
 		sa := new(small4x64)

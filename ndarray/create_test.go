@@ -1040,6 +1040,8 @@ func TestHeaderSizes(t *testing.T) {
 		{"small1x32", unsafe.Sizeof(small1x32{}), 128, unsafe.Offsetof(small1x32{}.buf), 96},
 		{"small1x64", unsafe.Sizeof(small1x64{}), 192, unsafe.Offsetof(small1x64{}.buf), 128},
 		{"small1x128", unsafe.Sizeof(small1x128{}), 256, unsafe.Offsetof(small1x128{}.buf), 128},
+		{"small2x64", unsafe.Sizeof(small2x64{}), 192, unsafe.Offsetof(small2x64{}.buf), 128},
+		{"small2x128", unsafe.Sizeof(small2x128{}), 256, unsafe.Offsetof(small2x128{}.buf), 128},
 		{"small4x64", unsafe.Sizeof(small4x64{}), 256, unsafe.Offsetof(small4x64{}.buf), 192},
 		{"small4x128", unsafe.Sizeof(small4x128{}), 320, unsafe.Offsetof(small4x128{}.buf), 192},
 	} {
