@@ -337,7 +337,7 @@ minBlockFloat32AVX512_reduce:
 	RET
 
 // func sumPairFloat64AVX2(a []float64, h int) float64
-// Requires: AVX, MMX+, SSE2
+// Requires: AVX, SSE2
 TEXT ·sumPairFloat64AVX2(SB), NOSPLIT, $0-40
 	MOVQ    a_base+0(FP), AX
 	MOVQ    a_len+8(FP), CX
@@ -352,16 +352,16 @@ TEXT ·sumPairFloat64AVX2(SB), NOSPLIT, $0-40
 	VMOVUPD 32(BX), Y3
 	MOVQ    $0x00000008, DI
 
-sumPairFloat64AVX2_both:
-	CMPQ       DI, DX
-	JGE        sumPairFloat64AVX2_right
-	PREFETCHT0 4096(BX)(DI*8)
-	VADDPD     (AX)(DI*8), Y0, Y0
-	VADDPD     (BX)(DI*8), Y2, Y2
-	VADDPD     32(AX)(DI*8), Y1, Y1
-	VADDPD     32(BX)(DI*8), Y3, Y3
-	ADDQ       $0x08, DI
-	JMP        sumPairFloat64AVX2_both
+sumPairFloat64AVX2_left:
+	CMPQ   DI, DX
+	JGE    sumPairFloat64AVX2_right_init
+	VADDPD (AX)(DI*8), Y0, Y0
+	VADDPD 32(AX)(DI*8), Y1, Y1
+	ADDQ   $0x08, DI
+	JMP    sumPairFloat64AVX2_left
+
+sumPairFloat64AVX2_right_init:
+	MOVQ $0x00000008, DI
 
 sumPairFloat64AVX2_right:
 	CMPQ   DI, SI
@@ -395,7 +395,7 @@ sumPairFloat64AVX2_done:
 	RET
 
 // func sumPairFloat64AVX512(a []float64, h int) float64
-// Requires: AVX, AVX512F, MMX+, SSE2
+// Requires: AVX, AVX512F, SSE2
 TEXT ·sumPairFloat64AVX512(SB), NOSPLIT, $0-40
 	MOVQ    a_base+0(FP), AX
 	MOVQ    a_len+8(FP), CX
@@ -408,14 +408,15 @@ TEXT ·sumPairFloat64AVX512(SB), NOSPLIT, $0-40
 	VMOVUPD (BX), Z1
 	MOVQ    $0x00000008, DI
 
-sumPairFloat64AVX512_both:
-	CMPQ       DI, DX
-	JGE        sumPairFloat64AVX512_right
-	PREFETCHT0 4096(BX)(DI*8)
-	VADDPD     (AX)(DI*8), Z0, Z0
-	VADDPD     (BX)(DI*8), Z1, Z1
-	ADDQ       $0x08, DI
-	JMP        sumPairFloat64AVX512_both
+sumPairFloat64AVX512_left:
+	CMPQ   DI, DX
+	JGE    sumPairFloat64AVX512_right_init
+	VADDPD (AX)(DI*8), Z0, Z0
+	ADDQ   $0x08, DI
+	JMP    sumPairFloat64AVX512_left
+
+sumPairFloat64AVX512_right_init:
+	MOVQ $0x00000008, DI
 
 sumPairFloat64AVX512_right:
 	CMPQ   DI, SI

@@ -150,7 +150,10 @@ func leafCombine(lo, hi Register) VecVirtual {
 // left leaf has no scalar tail and the right one has at least as many
 // whole groups of eight. Two independent chains of additions keep the
 // pairwise recursion's short leaves from waiting on the latency of one
-// chain; a prefetch a page ahead keeps the run streaming in.
+// chain. The leaves are read one after the other, not side by side, and
+// without software prefetches: two streams a kilobyte apart, read
+// interleaved, came from main memory at less than half the rate of one
+// stream (the two chains still overlap, out of order).
 func genSumPair(v isa) {
 	e := f64
 	name := "sumPairFloat64" + v.Name
@@ -180,17 +183,17 @@ func genSumPair(v isa) {
 	}
 	i := GP64()
 	MOVQ(U32(8), i)
-	Label(name + "_both")
+	Label(name + "_left")
 	CMPQ(i, h)
-	JGE(LabelRef(name + "_right"))
-	PREFETCHT0(at(e, b, i).Offset(prefetchAhead))
+	JGE(LabelRef(name + "_right_init"))
 	for u := range la {
 		VADDPD(at(e, a, i).Offset(32*u), la[u], la[u])
-		VADDPD(at(e, b, i).Offset(32*u), lb[u], lb[u])
 	}
 	ADDQ(U8(8), i)
-	JMP(LabelRef(name + "_both"))
+	JMP(LabelRef(name + "_left"))
 
+	Label(name + "_right_init")
+	MOVQ(U32(8), i)
 	Label(name + "_right")
 	CMPQ(i, lim)
 	JGE(LabelRef(name + "_combine"))
