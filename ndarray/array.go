@@ -77,6 +77,9 @@ func alloc(n int) []byte {
 		r = allocClass((n + Alignment - 1) &^ (Alignment - 1))
 	}
 	raw := make([]byte, r)
+	if n >= hugeBytes {
+		adviseHuge(raw)
+	}
 	if uintptr(unsafe.Pointer(unsafe.SliceData(raw)))&(Alignment-1) == 0 {
 		return raw[:n:n]
 	}
@@ -84,6 +87,10 @@ func alloc(n int) []byte {
 	pad := int(-uintptr(unsafe.Pointer(unsafe.SliceData(raw))) & (Alignment - 1))
 	return raw[pad : pad+n : pad+n]
 }
+
+// hugeBytes is the size from which a buffer is backed by transparent huge
+// pages where the kernel offers them (adviseHuge): NumPy's threshold.
+const hugeBytes = 4 << 20
 
 // maxSmallAlloc is the largest allocation Go's runtime serves from size
 // classes; larger ones get spans of their own.
@@ -145,7 +152,16 @@ const maxInt = int(^uint(0) >> 1)
 // whole pass over memory saved.
 func cloneBytes(src []byte) []byte {
 	n := len(src)
-	if n > maxSmallAlloc {
+	if n >= hugeBytes {
+		// advised before the copy first touches it (a buffer fresh from
+		// the OS is not zeroed by make)
+		raw := make([]byte, n)
+		adviseHuge(raw)
+		copy(raw, src)
+		if uintptr(unsafe.Pointer(unsafe.SliceData(raw)))&(Alignment-1) == 0 {
+			return raw[:n:n]
+		}
+	} else if n > maxSmallAlloc {
 		raw := make([]byte, n)
 		copy(raw, src)
 		if uintptr(unsafe.Pointer(unsafe.SliceData(raw)))&(Alignment-1) == 0 {
