@@ -686,7 +686,9 @@ func intSlice(p unsafe.Pointer, n int) []int {
 	return *(*[]int)(unsafe.Pointer(&sliceOf{p, n, n}))
 }
 
-// sliceOf is a slice header as the compiler lays it out.
+// sliceOf is a slice header as the compiler lays it out, with its
+// pointer as a pointer the collector sees (rawSlice, for setSelf, holds
+// it as an integer).
 type sliceOf struct {
 	data     unsafe.Pointer
 	len, cap int
