@@ -625,7 +625,7 @@ func logTail(k *vk, z, kd, invc, lch, lcl VecVirtual, negOne, ln2Hi, ln2Lo, poly
 	r2 := k.vec()
 	k.mul(r, r, r2)
 	var q VecVirtual
-	if rows == 8 {
+	if k.d() { // logPolyRows64 coefficients, estrin8's eight
 		q = estrin(k, r, r2, poly)
 	} else {
 		q = k.load(k.c(poly + 1))
