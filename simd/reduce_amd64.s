@@ -347,9 +347,7 @@ TEXT ·sumPairFloat64AVX2(SB), NOSPLIT, $0-40
 	MOVQ    CX, SI
 	ANDQ    $-8, SI
 	VMOVUPD (AX), Y0
-	VMOVUPD (BX), Y2
 	VMOVUPD 32(AX), Y1
-	VMOVUPD 32(BX), Y3
 	MOVQ    $0x00000008, DI
 
 sumPairFloat64AVX2_left:
@@ -361,7 +359,9 @@ sumPairFloat64AVX2_left:
 	JMP    sumPairFloat64AVX2_left
 
 sumPairFloat64AVX2_right_init:
-	MOVQ $0x00000008, DI
+	VMOVUPD (BX), Y2
+	VMOVUPD 32(BX), Y3
+	MOVQ    $0x00000008, DI
 
 sumPairFloat64AVX2_right:
 	CMPQ   DI, SI
@@ -405,7 +405,6 @@ TEXT ·sumPairFloat64AVX512(SB), NOSPLIT, $0-40
 	MOVQ    CX, SI
 	ANDQ    $-8, SI
 	VMOVUPD (AX), Z0
-	VMOVUPD (BX), Z1
 	MOVQ    $0x00000008, DI
 
 sumPairFloat64AVX512_left:
@@ -416,7 +415,8 @@ sumPairFloat64AVX512_left:
 	JMP    sumPairFloat64AVX512_left
 
 sumPairFloat64AVX512_right_init:
-	MOVQ $0x00000008, DI
+	VMOVUPD (BX), Z1
+	MOVQ    $0x00000008, DI
 
 sumPairFloat64AVX512_right:
 	CMPQ   DI, SI

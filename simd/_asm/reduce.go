@@ -153,7 +153,10 @@ func leafCombine(lo, hi Register) VecVirtual {
 // chain. The leaves are read one after the other, not side by side, and
 // without software prefetches: two streams a kilobyte apart, read
 // interleaved, came from main memory at less than half the rate of one
-// stream (the two chains still overlap, out of order).
+// stream (the two chains still overlap, out of order). Even the right
+// leaf's first group is read only after the left leaf: read first, it
+// made a 1e7-element sum 20 % slower. (Four groups a loop step instead
+// of one made it slower again.)
 func genSumPair(v isa) {
 	e := f64
 	name := "sumPairFloat64" + v.Name
@@ -179,7 +182,6 @@ func genSumPair(v isa) {
 	}
 	for u := range la {
 		VMOVUPD(Mem{Base: a}.Offset(32*u), la[u])
-		VMOVUPD(Mem{Base: b}.Offset(32*u), lb[u])
 	}
 	i := GP64()
 	MOVQ(U32(8), i)
@@ -193,6 +195,9 @@ func genSumPair(v isa) {
 	JMP(LabelRef(name + "_left"))
 
 	Label(name + "_right_init")
+	for u := range lb {
+		VMOVUPD(Mem{Base: b}.Offset(32*u), lb[u])
+	}
 	MOVQ(U32(8), i)
 	Label(name + "_right")
 	CMPQ(i, lim)
