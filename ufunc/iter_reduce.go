@@ -81,13 +81,14 @@ func castLoop(c dtype.CastLoop) Loop {
 // reduction is a prepared reduction plan: operands (accumulator, input,
 // accumulator), the accumulator having stride 0 along the reduced axes.
 type reduction struct {
-	p       plan
-	s       scratch
-	blocked bool           // the ufunc is reorderable: long reduced runs are cut into blocks
-	rowSum  bool           // a float64 add without casts: axis sums may go through addRows
-	whole   bool           // the loop's result does not depend on how a run is cut (float max/min)
-	accSize int            // bytes of one accumulator element
-	first   dtype.CastLoop // input array dtype -> accumulator dtype (block starts)
+	p        plan
+	s        scratch
+	blocked  bool           // the ufunc is reorderable: long reduced runs are cut into blocks
+	rowSum   bool           // a float64 add without casts: axis sums may go through addRows
+	whole    bool           // the loop's result does not depend on how a run is cut (float max/min)
+	floatSum bool           // a float64 or float32 add: long contiguous runs are summed whole (pairwiseSum)
+	accSize  int            // bytes of one accumulator element
+	first    dtype.CastLoop // input array dtype -> accumulator dtype (block starts)
 }
 
 // run executes the reduction plan. When the innermost dimension is a
@@ -98,7 +99,7 @@ type reduction struct {
 // addRows adds row by row.
 func (r *reduction) run() {
 	p := &r.p
-	if p.size == 0 || r.rowSum && r.addRows() {
+	if p.size == 0 || r.rowSum && r.addRows() || r.floatSum && r.pairwiseSum() {
 		return
 	}
 	last := p.nd - 1

@@ -283,6 +283,7 @@ func (u *Ufunc) reducePlan(a *ndarray.Array, cfg *config, flags [MaxDims]bool) (
 	defer r.release()
 	r.blocked = u.flags&reorderable != 0 && loopIn == acc
 	r.rowSum = u == Add && acc == dtype.Float64 && loopIn == dtype.Float64
+	r.floatSum = isFloatSum(u, acc, loopIn)
 	r.whole = (u == Maximum || u == Minimum) && (acc == dtype.Float64 || acc == dtype.Float32) && loopIn == acc
 	r.accSize = acc.Size()
 	if r.blocked {

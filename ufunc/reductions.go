@@ -28,8 +28,12 @@ func reduceStd(u *Ufunc, a *ndarray.Array, opts []Option) (*ndarray.Array, error
 // Sum returns the sum of a's elements over the axes given by Axis (all of
 // them by default), NumPy's np.sum. Bool and integers narrower than 64
 // bits are summed in int64 (unsigned ones in uint64) unless DType says
-// otherwise; floats use pairwise summation. Options: Axis, KeepDims,
-// DType, Out, Where, Initial.
+// otherwise; floats use pairwise summation. A float64 sum along a run
+// adds it as NumPy 1.24 does, so it has NumPy's bits: the pairwise sums
+// of pieces of 8192 elements, one piece after the other. A float32 sum
+// adds those pieces' sums pairwise too, which keeps its error that of one
+// pairwise sum where NumPy's grows with the number of pieces. Options:
+// Axis, KeepDims, DType, Out, Where, Initial.
 func Sum(a *ndarray.Array, opts ...Option) (*ndarray.Array, error) {
 	return reduceStd(Add, a, opts)
 }
