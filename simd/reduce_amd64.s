@@ -5,7 +5,7 @@
 #include "textflag.h"
 
 // func maxBlockFloat64AVX512(a []float64) (m float64, nan bool)
-// Requires: AVX, AVX512F, MMX+, SSE2
+// Requires: AVX, AVX512F, SSE2
 TEXT ·maxBlockFloat64AVX512(SB), NOSPLIT, $0-33
 	MOVQ    a_base+0(FP), AX
 	MOVQ    a_len+8(FP), CX
@@ -25,35 +25,34 @@ TEXT ·maxBlockFloat64AVX512(SB), NOSPLIT, $0-33
 	LEAQ    -512(CX), DX
 
 maxBlockFloat64AVX512_loop8:
-	CMPQ       AX, DX
-	JHI        maxBlockFloat64AVX512_loop1
-	PREFETCHT0 4096(AX)
-	VMOVUPD    (AX), Z8
-	VMOVUPD    64(AX), Z9
-	VMOVUPD    128(AX), Z10
-	VMOVUPD    192(AX), Z11
-	VMOVUPD    256(AX), Z12
-	VMOVUPD    320(AX), Z13
-	VMOVUPD    384(AX), Z14
-	VMOVUPD    448(AX), Z15
-	VCMPPD     $0x03, Z9, Z8, K2
-	KORW       K2, K1, K1
-	VCMPPD     $0x03, Z11, Z10, K2
-	KORW       K2, K1, K1
-	VCMPPD     $0x03, Z13, Z12, K2
-	KORW       K2, K1, K1
-	VCMPPD     $0x03, Z15, Z14, K2
-	KORW       K2, K1, K1
-	VMAXPD     Z8, Z0, Z0
-	VMAXPD     Z9, Z1, Z1
-	VMAXPD     Z10, Z2, Z2
-	VMAXPD     Z11, Z3, Z3
-	VMAXPD     Z12, Z4, Z4
-	VMAXPD     Z13, Z5, Z5
-	VMAXPD     Z14, Z6, Z6
-	VMAXPD     Z15, Z7, Z7
-	ADDQ       $0x00000200, AX
-	JMP        maxBlockFloat64AVX512_loop8
+	CMPQ    AX, DX
+	JHI     maxBlockFloat64AVX512_loop1
+	VMOVUPD (AX), Z8
+	VMOVUPD 64(AX), Z9
+	VMOVUPD 128(AX), Z10
+	VMOVUPD 192(AX), Z11
+	VMOVUPD 256(AX), Z12
+	VMOVUPD 320(AX), Z13
+	VMOVUPD 384(AX), Z14
+	VMOVUPD 448(AX), Z15
+	VCMPPD  $0x03, Z9, Z8, K2
+	KORW    K2, K1, K1
+	VCMPPD  $0x03, Z11, Z10, K2
+	KORW    K2, K1, K1
+	VCMPPD  $0x03, Z13, Z12, K2
+	KORW    K2, K1, K1
+	VCMPPD  $0x03, Z15, Z14, K2
+	KORW    K2, K1, K1
+	VMAXPD  Z8, Z0, Z0
+	VMAXPD  Z9, Z1, Z1
+	VMAXPD  Z10, Z2, Z2
+	VMAXPD  Z11, Z3, Z3
+	VMAXPD  Z12, Z4, Z4
+	VMAXPD  Z13, Z5, Z5
+	VMAXPD  Z14, Z6, Z6
+	VMAXPD  Z15, Z7, Z7
+	ADDQ    $0x00000200, AX
+	JMP     maxBlockFloat64AVX512_loop8
 
 maxBlockFloat64AVX512_loop1:
 	CMPQ    AX, CX
@@ -87,7 +86,7 @@ maxBlockFloat64AVX512_reduce:
 	RET
 
 // func minBlockFloat64AVX512(a []float64) (m float64, nan bool)
-// Requires: AVX, AVX512F, MMX+, SSE2
+// Requires: AVX, AVX512F, SSE2
 TEXT ·minBlockFloat64AVX512(SB), NOSPLIT, $0-33
 	MOVQ    a_base+0(FP), AX
 	MOVQ    a_len+8(FP), CX
@@ -107,35 +106,34 @@ TEXT ·minBlockFloat64AVX512(SB), NOSPLIT, $0-33
 	LEAQ    -512(CX), DX
 
 minBlockFloat64AVX512_loop8:
-	CMPQ       AX, DX
-	JHI        minBlockFloat64AVX512_loop1
-	PREFETCHT0 4096(AX)
-	VMOVUPD    (AX), Z8
-	VMOVUPD    64(AX), Z9
-	VMOVUPD    128(AX), Z10
-	VMOVUPD    192(AX), Z11
-	VMOVUPD    256(AX), Z12
-	VMOVUPD    320(AX), Z13
-	VMOVUPD    384(AX), Z14
-	VMOVUPD    448(AX), Z15
-	VCMPPD     $0x03, Z9, Z8, K2
-	KORW       K2, K1, K1
-	VCMPPD     $0x03, Z11, Z10, K2
-	KORW       K2, K1, K1
-	VCMPPD     $0x03, Z13, Z12, K2
-	KORW       K2, K1, K1
-	VCMPPD     $0x03, Z15, Z14, K2
-	KORW       K2, K1, K1
-	VMINPD     Z8, Z0, Z0
-	VMINPD     Z9, Z1, Z1
-	VMINPD     Z10, Z2, Z2
-	VMINPD     Z11, Z3, Z3
-	VMINPD     Z12, Z4, Z4
-	VMINPD     Z13, Z5, Z5
-	VMINPD     Z14, Z6, Z6
-	VMINPD     Z15, Z7, Z7
-	ADDQ       $0x00000200, AX
-	JMP        minBlockFloat64AVX512_loop8
+	CMPQ    AX, DX
+	JHI     minBlockFloat64AVX512_loop1
+	VMOVUPD (AX), Z8
+	VMOVUPD 64(AX), Z9
+	VMOVUPD 128(AX), Z10
+	VMOVUPD 192(AX), Z11
+	VMOVUPD 256(AX), Z12
+	VMOVUPD 320(AX), Z13
+	VMOVUPD 384(AX), Z14
+	VMOVUPD 448(AX), Z15
+	VCMPPD  $0x03, Z9, Z8, K2
+	KORW    K2, K1, K1
+	VCMPPD  $0x03, Z11, Z10, K2
+	KORW    K2, K1, K1
+	VCMPPD  $0x03, Z13, Z12, K2
+	KORW    K2, K1, K1
+	VCMPPD  $0x03, Z15, Z14, K2
+	KORW    K2, K1, K1
+	VMINPD  Z8, Z0, Z0
+	VMINPD  Z9, Z1, Z1
+	VMINPD  Z10, Z2, Z2
+	VMINPD  Z11, Z3, Z3
+	VMINPD  Z12, Z4, Z4
+	VMINPD  Z13, Z5, Z5
+	VMINPD  Z14, Z6, Z6
+	VMINPD  Z15, Z7, Z7
+	ADDQ    $0x00000200, AX
+	JMP     minBlockFloat64AVX512_loop8
 
 minBlockFloat64AVX512_loop1:
 	CMPQ    AX, CX
@@ -169,7 +167,7 @@ minBlockFloat64AVX512_reduce:
 	RET
 
 // func maxBlockFloat32AVX512(a []float32) (m float32, nan bool)
-// Requires: AVX, AVX512F, MMX+, SSE
+// Requires: AVX, AVX512F, SSE
 TEXT ·maxBlockFloat32AVX512(SB), NOSPLIT, $0-29
 	MOVQ    a_base+0(FP), AX
 	MOVQ    a_len+8(FP), CX
@@ -189,35 +187,34 @@ TEXT ·maxBlockFloat32AVX512(SB), NOSPLIT, $0-29
 	LEAQ    -512(CX), DX
 
 maxBlockFloat32AVX512_loop8:
-	CMPQ       AX, DX
-	JHI        maxBlockFloat32AVX512_loop1
-	PREFETCHT0 4096(AX)
-	VMOVUPS    (AX), Z8
-	VMOVUPS    64(AX), Z9
-	VMOVUPS    128(AX), Z10
-	VMOVUPS    192(AX), Z11
-	VMOVUPS    256(AX), Z12
-	VMOVUPS    320(AX), Z13
-	VMOVUPS    384(AX), Z14
-	VMOVUPS    448(AX), Z15
-	VCMPPS     $0x03, Z9, Z8, K2
-	KORW       K2, K1, K1
-	VCMPPS     $0x03, Z11, Z10, K2
-	KORW       K2, K1, K1
-	VCMPPS     $0x03, Z13, Z12, K2
-	KORW       K2, K1, K1
-	VCMPPS     $0x03, Z15, Z14, K2
-	KORW       K2, K1, K1
-	VMAXPS     Z8, Z0, Z0
-	VMAXPS     Z9, Z1, Z1
-	VMAXPS     Z10, Z2, Z2
-	VMAXPS     Z11, Z3, Z3
-	VMAXPS     Z12, Z4, Z4
-	VMAXPS     Z13, Z5, Z5
-	VMAXPS     Z14, Z6, Z6
-	VMAXPS     Z15, Z7, Z7
-	ADDQ       $0x00000200, AX
-	JMP        maxBlockFloat32AVX512_loop8
+	CMPQ    AX, DX
+	JHI     maxBlockFloat32AVX512_loop1
+	VMOVUPS (AX), Z8
+	VMOVUPS 64(AX), Z9
+	VMOVUPS 128(AX), Z10
+	VMOVUPS 192(AX), Z11
+	VMOVUPS 256(AX), Z12
+	VMOVUPS 320(AX), Z13
+	VMOVUPS 384(AX), Z14
+	VMOVUPS 448(AX), Z15
+	VCMPPS  $0x03, Z9, Z8, K2
+	KORW    K2, K1, K1
+	VCMPPS  $0x03, Z11, Z10, K2
+	KORW    K2, K1, K1
+	VCMPPS  $0x03, Z13, Z12, K2
+	KORW    K2, K1, K1
+	VCMPPS  $0x03, Z15, Z14, K2
+	KORW    K2, K1, K1
+	VMAXPS  Z8, Z0, Z0
+	VMAXPS  Z9, Z1, Z1
+	VMAXPS  Z10, Z2, Z2
+	VMAXPS  Z11, Z3, Z3
+	VMAXPS  Z12, Z4, Z4
+	VMAXPS  Z13, Z5, Z5
+	VMAXPS  Z14, Z6, Z6
+	VMAXPS  Z15, Z7, Z7
+	ADDQ    $0x00000200, AX
+	JMP     maxBlockFloat32AVX512_loop8
 
 maxBlockFloat32AVX512_loop1:
 	CMPQ    AX, CX
@@ -253,7 +250,7 @@ maxBlockFloat32AVX512_reduce:
 	RET
 
 // func minBlockFloat32AVX512(a []float32) (m float32, nan bool)
-// Requires: AVX, AVX512F, MMX+, SSE
+// Requires: AVX, AVX512F, SSE
 TEXT ·minBlockFloat32AVX512(SB), NOSPLIT, $0-29
 	MOVQ    a_base+0(FP), AX
 	MOVQ    a_len+8(FP), CX
@@ -273,35 +270,34 @@ TEXT ·minBlockFloat32AVX512(SB), NOSPLIT, $0-29
 	LEAQ    -512(CX), DX
 
 minBlockFloat32AVX512_loop8:
-	CMPQ       AX, DX
-	JHI        minBlockFloat32AVX512_loop1
-	PREFETCHT0 4096(AX)
-	VMOVUPS    (AX), Z8
-	VMOVUPS    64(AX), Z9
-	VMOVUPS    128(AX), Z10
-	VMOVUPS    192(AX), Z11
-	VMOVUPS    256(AX), Z12
-	VMOVUPS    320(AX), Z13
-	VMOVUPS    384(AX), Z14
-	VMOVUPS    448(AX), Z15
-	VCMPPS     $0x03, Z9, Z8, K2
-	KORW       K2, K1, K1
-	VCMPPS     $0x03, Z11, Z10, K2
-	KORW       K2, K1, K1
-	VCMPPS     $0x03, Z13, Z12, K2
-	KORW       K2, K1, K1
-	VCMPPS     $0x03, Z15, Z14, K2
-	KORW       K2, K1, K1
-	VMINPS     Z8, Z0, Z0
-	VMINPS     Z9, Z1, Z1
-	VMINPS     Z10, Z2, Z2
-	VMINPS     Z11, Z3, Z3
-	VMINPS     Z12, Z4, Z4
-	VMINPS     Z13, Z5, Z5
-	VMINPS     Z14, Z6, Z6
-	VMINPS     Z15, Z7, Z7
-	ADDQ       $0x00000200, AX
-	JMP        minBlockFloat32AVX512_loop8
+	CMPQ    AX, DX
+	JHI     minBlockFloat32AVX512_loop1
+	VMOVUPS (AX), Z8
+	VMOVUPS 64(AX), Z9
+	VMOVUPS 128(AX), Z10
+	VMOVUPS 192(AX), Z11
+	VMOVUPS 256(AX), Z12
+	VMOVUPS 320(AX), Z13
+	VMOVUPS 384(AX), Z14
+	VMOVUPS 448(AX), Z15
+	VCMPPS  $0x03, Z9, Z8, K2
+	KORW    K2, K1, K1
+	VCMPPS  $0x03, Z11, Z10, K2
+	KORW    K2, K1, K1
+	VCMPPS  $0x03, Z13, Z12, K2
+	KORW    K2, K1, K1
+	VCMPPS  $0x03, Z15, Z14, K2
+	KORW    K2, K1, K1
+	VMINPS  Z8, Z0, Z0
+	VMINPS  Z9, Z1, Z1
+	VMINPS  Z10, Z2, Z2
+	VMINPS  Z11, Z3, Z3
+	VMINPS  Z12, Z4, Z4
+	VMINPS  Z13, Z5, Z5
+	VMINPS  Z14, Z6, Z6
+	VMINPS  Z15, Z7, Z7
+	ADDQ    $0x00000200, AX
+	JMP     minBlockFloat32AVX512_loop8
 
 minBlockFloat32AVX512_loop1:
 	CMPQ    AX, CX

@@ -15,11 +15,6 @@ import (
 
 func init() { sets["reduce"] = genReduce }
 
-// prefetchAhead is how far ahead, in bytes, the streaming reductions
-// prefetch: a page, so that each page is under way before the loads
-// reach it.
-const prefetchAhead = 4096
-
 func genReduce() {
 	for _, e := range []elem{f64, f32} {
 		genExtremeBlock512(e, true)
@@ -37,8 +32,9 @@ func genReduce() {
 // multiple of 64 elements (at least four vectors). Eight accumulators
 // take eight vectors (a cache line each) per iteration; an unordered
 // compare of two vectors at a time collects the NaNs in a mask register.
-// A prefetch a page ahead starts each page of the run before the
-// hardware prefetcher, which stops at page boundaries, would.
+// There is no software prefetch: the hardware's alone read a 1e7-element
+// run from main memory 6-12 % faster than with a prefetch 1, 2, 4 or 8 KB
+// ahead (medians of 8-12 alternating runs).
 // The sign of a zero result is unspecified and so is the result when a
 // holds a NaN (the wrapper finds the first NaN).
 func genExtremeBlock512(e elem, isMax bool) {
@@ -79,7 +75,6 @@ func genExtremeBlock512(e elem, isMax bool) {
 	Label(name + "_loop8")
 	CMPQ(p, lim)
 	JHI(LabelRef(name + "_loop1"))
-	PREFETCHT0(Mem{Base: p}.Offset(prefetchAhead))
 	var x [8]VecVirtual
 	for u := range 8 {
 		x[u] = ZMM()
