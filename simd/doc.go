@@ -4,8 +4,9 @@
 // added into a vector (a sum along axis 0); max/min and argmax/argmin
 // reductions; widening integer sums; int32/int64 arithmetic;
 // float64→float32 and float32⇄float16 conversions; transposes and
-// stride-2 gathers of 8-byte elements; sine, cosine and square root; and
-// float comparisons that write bools.
+// stride-2 gathers of 8-byte elements; float64 arithmetic on stride-2
+// operands; sine, cosine and square root; and float comparisons that
+// write bools.
 //
 // # Overview
 //
@@ -16,10 +17,12 @@
 //	AddFloat64ScalarUnitary(dst, a, s) // dst[i] = a[i] + s
 //	SumFloat64(a)                      // pairwise sum, as NumPy's
 //
-// Names follow gonum's grid, <Op><Type>[Scalar]Unitary. The doc comment of
+// Names follow gonum's grid, <Op><Type>[Scalar]Unitary, and
+// <Op><Type>Inc for the kernels whose operands step through memory
+// (AddFloat64Inc: dst[i] = a[i*incA] + b[i*incB]). The doc comment of
 // each kernel is the Go loop it computes. The package knows nothing of
 // arrays: striding and broadcasting belong to the ufunc iterator, which
-// hands kernels its innermost contiguous runs.
+// hands kernels its innermost runs.
 //
 // # Lengths and aliasing
 //
@@ -60,8 +63,9 @@
 //
 // In the assembly implementations, a kernel whose dst is 2 MiB or more
 // writes it with non-temporal stores, around the caches: the
-// element-wise arithmetic, MulAdd, Negate, Abs, square roots,
-// conversions, exp, log, tanh, sine and cosine (not the comparisons). A result that large does not stay in a core's
+// element-wise arithmetic (the Inc kernels too), MulAdd, Negate, Abs,
+// square roots, conversions, exp, log, tanh, sine and cosine (not the
+// comparisons). A result that large does not stay in a core's
 // private caches anyway, and the destination's lines are then not read
 // from memory before being overwritten (a third of an add's traffic).
 // The elements before dst's first 64-byte boundary and after the last

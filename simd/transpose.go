@@ -132,6 +132,10 @@ type transposeKernels struct {
 	// nil in the Go implementation.
 	ev64    func(dst, src *uint64, n int)
 	evLanes int
+	// binInc[op] (add, sub, mul, div) computes dst[i] = a[i*incA] op
+	// b[i*incB] for n blocks of evLanes elements, mode = (incA-1) |
+	// (incB-1)<<1 in 1..3; nil in the Go implementation.
+	binInc [opDiv + 1]func(dst, a, b *float64, n int, mode int)
 }
 
 var transposeGoKernels = &transposeKernels{name: "go", t64: transpose64Go}

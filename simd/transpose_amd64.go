@@ -11,3 +11,19 @@ func transposeBand64AVX512(dst *uint64, dstStride int, src *uint64, srcStride in
 func evens64AVX2(dst *uint64, src *uint64, n int)
 
 func evens64AVX512(dst *uint64, src *uint64, n int)
+
+func addInc64AVX2(dst *float64, a *float64, b *float64, n int, mode int)
+
+func addInc64AVX512(dst *float64, a *float64, b *float64, n int, mode int)
+
+func subInc64AVX2(dst *float64, a *float64, b *float64, n int, mode int)
+
+func subInc64AVX512(dst *float64, a *float64, b *float64, n int, mode int)
+
+func mulInc64AVX2(dst *float64, a *float64, b *float64, n int, mode int)
+
+func mulInc64AVX512(dst *float64, a *float64, b *float64, n int, mode int)
+
+func divInc64AVX2(dst *float64, a *float64, b *float64, n int, mode int)
+
+func divInc64AVX512(dst *float64, a *float64, b *float64, n int, mode int)

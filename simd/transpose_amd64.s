@@ -153,3 +153,919 @@ evens_block:
 
 evens_done:
 	RET
+
+// func addInc64AVX2(dst *float64, a *float64, b *float64, n int, mode int)
+// Requires: AVX, AVX2, MMX+
+TEXT ·addInc64AVX2(SB), NOSPLIT, $0-40
+	MOVQ  dst+0(FP), AX
+	MOVQ  a+8(FP), CX
+	MOVQ  b+16(FP), DX
+	MOVQ  n+24(FP), BX
+	MOVQ  mode+32(FP), SI
+	TESTQ BX, BX
+	JZ    addInc64AVX2_done
+	CMPQ  SI, $0x01
+	JE    addInc64AVX2_mode1
+	CMPQ  SI, $0x02
+	JE    addInc64AVX2_mode2
+	CMPQ  SI, $0x03
+	JE    addInc64AVX2_mode3
+	CMPQ  SI, $0x05
+	JE    addInc64AVX2_mode5
+	CMPQ  SI, $0x06
+	JE    addInc64AVX2_mode6
+
+addInc64AVX2_mode7:
+	VMOVUPD  (CX), Y0
+	VSHUFPD  $0x00, 32(CX), Y0, Y0
+	VPERMPD  $0xd8, Y0, Y0
+	VMOVUPD  (DX), Y1
+	VSHUFPD  $0x00, 32(DX), Y1, Y1
+	VPERMPD  $0xd8, Y1, Y1
+	VADDPD   Y1, Y0, Y0
+	VMOVNTPD Y0, (AX)
+	ADDQ     $0x00000040, CX
+	ADDQ     $0x00000040, DX
+	ADDQ     $0x00000020, AX
+	DECQ     BX
+	JNZ      addInc64AVX2_mode7
+	SFENCE
+	JMP      addInc64AVX2_end
+
+addInc64AVX2_mode1:
+	VMOVUPD (CX), Y0
+	VSHUFPD $0x00, 32(CX), Y0, Y0
+	VPERMPD $0xd8, Y0, Y0
+	VMOVUPD (DX), Y1
+	VADDPD  Y1, Y0, Y0
+	VMOVUPD Y0, (AX)
+	ADDQ    $0x00000040, CX
+	ADDQ    $0x00000020, DX
+	ADDQ    $0x00000020, AX
+	DECQ    BX
+	JNZ     addInc64AVX2_mode1
+	JMP     addInc64AVX2_end
+
+addInc64AVX2_mode2:
+	VMOVUPD (CX), Y0
+	VMOVUPD (DX), Y1
+	VSHUFPD $0x00, 32(DX), Y1, Y1
+	VPERMPD $0xd8, Y1, Y1
+	VADDPD  Y1, Y0, Y0
+	VMOVUPD Y0, (AX)
+	ADDQ    $0x00000020, CX
+	ADDQ    $0x00000040, DX
+	ADDQ    $0x00000020, AX
+	DECQ    BX
+	JNZ     addInc64AVX2_mode2
+	JMP     addInc64AVX2_end
+
+addInc64AVX2_mode3:
+	VMOVUPD (CX), Y0
+	VSHUFPD $0x00, 32(CX), Y0, Y0
+	VPERMPD $0xd8, Y0, Y0
+	VMOVUPD (DX), Y1
+	VSHUFPD $0x00, 32(DX), Y1, Y1
+	VPERMPD $0xd8, Y1, Y1
+	VADDPD  Y1, Y0, Y0
+	VMOVUPD Y0, (AX)
+	ADDQ    $0x00000040, CX
+	ADDQ    $0x00000040, DX
+	ADDQ    $0x00000020, AX
+	DECQ    BX
+	JNZ     addInc64AVX2_mode3
+	JMP     addInc64AVX2_end
+
+addInc64AVX2_mode5:
+	VMOVUPD  (CX), Y0
+	VSHUFPD  $0x00, 32(CX), Y0, Y0
+	VPERMPD  $0xd8, Y0, Y0
+	VMOVUPD  (DX), Y1
+	VADDPD   Y1, Y0, Y0
+	VMOVNTPD Y0, (AX)
+	ADDQ     $0x00000040, CX
+	ADDQ     $0x00000020, DX
+	ADDQ     $0x00000020, AX
+	DECQ     BX
+	JNZ      addInc64AVX2_mode5
+	SFENCE
+	JMP      addInc64AVX2_end
+
+addInc64AVX2_mode6:
+	VMOVUPD  (CX), Y0
+	VMOVUPD  (DX), Y1
+	VSHUFPD  $0x00, 32(DX), Y1, Y1
+	VPERMPD  $0xd8, Y1, Y1
+	VADDPD   Y1, Y0, Y0
+	VMOVNTPD Y0, (AX)
+	ADDQ     $0x00000020, CX
+	ADDQ     $0x00000040, DX
+	ADDQ     $0x00000020, AX
+	DECQ     BX
+	JNZ      addInc64AVX2_mode6
+	SFENCE
+
+addInc64AVX2_end:
+	VZEROUPPER
+
+addInc64AVX2_done:
+	RET
+
+// func addInc64AVX512(dst *float64, a *float64, b *float64, n int, mode int)
+// Requires: AVX, AVX512F, MMX+, SSE2
+TEXT ·addInc64AVX512(SB), NOSPLIT, $0-40
+	MOVQ      dst+0(FP), AX
+	MOVQ      a+8(FP), CX
+	MOVQ      b+16(FP), DX
+	MOVQ      n+24(FP), BX
+	MOVQ      mode+32(FP), SI
+	TESTQ     BX, BX
+	JZ        addInc64AVX512_done
+	MOVQ      $0x0e0c0a0806040200, DI
+	MOVQ      DI, X0
+	VPMOVZXBQ X0, Z0
+	CMPQ      SI, $0x01
+	JE        addInc64AVX512_mode1
+	CMPQ      SI, $0x02
+	JE        addInc64AVX512_mode2
+	CMPQ      SI, $0x03
+	JE        addInc64AVX512_mode3
+	CMPQ      SI, $0x05
+	JE        addInc64AVX512_mode5
+	CMPQ      SI, $0x06
+	JE        addInc64AVX512_mode6
+
+addInc64AVX512_mode7:
+	VMOVUPD   (CX), Z1
+	VPERMT2PD 64(CX), Z0, Z1
+	VMOVUPD   (DX), Z2
+	VPERMT2PD 64(DX), Z0, Z2
+	VADDPD    Z2, Z1, Z1
+	VMOVNTPD  Z1, (AX)
+	ADDQ      $0x00000080, CX
+	ADDQ      $0x00000080, DX
+	ADDQ      $0x00000040, AX
+	DECQ      BX
+	JNZ       addInc64AVX512_mode7
+	SFENCE
+	JMP       addInc64AVX512_end
+
+addInc64AVX512_mode1:
+	VMOVUPD   (CX), Z1
+	VPERMT2PD 64(CX), Z0, Z1
+	VMOVUPD   (DX), Z2
+	VADDPD    Z2, Z1, Z1
+	VMOVUPD   Z1, (AX)
+	ADDQ      $0x00000080, CX
+	ADDQ      $0x00000040, DX
+	ADDQ      $0x00000040, AX
+	DECQ      BX
+	JNZ       addInc64AVX512_mode1
+	JMP       addInc64AVX512_end
+
+addInc64AVX512_mode2:
+	VMOVUPD   (CX), Z1
+	VMOVUPD   (DX), Z2
+	VPERMT2PD 64(DX), Z0, Z2
+	VADDPD    Z2, Z1, Z1
+	VMOVUPD   Z1, (AX)
+	ADDQ      $0x00000040, CX
+	ADDQ      $0x00000080, DX
+	ADDQ      $0x00000040, AX
+	DECQ      BX
+	JNZ       addInc64AVX512_mode2
+	JMP       addInc64AVX512_end
+
+addInc64AVX512_mode3:
+	VMOVUPD   (CX), Z1
+	VPERMT2PD 64(CX), Z0, Z1
+	VMOVUPD   (DX), Z2
+	VPERMT2PD 64(DX), Z0, Z2
+	VADDPD    Z2, Z1, Z1
+	VMOVUPD   Z1, (AX)
+	ADDQ      $0x00000080, CX
+	ADDQ      $0x00000080, DX
+	ADDQ      $0x00000040, AX
+	DECQ      BX
+	JNZ       addInc64AVX512_mode3
+	JMP       addInc64AVX512_end
+
+addInc64AVX512_mode5:
+	VMOVUPD   (CX), Z1
+	VPERMT2PD 64(CX), Z0, Z1
+	VMOVUPD   (DX), Z2
+	VADDPD    Z2, Z1, Z1
+	VMOVNTPD  Z1, (AX)
+	ADDQ      $0x00000080, CX
+	ADDQ      $0x00000040, DX
+	ADDQ      $0x00000040, AX
+	DECQ      BX
+	JNZ       addInc64AVX512_mode5
+	SFENCE
+	JMP       addInc64AVX512_end
+
+addInc64AVX512_mode6:
+	VMOVUPD   (CX), Z1
+	VMOVUPD   (DX), Z2
+	VPERMT2PD 64(DX), Z0, Z2
+	VADDPD    Z2, Z1, Z1
+	VMOVNTPD  Z1, (AX)
+	ADDQ      $0x00000040, CX
+	ADDQ      $0x00000080, DX
+	ADDQ      $0x00000040, AX
+	DECQ      BX
+	JNZ       addInc64AVX512_mode6
+	SFENCE
+
+addInc64AVX512_end:
+	VZEROUPPER
+
+addInc64AVX512_done:
+	RET
+
+// func subInc64AVX2(dst *float64, a *float64, b *float64, n int, mode int)
+// Requires: AVX, AVX2, MMX+
+TEXT ·subInc64AVX2(SB), NOSPLIT, $0-40
+	MOVQ  dst+0(FP), AX
+	MOVQ  a+8(FP), CX
+	MOVQ  b+16(FP), DX
+	MOVQ  n+24(FP), BX
+	MOVQ  mode+32(FP), SI
+	TESTQ BX, BX
+	JZ    subInc64AVX2_done
+	CMPQ  SI, $0x01
+	JE    subInc64AVX2_mode1
+	CMPQ  SI, $0x02
+	JE    subInc64AVX2_mode2
+	CMPQ  SI, $0x03
+	JE    subInc64AVX2_mode3
+	CMPQ  SI, $0x05
+	JE    subInc64AVX2_mode5
+	CMPQ  SI, $0x06
+	JE    subInc64AVX2_mode6
+
+subInc64AVX2_mode7:
+	VMOVUPD  (CX), Y0
+	VSHUFPD  $0x00, 32(CX), Y0, Y0
+	VPERMPD  $0xd8, Y0, Y0
+	VMOVUPD  (DX), Y1
+	VSHUFPD  $0x00, 32(DX), Y1, Y1
+	VPERMPD  $0xd8, Y1, Y1
+	VSUBPD   Y1, Y0, Y0
+	VMOVNTPD Y0, (AX)
+	ADDQ     $0x00000040, CX
+	ADDQ     $0x00000040, DX
+	ADDQ     $0x00000020, AX
+	DECQ     BX
+	JNZ      subInc64AVX2_mode7
+	SFENCE
+	JMP      subInc64AVX2_end
+
+subInc64AVX2_mode1:
+	VMOVUPD (CX), Y0
+	VSHUFPD $0x00, 32(CX), Y0, Y0
+	VPERMPD $0xd8, Y0, Y0
+	VMOVUPD (DX), Y1
+	VSUBPD  Y1, Y0, Y0
+	VMOVUPD Y0, (AX)
+	ADDQ    $0x00000040, CX
+	ADDQ    $0x00000020, DX
+	ADDQ    $0x00000020, AX
+	DECQ    BX
+	JNZ     subInc64AVX2_mode1
+	JMP     subInc64AVX2_end
+
+subInc64AVX2_mode2:
+	VMOVUPD (CX), Y0
+	VMOVUPD (DX), Y1
+	VSHUFPD $0x00, 32(DX), Y1, Y1
+	VPERMPD $0xd8, Y1, Y1
+	VSUBPD  Y1, Y0, Y0
+	VMOVUPD Y0, (AX)
+	ADDQ    $0x00000020, CX
+	ADDQ    $0x00000040, DX
+	ADDQ    $0x00000020, AX
+	DECQ    BX
+	JNZ     subInc64AVX2_mode2
+	JMP     subInc64AVX2_end
+
+subInc64AVX2_mode3:
+	VMOVUPD (CX), Y0
+	VSHUFPD $0x00, 32(CX), Y0, Y0
+	VPERMPD $0xd8, Y0, Y0
+	VMOVUPD (DX), Y1
+	VSHUFPD $0x00, 32(DX), Y1, Y1
+	VPERMPD $0xd8, Y1, Y1
+	VSUBPD  Y1, Y0, Y0
+	VMOVUPD Y0, (AX)
+	ADDQ    $0x00000040, CX
+	ADDQ    $0x00000040, DX
+	ADDQ    $0x00000020, AX
+	DECQ    BX
+	JNZ     subInc64AVX2_mode3
+	JMP     subInc64AVX2_end
+
+subInc64AVX2_mode5:
+	VMOVUPD  (CX), Y0
+	VSHUFPD  $0x00, 32(CX), Y0, Y0
+	VPERMPD  $0xd8, Y0, Y0
+	VMOVUPD  (DX), Y1
+	VSUBPD   Y1, Y0, Y0
+	VMOVNTPD Y0, (AX)
+	ADDQ     $0x00000040, CX
+	ADDQ     $0x00000020, DX
+	ADDQ     $0x00000020, AX
+	DECQ     BX
+	JNZ      subInc64AVX2_mode5
+	SFENCE
+	JMP      subInc64AVX2_end
+
+subInc64AVX2_mode6:
+	VMOVUPD  (CX), Y0
+	VMOVUPD  (DX), Y1
+	VSHUFPD  $0x00, 32(DX), Y1, Y1
+	VPERMPD  $0xd8, Y1, Y1
+	VSUBPD   Y1, Y0, Y0
+	VMOVNTPD Y0, (AX)
+	ADDQ     $0x00000020, CX
+	ADDQ     $0x00000040, DX
+	ADDQ     $0x00000020, AX
+	DECQ     BX
+	JNZ      subInc64AVX2_mode6
+	SFENCE
+
+subInc64AVX2_end:
+	VZEROUPPER
+
+subInc64AVX2_done:
+	RET
+
+// func subInc64AVX512(dst *float64, a *float64, b *float64, n int, mode int)
+// Requires: AVX, AVX512F, MMX+, SSE2
+TEXT ·subInc64AVX512(SB), NOSPLIT, $0-40
+	MOVQ      dst+0(FP), AX
+	MOVQ      a+8(FP), CX
+	MOVQ      b+16(FP), DX
+	MOVQ      n+24(FP), BX
+	MOVQ      mode+32(FP), SI
+	TESTQ     BX, BX
+	JZ        subInc64AVX512_done
+	MOVQ      $0x0e0c0a0806040200, DI
+	MOVQ      DI, X0
+	VPMOVZXBQ X0, Z0
+	CMPQ      SI, $0x01
+	JE        subInc64AVX512_mode1
+	CMPQ      SI, $0x02
+	JE        subInc64AVX512_mode2
+	CMPQ      SI, $0x03
+	JE        subInc64AVX512_mode3
+	CMPQ      SI, $0x05
+	JE        subInc64AVX512_mode5
+	CMPQ      SI, $0x06
+	JE        subInc64AVX512_mode6
+
+subInc64AVX512_mode7:
+	VMOVUPD   (CX), Z1
+	VPERMT2PD 64(CX), Z0, Z1
+	VMOVUPD   (DX), Z2
+	VPERMT2PD 64(DX), Z0, Z2
+	VSUBPD    Z2, Z1, Z1
+	VMOVNTPD  Z1, (AX)
+	ADDQ      $0x00000080, CX
+	ADDQ      $0x00000080, DX
+	ADDQ      $0x00000040, AX
+	DECQ      BX
+	JNZ       subInc64AVX512_mode7
+	SFENCE
+	JMP       subInc64AVX512_end
+
+subInc64AVX512_mode1:
+	VMOVUPD   (CX), Z1
+	VPERMT2PD 64(CX), Z0, Z1
+	VMOVUPD   (DX), Z2
+	VSUBPD    Z2, Z1, Z1
+	VMOVUPD   Z1, (AX)
+	ADDQ      $0x00000080, CX
+	ADDQ      $0x00000040, DX
+	ADDQ      $0x00000040, AX
+	DECQ      BX
+	JNZ       subInc64AVX512_mode1
+	JMP       subInc64AVX512_end
+
+subInc64AVX512_mode2:
+	VMOVUPD   (CX), Z1
+	VMOVUPD   (DX), Z2
+	VPERMT2PD 64(DX), Z0, Z2
+	VSUBPD    Z2, Z1, Z1
+	VMOVUPD   Z1, (AX)
+	ADDQ      $0x00000040, CX
+	ADDQ      $0x00000080, DX
+	ADDQ      $0x00000040, AX
+	DECQ      BX
+	JNZ       subInc64AVX512_mode2
+	JMP       subInc64AVX512_end
+
+subInc64AVX512_mode3:
+	VMOVUPD   (CX), Z1
+	VPERMT2PD 64(CX), Z0, Z1
+	VMOVUPD   (DX), Z2
+	VPERMT2PD 64(DX), Z0, Z2
+	VSUBPD    Z2, Z1, Z1
+	VMOVUPD   Z1, (AX)
+	ADDQ      $0x00000080, CX
+	ADDQ      $0x00000080, DX
+	ADDQ      $0x00000040, AX
+	DECQ      BX
+	JNZ       subInc64AVX512_mode3
+	JMP       subInc64AVX512_end
+
+subInc64AVX512_mode5:
+	VMOVUPD   (CX), Z1
+	VPERMT2PD 64(CX), Z0, Z1
+	VMOVUPD   (DX), Z2
+	VSUBPD    Z2, Z1, Z1
+	VMOVNTPD  Z1, (AX)
+	ADDQ      $0x00000080, CX
+	ADDQ      $0x00000040, DX
+	ADDQ      $0x00000040, AX
+	DECQ      BX
+	JNZ       subInc64AVX512_mode5
+	SFENCE
+	JMP       subInc64AVX512_end
+
+subInc64AVX512_mode6:
+	VMOVUPD   (CX), Z1
+	VMOVUPD   (DX), Z2
+	VPERMT2PD 64(DX), Z0, Z2
+	VSUBPD    Z2, Z1, Z1
+	VMOVNTPD  Z1, (AX)
+	ADDQ      $0x00000040, CX
+	ADDQ      $0x00000080, DX
+	ADDQ      $0x00000040, AX
+	DECQ      BX
+	JNZ       subInc64AVX512_mode6
+	SFENCE
+
+subInc64AVX512_end:
+	VZEROUPPER
+
+subInc64AVX512_done:
+	RET
+
+// func mulInc64AVX2(dst *float64, a *float64, b *float64, n int, mode int)
+// Requires: AVX, AVX2, MMX+
+TEXT ·mulInc64AVX2(SB), NOSPLIT, $0-40
+	MOVQ  dst+0(FP), AX
+	MOVQ  a+8(FP), CX
+	MOVQ  b+16(FP), DX
+	MOVQ  n+24(FP), BX
+	MOVQ  mode+32(FP), SI
+	TESTQ BX, BX
+	JZ    mulInc64AVX2_done
+	CMPQ  SI, $0x01
+	JE    mulInc64AVX2_mode1
+	CMPQ  SI, $0x02
+	JE    mulInc64AVX2_mode2
+	CMPQ  SI, $0x03
+	JE    mulInc64AVX2_mode3
+	CMPQ  SI, $0x05
+	JE    mulInc64AVX2_mode5
+	CMPQ  SI, $0x06
+	JE    mulInc64AVX2_mode6
+
+mulInc64AVX2_mode7:
+	VMOVUPD  (CX), Y0
+	VSHUFPD  $0x00, 32(CX), Y0, Y0
+	VPERMPD  $0xd8, Y0, Y0
+	VMOVUPD  (DX), Y1
+	VSHUFPD  $0x00, 32(DX), Y1, Y1
+	VPERMPD  $0xd8, Y1, Y1
+	VMULPD   Y1, Y0, Y0
+	VMOVNTPD Y0, (AX)
+	ADDQ     $0x00000040, CX
+	ADDQ     $0x00000040, DX
+	ADDQ     $0x00000020, AX
+	DECQ     BX
+	JNZ      mulInc64AVX2_mode7
+	SFENCE
+	JMP      mulInc64AVX2_end
+
+mulInc64AVX2_mode1:
+	VMOVUPD (CX), Y0
+	VSHUFPD $0x00, 32(CX), Y0, Y0
+	VPERMPD $0xd8, Y0, Y0
+	VMOVUPD (DX), Y1
+	VMULPD  Y1, Y0, Y0
+	VMOVUPD Y0, (AX)
+	ADDQ    $0x00000040, CX
+	ADDQ    $0x00000020, DX
+	ADDQ    $0x00000020, AX
+	DECQ    BX
+	JNZ     mulInc64AVX2_mode1
+	JMP     mulInc64AVX2_end
+
+mulInc64AVX2_mode2:
+	VMOVUPD (CX), Y0
+	VMOVUPD (DX), Y1
+	VSHUFPD $0x00, 32(DX), Y1, Y1
+	VPERMPD $0xd8, Y1, Y1
+	VMULPD  Y1, Y0, Y0
+	VMOVUPD Y0, (AX)
+	ADDQ    $0x00000020, CX
+	ADDQ    $0x00000040, DX
+	ADDQ    $0x00000020, AX
+	DECQ    BX
+	JNZ     mulInc64AVX2_mode2
+	JMP     mulInc64AVX2_end
+
+mulInc64AVX2_mode3:
+	VMOVUPD (CX), Y0
+	VSHUFPD $0x00, 32(CX), Y0, Y0
+	VPERMPD $0xd8, Y0, Y0
+	VMOVUPD (DX), Y1
+	VSHUFPD $0x00, 32(DX), Y1, Y1
+	VPERMPD $0xd8, Y1, Y1
+	VMULPD  Y1, Y0, Y0
+	VMOVUPD Y0, (AX)
+	ADDQ    $0x00000040, CX
+	ADDQ    $0x00000040, DX
+	ADDQ    $0x00000020, AX
+	DECQ    BX
+	JNZ     mulInc64AVX2_mode3
+	JMP     mulInc64AVX2_end
+
+mulInc64AVX2_mode5:
+	VMOVUPD  (CX), Y0
+	VSHUFPD  $0x00, 32(CX), Y0, Y0
+	VPERMPD  $0xd8, Y0, Y0
+	VMOVUPD  (DX), Y1
+	VMULPD   Y1, Y0, Y0
+	VMOVNTPD Y0, (AX)
+	ADDQ     $0x00000040, CX
+	ADDQ     $0x00000020, DX
+	ADDQ     $0x00000020, AX
+	DECQ     BX
+	JNZ      mulInc64AVX2_mode5
+	SFENCE
+	JMP      mulInc64AVX2_end
+
+mulInc64AVX2_mode6:
+	VMOVUPD  (CX), Y0
+	VMOVUPD  (DX), Y1
+	VSHUFPD  $0x00, 32(DX), Y1, Y1
+	VPERMPD  $0xd8, Y1, Y1
+	VMULPD   Y1, Y0, Y0
+	VMOVNTPD Y0, (AX)
+	ADDQ     $0x00000020, CX
+	ADDQ     $0x00000040, DX
+	ADDQ     $0x00000020, AX
+	DECQ     BX
+	JNZ      mulInc64AVX2_mode6
+	SFENCE
+
+mulInc64AVX2_end:
+	VZEROUPPER
+
+mulInc64AVX2_done:
+	RET
+
+// func mulInc64AVX512(dst *float64, a *float64, b *float64, n int, mode int)
+// Requires: AVX, AVX512F, MMX+, SSE2
+TEXT ·mulInc64AVX512(SB), NOSPLIT, $0-40
+	MOVQ      dst+0(FP), AX
+	MOVQ      a+8(FP), CX
+	MOVQ      b+16(FP), DX
+	MOVQ      n+24(FP), BX
+	MOVQ      mode+32(FP), SI
+	TESTQ     BX, BX
+	JZ        mulInc64AVX512_done
+	MOVQ      $0x0e0c0a0806040200, DI
+	MOVQ      DI, X0
+	VPMOVZXBQ X0, Z0
+	CMPQ      SI, $0x01
+	JE        mulInc64AVX512_mode1
+	CMPQ      SI, $0x02
+	JE        mulInc64AVX512_mode2
+	CMPQ      SI, $0x03
+	JE        mulInc64AVX512_mode3
+	CMPQ      SI, $0x05
+	JE        mulInc64AVX512_mode5
+	CMPQ      SI, $0x06
+	JE        mulInc64AVX512_mode6
+
+mulInc64AVX512_mode7:
+	VMOVUPD   (CX), Z1
+	VPERMT2PD 64(CX), Z0, Z1
+	VMOVUPD   (DX), Z2
+	VPERMT2PD 64(DX), Z0, Z2
+	VMULPD    Z2, Z1, Z1
+	VMOVNTPD  Z1, (AX)
+	ADDQ      $0x00000080, CX
+	ADDQ      $0x00000080, DX
+	ADDQ      $0x00000040, AX
+	DECQ      BX
+	JNZ       mulInc64AVX512_mode7
+	SFENCE
+	JMP       mulInc64AVX512_end
+
+mulInc64AVX512_mode1:
+	VMOVUPD   (CX), Z1
+	VPERMT2PD 64(CX), Z0, Z1
+	VMOVUPD   (DX), Z2
+	VMULPD    Z2, Z1, Z1
+	VMOVUPD   Z1, (AX)
+	ADDQ      $0x00000080, CX
+	ADDQ      $0x00000040, DX
+	ADDQ      $0x00000040, AX
+	DECQ      BX
+	JNZ       mulInc64AVX512_mode1
+	JMP       mulInc64AVX512_end
+
+mulInc64AVX512_mode2:
+	VMOVUPD   (CX), Z1
+	VMOVUPD   (DX), Z2
+	VPERMT2PD 64(DX), Z0, Z2
+	VMULPD    Z2, Z1, Z1
+	VMOVUPD   Z1, (AX)
+	ADDQ      $0x00000040, CX
+	ADDQ      $0x00000080, DX
+	ADDQ      $0x00000040, AX
+	DECQ      BX
+	JNZ       mulInc64AVX512_mode2
+	JMP       mulInc64AVX512_end
+
+mulInc64AVX512_mode3:
+	VMOVUPD   (CX), Z1
+	VPERMT2PD 64(CX), Z0, Z1
+	VMOVUPD   (DX), Z2
+	VPERMT2PD 64(DX), Z0, Z2
+	VMULPD    Z2, Z1, Z1
+	VMOVUPD   Z1, (AX)
+	ADDQ      $0x00000080, CX
+	ADDQ      $0x00000080, DX
+	ADDQ      $0x00000040, AX
+	DECQ      BX
+	JNZ       mulInc64AVX512_mode3
+	JMP       mulInc64AVX512_end
+
+mulInc64AVX512_mode5:
+	VMOVUPD   (CX), Z1
+	VPERMT2PD 64(CX), Z0, Z1
+	VMOVUPD   (DX), Z2
+	VMULPD    Z2, Z1, Z1
+	VMOVNTPD  Z1, (AX)
+	ADDQ      $0x00000080, CX
+	ADDQ      $0x00000040, DX
+	ADDQ      $0x00000040, AX
+	DECQ      BX
+	JNZ       mulInc64AVX512_mode5
+	SFENCE
+	JMP       mulInc64AVX512_end
+
+mulInc64AVX512_mode6:
+	VMOVUPD   (CX), Z1
+	VMOVUPD   (DX), Z2
+	VPERMT2PD 64(DX), Z0, Z2
+	VMULPD    Z2, Z1, Z1
+	VMOVNTPD  Z1, (AX)
+	ADDQ      $0x00000040, CX
+	ADDQ      $0x00000080, DX
+	ADDQ      $0x00000040, AX
+	DECQ      BX
+	JNZ       mulInc64AVX512_mode6
+	SFENCE
+
+mulInc64AVX512_end:
+	VZEROUPPER
+
+mulInc64AVX512_done:
+	RET
+
+// func divInc64AVX2(dst *float64, a *float64, b *float64, n int, mode int)
+// Requires: AVX, AVX2, MMX+
+TEXT ·divInc64AVX2(SB), NOSPLIT, $0-40
+	MOVQ  dst+0(FP), AX
+	MOVQ  a+8(FP), CX
+	MOVQ  b+16(FP), DX
+	MOVQ  n+24(FP), BX
+	MOVQ  mode+32(FP), SI
+	TESTQ BX, BX
+	JZ    divInc64AVX2_done
+	CMPQ  SI, $0x01
+	JE    divInc64AVX2_mode1
+	CMPQ  SI, $0x02
+	JE    divInc64AVX2_mode2
+	CMPQ  SI, $0x03
+	JE    divInc64AVX2_mode3
+	CMPQ  SI, $0x05
+	JE    divInc64AVX2_mode5
+	CMPQ  SI, $0x06
+	JE    divInc64AVX2_mode6
+
+divInc64AVX2_mode7:
+	VMOVUPD  (CX), Y0
+	VSHUFPD  $0x00, 32(CX), Y0, Y0
+	VPERMPD  $0xd8, Y0, Y0
+	VMOVUPD  (DX), Y1
+	VSHUFPD  $0x00, 32(DX), Y1, Y1
+	VPERMPD  $0xd8, Y1, Y1
+	VDIVPD   Y1, Y0, Y0
+	VMOVNTPD Y0, (AX)
+	ADDQ     $0x00000040, CX
+	ADDQ     $0x00000040, DX
+	ADDQ     $0x00000020, AX
+	DECQ     BX
+	JNZ      divInc64AVX2_mode7
+	SFENCE
+	JMP      divInc64AVX2_end
+
+divInc64AVX2_mode1:
+	VMOVUPD (CX), Y0
+	VSHUFPD $0x00, 32(CX), Y0, Y0
+	VPERMPD $0xd8, Y0, Y0
+	VMOVUPD (DX), Y1
+	VDIVPD  Y1, Y0, Y0
+	VMOVUPD Y0, (AX)
+	ADDQ    $0x00000040, CX
+	ADDQ    $0x00000020, DX
+	ADDQ    $0x00000020, AX
+	DECQ    BX
+	JNZ     divInc64AVX2_mode1
+	JMP     divInc64AVX2_end
+
+divInc64AVX2_mode2:
+	VMOVUPD (CX), Y0
+	VMOVUPD (DX), Y1
+	VSHUFPD $0x00, 32(DX), Y1, Y1
+	VPERMPD $0xd8, Y1, Y1
+	VDIVPD  Y1, Y0, Y0
+	VMOVUPD Y0, (AX)
+	ADDQ    $0x00000020, CX
+	ADDQ    $0x00000040, DX
+	ADDQ    $0x00000020, AX
+	DECQ    BX
+	JNZ     divInc64AVX2_mode2
+	JMP     divInc64AVX2_end
+
+divInc64AVX2_mode3:
+	VMOVUPD (CX), Y0
+	VSHUFPD $0x00, 32(CX), Y0, Y0
+	VPERMPD $0xd8, Y0, Y0
+	VMOVUPD (DX), Y1
+	VSHUFPD $0x00, 32(DX), Y1, Y1
+	VPERMPD $0xd8, Y1, Y1
+	VDIVPD  Y1, Y0, Y0
+	VMOVUPD Y0, (AX)
+	ADDQ    $0x00000040, CX
+	ADDQ    $0x00000040, DX
+	ADDQ    $0x00000020, AX
+	DECQ    BX
+	JNZ     divInc64AVX2_mode3
+	JMP     divInc64AVX2_end
+
+divInc64AVX2_mode5:
+	VMOVUPD  (CX), Y0
+	VSHUFPD  $0x00, 32(CX), Y0, Y0
+	VPERMPD  $0xd8, Y0, Y0
+	VMOVUPD  (DX), Y1
+	VDIVPD   Y1, Y0, Y0
+	VMOVNTPD Y0, (AX)
+	ADDQ     $0x00000040, CX
+	ADDQ     $0x00000020, DX
+	ADDQ     $0x00000020, AX
+	DECQ     BX
+	JNZ      divInc64AVX2_mode5
+	SFENCE
+	JMP      divInc64AVX2_end
+
+divInc64AVX2_mode6:
+	VMOVUPD  (CX), Y0
+	VMOVUPD  (DX), Y1
+	VSHUFPD  $0x00, 32(DX), Y1, Y1
+	VPERMPD  $0xd8, Y1, Y1
+	VDIVPD   Y1, Y0, Y0
+	VMOVNTPD Y0, (AX)
+	ADDQ     $0x00000020, CX
+	ADDQ     $0x00000040, DX
+	ADDQ     $0x00000020, AX
+	DECQ     BX
+	JNZ      divInc64AVX2_mode6
+	SFENCE
+
+divInc64AVX2_end:
+	VZEROUPPER
+
+divInc64AVX2_done:
+	RET
+
+// func divInc64AVX512(dst *float64, a *float64, b *float64, n int, mode int)
+// Requires: AVX, AVX512F, MMX+, SSE2
+TEXT ·divInc64AVX512(SB), NOSPLIT, $0-40
+	MOVQ      dst+0(FP), AX
+	MOVQ      a+8(FP), CX
+	MOVQ      b+16(FP), DX
+	MOVQ      n+24(FP), BX
+	MOVQ      mode+32(FP), SI
+	TESTQ     BX, BX
+	JZ        divInc64AVX512_done
+	MOVQ      $0x0e0c0a0806040200, DI
+	MOVQ      DI, X0
+	VPMOVZXBQ X0, Z0
+	CMPQ      SI, $0x01
+	JE        divInc64AVX512_mode1
+	CMPQ      SI, $0x02
+	JE        divInc64AVX512_mode2
+	CMPQ      SI, $0x03
+	JE        divInc64AVX512_mode3
+	CMPQ      SI, $0x05
+	JE        divInc64AVX512_mode5
+	CMPQ      SI, $0x06
+	JE        divInc64AVX512_mode6
+
+divInc64AVX512_mode7:
+	VMOVUPD   (CX), Z1
+	VPERMT2PD 64(CX), Z0, Z1
+	VMOVUPD   (DX), Z2
+	VPERMT2PD 64(DX), Z0, Z2
+	VDIVPD    Z2, Z1, Z1
+	VMOVNTPD  Z1, (AX)
+	ADDQ      $0x00000080, CX
+	ADDQ      $0x00000080, DX
+	ADDQ      $0x00000040, AX
+	DECQ      BX
+	JNZ       divInc64AVX512_mode7
+	SFENCE
+	JMP       divInc64AVX512_end
+
+divInc64AVX512_mode1:
+	VMOVUPD   (CX), Z1
+	VPERMT2PD 64(CX), Z0, Z1
+	VMOVUPD   (DX), Z2
+	VDIVPD    Z2, Z1, Z1
+	VMOVUPD   Z1, (AX)
+	ADDQ      $0x00000080, CX
+	ADDQ      $0x00000040, DX
+	ADDQ      $0x00000040, AX
+	DECQ      BX
+	JNZ       divInc64AVX512_mode1
+	JMP       divInc64AVX512_end
+
+divInc64AVX512_mode2:
+	VMOVUPD   (CX), Z1
+	VMOVUPD   (DX), Z2
+	VPERMT2PD 64(DX), Z0, Z2
+	VDIVPD    Z2, Z1, Z1
+	VMOVUPD   Z1, (AX)
+	ADDQ      $0x00000040, CX
+	ADDQ      $0x00000080, DX
+	ADDQ      $0x00000040, AX
+	DECQ      BX
+	JNZ       divInc64AVX512_mode2
+	JMP       divInc64AVX512_end
+
+divInc64AVX512_mode3:
+	VMOVUPD   (CX), Z1
+	VPERMT2PD 64(CX), Z0, Z1
+	VMOVUPD   (DX), Z2
+	VPERMT2PD 64(DX), Z0, Z2
+	VDIVPD    Z2, Z1, Z1
+	VMOVUPD   Z1, (AX)
+	ADDQ      $0x00000080, CX
+	ADDQ      $0x00000080, DX
+	ADDQ      $0x00000040, AX
+	DECQ      BX
+	JNZ       divInc64AVX512_mode3
+	JMP       divInc64AVX512_end
+
+divInc64AVX512_mode5:
+	VMOVUPD   (CX), Z1
+	VPERMT2PD 64(CX), Z0, Z1
+	VMOVUPD   (DX), Z2
+	VDIVPD    Z2, Z1, Z1
+	VMOVNTPD  Z1, (AX)
+	ADDQ      $0x00000080, CX
+	ADDQ      $0x00000040, DX
+	ADDQ      $0x00000040, AX
+	DECQ      BX
+	JNZ       divInc64AVX512_mode5
+	SFENCE
+	JMP       divInc64AVX512_end
+
+divInc64AVX512_mode6:
+	VMOVUPD   (CX), Z1
+	VMOVUPD   (DX), Z2
+	VPERMT2PD 64(DX), Z0, Z2
+	VDIVPD    Z2, Z1, Z1
+	VMOVNTPD  Z1, (AX)
+	ADDQ      $0x00000040, CX
+	ADDQ      $0x00000080, DX
+	ADDQ      $0x00000040, AX
+	DECQ      BX
+	JNZ       divInc64AVX512_mode6
+	SFENCE
+
+divInc64AVX512_end:
+	VZEROUPPER
+
+divInc64AVX512_done:
+	RET

