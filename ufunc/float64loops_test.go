@@ -40,6 +40,9 @@ func TestFloat64Loops(t *testing.T) {
 		{"scalar b", [3]int{8, 0, 8}, false},
 		{"scalar a", [3]int{0, 8, 8}, false},
 		{"strided", [3]int{16, 24, 8}, false},
+		{"stride 2, 1", [3]int{16, 8, 8}, false},
+		{"stride 1, 2", [3]int{8, 16, 8}, false},
+		{"stride 2, 2", [3]int{16, 16, 8}, false},
 		{"strided out", [3]int{8, 8, 16}, false},
 		{"reduce", [3]int{0, 8, 0}, true},
 	}

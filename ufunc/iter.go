@@ -149,11 +149,18 @@ func (p *plan) prepare() {
 		}
 	}
 	p.evens = false
-	if p.nd > 0 && p.shape[p.nd-1] >= minEvens && simd.Implementation() != "go" {
+	if p.nd > 0 && p.shape[p.nd-1] >= minEvens && simd.Implementation() != "go" && !p.readsEvens() {
 		for i := range p.nops {
 			p.evens = p.evens || p.ops[i].gathersEvens(p.ops[i].strides[p.nd-1])
 		}
 	}
+}
+
+// readsEvens reports whether p's loop reads stride-2 inputs itself
+// (takesEvens) into an output that is contiguous along the innermost
+// dimension, where gathering them first would only cost a pass.
+func (p *plan) readsEvens() bool {
+	return p.nops == 3 && p.ops[2].strides[p.nd-1] == 8 && takesEvens(p.loop)
 }
 
 // minEvens is the shortest innermost run whose stride-2 inputs are

@@ -80,6 +80,9 @@ func addFloat64(args []unsafe.Pointer, steps []int, n int) {
 		}
 		return
 	}
+	if incRun(simd.AddFloat64Inc, args, steps, n) {
+		return
+	}
 	addLoop[float64](args, steps, n)
 }
 
@@ -88,6 +91,9 @@ func subFloat64(args []unsafe.Pointer, steps []int, n int) {
 		for i := range n {
 			*at[float64](args[2], 8, i) = *at[float64](args[0], 8, i) - *at[float64](args[1], 8, i)
 		}
+		return
+	}
+	if incRun(simd.SubFloat64Inc, args, steps, n) {
 		return
 	}
 	subLoop[float64](args, steps, n)
@@ -100,6 +106,9 @@ func mulFloat64(args []unsafe.Pointer, steps []int, n int) {
 		}
 		return
 	}
+	if incRun(simd.MulFloat64Inc, args, steps, n) {
+		return
+	}
 	mulLoop[float64](args, steps, n)
 }
 
@@ -110,8 +119,41 @@ func divFloat64(args []unsafe.Pointer, steps []int, n int) {
 		}
 		return
 	}
+	if incRun(simd.DivFloat64Inc, args, steps, n) {
+		return
+	}
 	divLoop[float64](args, steps, n)
 }
+
+// incRun runs a float64 add, subtract, multiply or divide (f, one of
+// simd's Inc kernels) over a run whose output is contiguous and whose
+// inputs step by one or two elements, at least one of them by two (a
+// view x[::2], the real parts of complex128 values), and reports whether
+// it did. The kernel reads a stride-2 input directly, two vectors at a
+// time, which is why the walk does not gather such inputs into
+// contiguous chunks for these loops (see takesEvens).
+func incRun(f func(dst, a, b []float64, incA, incB int), args []unsafe.Pointer, steps []int, n int) bool {
+	sa, sb := steps[0], steps[1]
+	if n < minSimdRun || steps[2] != 8 || sa != 8 && sa != 16 || sb != 8 && sb != 16 || sa+sb == 16 {
+		return false
+	}
+	ia, ib := sa/8, sb/8
+	f(unsafe.Slice((*float64)(args[2]), n), unsafe.Slice((*float64)(args[0]), (n-1)*ia+1),
+		unsafe.Slice((*float64)(args[1]), (n-1)*ib+1), ia, ib)
+	return true
+}
+
+// takesEvens reports whether l is one of the loops that read stride-2
+// float64 inputs themselves (incRun). A Loop made from a function
+// declaration is a pointer to that function's one static closure, so
+// the pointers compare.
+func takesEvens(l Loop) bool {
+	id := loopID(l)
+	return id == loopID(addFloat64) || id == loopID(subFloat64) || id == loopID(mulFloat64) || id == loopID(divFloat64)
+}
+
+// loopID is the closure pointer of l.
+func loopID(l Loop) unsafe.Pointer { return *(*unsafe.Pointer)(unsafe.Pointer(&l)) }
 
 // isReduce reports the reduction layout: the output is the first input's
 // element, repeated (out = out op b[i] for every i).
