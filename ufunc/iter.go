@@ -249,10 +249,28 @@ func (p *plan) run(lo, hi int, s *scratch) {
 	}
 }
 
-// tile is the edge, in elements, of the square tiles a blocked iteration
-// walks: small enough that a tile of every operand stays in L1/L2 when
-// one operand steps across rows.
+// tile is the shortest edge, in elements, of a blocked iteration's last
+// two dimensions (see blocked), and the most rows a tile has.
 const tile = 256
+
+// tileElems is the number of elements of a tile, the size of a
+// transposed operand's tile buffer: 1 MiB of 8-byte elements.
+const tileElems = 1 << 17
+
+// tileShape returns the rows and columns of the tiles a blocked
+// iteration walks. A tile is as wide as the inner dimension, up to 4096
+// elements, and has as many rows as tileElems allows, a multiple of 8
+// (8 to tile): the operands that are contiguous along the inner
+// dimension (the output, usually) are then read and written in long
+// runs, while a transposed operand gives short runs of a row's width,
+// many rows apart. (Square tiles of 256 made every operand's runs 2 KB
+// long; the (3000, 3000) a.T + b took 22 ms with them, 14-16 ms with
+// tiles of 40 x 3000.)
+func (p *plan) tileShape() (rows, cols int) {
+	cols = min(p.shape[p.nd-1], 4096)
+	rows = min(max(tileElems/cols&^7, 8), tile)
+	return rows, cols
+}
 
 // blocked reports whether the last two dimensions should be walked in
 // tiles: some operand steps through the inner dimension with a larger
@@ -287,12 +305,13 @@ func (p *plan) runTiles(r0, r1 int, s *scratch) {
 	rows, cols := p.nd-2, p.nd-1
 	p.markTransposed(s)
 	defer s.clearTransposed()
+	tr, tc := p.tileShape()
 	var idx [MaxDims]int
 	for {
-		for i0 := r0; i0 < r1; i0 += tile {
-			i1 := min(i0+tile, r1)
-			for j0 := 0; j0 < p.shape[cols]; j0 += tile {
-				n := min(tile, p.shape[cols]-j0)
+		for i0 := r0; i0 < r1; i0 += tr {
+			i1 := min(i0+tr, r1)
+			for j0 := 0; j0 < p.shape[cols]; j0 += tc {
+				n := min(tc, p.shape[cols]-j0)
 				if s.anyT {
 					p.gatherTile(s, idx[:rows], i0, i1, j0, n)
 				}
@@ -333,10 +352,11 @@ func (p *plan) markTransposed(s *scratch) {
 			continue
 		}
 		s.tposed[i], s.anyT = true, true
-		if len(s.tbuf[i]) < tile*tile {
-			s.tbuf[i] = make([]uint64, tile*tile)
+		tr, tc := p.tileShape()
+		if len(s.tbuf[i]) < tr*tc {
+			s.tbuf[i] = make([]uint64, tr*tc)
 		}
-		s.tld = tile
+		s.tld = tc
 	}
 }
 

@@ -33,7 +33,7 @@ func BenchmarkAdd2D(b *testing.B) {
 // and two goroutines.
 func TestBlockedIteration(t *testing.T) {
 	must := mustOK(t)
-	for _, shape := range [][]int{{2*tile + 3, 2*tile + 5}, {2, 2*tile + 1, 2 * tile}} {
+	for _, shape := range [][]int{{2*tile + 3, 2*tile + 5}, {2, 2*tile + 1, 2 * tile}, {2*tile + 3, 4096 + 37}} {
 		n := 1
 		for _, d := range shape {
 			n *= d
@@ -73,7 +73,7 @@ func TestBlockedIteration(t *testing.T) {
 // goroutines, against element-wise arithmetic.
 func TestGatheredTiles(t *testing.T) {
 	must := mustOK(t)
-	for _, shape := range [][]int{{2*tile + 3, 2*tile + 5}, {2, 2*tile + 1, 2 * tile}} {
+	for _, shape := range [][]int{{2*tile + 3, 2*tile + 5}, {2, 2*tile + 1, 2 * tile}, {2*tile + 3, 4096 + 37}} {
 		nd := len(shape)
 		n := 1
 		for _, d := range shape {

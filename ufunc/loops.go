@@ -167,16 +167,17 @@ func runPlan(p *plan, s *scratch) {
 // goroutines when it is large.
 func runTiled(p *plan, s *scratch) {
 	rows := p.shape[p.nd-2]
+	tr, _ := p.tileShape()
 	workers := 1
 	if p.size >= ParallelThreshold {
-		workers = min(runtime.GOMAXPROCS(0), (rows+tile-1)/tile)
+		workers = min(runtime.GOMAXPROCS(0), (rows+tr-1)/tr)
 	}
 	if workers < 2 {
 		p.runTiles(0, rows, s)
 		return
 	}
 	// whole tile rows per goroutine
-	per := ((rows+tile-1)/tile + workers - 1) / workers * tile
+	per := ((rows+tr-1)/tr + workers - 1) / workers * tr
 	var wg sync.WaitGroup
 	for lo := per; lo < rows; lo += per {
 		hi := min(lo+per, rows)
