@@ -65,17 +65,50 @@ func genTrig() {
 // tk emits the instructions of one sine or cosine kernel for an ISA
 // and element type.
 type tk struct {
-	v  isa
-	e  elem
-	cp Register // the constant rows
+	v    isa
+	e    elem
+	cp   Register           // the constant rows
+	regs map[int]VecVirtual // the rows held in registers
 }
 
 func (k *tk) z() bool         { return k.v.Bytes == 64 }
 func (k *tk) d() bool         { return k.e.Size == 8 }
 func (k *tk) vec() VecVirtual { return k.v.vec() }
 
-// c is constant row i (64 bytes a row).
-func (k *tk) c(i int) Mem { return Mem{Base: k.cp, Disp: 64 * i} }
+// c is constant row i (64 bytes a row): its register, or the row in
+// memory.
+func (k *tk) c(i int) Op {
+	if r, ok := k.regs[i]; ok {
+		return r
+	}
+	return Mem{Base: k.cp, Disp: 64 * i}
+}
+
+// keep loads the constant rows of the sine (or cosine) reduction and
+// polynomial into registers, for AVX-512 only: its 32 vector registers
+// hold them beside the four vectors' work, where as memory operands they
+// were 15-17 loads of 64 bytes a vector, which bounded the kernel.
+func (k *tk) keep(cos bool) {
+	if !k.z() {
+		return
+	}
+	rows := []int{tInvPi, tShift, tP1, tP2, tP3}
+	if cos {
+		rows = []int{tInvPi, tNegHalf, tShiftC, tHalf, tP1, tP2, tP3}
+	}
+	n := tPolyRows32
+	if k.d() {
+		n = tPolyRows64
+	}
+	for j := range n {
+		rows = append(rows, tPoly+j)
+	}
+	for _, r := range rows {
+		v := k.vec()
+		I("VMOVU"+k.e.P, k.c(r), v)
+		k.regs[r] = v
+	}
+}
 
 // pick chooses the float64 or float32 form of an instruction.
 func (k *tk) pick(d, s func(...Op)) func(...Op) {
@@ -115,7 +148,8 @@ func genSinCos(v isa, e elem, cos bool) {
 	dst := Load(Param("dst").Base(), GP64())
 	a := Load(Param("a").Base(), GP64())
 	n := Load(Param("dst").Len(), GP64())
-	k := &tk{v: v, e: e, cp: Load(Param("c"), GP64())}
+	k := &tk{v: v, e: e, cp: Load(Param("c"), GP64()), regs: map[int]VecVirtual{}}
+	k.keep(cos)
 	L := v.lanes(e)
 	i := GP64()
 	XORQ(i, i)
@@ -220,13 +254,22 @@ func (k *tk) sinCos(xs []VecVirtual, cos bool) []VecVirtual {
 		each(func(u int) { fma231(k.c(tInvPi), xs[u], y[u]) })       // y = round(x/π) + shift
 		each(func(u int) { I("VSUB"+e.P, k.c(tShift), y[u], m[u]) }) // m = n
 	}
+	// The sign flips where n (n+1 for the cosine) is odd: the parity is
+	// the lowest bit of y, taken into a mask register now for AVX-512 so
+	// that y's register is free for the rest.
+	odd := make([]Register, len(xs))
+	if k.z() {
+		each(func(u int) {
+			odd[u] = K()
+			k.pick(VPTESTMQ, VPTESTMD)(k.c(tOne), y[u], odd[u])
+		})
+	}
 	r := xs
 	each(func(u int) { fnma231(k.c(tP1), m[u], r[u]) }) // r = x - m·p1 (exact)
 	each(func(u int) { fnma231(k.c(tP2), m[u], r[u]) })
 	each(func(u int) { fnma231(k.c(tP3), m[u], r[u]) })
-	s, s2 := vecs(), vecs()
+	s := vecs()
 	each(func(u int) { I("VMUL"+e.P, r[u], r[u], s[u]) })
-	each(func(u int) { I("VMUL"+e.P, s[u], s[u], s2[u]) })
 	rows := tPolyRows32
 	if k.d() {
 		rows = tPolyRows64
@@ -236,17 +279,13 @@ func (k *tk) sinCos(xs []VecVirtual, cos bool) []VecVirtual {
 	for j := rows - 2; j >= 1; j-- {
 		each(func(u int) { fma213(k.c(tPoly+j), s[u], p[u]) }) // p = p·s + cⱼ
 	}
+	s2 := vecs()
+	each(func(u int) { I("VMUL"+e.P, s[u], s[u], s2[u]) })
 	each(func(u int) { I("VMUL"+e.P, s2[u], p[u], p[u]) }) // s²·P(s)
 	each(func(u int) { fma231(k.c(tPoly), s[u], p[u]) })   // q = s·c1 + s²·P(s)
 	each(func(u int) { fma213(r[u], r[u], p[u]) })         // sin r = r·q + r
-	// Flip the sign where n (n+1 for the cosine) is odd: the parity is
-	// the lowest bit of y.
 	if k.z() {
-		each(func(u int) {
-			odd := K()
-			k.pick(VPTESTMQ, VPTESTMD)(k.c(tOne), y[u], odd)
-			k.pick(VPXORQ, VPXORD)(k.c(tSign), p[u], odd, p[u])
-		})
+		each(func(u int) { k.pick(VPXORQ, VPXORD)(k.c(tSign), p[u], odd[u], p[u]) })
 	} else {
 		each(func(u int) { k.pick(VPSLLQ, VPSLLD)(U8(8*e.Size-1), y[u], y[u]) })
 		each(func(u int) { VPXOR(y[u], p[u], p[u]) })
