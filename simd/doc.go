@@ -46,8 +46,9 @@
 // payloads aside: which of two NaN inputs propagates through +, -, *, /
 // is not specified). Min and max propagate NaN as NumPy does. SumFloat64
 // and SumFloat32 add in NumPy's pairwise order, so they are bit-identical
-// to numpy.sum of a contiguous run in every implementation. Dot products
-// reassociate; their error bound is stated on DotFloat64. MaxFloat64,
+// to numpy.sum of a contiguous run (of up to 8192 elements: NumPy adds a
+// longer run's pieces of 8192 in order) in every implementation. Dot
+// products reassociate; their error bound is stated on DotFloat64. MaxFloat64,
 // MinFloat64, ArgMaxFloat64 and ArgMinFloat64 return exactly what NumPy's
 // sequential reductions do (the first NaN; the last of ±0 ties; the first
 // index), integer sums are exact (or wrap as Go's addition), and the

@@ -160,8 +160,9 @@ func RdivFloat64ScalarUnitary(dst, a []float64, s float64) {
 }
 
 // SumFloat64 returns the sum of a in NumPy's pairwise order, so that it is
-// bit-identical to numpy.sum of a contiguous float64 run (NaN payloads
-// aside):
+// bit-identical to numpy.sum of a contiguous float64 run of up to 8192
+// elements (NaN payloads aside; numpy.sum adds a longer run's pieces of
+// 8192 one after the other, each summed this way):
 //
 //	func SumFloat64(a []float64) float64 {
 //		if len(a) <= 128 {
@@ -363,8 +364,8 @@ func RdivFloat32ScalarUnitary(dst, a []float32, s float32) {
 }
 
 // SumFloat32 returns the sum of a in NumPy's pairwise order, so that it is
-// bit-identical to numpy.sum of a contiguous float32 run (NaN payloads
-// aside):
+// bit-identical to numpy.sum of a contiguous float32 run of up to 8192
+// elements (NaN payloads aside; see SumFloat64 for longer runs):
 //
 //	func SumFloat32(a []float32) float32 {
 //		if len(a) <= 128 {
