@@ -62,33 +62,12 @@ func genTrig() {
 	}
 }
 
-// tk emits the instructions of one sine or cosine kernel for an ISA
-// and element type.
-type tk struct {
-	v    isa
-	e    elem
-	cp   Register           // the constant rows
-	regs map[int]VecVirtual // the rows held in registers
-}
-
-func (k *tk) z() bool         { return k.v.Bytes == 64 }
-func (k *tk) d() bool         { return k.e.Size == 8 }
-func (k *tk) vec() VecVirtual { return k.v.vec() }
-
-// c is constant row i (64 bytes a row): its register, or the row in
-// memory.
-func (k *tk) c(i int) Op {
-	if r, ok := k.regs[i]; ok {
-		return r
-	}
-	return Mem{Base: k.cp, Disp: 64 * i}
-}
-
-// keep loads the constant rows of the sine (or cosine) reduction and
-// polynomial into registers, for AVX-512 only: its 32 vector registers
-// hold them beside the four vectors' work, where as memory operands they
-// were 15-17 loads of 64 bytes a vector, which bounded the kernel.
-func (k *tk) keep(cos bool) {
+// keepTrig loads the constant rows of the sine (or cosine) reduction and
+// polynomial into k's registers, for AVX-512 only: its 32 vector
+// registers hold them beside the four vectors' work, where as memory
+// operands they were 15-17 loads of 64 bytes a vector, which bounded the
+// kernel.
+func keepTrig(k *vk, cos bool) {
 	if !k.z() {
 		return
 	}
@@ -104,22 +83,12 @@ func (k *tk) keep(cos bool) {
 		rows = append(rows, tPoly+j)
 	}
 	for _, r := range rows {
-		v := k.vec()
-		I("VMOVU"+k.e.P, k.c(r), v)
-		k.regs[r] = v
+		k.regs[r] = k.load(k.mem(r))
 	}
-}
-
-// pick chooses the float64 or float32 form of an instruction.
-func (k *tk) pick(d, s func(...Op)) func(...Op) {
-	if k.d() {
-		return d
-	}
-	return s
 }
 
 // pickZ chooses the ymm or the zmm form of an instruction.
-func (k *tk) pickZ(y, z func(...Op)) func(...Op) {
+func (k *vk) pickZ(y, z func(...Op)) func(...Op) {
 	if k.z() {
 		return z
 	}
@@ -148,8 +117,8 @@ func genSinCos(v isa, e elem, cos bool) {
 	dst := Load(Param("dst").Base(), GP64())
 	a := Load(Param("a").Base(), GP64())
 	n := Load(Param("dst").Len(), GP64())
-	k := &tk{v: v, e: e, cp: Load(Param("c"), GP64()), regs: map[int]VecVirtual{}}
-	k.keep(cos)
+	k := &vk{v: v, e: e, cp: Load(Param("c"), GP64()), regs: map[int]VecVirtual{}, name: name}
+	keepTrig(k, cos)
 	L := v.lanes(e)
 	i := GP64()
 	XORQ(i, i)
@@ -196,7 +165,7 @@ func genSinCos(v isa, e elem, cos bool) {
 		}
 		JNE(LabelRef(done))
 
-		ys := k.sinCos(xs, cos)
+		ys := sinCos(k, xs, cos)
 		for u, y := range ys {
 			I(store+e.P, y, at(e, dst, i).Offset(u*L*e.Size))
 		}
@@ -225,7 +194,7 @@ func trigUnroll(v isa) int {
 // sinCos emits the body of sinCore for the vectors xs (overwritten),
 // one step for every vector before the next step, and returns the
 // results.
-func (k *tk) sinCos(xs []VecVirtual, cos bool) []VecVirtual {
+func sinCos(k *vk, xs []VecVirtual, cos bool) []VecVirtual {
 	e := k.e
 	each := func(f func(u int)) {
 		for u := range xs {
