@@ -253,22 +253,25 @@ func (p *plan) run(lo, hi int, s *scratch) {
 // two dimensions (see blocked), and the most rows a tile has.
 const tile = 256
 
-// tileElems is the number of elements of a tile, the size of a
-// transposed operand's tile buffer: 1 MiB of 8-byte elements.
-const tileElems = 1 << 17
+// tileElems is the fewest elements of a tile: 2 MiB of 8-byte elements,
+// the size from which simd writes a result with non-temporal stores.
+const tileElems = 1 << 18
 
 // tileShape returns the rows and columns of the tiles a blocked
 // iteration walks. A tile is as wide as the inner dimension, up to 4096
-// elements, and has as many rows as tileElems allows, a multiple of 8
-// (8 to tile): the operands that are contiguous along the inner
-// dimension (the output, usually) are then read and written in long
-// runs, while a transposed operand gives short runs of a row's width,
-// many rows apart. (Square tiles of 256 made every operand's runs 2 KB
-// long; the (3000, 3000) a.T + b took 22 ms with them, 14-16 ms with
-// tiles of 40 x 3000.)
+// elements, and has the fewest rows, a multiple of 8 (8 to tile), that
+// make it tileElems or more. The operands that are contiguous along the
+// inner dimension (the output, usually) are then read and written in
+// long runs while a transposed operand gives short runs of a tile's
+// height, many rows apart; and where every operand's rows follow each
+// other (rowsJoin), a tile's rows are one run, long enough for the
+// kernels' non-temporal stores. (Square tiles of 256 made every
+// operand's runs 2 KB long: the (3000, 3000) a.T + b took 16-18 ms with
+// 40 x 3000 tiles run row by row, 11-16 ms with 88 x 3000 tiles as one
+// run each, 22 ms with the square ones.)
 func (p *plan) tileShape() (rows, cols int) {
 	cols = min(p.shape[p.nd-1], 4096)
-	rows = min(max(tileElems/cols&^7, 8), tile)
+	rows = min(max((tileElems+cols-1)/cols+7&^7, 8), tile)
 	return rows, cols
 }
 
@@ -315,6 +318,13 @@ func (p *plan) runTiles(r0, r1 int, s *scratch) {
 				if s.anyT {
 					p.gatherTile(s, idx[:rows], i0, i1, j0, n)
 				}
+				if n == p.shape[cols] && p.rowsJoin(s) {
+					// whole rows that follow each other in every
+					// operand: one run for the tile
+					idx[rows] = i0
+					p.inner(s, 0, n*(i1-i0), idx[:nd-1])
+					continue
+				}
 				for i := i0; i < i1; i++ {
 					idx[rows] = i
 					p.inner(s, j0, n, idx[:nd-1])
@@ -334,6 +344,30 @@ func (p *plan) runTiles(r0, r1 int, s *scratch) {
 			return
 		}
 	}
+}
+
+// rowsJoin reports whether every operand of a tiled walk lays its rows
+// of the inner dimension end to end (a gathered one in its tile buffer),
+// so that whole rows of a tile are one run: no mask, and each operand's
+// row stride is its element stride times the row length.
+func (p *plan) rowsJoin(s *scratch) bool {
+	if p.hasMask {
+		return false
+	}
+	rows, cols := p.nd-2, p.nd-1
+	n := p.shape[cols]
+	for i := range p.nops {
+		if s.tposed[i] {
+			if s.tld != n {
+				return false
+			}
+			continue
+		}
+		if st := &p.ops[i].strides; st[rows] != n*st[cols] {
+			return false
+		}
+	}
+	return true
 }
 
 // markTransposed marks the inputs of a tiled walk whose tiles are
