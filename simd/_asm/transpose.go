@@ -35,6 +35,19 @@ func genTranspose() {
 	}
 }
 
+// evensIndex returns a zmm holding the VPERMT2Q/VPERMT2PD index vector
+// 0, 2, ..., 14, which picks the even elements of two vectors, made from
+// the bytes of one immediate.
+func evensIndex() VecVirtual {
+	t := GP64()
+	MOVQ(U64(0x0E0C0A0806040200), t)
+	x := XMM()
+	MOVQ(t, x)
+	idx := ZMM()
+	VPMOVZXBQ(x, idx)
+	return idx
+}
+
 // genBinInc generates
 //
 //	func addInc64AVX512(dst, a, b *float64, n int, mode int)
@@ -63,13 +76,7 @@ func genBinInc(v isa, op string) {
 	JZ(LabelRef(name + "_done"))
 	var idx VecVirtual
 	if L == 8 {
-		// the permutation's index vector 0, 2, ..., 14 (see genEvens)
-		t := GP64()
-		MOVQ(U64(0x0E0C0A0806040200), t)
-		x := XMM()
-		MOVQ(t, x)
-		idx = ZMM()
-		VPMOVZXBQ(x, idx)
+		idx = evensIndex()
 	}
 	load := func(p Register, evens bool) VecVirtual {
 		r := v.vec()
@@ -148,14 +155,7 @@ func genEvens(v isa) {
 	JZ(LabelRef("evens_done"))
 	var idx VecVirtual
 	if L == 8 {
-		// the permutation's index vector 0, 2, ..., 14 from the bytes
-		// of one immediate
-		t := GP64()
-		MOVQ(U64(0x0E0C0A0806040200), t)
-		x := XMM()
-		MOVQ(t, x)
-		idx = ZMM()
-		VPMOVZXBQ(x, idx)
+		idx = evensIndex()
 	}
 	Label("evens_block")
 	if L == 8 {
