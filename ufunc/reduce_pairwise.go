@@ -40,8 +40,12 @@ func (r *reduction) pairwiseSum() bool {
 		workers = min(runtime.GOMAXPROCS(0), nb)
 	}
 	// one partial sum per piece (8 bytes each: float64, or float32 in
-	// the low half)
+	// the low half), and for float32 the partials to sum pairwise
 	partials := make([]uint64, nb)
+	var sums []float32
+	if r.accSize == 4 {
+		sums = make([]float32, nb)
+	}
 	var idx [MaxDims]int
 	for pos := 0; pos < p.size; pos += n {
 		in := unsafe.Add(p.ops[1].base, outerOffset(&p.ops[1].strides, idx[:last]))
@@ -53,7 +57,6 @@ func (r *reduction) pairwiseSum() bool {
 				*s += math.Float64frombits(v)
 			}
 		} else {
-			sums := make([]float32, nb)
 			for i, v := range partials {
 				sums[i] = math.Float32frombits(uint32(v))
 			}
