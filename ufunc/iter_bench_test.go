@@ -121,6 +121,31 @@ func TestGatheredTiles(t *testing.T) {
 	}
 }
 
+// TestStride2Overlap writes x[::2] + y into a contiguous output that
+// overlaps x, behind it and ahead of it: the result is as if x had been
+// copied first (the float64 loops read stride-2 inputs with the simd Inc
+// kernels, a block at a time, so the walk must not hand them an output
+// that overwrites what they are still to read).
+func TestStride2Overlap(t *testing.T) {
+	must := mustOK(t)
+	for _, n := range []int{100, 1000, 5000} {
+		for _, off := range []int{0, 1, 3, 50} {
+			a := must(ndarray.ArangeN(dtype.Float64, 2*n+off))
+			orig := ndarray.ToSlice[float64](a)
+			x := must(must(a.Index("::2")).Slice(ndarray.Range(0, n)))
+			out := must(a.Slice(ndarray.Range(off, off+n)))
+			y := must(ndarray.ArangeN(dtype.Float64, n))
+			must(Add.Call(x, y, Out(out)))
+			got := ndarray.ToSlice[float64](a)
+			for i := range n {
+				if want := orig[2*i] + float64(i); got[off+i] != want {
+					t.Fatalf("n=%d, output at %d: element %d = %v, want %v", n, off, i, got[off+i], want)
+				}
+			}
+		}
+	}
+}
+
 // TestGatheredEvens runs calls whose inputs take every second 8-byte
 // element (gathered with simd.Evens64 chunk by chunk) and checks them
 // against the same calls on contiguous copies: runs shorter than
