@@ -203,17 +203,18 @@ func expPoly64Eval(r float64) float64 {
 	return math.FMA(p, r, 1)
 }
 
-// estrin8 evaluates c[0]·r⁷ + … + c[7] by Estrin's scheme: pairs
-// c[j]·r + c[j+1] combined with r², r⁴, a chain of three dependent
-// FMAs where Horner's rule makes seven. The logarithm's kernels are bound
-// by that chain; the vector kernels do the same operations (estrin in
-// _asm). (Exp's kernels, bound by their throughput instead, keep
-// Horner's rule, which takes fewer operations.)
-func estrin8(c *[8]float64, r float64) float64 {
+// pairs8 evaluates c[0]·r⁷ + … + c[7] from the pairs c[j]·r + c[j+1],
+// which do not depend on each other, combined by Horner's rule in r²:
+// a chain of four dependent FMAs where Horner's rule in r makes seven,
+// and one operation fewer than Estrin's scheme (no r⁴). The vector
+// kernels do the same operations (pairs in _asm). (Exp's kernels keep
+// Horner's rule in r.)
+func pairs8(c *[8]float64, r float64) float64 {
 	r2 := r * r
-	a := math.FMA(math.FMA(c[0], r, c[1]), r2, math.FMA(c[2], r, c[3]))
-	b := math.FMA(math.FMA(c[4], r, c[5]), r2, math.FMA(c[6], r, c[7]))
-	return math.FMA(a, r2*r2, b)
+	a := math.FMA(c[0], r, c[1])
+	a = math.FMA(a, r2, math.FMA(c[2], r, c[3]))
+	a = math.FMA(a, r2, math.FMA(c[4], r, c[5]))
+	return math.FMA(a, r2, math.FMA(c[6], r, c[7]))
 }
 
 // expReduce64 returns r and kd with x = k·ln2 + r: kd is the float whose
@@ -344,7 +345,7 @@ func logCore64(ix uint64, dk float64) float64 {
 	lo := (w - hi) + r
 	lo = math.FMA(kd, logLn2Lo64, lo+t[2])
 	r2 := r * r
-	q := estrin8(&logPoly64, r)
+	q := pairs8(&logPoly64, r)
 	return math.FMA(r2, q, lo) + hi
 }
 

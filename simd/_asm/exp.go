@@ -367,10 +367,10 @@ func expCore(k *vk, r VecVirtual) (kd, kk, p VecVirtual) {
 	return kd, kk, p
 }
 
-// estrin emits estrin8 of simd/exp_generic.go for the coefficients in
+// pairs emits pairs8 of simd/exp_generic.go for the coefficients in
 // rows poly, poly+1, …, given r and r²: the same operations, so the
 // results agree bit for bit.
-func estrin(k *vk, r, r2 VecVirtual, poly int) VecVirtual {
+func pairs(k *vk, r, r2 VecVirtual, poly int) VecVirtual {
 	c := func(j int) Op { return k.c(poly + j) }
 	pair := func(j int) VecVirtual { // c[j]·r + c[j+1]
 		t := k.load(c(j + 1))
@@ -378,12 +378,9 @@ func estrin(k *vk, r, r2 VecVirtual, poly int) VecVirtual {
 		return t
 	}
 	a := pair(0)
-	k.fma213(pair(2), r2, a) // a = a·r² + pair(2)
-	b := pair(4)
-	k.fma213(pair(6), r2, b)
-	r4 := k.vec()
-	k.mul(r2, r2, r4)
-	k.fma213(b, r4, a) // a = a·r⁴ + b
+	for j := 2; j < 8; j += 2 {
+		k.fma213(pair(j), r2, a) // a = a·r² + pair(j)
+	}
 	return a
 }
 
@@ -625,8 +622,8 @@ func logTail(k *vk, z, kd, invc, lch, lcl VecVirtual, negOne, ln2Hi, ln2Lo, poly
 	r2 := k.vec()
 	k.mul(r, r, r2)
 	var q VecVirtual
-	if k.d() { // logPolyRows64 coefficients, estrin8's eight
-		q = estrin(k, r, r2, poly)
+	if k.d() { // logPolyRows64 coefficients, pairs8's eight
+		q = pairs(k, r, r2, poly)
 	} else {
 		q = k.load(k.c(poly + 1))
 		k.fma231(k.c(poly), r, q)
