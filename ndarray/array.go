@@ -2,9 +2,11 @@ package ndarray
 
 import (
 	"math/bits"
+	"strings"
 	"unsafe"
 
 	"github.com/pluribus-go/pluribus/dtype"
+	"github.com/pluribus-go/pluribus/internal/debugalloc"
 )
 
 // inlineDims is the number of dimensions whose shape and strides live in
@@ -87,6 +89,50 @@ func alloc(n int) []byte {
 	pad := int(-uintptr(unsafe.Pointer(unsafe.SliceData(raw))) & (Alignment - 1))
 	return raw[pad : pad+n : pad+n]
 }
+
+// allocUninit is alloc without the zeroing: the buffer holds whatever
+// bytes its memory held before. It is for buffers every byte of which is
+// written before anything reads them (see Uninitialized); on a
+// large buffer, zeroing is a whole pass over memory that the writes
+// then repeat. Buffers below uninitMin are zeroed as by alloc, which
+// costs little there.
+//
+// The Go runtime allocates without zeroing only internally; the one way
+// to it from outside is strings.Builder, whose Grow allocates its
+// buffer so (bytealg.MakeNoZero, as in Go 1.21 on). Should a runtime
+// zero that memory after all, or not let the buffer's address be read
+// back, or not align it, the buffer comes from alloc instead: slower,
+// never wrong.
+func allocUninit(n int) []byte {
+	if debugalloc.Poison.Load() {
+		b := alloc(n)
+		for i := range b {
+			b[i] = debugalloc.PoisonByte
+		}
+		return b
+	}
+	if n < uninitMin {
+		return alloc(n)
+	}
+	r := n
+	if n <= maxSmallAlloc {
+		r = allocClass((n + Alignment - 1) &^ (Alignment - 1))
+	}
+	var b strings.Builder
+	b.Grow(r)
+	p := unsafe.StringData(b.String()) // the empty string at the buffer's start
+	if p == nil || uintptr(unsafe.Pointer(p))&(Alignment-1) != 0 {
+		return alloc(n)
+	}
+	raw := unsafe.Slice(p, n)
+	if n >= hugeBytes {
+		adviseHuge(raw) // before the first write touches it
+	}
+	return raw[:n:n]
+}
+
+// uninitMin is the smallest buffer allocUninit leaves unzeroed.
+const uninitMin = 4096
 
 // hugeBytes is the size from which a buffer is backed by transparent huge
 // pages where the kernel offers them (adviseHuge): NumPy's threshold.
@@ -512,6 +558,12 @@ func (o Order) String() string {
 
 // newArray allocates a zeroed array of the given type, shape and order.
 func newArray(dt dtype.DType, shape []int, order Order) (*Array, error) {
+	return newArrayAlloc(dt, shape, order, alloc)
+}
+
+// newArrayAlloc is newArray with the buffer, when it is not allocated
+// with the header, from allocate (alloc or allocUninit).
+func newArrayAlloc(dt dtype.DType, shape []int, order Order, allocate func(int) []byte) (*Array, error) {
 	if !dt.IsValid() {
 		return nil, &ValueError{Op: "new array", Msg: "invalid dtype"}
 	}
@@ -539,7 +591,7 @@ func newArray(dt dtype.DType, shape []int, order Order) (*Array, error) {
 		a.ext = newExtension(dt)
 		return a, nil
 	}
-	a := newHeader(dt, alloc(nb), 0, shape, strides, Writeable|OwnsData)
+	a := newHeader(dt, allocate(nb), 0, shape, strides, Writeable|OwnsData)
 	a.ext = newExtension(dt)
 	return a, nil
 }

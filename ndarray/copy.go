@@ -30,6 +30,34 @@ func ZerosOrder(dt dtype.DType, order Order, shape ...int) (*Array, error) {
 	return newArray(creationType(dt), shape, order)
 }
 
+// Uninitialized returns a new array of the given type, shape and memory
+// order (C unless F) whose elements are not set: they may hold whatever
+// bytes the memory held before, possibly data the program has since
+// dropped, as numpy.empty's do. It is for code that writes every element
+// before the array is read or handed on (the ufuncs' results and AsType
+// are made so), and saves the pass over memory that zeroing a large
+// buffer costs. Types whose storage must start initialised (strings,
+// records, options, categoricals and types defined outside pluribus)
+// get zeros, as from ZerosOrder.
+func Uninitialized(dt dtype.DType, order Order, shape ...int) (*Array, error) {
+	if order != F || len(shape) <= 1 {
+		if a := newSmallNumeric(dt, shape); a != nil {
+			return a, nil // zeroed with its header, at no cost worth saving
+		}
+	}
+	if !plainBits(dt) {
+		return newArray(creationType(dt), shape, order)
+	}
+	return newArrayAlloc(dt, shape, order, allocUninit)
+}
+
+// plainBits reports whether dt is a built-in type for which any bytes
+// are a value: booleans, numbers, datetimes and timedeltas.
+func plainBits(dt dtype.DType) bool {
+	k := dt.Kind()
+	return dt.IsValid() && dt.Num() != dtype.NumUser && k >= dtype.KindBool && k <= dtype.KindTimedelta
+}
+
 // FromSlice returns a new array of type dtype.Of[T]() holding a copy of
 // data with the given shape (C order). With no shape it is 1-d. A shape
 // whose size differs from len(data) is a *ShapeError.
@@ -166,7 +194,7 @@ func (a *Array) CopyOrder(order Order) *Array {
 		shareArena(out, a)
 		return out
 	}
-	out, err := newArray(a.dtype, a.Shape(), order)
+	out, err := newArrayAlloc(a.dtype, a.Shape(), order, allocUninit) // the copy writes every byte
 	if err != nil {
 		panic(err) // a's shape was valid already
 	}
@@ -188,7 +216,13 @@ func (a *Array) AsType(dt dtype.DType, casting dtype.Casting) (*Array, error) {
 	if !dtype.CanCast(a.dtype, dt, casting) {
 		return nil, &dtype.CastError{From: a.dtype, To: dt, Casting: casting}
 	}
-	out, err := newArray(dt, a.Shape(), C)
+	var out *Array
+	var err error
+	if plainBits(a.dtype) {
+		out, err = Uninitialized(dt, C, a.Shape()...) // the conversion writes every element
+	} else {
+		out, err = newArray(dt, a.Shape(), C)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -1160,3 +1160,94 @@ func TestSmallArraysSurviveCollection(t *testing.T) {
 		}
 	}
 }
+
+// TestAllocUninit checks allocUninit's buffers as TestAllocSizes checks
+// alloc's (but for the zeroing), and that large ones really skip it:
+// memory the test dirtied and dropped comes back still dirty.
+func TestAllocUninit(t *testing.T) {
+	var sizes []int
+	for _, c := range []int{uninitMin, 8192, 12288, 16384, 20480, 24576, maxSmallAlloc} {
+		for d := -130; d <= 130; d += 7 {
+			sizes = append(sizes, c+d)
+		}
+	}
+	sizes = append(sizes, 1, 100, 1<<20+1, hugeBytes+3)
+	var prev []byte
+	for _, n := range sizes {
+		buf := allocUninit(n)
+		if len(buf) != n || cap(buf) != n {
+			t.Fatalf("allocUninit(%d): len %d cap %d", n, len(buf), cap(buf))
+		}
+		if p, al := uintptr(unsafe.Pointer(unsafe.SliceData(buf))), bufferAlignment(n); p%al != 0 {
+			t.Fatalf("allocUninit(%d): buffer at %#x is not %d-byte aligned", n, p, al)
+		}
+		for i := range buf {
+			buf[i] = 0xff
+		}
+		for i, v := range prev {
+			if v != 0xff {
+				t.Fatalf("allocUninit(%d) overwrote byte %d of the previous buffer", n, i)
+			}
+		}
+		prev = buf
+	}
+	for _, n := range []int{uninitMin, 40000, 1 << 20} {
+		dirty := false
+		for range 50 {
+			buf := allocUninit(n)
+			dirty = dirty || slices.ContainsFunc(buf, func(b byte) bool { return b != 0 })
+			for i := range buf {
+				buf[i] = 0x5a
+			}
+			buf = nil
+			runtime.GC()
+		}
+		if !dirty {
+			t.Errorf("allocUninit(%d): 50 buffers after dirtied ones were all zero; the runtime zeroes them", n)
+		}
+	}
+}
+
+// TestUninitialized checks the arrays Uninitialized makes: the flags
+// and layout of ZerosOrder's, every element writable, zeros for types
+// that need initialised storage, and ZerosOrder's errors.
+func TestUninitialized(t *testing.T) {
+	for _, dt := range []dtype.DType{dtype.Bool, dtype.Int8, dtype.Float16, dtype.Float64, dtype.Complex128, dtype.Datetime64(dtype.UnitSecond)} {
+		for _, shape := range [][]int{nil, {3}, {5000}, {70, 80}, {3, 40, 50}} {
+			for _, order := range []Order{C, F} {
+				a, err := Uninitialized(dt, order, shape...)
+				if err != nil {
+					t.Fatalf("%v %v %v: %v", dt, shape, order, err)
+				}
+				z, _ := ZerosOrder(dt, order, shape...)
+				if a.DType() != dt || !slices.Equal(a.Shape(), z.Shape()) || !slices.Equal(a.Strides(), z.Strides()) ||
+					a.Flags() != z.Flags() || len(a.Bytes()) != len(z.Bytes()) {
+					t.Errorf("%v %v %v: dtype %v shape %v strides %v flags %v, want those of ZerosOrder: %v %v %v",
+						dt, shape, order, a.DType(), a.Shape(), a.Strides(), a.Flags(), z.Shape(), z.Strides(), z.Flags())
+				}
+				if order == C {
+					if err := a.CopyFrom(z, dtype.Unsafe); err != nil || !bytes.Equal(a.Bytes(), z.Bytes()) {
+						t.Errorf("%v %v: writing zeros over it: %v", dt, shape, err)
+					}
+				}
+			}
+		}
+	}
+	for _, dt := range []dtype.DType{dtype.String, dtype.Option(dtype.Float64), dtype.Unicode(3)} {
+		a, err := Uninitialized(dt, C, 2000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		z, _ := Zeros(dt, 2000)
+		if !bytes.Equal(a.Buffer(), z.Buffer()) {
+			t.Errorf("%v: not zeroed", dt)
+		}
+	}
+	var se *ShapeError
+	if _, err := Uninitialized(dtype.Float64, C, 3, -1); !errors.As(err, &se) {
+		t.Errorf("negative dimension: %v, want a *ShapeError", err)
+	}
+	if _, err := Uninitialized(dtype.DType{}, C, 3); err == nil {
+		t.Error("invalid dtype: no error")
+	}
+}

@@ -723,7 +723,7 @@ func readData(r io.Reader, n int, avail, limit int64) ([]byte, error) {
 		return nil, formatErr("data section holds "+strconv.FormatInt(min(orMax(avail), orMax(limit)), 10)+" bytes but the header declares "+strconv.Itoa(n), io.ErrUnexpectedEOF)
 	}
 	if avail >= 0 || n <= npyGrowStart {
-		buf := alloc(n)
+		buf := allocUninit(n) // the read fills it, or it is dropped
 		if _, err := io.ReadFull(r, buf); err != nil {
 			return nil, truncated("the data", err)
 		}
@@ -852,7 +852,7 @@ func loadNPY(path string, mapped bool) (*Array, error) {
 			return npyArray(h, data, 0), nil
 		}
 	}
-	data := alloc(h.nbytes)
+	data := allocUninit(h.nbytes) // the read fills it, or it is dropped
 	if _, err := f.ReadAt(data, h.dataOffset); err != nil {
 		return nil, withPath(truncated("the data", err), path, "")
 	}

@@ -373,10 +373,10 @@ func equalShape(a, b []int) bool {
 func (u *Ufunc) allocOut(st *callState, dt dtype.DType) (*ndarray.Array, error) {
 	shape := st.shape[:st.nd]
 	if st.cfg.orderSet {
-		return ndarray.ZerosOrder(dt, st.cfg.order, shape...)
+		return newOut(st, dt, st.cfg.order, shape)
 	}
 	if st.nd < 2 {
-		return ndarray.Zeros(dt, shape...)
+		return newOut(st, dt, ndarray.C, shape)
 	}
 	allC := true
 	for i := range u.nin {
@@ -385,7 +385,7 @@ func (u *Ufunc) allocOut(st *callState, dt dtype.DType) (*ndarray.Array, error) 
 		}
 	}
 	if allC {
-		return ndarray.Zeros(dt, shape...)
+		return newOut(st, dt, ndarray.C, shape)
 	}
 	// order the axes by the inputs' strides
 	var ops [maxOperands]operand
@@ -409,18 +409,28 @@ func (u *Ufunc) allocOut(st *callState, dt dtype.DType) (*ndarray.Array, error) 
 		}
 	}
 	if identity {
-		return ndarray.Zeros(dt, shape...)
+		return newOut(st, dt, ndarray.C, shape)
 	}
 	var pshape, inv [MaxDims]int
 	for i, p := range perm[:st.nd] {
 		pshape[i] = shape[p]
 		inv[p] = i
 	}
-	a, err := ndarray.Zeros(dt, pshape[:st.nd]...)
+	a, err := newOut(st, dt, ndarray.C, pshape[:st.nd])
 	if err != nil {
 		return nil, err
 	}
 	return a.Permute(inv[:st.nd]...)
+}
+
+// newOut makes a result the call allocates: uninitialized, since the
+// loop writes every element, unless a where= mask leaves some unwritten
+// (those are zero).
+func newOut(st *callState, dt dtype.DType, order ndarray.Order, shape []int) (*ndarray.Array, error) {
+	if st.cfg.where != nil {
+		return ndarray.ZerosOrder(dt, order, shape...)
+	}
+	return ndarray.Uninitialized(dt, order, shape...)
 }
 
 // contiguous reports whether the call can run as one flat loop: no mask,

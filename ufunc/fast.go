@@ -81,7 +81,7 @@ func (u *Ufunc) fastCall(x1, x2 any, opts []Option) (out *ndarray.Array, ok bool
 	if len(opts) > 0 {
 		return u.fastOut(l, a, b, n, opts)
 	}
-	out, err = ndarray.Empty(l.out, a.Shape()...)
+	out, err = ndarray.Uninitialized(l.out, ndarray.C, a.Shape()...)
 	if err != nil {
 		return nil, true, err
 	}
@@ -155,7 +155,7 @@ func (u *Ufunc) fastBroadcast(l *lastResolution, a, b *ndarray.Array) (*ndarray.
 	if n == 0 || n > fastMaxElems || n/inner > fastBroadcastRows {
 		return nil, false, nil
 	}
-	out, err := ndarray.Empty(l.out, shape[:nd]...)
+	out, err := ndarray.Uninitialized(l.out, ndarray.C, shape[:nd]...)
 	if err != nil {
 		return nil, true, err
 	}
@@ -203,7 +203,7 @@ func (u *Ufunc) fastMixed(l *lastResolution, x1, x2 any) (*ndarray.Array, bool, 
 	if !ok || !fastOperand(b, l.key.t[1]) || !equalShape(a.Shape(), b.Shape()) {
 		return nil, false, nil
 	}
-	out, err := ndarray.Empty(l.out, a.Shape()...)
+	out, err := ndarray.Uninitialized(l.out, ndarray.C, a.Shape()...)
 	if err != nil {
 		return nil, true, err
 	}
@@ -248,7 +248,7 @@ func (u *Ufunc) fastScalar(l *lastResolution, a *ndarray.Array, x any, first boo
 	if !s.setScalar(l.flat, x) {
 		return nil, false, nil
 	}
-	out, err := ndarray.Empty(l.out, a.Shape()...)
+	out, err := ndarray.Uninitialized(l.out, ndarray.C, a.Shape()...)
 	if err != nil {
 		return nil, true, err
 	}
@@ -414,7 +414,7 @@ func (u *Ufunc) direct(st *callState, res *resolution) (bool, error) {
 			return false, nil
 		}
 		var err error
-		if out, err = ndarray.Empty(res.out[0], a.Shape()...); err != nil {
+		if out, err = ndarray.Uninitialized(res.out[0], ndarray.C, a.Shape()...); err != nil {
 			return true, err
 		}
 	}

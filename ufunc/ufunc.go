@@ -18,7 +18,9 @@ import (
 // broadcast input, or the accumulator of a reduction, where an output
 // and an input point at the same element). Loops never form a pointer to
 // an element beyond n-1, and keep neither slice after they return: both
-// may lie on the caller's stack.
+// may lie on the caller's stack. A loop writes all n elements of each
+// output: the results a call allocates start uninitialized
+// (ndarray.Uninitialized).
 type Loop func(args []unsafe.Pointer, steps []int, n int)
 
 // LoopDef is one entry of a ufunc's loop table: the dtypes of the inputs
