@@ -415,7 +415,7 @@ func (a *Array) sliceAdvanced(items []Index) (*Array, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := newArray(a.dtype, p.shape, C)
+	out, err := newArrayWritten(a.dtype, p.shape, C) // every element gathered
 	if err != nil {
 		return nil, err
 	}
@@ -540,7 +540,7 @@ func maskSelect(a, m *Array) (*Array, bool) {
 		mask = m.data[m.offset : m.offset+m.size]
 	}
 	n := countMask(mask)
-	out, err := newArray(a.dtype, []int{n}, C)
+	out, err := newArrayWritten(a.dtype, []int{n}, C) // the n selected elements
 	if err != nil {
 		return nil, false
 	}

@@ -561,6 +561,16 @@ func newArray(dt dtype.DType, shape []int, order Order) (*Array, error) {
 	return newArrayAlloc(dt, shape, order, alloc)
 }
 
+// newArrayWritten is newArray for an array whose caller writes every
+// element before anything reads it: the buffer of a plain type (see
+// plainBits) is not zeroed.
+func newArrayWritten(dt dtype.DType, shape []int, order Order) (*Array, error) {
+	if plainBits(dt) {
+		return newArrayAlloc(dt, shape, order, allocUninit)
+	}
+	return newArray(dt, shape, order)
+}
+
 // newArrayAlloc is newArray with the buffer, when it is not allocated
 // with the header, from allocate (alloc or allocUninit).
 func newArrayAlloc(dt dtype.DType, shape []int, order Order, allocate func(int) []byte) (*Array, error) {

@@ -45,10 +45,7 @@ func Uninitialized(dt dtype.DType, order Order, shape ...int) (*Array, error) {
 			return a, nil // zeroed with its header, at no cost worth saving
 		}
 	}
-	if !plainBits(dt) {
-		return newArray(creationType(dt), shape, order)
-	}
-	return newArrayAlloc(dt, shape, order, allocUninit)
+	return newArrayWritten(creationType(dt), shape, order)
 }
 
 // plainBits reports whether dt is a built-in type for which any bytes

@@ -15,7 +15,7 @@ import (
 // with ones (true for bool).
 func Ones(dt dtype.DType, shape ...int) (*Array, error) {
 	dt = creationType(dt)
-	a, err := newArray(dt, shape, C)
+	a, err := newArrayWritten(dt, shape, C) // filled below
 	if err != nil {
 		return nil, err
 	}
@@ -66,7 +66,7 @@ func Full(dt dtype.DType, value any, shape ...int) (*Array, error) {
 	if !fillable(dt, value) {
 		return nil, unsupportedValue("full", value)
 	}
-	a, err := newArray(dt, shape, C)
+	a, err := newArrayWritten(dt, shape, C) // filled below
 	if err != nil {
 		return nil, err
 	}
@@ -342,7 +342,7 @@ func makeArange(dt dtype.DType, n int, start, step float64) (*Array, error) {
 	if nt == dtype.Bool && n > 2 {
 		return nil, &ValueError{Op: "arange", Msg: fmt.Sprintf("arange is only supported for booleans when the result has at most length 2, not %d", n)}
 	}
-	a, err := newArray(nt, []int{n}, C)
+	a, err := newArrayWritten(nt, []int{n}, C) // filled below
 	if err != nil {
 		return nil, err
 	}
@@ -465,7 +465,7 @@ func Linspace(dt dtype.DType, start, stop float64, num int, endpoint bool) (*Arr
 	if !dt.IsValid() {
 		return nil, &ValueError{Op: "linspace", Msg: "invalid dtype"}
 	}
-	y, err := newArray(dtype.Float64, []int{num}, C)
+	y, err := newArrayWritten(dtype.Float64, []int{num}, C) // filled below
 	if err != nil {
 		return nil, err
 	}

@@ -125,7 +125,7 @@ func Concatenate(arrays []*Array, axis int) (*Array, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := newArray(dt, shape, C)
+	out, err := newArrayWritten(dt, shape, C) // every part assigned
 	if err != nil {
 		return nil, err
 	}
@@ -483,7 +483,7 @@ func Repeat(a *Array, repeats []int, axis int) (*Array, error) {
 	}
 	shape := slices.Clone(a.Shape())
 	shape[axis] = total
-	out, err := newArray(a.dtype, shape, C)
+	out, err := newArrayWritten(a.dtype, shape, C) // every repeat copied
 	if err != nil {
 		return nil, err
 	}

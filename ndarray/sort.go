@@ -263,7 +263,7 @@ func ArgSort(a *Array, axis int) (*Array, error) {
 // native C-ordered copy of a with the axis moved last.
 func argsortAlong(a *Array, ax int, sortRows func(w *Array, n int, out []int64)) (*Array, error) {
 	w := rowsCopy(a, ax)
-	out, err := newArray(dtype.Int64, w.Shape(), C)
+	out, err := newArrayWritten(dtype.Int64, w.Shape(), C) // every index sorted
 	if err != nil {
 		return nil, err
 	}

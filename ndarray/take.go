@@ -143,7 +143,7 @@ func Take(a, indices *Array, axis int, mode IndexMode) (*Array, error) {
 	shape = append(shape, a.Shape()[:axis]...)
 	shape = append(shape, indices.Shape()...)
 	shape = append(shape, a.Shape()[axis+1:]...)
-	out, err := newArray(a.dtype, shape, C)
+	out, err := newArrayWritten(a.dtype, shape, C) // every element taken
 	if err != nil {
 		return nil, err
 	}
