@@ -955,20 +955,7 @@ func TestAllocSizes(t *testing.T) {
 		}
 	}
 	sizes = append(sizes, 3456, 6912, 10880, 14336, 19072, 21760, 1<<20+1)
-	var prev []byte
-	for _, n := range sizes {
-		buf := alloc(n)
-		checkBuffer(t, fmt.Sprintf("alloc(%d)", n), buf, n)
-		for i := range buf {
-			buf[i] = 0xff
-		}
-		for i, v := range prev {
-			if v != 0xff {
-				t.Fatalf("alloc(%d) overwrote byte %d of the previous buffer", n, i)
-			}
-		}
-		prev = buf
-	}
+	allocEach(t, "alloc", alloc, sizes, func(what string, buf []byte, n int) { checkBuffer(t, what, buf, n) })
 	for r := 64; r <= maxSmallAlloc; r += 64 {
 		c := allocClass(r)
 		if c < r || c%Alignment != 0 || c*100 > r*139 {
@@ -1161,6 +1148,27 @@ func TestSmallArraysSurviveCollection(t *testing.T) {
 	}
 }
 
+// allocEach allocates a buffer of each size with allocate, checks it,
+// fills it, and fails if that overwrote the previous buffer.
+func allocEach(t *testing.T, name string, allocate func(int) []byte, sizes []int, check func(what string, buf []byte, n int)) {
+	t.Helper()
+	var prev []byte
+	for _, n := range sizes {
+		what := fmt.Sprintf("%s(%d)", name, n)
+		buf := allocate(n)
+		check(what, buf, n)
+		for i := range buf {
+			buf[i] = 0xff
+		}
+		for i, v := range prev {
+			if v != 0xff {
+				t.Fatalf("%s overwrote byte %d of the previous buffer", what, i)
+			}
+		}
+		prev = buf
+	}
+}
+
 // TestAllocUninit checks allocUninit's buffers as TestAllocSizes checks
 // alloc's (but for the zeroing), and that large ones really skip it:
 // memory the test dirtied and dropped comes back still dirty.
@@ -1172,25 +1180,14 @@ func TestAllocUninit(t *testing.T) {
 		}
 	}
 	sizes = append(sizes, 1, 100, 1<<20+1, hugeBytes+3)
-	var prev []byte
-	for _, n := range sizes {
-		buf := allocUninit(n)
+	allocEach(t, "allocUninit", allocUninit, sizes, func(what string, buf []byte, n int) {
 		if len(buf) != n || cap(buf) != n {
-			t.Fatalf("allocUninit(%d): len %d cap %d", n, len(buf), cap(buf))
+			t.Fatalf("%s: len %d cap %d", what, len(buf), cap(buf))
 		}
 		if p, al := uintptr(unsafe.Pointer(unsafe.SliceData(buf))), bufferAlignment(n); p%al != 0 {
-			t.Fatalf("allocUninit(%d): buffer at %#x is not %d-byte aligned", n, p, al)
+			t.Fatalf("%s: buffer at %#x is not %d-byte aligned", what, p, al)
 		}
-		for i := range buf {
-			buf[i] = 0xff
-		}
-		for i, v := range prev {
-			if v != 0xff {
-				t.Fatalf("allocUninit(%d) overwrote byte %d of the previous buffer", n, i)
-			}
-		}
-		prev = buf
-	}
+	})
 	for _, n := range []int{uninitMin, 40000, 1 << 20} {
 		dirty := false
 		for range 50 {
