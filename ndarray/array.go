@@ -99,10 +99,11 @@ func alloc(n int) []byte {
 //
 // The Go runtime allocates without zeroing only internally; the one way
 // to it from outside is strings.Builder, whose Grow allocates its
-// buffer so (bytealg.MakeNoZero, as in Go 1.21 on). Should a runtime
-// zero that memory after all, or not let the buffer's address be read
-// back, or not align it, the buffer comes from alloc instead: slower,
-// never wrong.
+// buffer so (bytealg.MakeNoZero, as in Go 1.21 on). The builder's
+// buffer is reached through the string of its one byte, and used only
+// when it holds n bytes (Cap) and is aligned; otherwise the buffer comes
+// from alloc: slower, never wrong. Should a runtime zero that memory
+// after all, the result is the same.
 func allocUninit(n int) []byte {
 	if debugalloc.Poison.Load() {
 		b := alloc(n)
@@ -120,8 +121,9 @@ func allocUninit(n int) []byte {
 	}
 	var b strings.Builder
 	b.Grow(r)
-	p := unsafe.StringData(b.String()) // the empty string at the buffer's start
-	if p == nil || uintptr(unsafe.Pointer(p))&(Alignment-1) != 0 {
+	b.WriteByte(0) // a string of one byte points at the buffer's start
+	p := unsafe.StringData(b.String())
+	if b.Cap() < n || uintptr(unsafe.Pointer(p))&(Alignment-1) != 0 {
 		return alloc(n)
 	}
 	raw := unsafe.Slice(p, n)
