@@ -34,15 +34,18 @@ func ZerosOrder(dt dtype.DType, order Order, shape ...int) (*Array, error) {
 // order (C unless F) whose elements are not set: they may hold whatever
 // bytes the memory held before, possibly data the program has since
 // dropped, as numpy.empty's do. It is for code that writes every element
-// before the array is read or handed on (the ufuncs' results and AsType
-// are made so), and saves the pass over memory that zeroing a large
+// before the array is read or handed on (the ufuncs' results, AsType
+// and the creation and selection functions that fill their result are
+// made so), and saves the pass over memory that zeroing a large
 // buffer costs. Types whose storage must start initialised (strings,
 // records, options, categoricals and types defined outside pluribus)
 // get zeros, as from ZerosOrder.
 func Uninitialized(dt dtype.DType, order Order, shape ...int) (*Array, error) {
+	// The commonest small arrays first, as in Empty, before the type
+	// checks below (a small buffer is zeroed with its header anyway).
 	if order != F || len(shape) <= 1 {
 		if a := newSmallNumeric(dt, shape); a != nil {
-			return a, nil // zeroed with its header, at no cost worth saving
+			return a, nil
 		}
 	}
 	return newArrayWritten(creationType(dt), shape, order)
