@@ -25,7 +25,10 @@ import (
 // reference in ULPs (bounded by the figures in the doc comments), and
 // the values NumPy gives.
 
-var trigF32Stride = flag.Uint64("simd.trigstride", 997, "test every n-th float32 bit pattern in TestTrigAccuracy32")
+var (
+	trigF32Stride = flag.Uint64("simd.trigstride", 997, "test every n-th float32 bit pattern in TestTrigAccuracy32")
+	trigN64       = flag.Int("simd.trign", 3000, "random arguments per range in TestTrigAccuracy64")
+)
 
 // unaryFunc describes one unary kernel for the shared tests.
 type unaryFunc[T float] struct {
@@ -304,7 +307,7 @@ func trigClose64(got, want float64, exact bool, bound float64) bool {
 // implementation) against a math/big reference on random arguments of
 // several ranges, next to multiples of π/2, and beyond the vector path.
 func TestTrigAccuracy64(t *testing.T) {
-	n := 3000
+	n := *trigN64
 	if testing.Short() {
 		n = 300
 	}

@@ -248,11 +248,21 @@ func sinCos(k *vk, xs []VecVirtual, cos bool) []VecVirtual {
 	for j := rows - 2; j >= 1; j-- {
 		each(func(u int) { fma213(k.c(tPoly+j), s[u], p[u]) }) // p = p·s + cⱼ
 	}
-	s2 := vecs()
-	each(func(u int) { I("VMUL"+e.P, s[u], s[u], s2[u]) })
-	each(func(u int) { I("VMUL"+e.P, s2[u], p[u], p[u]) }) // s²·P(s)
-	each(func(u int) { fma231(k.c(tPoly), s[u], p[u]) })   // q = s·c1 + s²·P(s)
-	each(func(u int) { fma213(r[u], r[u], p[u]) })         // sin r = r·q + r
+	if k.d() {
+		// float64: Horner's rule down to c1, q = p·s + 0 (one
+		// multiplication fewer than the float32 form below; the +0
+		// makes q = +0 at r = ±0, so that sin(-0) = -0).
+		zero := k.vec()
+		k.xor(zero, zero, zero)
+		each(func(u int) { fma213(k.c(tPoly), s[u], p[u]) }) // p = p·s + c1
+		each(func(u int) { fma213(zero, s[u], p[u]) })       // q = p·s + 0
+	} else {
+		s2 := vecs()
+		each(func(u int) { I("VMUL"+e.P, s[u], s[u], s2[u]) })
+		each(func(u int) { I("VMUL"+e.P, s2[u], p[u], p[u]) }) // s²·P(s)
+		each(func(u int) { fma231(k.c(tPoly), s[u], p[u]) })   // q = s·c1 + s²·P(s)
+	}
+	each(func(u int) { fma213(r[u], r[u], p[u]) }) // sin r = r·q + r
 	if k.z() {
 		each(func(u int) { k.pick(VPXORQ, VPXORD)(k.c(tSign), p[u], odd[u], p[u]) })
 	} else {
