@@ -52,15 +52,15 @@ func GetCast(from, to DType) (CastLoop, error) {
 func copyLoop(size int) CastLoop {
 	switch size {
 	case 1:
-		return castLoop(func(v uint8) uint8 { return v })
+		return castBy[uint8, uint8, same[uint8]]
 	case 2:
-		return castLoop(func(v uint16) uint16 { return v })
+		return castBy[uint16, uint16, same[uint16]]
 	case 4:
-		return castLoop(func(v uint32) uint32 { return v })
+		return castBy[uint32, uint32, same[uint32]]
 	case 8:
-		return castLoop(func(v uint64) uint64 { return v })
+		return castBy[uint64, uint64, same[uint64]]
 	case 16:
-		return castLoop(func(v [2]uint64) [2]uint64 { return v })
+		return castBy[[2]uint64, [2]uint64, same[[2]uint64]]
 	}
 	return func(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
 		for i := range n {
@@ -93,155 +93,133 @@ func castLoop[S, D any](conv func(S) D) CastLoop {
 	}
 }
 
-// realNum is the set of Go types a real element converts through directly.
-type realNum interface {
-	int8 | int16 | int32 | int64 | uint8 | uint16 | uint32 | uint64 | float32 | float64
+// converter is a per-element conversion as a type: the zero value of C
+// converts. A loop instantiated with one (castBy) is a static function
+// value, where a loop closing over a conversion function (castLoop) is
+// an object on the heap that every garbage collection marks; the
+// built-in cast tables hold about two hundred of them.
+type converter[S, D any] interface{ conv(S) D }
+
+// castBy is castLoop for the conversion C.
+func castBy[S, D any, C converter[S, D]](dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	var c C
+	var s S
+	var d D
+	if n <= 0 {
+		return
+	}
+	if ds == int(unsafe.Sizeof(d)) && ss == int(unsafe.Sizeof(s)) {
+		dv := unsafe.Slice((*D)(dst), n)
+		sv := unsafe.Slice((*S)(src), n)
+		for i, v := range sv {
+			dv[i] = c.conv(v)
+		}
+		return
+	}
+	for i := range n {
+		*(*D)(unsafe.Add(dst, i*ds)) = c.conv(*(*S)(unsafe.Add(src, i*ss)))
+	}
 }
 
-func num[S, D realNum](v S) D { return D(v) }
+// The conversions of the built-in numeric types.
+type (
+	same[T any]           struct{} // T to T
+	numConv[S, D realNum] struct{} // D(v)
+	toBoolConv[S realNum] struct{} // v != 0
+	toF16Conv[S realNum]  struct{} // through float64, rounding once
+	toC64Conv[S realNum]  struct{} // complex(v, 0)
+	toC128Conv[S realNum] struct{} // complex(v, 0)
+)
 
-func toBool[S realNum](v S) bool { return v != 0 }
+func (same[T]) conv(v T) T                    { return v }
+func (numConv[S, D]) conv(v S) D              { return D(v) }
+func (toBoolConv[S]) conv(v S) bool           { return v != 0 }
+func (toF16Conv[S]) conv(v S) float16.Float16 { return FromFloat64(float64(v)) }
+func (toC64Conv[S]) conv(v S) complex64       { return complex(float32(v), 0) }
+func (toC128Conv[S]) conv(v S) complex128     { return complex(float64(v), 0) }
 
-func fromBool[D realNum](v bool) D {
+// boolToUint8 is 1 for true and 0 for false.
+func boolToUint8(v bool) uint8 {
 	if v {
 		return 1
 	}
 	return 0
 }
 
-func toF16[S realNum](v S) float16.Float16 { return FromFloat64(float64(v)) }
-
-func fromF16[D realNum](v float16.Float16) D { return D(v.Float32()) }
-
-func toC64[S realNum](v S) complex64 { return complex(float32(v), 0) }
-
-func toC128[S realNum](v S) complex128 { return complex(float64(v), 0) }
+// realNum is the set of Go types a real element converts through directly.
+type realNum interface {
+	int8 | int16 | int32 | int64 | uint8 | uint16 | uint32 | uint64 | float32 | float64
+}
 
 // nativeCasts[from][to] holds the loops between native built-ins.
 var nativeCasts [numBuiltin][numBuiltin]CastLoop
 
-// realCasts returns the loops from the real type S to every built-in.
-func realCasts[S realNum]() [numBuiltin]CastLoop {
-	return [numBuiltin]CastLoop{
-		NumBool:       castLoop(toBool[S]),
-		NumInt8:       castLoop(num[S, int8]),
-		NumUint8:      castLoop(num[S, uint8]),
-		NumInt16:      castLoop(num[S, int16]),
-		NumUint16:     castLoop(num[S, uint16]),
-		NumInt32:      castLoop(num[S, int32]),
-		NumUint32:     castLoop(num[S, uint32]),
-		NumInt64:      castLoop(num[S, int64]),
-		NumUint64:     castLoop(num[S, uint64]),
-		NumFloat16:    castLoop(toF16[S]),
-		NumFloat32:    castLoop(num[S, float32]),
-		NumFloat64:    castLoop(num[S, float64]),
-		NumComplex64:  castLoop(toC64[S]),
-		NumComplex128: castLoop(toC128[S]),
-	}
-}
-
-// via returns the loops from a type whose elements first convert to the
-// real type M by pre (bool, float16 and complex sources).
-func via[S any, M realNum](pre func(S) M) [numBuiltin]CastLoop {
-	return [numBuiltin]CastLoop{
-		NumBool:       castLoop(func(v S) bool { return pre(v) != 0 }),
-		NumInt8:       castLoop(func(v S) int8 { return int8(pre(v)) }),
-		NumUint8:      castLoop(func(v S) uint8 { return uint8(pre(v)) }),
-		NumInt16:      castLoop(func(v S) int16 { return int16(pre(v)) }),
-		NumUint16:     castLoop(func(v S) uint16 { return uint16(pre(v)) }),
-		NumInt32:      castLoop(func(v S) int32 { return int32(pre(v)) }),
-		NumUint32:     castLoop(func(v S) uint32 { return uint32(pre(v)) }),
-		NumInt64:      castLoop(func(v S) int64 { return int64(pre(v)) }),
-		NumUint64:     castLoop(func(v S) uint64 { return uint64(pre(v)) }),
-		NumFloat16:    castLoop(func(v S) float16.Float16 { return FromFloat64(float64(pre(v))) }),
-		NumFloat32:    castLoop(func(v S) float32 { return float32(pre(v)) }),
-		NumFloat64:    castLoop(func(v S) float64 { return float64(pre(v)) }),
-		NumComplex64:  castLoop(func(v S) complex64 { return complex(float32(pre(v)), 0) }),
-		NumComplex128: castLoop(func(v S) complex128 { return complex(float64(pre(v)), 0) }),
-	}
-}
+//go:generate go run ../internal/castgen/cmd/castgen
 
 func init() {
-	nativeCasts[NumInt8] = realCasts[int8]()
-	nativeCasts[NumUint8] = realCasts[uint8]()
-	nativeCasts[NumInt16] = realCasts[int16]()
-	nativeCasts[NumUint16] = realCasts[uint16]()
-	nativeCasts[NumInt32] = realCasts[int32]()
-	nativeCasts[NumUint32] = realCasts[uint32]()
-	nativeCasts[NumInt64] = realCasts[int64]()
-	nativeCasts[NumUint64] = realCasts[uint64]()
-	nativeCasts[NumFloat32] = realCasts[float32]()
-	nativeCasts[NumFloat64] = realCasts[float64]()
-	nativeCasts[NumBool] = via(func(v bool) uint8 { return fromBool[uint8](v) })
-	nativeCasts[NumFloat16] = via(func(v float16.Float16) float32 { return v.Float32() })
-
-	c64 := via(func(v complex64) float32 { return real(v) })
-	c64[NumBool] = castLoop(func(v complex64) bool { return v != 0 })
-	c64[NumComplex128] = castLoop(func(v complex64) complex128 { return complex128(v) })
-	nativeCasts[NumComplex64] = c64
-	c128 := via(func(v complex128) float64 { return real(v) })
-	c128[NumBool] = castLoop(func(v complex128) bool { return v != 0 })
-	c128[NumComplex64] = castLoop(func(v complex128) complex64 { return complex64(v) })
-	nativeCasts[NumComplex128] = c128
-
+	nativeCasts = builtinCasts
 	for i := range numBuiltin {
 		nativeCasts[i][i] = copyLoop(natives[i].size)
 	}
 	// Contiguous runs of the conversions with vector instructions go to
 	// package simd (bit-identical to the loops above).
-	nativeCasts[NumFloat64][NumFloat32] = contiguous(nativeCasts[NumFloat64][NumFloat32], 8, 4,
-		func(dst, src unsafe.Pointer, n int) {
-			simd.ConvertFloat64ToFloat32(unsafe.Slice((*float32)(dst), n), unsafe.Slice((*float64)(src), n))
-		})
-	nativeCasts[NumFloat32][NumFloat16] = contiguous(nativeCasts[NumFloat32][NumFloat16], 4, 2,
-		func(dst, src unsafe.Pointer, n int) {
-			simd.ConvertFloat32ToFloat16(unsafe.Slice((*uint16)(dst), n), unsafe.Slice((*float32)(src), n))
-		})
-	nativeCasts[NumFloat16][NumFloat32] = contiguous(nativeCasts[NumFloat16][NumFloat32], 2, 4,
-		func(dst, src unsafe.Pointer, n int) {
-			simd.ConvertFloat16ToFloat32(unsafe.Slice((*float32)(dst), n), unsafe.Slice((*uint16)(src), n))
-		})
-	nativeCasts[NumInt32][NumFloat64] = contiguous(nativeCasts[NumInt32][NumFloat64], 4, 8,
-		func(dst, src unsafe.Pointer, n int) {
-			simd.ConvertInt32ToFloat64(unsafe.Slice((*float64)(dst), n), unsafe.Slice((*int32)(src), n))
-		})
-	nativeCasts[NumInt32][NumFloat32] = contiguous(nativeCasts[NumInt32][NumFloat32], 4, 4,
-		func(dst, src unsafe.Pointer, n int) {
-			simd.ConvertInt32ToFloat32(unsafe.Slice((*float32)(dst), n), unsafe.Slice((*int32)(src), n))
-		})
-	nativeCasts[NumFloat32][NumFloat64] = contiguous(nativeCasts[NumFloat32][NumFloat64], 4, 8,
-		func(dst, src unsafe.Pointer, n int) {
-			simd.ConvertFloat32ToFloat64(unsafe.Slice((*float64)(dst), n), unsafe.Slice((*float32)(src), n))
-		})
+	nativeCasts[NumFloat64][NumFloat32] = castFast[float64, float32, numConv[float64, float32], f64ToF32]
+	nativeCasts[NumFloat32][NumFloat16] = castFast[float32, float16.Float16, toF16Conv[float32], f32ToF16]
+	nativeCasts[NumFloat16][NumFloat32] = castFast[float16.Float16, float32, convFloat16Float32, f16ToF32]
+	nativeCasts[NumInt32][NumFloat64] = castFast[int32, float64, numConv[int32, float64], i32ToF64]
+	nativeCasts[NumInt32][NumFloat32] = castFast[int32, float32, numConv[int32, float32], i32ToF32]
+	nativeCasts[NumFloat32][NumFloat64] = castFast[float32, float64, numConv[float32, float64], f32ToF64]
 	if runtime.GOARCH == "amd64" {
 		// The vector truncation gives what Go's conversion gives on
 		// amd64 for every input (out-of-range values are
 		// implementation-defined: x86 gives math.MinInt32).
-		nativeCasts[NumFloat64][NumInt32] = contiguous(nativeCasts[NumFloat64][NumInt32], 8, 4,
-			func(dst, src unsafe.Pointer, n int) {
-				simd.ConvertFloat64ToInt32(unsafe.Slice((*int32)(dst), n), unsafe.Slice((*float64)(src), n))
-			})
-		nativeCasts[NumFloat32][NumInt32] = contiguous(nativeCasts[NumFloat32][NumInt32], 4, 4,
-			func(dst, src unsafe.Pointer, n int) {
-				simd.ConvertFloat32ToInt32(unsafe.Slice((*int32)(dst), n), unsafe.Slice((*float32)(src), n))
-			})
+		nativeCasts[NumFloat64][NumInt32] = castFast[float64, int32, numConv[float64, int32], f64ToI32]
+		nativeCasts[NumFloat32][NumInt32] = castFast[float32, int32, numConv[float32, int32], f32ToI32]
 	}
 	// float16 to float32 and float64 are exact; the via path already is.
 	// Integer to float16 goes through float64, which is exact for every
 	// integer whose float16 rounding is finite, so it rounds once.
 }
 
-// contiguous returns a loop that hands unit-stride runs to fast and the
-// rest to loop.
-func contiguous(loop CastLoop, ssize, dsize int, fast func(dst, src unsafe.Pointer, n int)) CastLoop {
-	return func(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
-		if n > 0 && ds == dsize && ss == ssize {
-			fast(dst, src, n)
-			return
-		}
-		loop(dst, ds, src, ss, n)
+// castFast is castBy[S, D, C] with unit-stride runs handed to the
+// vector conversion F of package simd.
+func castFast[S, D any, C converter[S, D], F vectorConv[S, D]](dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	var s S
+	var d D
+	if n > 0 && ds == int(unsafe.Sizeof(d)) && ss == int(unsafe.Sizeof(s)) {
+		var f F
+		f.run(unsafe.Slice((*D)(dst), n), unsafe.Slice((*S)(src), n))
+		return
 	}
+	castBy[S, D, C](dst, ds, src, ss, n)
 }
+
+// vectorConv is a conversion of a whole run by package simd.
+type vectorConv[S, D any] interface{ run(dst []D, src []S) }
+
+type (
+	f64ToF32 struct{}
+	f32ToF16 struct{}
+	f16ToF32 struct{}
+	i32ToF64 struct{}
+	i32ToF32 struct{}
+	f32ToF64 struct{}
+	f64ToI32 struct{}
+	f32ToI32 struct{}
+)
+
+func (f64ToF32) run(dst []float32, src []float64) { simd.ConvertFloat64ToFloat32(dst, src) }
+func (f32ToF16) run(dst []float16.Float16, src []float32) {
+	simd.ConvertFloat32ToFloat16(unsafe.Slice((*uint16)(unsafe.SliceData(dst)), len(dst)), src)
+}
+func (f16ToF32) run(dst []float32, src []float16.Float16) {
+	simd.ConvertFloat16ToFloat32(dst, unsafe.Slice((*uint16)(unsafe.SliceData(src)), len(src)))
+}
+func (i32ToF64) run(dst []float64, src []int32)   { simd.ConvertInt32ToFloat64(dst, src) }
+func (i32ToF32) run(dst []float32, src []int32)   { simd.ConvertInt32ToFloat32(dst, src) }
+func (f32ToF64) run(dst []float64, src []float32) { simd.ConvertFloat32ToFloat64(dst, src) }
+func (f64ToI32) run(dst []int32, src []float64)   { simd.ConvertFloat64ToInt32(dst, src) }
+func (f32ToI32) run(dst []int32, src []float32)   { simd.ConvertFloat32ToInt32(dst, src) }
 
 // FromFloat64 converts a float64 to the nearest float16, ties to even,
 // rounding once (not through float32). NaN stays NaN with its sign and

@@ -1,12 +1,17 @@
 package dtype
 
 import (
+	"bytes"
+	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
 	"testing"
 	"unsafe"
 
 	"github.com/x448/float16"
+
+	"github.com/pluribus-go/pluribus/internal/castgen"
 )
 
 // TestFromFloat64Exhaustive checks float64 -> float16 rounding against the
@@ -263,4 +268,69 @@ func TestVectorConversionsMatchScalar(t *testing.T) {
 	}
 	check("int32->float64", Int32, Float64, unsafe.Pointer(&i32[0]), 4, 8, exact)
 	check("int32->float32", Int32, Float32, unsafe.Pointer(&i32[0]), 4, 4, exact)
+}
+
+var castSink CastLoop
+
+// TestCastLoopsAllocateNothing checks that the built-in cast loops are
+// static functions, not closures made per call or held on the heap
+// (every object there is marked by every garbage collection of every
+// program importing pluribus).
+func TestCastLoopsAllocateNothing(t *testing.T) {
+	n := testing.AllocsPerRun(10, func() {
+		for _, size := range []int{1, 2, 4, 8, 16} {
+			castSink = copyLoop(size)
+		}
+		for _, a := range Builtins() {
+			for _, b := range Builtins() {
+				castSink, _ = GetCast(a, b)
+			}
+		}
+	})
+	if n != 0 {
+		t.Errorf("getting the built-in cast loops allocated %v objects, want 0", n)
+	}
+}
+
+// TestCastsGenerated checks that casts_gen.go is what castgen writes.
+func TestCastsGenerated(t *testing.T) {
+	want, err := castgen.Generate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile("casts_gen.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("casts_gen.go is stale: run go generate ./dtype")
+	}
+	if !bytes.HasPrefix(got, []byte(castgen.Header+"\n")) {
+		t.Errorf("casts_gen.go does not start with the generated-code header")
+	}
+}
+
+// BenchmarkCast runs built-in conversions on 1e5 elements, contiguous
+// and with a strided destination.
+func BenchmarkCast(b *testing.B) {
+	const n = 100_000
+	src := make([]byte, 8*n)
+	dst := make([]byte, 16*n)
+	for _, c := range []struct {
+		name     string
+		from, to DType
+	}{{"int64-float64", Int64, Float64}, {"int8-float32", Int8, Float32}, {"float64-float16", Float64, Float16},
+		{"complex128-int32", Complex128, Int32}, {"bool-float64", Bool, Float64}} {
+		loop, err := GetCast(c.from, c.to)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, stride := range []int{1, 2} {
+			b.Run(fmt.Sprintf("%s/stride%d", c.name, stride), func(b *testing.B) {
+				for b.Loop() {
+					loop(unsafe.Pointer(&dst[0]), stride*c.to.Size(), unsafe.Pointer(&src[0]), c.from.Size(), n/2)
+				}
+			})
+		}
+	}
 }
