@@ -228,3 +228,21 @@ func TestCharBadOperands(t *testing.T) {
 		t.Errorf("find(S2, \"é\"): got %v, want a *dtype.ValueError", err)
 	}
 }
+
+// TestUpperSpecialTable checks that the special uppercase table is
+// sorted (pyUpper searches it) and that pyUpper maps every entry's
+// character to its whole mapping.
+func TestUpperSpecialTable(t *testing.T) {
+	for i, e := range upperSpecial {
+		if i > 0 && upperSpecial[i-1].from >= e.from {
+			t.Fatalf("upperSpecial is not sorted at %U", e.from)
+		}
+		want := slices.DeleteFunc(slices.Clone(e.to[:]), func(r rune) bool { return r == 0 })
+		if len(want) < 2 {
+			t.Errorf("%U maps to %d characters, want 2 or 3", e.from, len(want))
+		}
+		if got := pyUpper(nil, []rune{e.from}); !slices.Equal(got, want) {
+			t.Errorf("pyUpper(%U) = %U, want %U", e.from, got, want)
+		}
+	}
+}
