@@ -10,11 +10,23 @@ func maxBlockFloat64AVX512(a []float64) (m float64, nan bool)
 // minBlockFloat64AVX512 is the block kernel of MinFloat64 for AVX-512: len(a) is a positive multiple of 64.
 func minBlockFloat64AVX512(a []float64) (m float64, nan bool)
 
+// maxStreamFloat64AVX512 is the stream kernel of MaxFloat64 for AVX-512: len(a) is a positive multiple of 64.
+func maxStreamFloat64AVX512(a []float64) (m float64, nan bool)
+
+// minStreamFloat64AVX512 is the stream kernel of MinFloat64 for AVX-512: len(a) is a positive multiple of 64.
+func minStreamFloat64AVX512(a []float64) (m float64, nan bool)
+
 // maxBlockFloat32AVX512 is the block kernel of MaxFloat32 for AVX-512: len(a) is a positive multiple of 64.
 func maxBlockFloat32AVX512(a []float32) (m float32, nan bool)
 
 // minBlockFloat32AVX512 is the block kernel of MinFloat32 for AVX-512: len(a) is a positive multiple of 64.
 func minBlockFloat32AVX512(a []float32) (m float32, nan bool)
+
+// maxStreamFloat32AVX512 is the stream kernel of MaxFloat32 for AVX-512: len(a) is a positive multiple of 64.
+func maxStreamFloat32AVX512(a []float32) (m float32, nan bool)
+
+// minStreamFloat32AVX512 is the stream kernel of MinFloat32 for AVX-512: len(a) is a positive multiple of 64.
+func minStreamFloat32AVX512(a []float32) (m float32, nan bool)
 
 // sumPairFloat64AVX2 is the two-leaf kernel of SumFloat64 for AVX2: leaf(a[:h]) + leaf(a[h:]), h a multiple of 8 and 8 <= h <= len(a)-h <= 128.
 func sumPairFloat64AVX2(a []float64, h int) float64

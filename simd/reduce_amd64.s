@@ -126,6 +126,90 @@ minBlockFloat64AVX512_reduce:
 	MOVB          AL, nan+32(FP)
 	RET
 
+// func maxStreamFloat64AVX512(a []float64) (m float64, nan bool)
+// Requires: AVX, AVX512F, SSE2
+TEXT ·maxStreamFloat64AVX512(SB), NOSPLIT, $0-33
+	MOVQ    a_base+0(FP), AX
+	MOVQ    a_len+8(FP), CX
+	VMOVUPD (AX), Z0
+	VMOVUPD 64(AX), Z1
+	VMOVUPD 128(AX), Z2
+	VMOVUPD 192(AX), Z3
+	VCMPPD  $0x03, Z1, Z0, K1
+	VCMPPD  $0x03, Z3, Z2, K2
+	KORW    K2, K1, K1
+	LEAQ    (AX)(CX*8), CX
+	LEAQ    256(AX), AX
+
+maxStreamFloat64AVX512_loop1:
+	CMPQ    AX, CX
+	JAE     maxStreamFloat64AVX512_reduce
+	VMOVUPD (AX), Z4
+	VCMPPD  $0x03, Z4, Z4, K2
+	KORW    K2, K1, K1
+	VMAXPD  Z4, Z0, Z0
+	ADDQ    $0x00000040, AX
+	JMP     maxStreamFloat64AVX512_loop1
+
+maxStreamFloat64AVX512_reduce:
+	VMAXPD        Z2, Z0, Z0
+	VMAXPD        Z3, Z1, Z1
+	VMAXPD        Z1, Z0, Z0
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VMAXPD        Y1, Y0, Y0
+	VEXTRACTF128  $0x01, Y0, X1
+	VMAXPD        X1, X0, X0
+	VMOVHLPS      X0, X0, X1
+	VMAXPD        X1, X0, X0
+	KORTESTW      K1, K1
+	SETNE         AL
+	VZEROUPPER
+	MOVSD         X0, m+24(FP)
+	MOVB          AL, nan+32(FP)
+	RET
+
+// func minStreamFloat64AVX512(a []float64) (m float64, nan bool)
+// Requires: AVX, AVX512F, SSE2
+TEXT ·minStreamFloat64AVX512(SB), NOSPLIT, $0-33
+	MOVQ    a_base+0(FP), AX
+	MOVQ    a_len+8(FP), CX
+	VMOVUPD (AX), Z0
+	VMOVUPD 64(AX), Z1
+	VMOVUPD 128(AX), Z2
+	VMOVUPD 192(AX), Z3
+	VCMPPD  $0x03, Z1, Z0, K1
+	VCMPPD  $0x03, Z3, Z2, K2
+	KORW    K2, K1, K1
+	LEAQ    (AX)(CX*8), CX
+	LEAQ    256(AX), AX
+
+minStreamFloat64AVX512_loop1:
+	CMPQ    AX, CX
+	JAE     minStreamFloat64AVX512_reduce
+	VMOVUPD (AX), Z4
+	VCMPPD  $0x03, Z4, Z4, K2
+	KORW    K2, K1, K1
+	VMINPD  Z4, Z0, Z0
+	ADDQ    $0x00000040, AX
+	JMP     minStreamFloat64AVX512_loop1
+
+minStreamFloat64AVX512_reduce:
+	VMINPD        Z2, Z0, Z0
+	VMINPD        Z3, Z1, Z1
+	VMINPD        Z1, Z0, Z0
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VMINPD        Y1, Y0, Y0
+	VEXTRACTF128  $0x01, Y0, X1
+	VMINPD        X1, X0, X0
+	VMOVHLPS      X0, X0, X1
+	VMINPD        X1, X0, X0
+	KORTESTW      K1, K1
+	SETNE         AL
+	VZEROUPPER
+	MOVSD         X0, m+24(FP)
+	MOVB          AL, nan+32(FP)
+	RET
+
 // func maxBlockFloat32AVX512(a []float32) (m float32, nan bool)
 // Requires: AVX, AVX512F, SSE
 TEXT ·maxBlockFloat32AVX512(SB), NOSPLIT, $0-29
@@ -234,6 +318,94 @@ minBlockFloat32AVX512_loop1:
 	JMP     minBlockFloat32AVX512_loop1
 
 minBlockFloat32AVX512_reduce:
+	VMINPS        Z2, Z0, Z0
+	VMINPS        Z3, Z1, Z1
+	VMINPS        Z1, Z0, Z0
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VMINPS        Y1, Y0, Y0
+	VEXTRACTF128  $0x01, Y0, X1
+	VMINPS        X1, X0, X0
+	VMOVHLPS      X0, X0, X1
+	VMINPS        X1, X0, X0
+	VMOVSHDUP     X0, X1
+	VMINPS        X1, X0, X0
+	KORTESTW      K1, K1
+	SETNE         AL
+	VZEROUPPER
+	MOVSS         X0, m+24(FP)
+	MOVB          AL, nan+28(FP)
+	RET
+
+// func maxStreamFloat32AVX512(a []float32) (m float32, nan bool)
+// Requires: AVX, AVX512F, SSE
+TEXT ·maxStreamFloat32AVX512(SB), NOSPLIT, $0-29
+	MOVQ    a_base+0(FP), AX
+	MOVQ    a_len+8(FP), CX
+	VMOVUPS (AX), Z0
+	VMOVUPS 64(AX), Z1
+	VMOVUPS 128(AX), Z2
+	VMOVUPS 192(AX), Z3
+	VCMPPS  $0x03, Z1, Z0, K1
+	VCMPPS  $0x03, Z3, Z2, K2
+	KORW    K2, K1, K1
+	LEAQ    (AX)(CX*4), CX
+	LEAQ    256(AX), AX
+
+maxStreamFloat32AVX512_loop1:
+	CMPQ    AX, CX
+	JAE     maxStreamFloat32AVX512_reduce
+	VMOVUPS (AX), Z4
+	VCMPPS  $0x03, Z4, Z4, K2
+	KORW    K2, K1, K1
+	VMAXPS  Z4, Z0, Z0
+	ADDQ    $0x00000040, AX
+	JMP     maxStreamFloat32AVX512_loop1
+
+maxStreamFloat32AVX512_reduce:
+	VMAXPS        Z2, Z0, Z0
+	VMAXPS        Z3, Z1, Z1
+	VMAXPS        Z1, Z0, Z0
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VMAXPS        Y1, Y0, Y0
+	VEXTRACTF128  $0x01, Y0, X1
+	VMAXPS        X1, X0, X0
+	VMOVHLPS      X0, X0, X1
+	VMAXPS        X1, X0, X0
+	VMOVSHDUP     X0, X1
+	VMAXPS        X1, X0, X0
+	KORTESTW      K1, K1
+	SETNE         AL
+	VZEROUPPER
+	MOVSS         X0, m+24(FP)
+	MOVB          AL, nan+28(FP)
+	RET
+
+// func minStreamFloat32AVX512(a []float32) (m float32, nan bool)
+// Requires: AVX, AVX512F, SSE
+TEXT ·minStreamFloat32AVX512(SB), NOSPLIT, $0-29
+	MOVQ    a_base+0(FP), AX
+	MOVQ    a_len+8(FP), CX
+	VMOVUPS (AX), Z0
+	VMOVUPS 64(AX), Z1
+	VMOVUPS 128(AX), Z2
+	VMOVUPS 192(AX), Z3
+	VCMPPS  $0x03, Z1, Z0, K1
+	VCMPPS  $0x03, Z3, Z2, K2
+	KORW    K2, K1, K1
+	LEAQ    (AX)(CX*4), CX
+	LEAQ    256(AX), AX
+
+minStreamFloat32AVX512_loop1:
+	CMPQ    AX, CX
+	JAE     minStreamFloat32AVX512_reduce
+	VMOVUPS (AX), Z4
+	VCMPPS  $0x03, Z4, Z4, K2
+	KORW    K2, K1, K1
+	VMINPS  Z4, Z0, Z0
+	ADDQ    $0x00000040, AX
+	JMP     minStreamFloat32AVX512_loop1
+
+minStreamFloat32AVX512_reduce:
 	VMINPS        Z2, Z0, Z0
 	VMINPS        Z3, Z1, Z1
 	VMINPS        Z1, Z0, Z0

@@ -81,6 +81,8 @@ func extremeData[T float](rng *rand.Rand, n, off, kind int) []T {
 func testExtreme[T float](t *testing.T, maxF, minF func([]T) T, argMax, argMin func([]T) int) {
 	rng := rand.New(rand.NewPCG(9, 10))
 	ls := append(lengths[1:], 2047, 2048, 2049, 4096+65, 10000)
+	// long runs go to the stream kernels
+	ls = append(ls, extremeStream-1, extremeStream+77)
 	for _, n := range ls {
 		for kind := range 6 {
 			a := extremeData[T](rng, n, n%8, kind)
