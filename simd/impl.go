@@ -43,31 +43,30 @@ type kernels struct {
 	// Block kernels: len(a) (len(dst)) is a multiple of blockLen (of
 	// binIBlock for binI32/binI64), and positive for max/min; the
 	// exported wrappers do the tails.
-	max64, min64 func(a []float64) (m float64, nan bool) // extreme of the non-NaN elements; any NaN?
-	max32, min32 func(a []float32) (m float32, nan bool)
-	// The same for runs of extremeStream elements or more, which
-	// come from memory rather than the caches (see extremeKernel).
-	max64s, min64s func(a []float64) (m float64, nan bool)
-	max32s, min32s func(a []float32) (m float32, nan bool)
-	sumI8          func(a []int8) int64
-	sumI16         func(a []int16) int64 // len(a) <= sumI16Max
-	sumI32         func(a []int32) int64
-	sumI64         func(a []int64) int64
-	binI32         [numIntBin]func(dst, a, b []int32)
-	binI64         [numIntBin]func(dst, a, b []int64)
-	binIBlock      int // power of two: the multiple of elements binI32/binI64 take (1: any length)
-	cvt64to32      func(dst []float32, a []float64)
-	cvt32to16      func(dst []uint16, a []float32)
-	cvt16to32      func(dst []float32, a []uint16)
-	cvtI32to64     func(dst []float64, a []int32)
-	cvt32to64      func(dst []float64, a []float32)
-	cvtI32to32     func(dst []float32, a []int32)
-	cvt64toI32     func(dst []int32, a []float64)
-	cvt32toI32     func(dst []int32, a []float32)
-	mulAdd64       func(dst, a, b, c []float64)
-	mulAdd32       func(dst, a, b, c []float32)
-	neg64, abs64   func(dst, a []float64)
-	neg32, abs32   func(dst, a []float32)
+	// The extreme of the non-NaN elements and whether there is a NaN:
+	// [0] the block kernel, [1] the one for runs of extremeStream
+	// elements or more, which come from memory rather than the caches.
+	max64, min64 [2]func(a []float64) (m float64, nan bool)
+	max32, min32 [2]func(a []float32) (m float32, nan bool)
+	sumI8        func(a []int8) int64
+	sumI16       func(a []int16) int64 // len(a) <= sumI16Max
+	sumI32       func(a []int32) int64
+	sumI64       func(a []int64) int64
+	binI32       [numIntBin]func(dst, a, b []int32)
+	binI64       [numIntBin]func(dst, a, b []int64)
+	binIBlock    int // power of two: the multiple of elements binI32/binI64 take (1: any length)
+	cvt64to32    func(dst []float32, a []float64)
+	cvt32to16    func(dst []uint16, a []float32)
+	cvt16to32    func(dst []float32, a []uint16)
+	cvtI32to64   func(dst []float64, a []int32)
+	cvt32to64    func(dst []float64, a []float32)
+	cvtI32to32   func(dst []float32, a []int32)
+	cvt64toI32   func(dst []int32, a []float64)
+	cvt32toI32   func(dst []int32, a []float32)
+	mulAdd64     func(dst, a, b, c []float64)
+	mulAdd32     func(dst, a, b, c []float32)
+	neg64, abs64 func(dst, a []float64)
+	neg32, abs32 func(dst, a []float32)
 
 	// Non-temporal variants of binI32, binI64, mulAdd64 and mulAdd32,
 	// nil where an implementation has none: they take the part of a
@@ -120,14 +119,10 @@ var goKernels = &kernels{
 	dot64:    dotBlockGo[float64],
 	dot32:    dotBlockGo[float32],
 
-	max64:     maxBlockGo[float64],
-	min64:     minBlockGo[float64],
-	max32:     maxBlockGo[float32],
-	min32:     minBlockGo[float32],
-	max64s:    maxBlockGo[float64],
-	min64s:    minBlockGo[float64],
-	max32s:    maxBlockGo[float32],
-	min32s:    minBlockGo[float32],
+	max64:     [2]func([]float64) (float64, bool){maxBlockGo[float64], maxBlockGo[float64]},
+	min64:     [2]func([]float64) (float64, bool){minBlockGo[float64], minBlockGo[float64]},
+	max32:     [2]func([]float32) (float32, bool){maxBlockGo[float32], maxBlockGo[float32]},
+	min32:     [2]func([]float32) (float32, bool){minBlockGo[float32], minBlockGo[float32]},
 	sumI8:     sumIntGo[int8],
 	sumI16:    sumIntGo[int16],
 	sumI32:    sumIntGo[int32],

@@ -12,9 +12,10 @@ func archKernels() []*kernels {
 		return nil
 	}
 	for _, k := range []*kernels{avx512Kernels, avx2Kernels} {
-		k.max64, k.min64 = maxBlockFloat64AVX2, minBlockFloat64AVX2
-		k.max32, k.min32 = maxBlockFloat32AVX2, minBlockFloat32AVX2
-		k.max64s, k.min64s, k.max32s, k.min32s = k.max64, k.min64, k.max32, k.min32
+		k.max64 = [2]func([]float64) (float64, bool){maxBlockFloat64AVX2, maxBlockFloat64AVX2}
+		k.min64 = [2]func([]float64) (float64, bool){minBlockFloat64AVX2, minBlockFloat64AVX2}
+		k.max32 = [2]func([]float32) (float32, bool){maxBlockFloat32AVX2, maxBlockFloat32AVX2}
+		k.min32 = [2]func([]float32) (float32, bool){minBlockFloat32AVX2, minBlockFloat32AVX2}
 		k.sumI8, k.sumI16, k.sumI32, k.sumI64 = sumBlockInt8AVX2, sumBlockInt16AVX2, sumBlockInt32AVX2, sumBlockInt64AVX2
 		k.cvt64to32 = convertFloat64ToFloat32AVX2
 		k.cvtI32to64, k.cvt32to64, k.cvtI32to32 = convertInt32ToFloat64AVX2, convertFloat32ToFloat64AVX2, convertInt32ToFloat32AVX2
@@ -27,10 +28,10 @@ func archKernels() []*kernels {
 		}
 	}
 	// AVX-512 block kernels of Max and Min (reduce_amd64.s).
-	avx512Kernels.max64, avx512Kernels.min64 = maxBlockFloat64AVX512, minBlockFloat64AVX512
-	avx512Kernels.max32, avx512Kernels.min32 = maxBlockFloat32AVX512, minBlockFloat32AVX512
-	avx512Kernels.max64s, avx512Kernels.min64s = maxStreamFloat64AVX512, minStreamFloat64AVX512
-	avx512Kernels.max32s, avx512Kernels.min32s = maxStreamFloat32AVX512, minStreamFloat32AVX512
+	avx512Kernels.max64 = [2]func([]float64) (float64, bool){maxBlockFloat64AVX512, maxStreamFloat64AVX512}
+	avx512Kernels.min64 = [2]func([]float64) (float64, bool){minBlockFloat64AVX512, minStreamFloat64AVX512}
+	avx512Kernels.max32 = [2]func([]float32) (float32, bool){maxBlockFloat32AVX512, maxStreamFloat32AVX512}
+	avx512Kernels.min32 = [2]func([]float32) (float32, bool){minBlockFloat32AVX512, minStreamFloat32AVX512}
 	setIntAVX2(avx2Kernels)
 	setNT()
 	if cpu.X86.HasAVX512F {

@@ -14,10 +14,7 @@ package simd
 // that is, the first NaN if a holds one, else the largest value; of
 // equal values (+0 and -0) the last is returned, as NumPy's sequential
 // reduction does. It panics if a is empty.
-func MaxFloat64(a []float64) float64 {
-	k := active.Load()
-	return extreme(extremeKernel(k.max64, k.max64s, len(a)), a, true)
-}
+func MaxFloat64(a []float64) float64 { return extreme(active.Load().max64, a, true) }
 
 // MinFloat64 returns the minimum of a as NumPy's np.min computes it, a
 // NaN propagating:
@@ -32,22 +29,13 @@ func MaxFloat64(a []float64) float64 {
 //
 // that is, the first NaN if a holds one, else the smallest value; of
 // equal values (+0 and -0) the last is returned. It panics if a is empty.
-func MinFloat64(a []float64) float64 {
-	k := active.Load()
-	return extreme(extremeKernel(k.min64, k.min64s, len(a)), a, false)
-}
+func MinFloat64(a []float64) float64 { return extreme(active.Load().min64, a, false) }
 
 // MaxFloat32 is MaxFloat64 for float32.
-func MaxFloat32(a []float32) float32 {
-	k := active.Load()
-	return extreme(extremeKernel(k.max32, k.max32s, len(a)), a, true)
-}
+func MaxFloat32(a []float32) float32 { return extreme(active.Load().max32, a, true) }
 
 // MinFloat32 is MinFloat64 for float32.
-func MinFloat32(a []float32) float32 {
-	k := active.Load()
-	return extreme(extremeKernel(k.min32, k.min32s, len(a)), a, false)
-}
+func MinFloat32(a []float32) float32 { return extreme(active.Load().min32, a, false) }
 
 // ArgMaxFloat64 returns the index of the maximum of a as np.argmax:
 //
@@ -64,30 +52,18 @@ func MinFloat32(a []float32) float32 {
 //
 // the first index of the largest value, or of the first NaN. It panics
 // if a is empty.
-func ArgMaxFloat64(a []float64) int {
-	k := active.Load()
-	return argExtreme(extremeKernel(k.max64, k.max64s, len(a)), a, true)
-}
+func ArgMaxFloat64(a []float64) int { return argExtreme(active.Load().max64, a, true) }
 
 // ArgMinFloat64 returns the index of the minimum of a as np.argmin: the
 // first index of the smallest value, or of the first NaN (the loop of
 // ArgMaxFloat64 with x < a[bi]). It panics if a is empty.
-func ArgMinFloat64(a []float64) int {
-	k := active.Load()
-	return argExtreme(extremeKernel(k.min64, k.min64s, len(a)), a, false)
-}
+func ArgMinFloat64(a []float64) int { return argExtreme(active.Load().min64, a, false) }
 
 // ArgMaxFloat32 is ArgMaxFloat64 for float32.
-func ArgMaxFloat32(a []float32) int {
-	k := active.Load()
-	return argExtreme(extremeKernel(k.max32, k.max32s, len(a)), a, true)
-}
+func ArgMaxFloat32(a []float32) int { return argExtreme(active.Load().max32, a, true) }
 
 // ArgMinFloat32 is ArgMinFloat64 for float32.
-func ArgMinFloat32(a []float32) int {
-	k := active.Load()
-	return argExtreme(extremeKernel(k.min32, k.min32s, len(a)), a, false)
-}
+func ArgMinFloat32(a []float32) int { return argExtreme(active.Load().min32, a, false) }
 
 // extremeStream is the length from which a run's maximum or minimum is
 // taken to come from main memory rather than the caches, and found by
@@ -98,13 +74,13 @@ func ArgMinFloat32(a []float32) int {
 // 10 % slower.
 const extremeStream = 1 << 15
 
-// extremeKernel returns the block kernel for a run of n elements, or
-// for a long one the stream kernel.
-func extremeKernel[T float](block, stream func([]T) (T, bool), n int) func([]T) (T, bool) {
+// extremeKernel returns the block kernel of ks for a run of n elements,
+// or for a long one its stream kernel.
+func extremeKernel[T float](ks [2]func([]T) (T, bool), n int) func([]T) (T, bool) {
 	if n >= extremeStream {
-		return stream
+		return ks[1]
 	}
-	return block
+	return ks[0]
 }
 
 func checkEmpty(n int) {
@@ -170,9 +146,9 @@ func blockExtreme[T float](block func([]T) (T, bool), a []T, isMax bool) (m T, n
 	return m, -1
 }
 
-func extreme[T float](block func([]T) (T, bool), a []T, isMax bool) T {
+func extreme[T float](ks [2]func([]T) (T, bool), a []T, isMax bool) T {
 	checkEmpty(len(a))
-	m, nanAt := blockExtreme(block, a, isMax)
+	m, nanAt := blockExtreme(extremeKernel(ks, len(a)), a, isMax)
 	if nanAt >= 0 {
 		return a[nanAt]
 	}
@@ -191,8 +167,9 @@ func extreme[T float](block func([]T) (T, bool), a []T, isMax bool) T {
 // for the second look.
 const argBlock = 8192
 
-func argExtreme[T float](block func([]T) (T, bool), a []T, isMax bool) int {
+func argExtreme[T float](ks [2]func([]T) (T, bool), a []T, isMax bool) int {
 	checkEmpty(len(a))
+	block := extremeKernel(ks, len(a))
 	bi := -1
 	var best T
 	for s := 0; s < len(a); s += argBlock {

@@ -149,10 +149,12 @@ func testBlockKernel[T float](t *testing.T, name string, block, oracle func([]T)
 func TestExtremeBlockKernels(t *testing.T) {
 	for _, k := range impls {
 		t.Run(k.name, func(t *testing.T) {
-			testBlockKernel(t, "max64", k.max64, maxBlockGo[float64])
-			testBlockKernel(t, "min64", k.min64, minBlockGo[float64])
-			testBlockKernel(t, "max32", k.max32, maxBlockGo[float32])
-			testBlockKernel(t, "min32", k.min32, minBlockGo[float32])
+			for j, kind := range []string{"block", "stream"} {
+				testBlockKernel(t, "max64 "+kind, k.max64[j], maxBlockGo[float64])
+				testBlockKernel(t, "min64 "+kind, k.min64[j], minBlockGo[float64])
+				testBlockKernel(t, "max32 "+kind, k.max32[j], maxBlockGo[float32])
+				testBlockKernel(t, "min32 "+kind, k.min32[j], minBlockGo[float32])
+			}
 		})
 	}
 }
