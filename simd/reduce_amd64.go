@@ -28,11 +28,8 @@ func maxStreamFloat32AVX512(a []float32) (m float32, nan bool)
 // minStreamFloat32AVX512 is the stream kernel of MinFloat32 for AVX-512: len(a) is a positive multiple of 64.
 func minStreamFloat32AVX512(a []float32) (m float32, nan bool)
 
-// sumPairFloat64AVX2 is the two-leaf kernel of SumFloat64 for AVX2: leaf(a[:h]) + leaf(a[h:]), h a multiple of 8 and 8 <= h <= len(a)-h <= 128.
+// sumPairFloat64AVX2 is the two-leaf kernel of SumFloat64: leaf(a[:h]) + leaf(a[h:]), h a multiple of 8 and 8 <= h <= len(a)-h <= 128.
 func sumPairFloat64AVX2(a []float64, h int) float64
-
-// sumPairFloat64AVX512 is the two-leaf kernel of SumFloat64 for AVX512: leaf(a[:h]) + leaf(a[h:]), h a multiple of 8 and 8 <= h <= len(a)-h <= 128.
-func sumPairFloat64AVX512(a []float64, h int) float64
 
 // addRowsFloat64AVX2 adds rows rows of n float64 (a multiple of the lane count), stride bytes apart from a, into dst, in order.
 func addRowsFloat64AVX2(dst *float64, n int, a *float64, stride int, rows int)

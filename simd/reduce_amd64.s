@@ -482,62 +482,6 @@ sumPairFloat64AVX2_done:
 	MOVSD  X0, ret+32(FP)
 	RET
 
-// func sumPairFloat64AVX512(a []float64, h int) float64
-// Requires: AVX, AVX512F, SSE2
-TEXT ·sumPairFloat64AVX512(SB), NOSPLIT, $0-40
-	MOVQ    a_base+0(FP), AX
-	MOVQ    a_len+8(FP), CX
-	MOVQ    h+24(FP), DX
-	LEAQ    (AX)(DX*8), BX
-	SUBQ    DX, CX
-	MOVQ    CX, SI
-	ANDQ    $-8, SI
-	VMOVUPD (AX), Z0
-	MOVQ    $0x00000008, DI
-
-sumPairFloat64AVX512_left:
-	CMPQ   DI, DX
-	JGE    sumPairFloat64AVX512_right_init
-	VADDPD (AX)(DI*8), Z0, Z0
-	ADDQ   $0x08, DI
-	JMP    sumPairFloat64AVX512_left
-
-sumPairFloat64AVX512_right_init:
-	VMOVUPD (BX), Z1
-	MOVQ    $0x00000008, DI
-
-sumPairFloat64AVX512_right:
-	CMPQ   DI, SI
-	JGE    sumPairFloat64AVX512_combine
-	VADDPD (BX)(DI*8), Z1, Z1
-	ADDQ   $0x08, DI
-	JMP    sumPairFloat64AVX512_right
-
-sumPairFloat64AVX512_combine:
-	VEXTRACTF64X4 $0x01, Z0, Y2
-	VHADDPD       Y2, Y0, Y0
-	VEXTRACTF128  $0x01, Y0, X2
-	VADDPD        X2, X0, X0
-	VHADDPD       X0, X0, X0
-	VEXTRACTF64X4 $0x01, Z1, Y2
-	VHADDPD       Y2, Y1, Y1
-	VEXTRACTF128  $0x01, Y1, X2
-	VADDPD        X2, X1, X1
-	VHADDPD       X1, X1, X1
-
-sumPairFloat64AVX512_scalar:
-	CMPQ   DI, CX
-	JGE    sumPairFloat64AVX512_done
-	VADDSD (BX)(DI*8), X1, X1
-	INCQ   DI
-	JMP    sumPairFloat64AVX512_scalar
-
-sumPairFloat64AVX512_done:
-	VADDSD X1, X0, X0
-	VZEROUPPER
-	MOVSD  X0, ret+32(FP)
-	RET
-
 // func addRowsFloat64AVX2(dst *float64, n int, a *float64, stride int, rows int)
 // Requires: AVX
 TEXT ·addRowsFloat64AVX2(SB), NOSPLIT, $0-40

@@ -13,7 +13,7 @@ func archReduceKernels() []*reduceKernels {
 	}
 	avx2 := &reduceKernels{name: "avx2", sumPair64: sumPairFloat64AVX2, addRows64: addRowsFloat64AVX2, rowLanes: 4}
 	if cpu.X86.HasAVX512F {
-		avx512 := &reduceKernels{name: "avx512", sumPair64: sumPairFloat64AVX512, addRows64: addRowsFloat64AVX512, rowLanes: 8}
+		avx512 := &reduceKernels{name: "avx512", sumPair64: sumPairFloat64AVX2, addRows64: addRowsFloat64AVX512, rowLanes: 8}
 		return []*reduceKernels{avx512, avx2}
 	}
 	return []*reduceKernels{avx2}
