@@ -42,10 +42,10 @@ type kernels struct {
 
 	// Block kernels: len(a) (len(dst)) is a multiple of blockLen (of
 	// binIBlock for binI32/binI64), and positive for max/min; the
-	// exported wrappers do the tails.
-	// The extreme of the non-NaN elements and whether there is a NaN:
-	// [0] the block kernel, [1] the one for runs of extremeStream
-	// elements or more, which come from memory rather than the caches.
+	// exported wrappers do the tails. max64 ... min32 (the extreme of
+	// the non-NaN elements, and whether there is a NaN) hold [0] the
+	// block kernel and [1] the one for runs of extremeStream elements
+	// or more, which come from memory rather than the caches.
 	max64, min64 [2]func(a []float64) (m float64, nan bool)
 	max32, min32 [2]func(a []float32) (m float32, nan bool)
 	sumI8        func(a []int8) int64

@@ -10,9 +10,10 @@ import (
 )
 
 // The reduction kernels of set "reduce" (reduce_amd64.s): the AVX-512
-// block kernels of Max/Min, the pairwise-sum kernel that adds two
-// neighbouring leaves at once, and the kernel that adds rows of a matrix
-// into a vector (a sum along axis 0).
+// block and stream kernels of Max/Min, the pairwise-sum kernel that adds
+// two neighbouring leaves at once (AVX2, used by the AVX-512
+// implementation too), and the kernel that adds rows of a matrix into a
+// vector (a sum along axis 0).
 
 func init() { sets["reduce"] = genReduce }
 
