@@ -97,6 +97,8 @@ const (
 	opIAdd = iota
 	opISub
 	opIMul
+	opIMax
+	opIMin
 	numIntBin
 )
 
@@ -127,8 +129,8 @@ var goKernels = &kernels{
 	sumI16:    sumIntGo[int16],
 	sumI32:    sumIntGo[int32],
 	sumI64:    sumIntGo[int64],
-	binI32:    [numIntBin]func(dst, a, b []int32){addIntGo[int32], subIntGo[int32], mulIntGo[int32]},
-	binI64:    [numIntBin]func(dst, a, b []int64){addIntGo[int64], subIntGo[int64], mulIntGo[int64]},
+	binI32:    [numIntBin]func(dst, a, b []int32){addIntGo[int32], subIntGo[int32], mulIntGo[int32], maxIntGo[int32], minIntGo[int32]},
+	binI64:    [numIntBin]func(dst, a, b []int64){addIntGo[int64], subIntGo[int64], mulIntGo[int64], maxIntGo[int64], minIntGo[int64]},
 	binIBlock: 1,
 	cvt64to32: convertFloat64ToFloat32Go,
 	cvt32to16: convertFloat32ToFloat16Go,

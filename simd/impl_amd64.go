@@ -43,12 +43,13 @@ func archKernels() []*kernels {
 
 // setIntAVX2 gives k the AVX2 integer arithmetic: block kernels of two
 // vectors (16 int32, 8 int64), the tail in Go. AVX2 has no 64-bit
-// multiply (VPMULLQ is AVX-512DQ): the int64 product is Go's loop.
+// multiply (VPMULLQ is AVX-512DQ): the int64 product is Go's loop. Its
+// 64-bit maximum and minimum compare and blend (VPMAXSQ is AVX-512).
 func setIntAVX2(k *kernels) {
-	k.binI32 = [numIntBin]func(dst, a, b []int32){addInt32AVX2, subInt32AVX2, mulInt32AVX2}
-	k.binI64 = [numIntBin]func(dst, a, b []int64){addInt64AVX2, subInt64AVX2, mulIntGo[int64]}
-	k.binI32NT = [numIntBin]func(dst, a, b []int32){addInt32AVX2NT, subInt32AVX2NT, mulInt32AVX2NT}
-	k.binI64NT = [numIntBin]func(dst, a, b []int64){addInt64AVX2NT, subInt64AVX2NT, nil}
+	k.binI32 = [numIntBin]func(dst, a, b []int32){addInt32AVX2, subInt32AVX2, mulInt32AVX2, maxInt32AVX2, minInt32AVX2}
+	k.binI64 = [numIntBin]func(dst, a, b []int64){addInt64AVX2, subInt64AVX2, mulIntGo[int64], maxInt64AVX2, minInt64AVX2}
+	k.binI32NT = [numIntBin]func(dst, a, b []int32){addInt32AVX2NT, subInt32AVX2NT, mulInt32AVX2NT, maxInt32AVX2NT, minInt32AVX2NT}
+	k.binI64NT = [numIntBin]func(dst, a, b []int64){addInt64AVX2NT, subInt64AVX2NT, nil, maxInt64AVX2NT, minInt64AVX2NT}
 	k.binIBlock = 16
 }
 
@@ -56,10 +57,10 @@ func setIntAVX2(k *kernels) {
 // length (masked tails); the int64 product uses VPMULLQ when dq (the CPU
 // has AVX512DQ) and Go's loop otherwise.
 func setIntAVX512(k *kernels, dq bool) {
-	k.binI32 = [numIntBin]func(dst, a, b []int32){addInt32AVX512, subInt32AVX512, mulInt32AVX512}
-	k.binI64 = [numIntBin]func(dst, a, b []int64){addInt64AVX512, subInt64AVX512, mulIntGo[int64]}
-	k.binI32NT = [numIntBin]func(dst, a, b []int32){addInt32AVX512NT, subInt32AVX512NT, mulInt32AVX512NT}
-	k.binI64NT = [numIntBin]func(dst, a, b []int64){addInt64AVX512NT, subInt64AVX512NT, nil}
+	k.binI32 = [numIntBin]func(dst, a, b []int32){addInt32AVX512, subInt32AVX512, mulInt32AVX512, maxInt32AVX512, minInt32AVX512}
+	k.binI64 = [numIntBin]func(dst, a, b []int64){addInt64AVX512, subInt64AVX512, mulIntGo[int64], maxInt64AVX512, minInt64AVX512}
+	k.binI32NT = [numIntBin]func(dst, a, b []int32){addInt32AVX512NT, subInt32AVX512NT, mulInt32AVX512NT, maxInt32AVX512NT, minInt32AVX512NT}
+	k.binI64NT = [numIntBin]func(dst, a, b []int64){addInt64AVX512NT, subInt64AVX512NT, nil, maxInt64AVX512NT, minInt64AVX512NT}
 	if dq {
 		k.binI64[opIMul] = mulInt64AVX512
 		k.binI64NT[opIMul] = mulInt64AVX512NT

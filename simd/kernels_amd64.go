@@ -478,6 +478,38 @@ func mulInt32AVX2NT(dst []int32, a []int32, b []int32)
 // and len(dst) a multiple of 64.
 func mulInt32AVX512NT(dst []int32, a []int32, b []int32)
 
+// maxInt32AVX2 is the block kernel of MaxInt32Unitary for AVX2: len(dst) is a multiple of 16.
+func maxInt32AVX2(dst []int32, a []int32, b []int32)
+
+// maxInt32AVX512 is MaxInt32Unitary for AVX512.
+func maxInt32AVX512(dst []int32, a []int32, b []int32)
+
+// maxInt32AVX2NT is the block kernel of MaxInt32Unitary for AVX2: len(dst) is a multiple of 16.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 16.
+func maxInt32AVX2NT(dst []int32, a []int32, b []int32)
+
+// maxInt32AVX512NT is MaxInt32Unitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 64.
+func maxInt32AVX512NT(dst []int32, a []int32, b []int32)
+
+// minInt32AVX2 is the block kernel of MinInt32Unitary for AVX2: len(dst) is a multiple of 16.
+func minInt32AVX2(dst []int32, a []int32, b []int32)
+
+// minInt32AVX512 is MinInt32Unitary for AVX512.
+func minInt32AVX512(dst []int32, a []int32, b []int32)
+
+// minInt32AVX2NT is the block kernel of MinInt32Unitary for AVX2: len(dst) is a multiple of 16.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 16.
+func minInt32AVX2NT(dst []int32, a []int32, b []int32)
+
+// minInt32AVX512NT is MinInt32Unitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 64.
+func minInt32AVX512NT(dst []int32, a []int32, b []int32)
+
 // addInt64AVX2 is the block kernel of AddInt64Unitary for AVX2: len(dst) is a multiple of 8.
 func addInt64AVX2(dst []int64, a []int64, b []int64)
 
@@ -517,6 +549,38 @@ func mulInt64AVX512(dst []int64, a []int64, b []int64)
 // This variant stores with non-temporal hints: dst is 64-byte aligned
 // and len(dst) a multiple of 32.
 func mulInt64AVX512NT(dst []int64, a []int64, b []int64)
+
+// maxInt64AVX2 is the block kernel of MaxInt64Unitary for AVX2: len(dst) is a multiple of 8.
+func maxInt64AVX2(dst []int64, a []int64, b []int64)
+
+// maxInt64AVX512 is MaxInt64Unitary for AVX512.
+func maxInt64AVX512(dst []int64, a []int64, b []int64)
+
+// maxInt64AVX2NT is the block kernel of MaxInt64Unitary for AVX2: len(dst) is a multiple of 8.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 8.
+func maxInt64AVX2NT(dst []int64, a []int64, b []int64)
+
+// maxInt64AVX512NT is MaxInt64Unitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 32.
+func maxInt64AVX512NT(dst []int64, a []int64, b []int64)
+
+// minInt64AVX2 is the block kernel of MinInt64Unitary for AVX2: len(dst) is a multiple of 8.
+func minInt64AVX2(dst []int64, a []int64, b []int64)
+
+// minInt64AVX512 is MinInt64Unitary for AVX512.
+func minInt64AVX512(dst []int64, a []int64, b []int64)
+
+// minInt64AVX2NT is the block kernel of MinInt64Unitary for AVX2: len(dst) is a multiple of 8.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 8.
+func minInt64AVX2NT(dst []int64, a []int64, b []int64)
+
+// minInt64AVX512NT is MinInt64Unitary for AVX512.
+// This variant stores with non-temporal hints: dst is 64-byte aligned
+// and len(dst) a multiple of 32.
+func minInt64AVX512NT(dst []int64, a []int64, b []int64)
 
 // convertFloat64ToFloat32AVX2 is a conversion block kernel: len(dst) is a multiple of 8.
 func convertFloat64ToFloat32AVX2(dst []float32, a []float64)

@@ -7003,6 +7003,346 @@ mulInt32AVX512NT_done:
 	VZEROUPPER
 	RET
 
+// func maxInt32AVX2(dst []int32, a []int32, b []int32)
+// Requires: AVX, AVX2
+TEXT ·maxInt32AVX2(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ dst_len+8(FP), BX
+	XORQ SI, SI
+
+maxInt32AVX2_loop:
+	CMPQ    SI, BX
+	JGE     maxInt32AVX2_done
+	VMOVDQU (CX)(SI*4), Y0
+	VPMAXSD (DX)(SI*4), Y0, Y0
+	VMOVDQU 32(CX)(SI*4), Y1
+	VPMAXSD 32(DX)(SI*4), Y1, Y1
+	VMOVDQU Y0, (AX)(SI*4)
+	VMOVDQU Y1, 32(AX)(SI*4)
+	ADDQ    $0x10, SI
+	JMP     maxInt32AVX2_loop
+
+maxInt32AVX2_done:
+	VZEROUPPER
+	RET
+
+// func maxInt32AVX512(dst []int32, a []int32, b []int32)
+// Requires: AVX, AVX512F
+TEXT ·maxInt32AVX512(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), DX
+	MOVQ b_base+48(FP), BX
+	MOVQ dst_len+8(FP), CX
+	XORQ SI, SI
+	MOVQ CX, DI
+	ANDQ $-64, DI
+
+maxInt32AVX512_loop4:
+	CMPQ      SI, DI
+	JGE       maxInt32AVX512_loop1_init
+	VMOVDQU32 (DX)(SI*4), Z0
+	VPMAXSD   (BX)(SI*4), Z0, Z0
+	VMOVDQU32 64(DX)(SI*4), Z1
+	VPMAXSD   64(BX)(SI*4), Z1, Z1
+	VMOVDQU32 128(DX)(SI*4), Z2
+	VPMAXSD   128(BX)(SI*4), Z2, Z2
+	VMOVDQU32 192(DX)(SI*4), Z3
+	VPMAXSD   192(BX)(SI*4), Z3, Z3
+	VMOVDQU32 Z0, (AX)(SI*4)
+	VMOVDQU32 Z1, 64(AX)(SI*4)
+	VMOVDQU32 Z2, 128(AX)(SI*4)
+	VMOVDQU32 Z3, 192(AX)(SI*4)
+	ADDQ      $0x00000040, SI
+	JMP       maxInt32AVX512_loop4
+
+maxInt32AVX512_loop1_init:
+	MOVQ CX, DI
+	ANDQ $-16, DI
+
+maxInt32AVX512_loop1:
+	CMPQ      SI, DI
+	JGE       maxInt32AVX512_tail
+	VMOVDQU32 (DX)(SI*4), Z0
+	VPMAXSD   (BX)(SI*4), Z0, Z0
+	VMOVDQU32 Z0, (AX)(SI*4)
+	ADDQ      $0x00000010, SI
+	JMP       maxInt32AVX512_loop1
+
+maxInt32AVX512_tail:
+	CMPQ        SI, CX
+	JGE         maxInt32AVX512_done
+	SUBQ        SI, CX
+	MOVL        $0x00000001, DI
+	SHLL        CL, DI
+	DECL        DI
+	KMOVW       DI, K1
+	VMOVDQU32.Z (DX)(SI*4), K1, Z0
+	VMOVDQU32.Z (BX)(SI*4), K1, Z1
+	VPMAXSD     Z1, Z0, Z0
+	VMOVDQU32   Z0, K1, (AX)(SI*4)
+
+maxInt32AVX512_done:
+	VZEROUPPER
+	RET
+
+// func maxInt32AVX2NT(dst []int32, a []int32, b []int32)
+// Requires: AVX, AVX2, MMX+
+TEXT ·maxInt32AVX2NT(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ dst_len+8(FP), BX
+	XORQ SI, SI
+
+maxInt32AVX2NT_loop:
+	CMPQ     SI, BX
+	JGE      maxInt32AVX2NT_done
+	VMOVDQU  (CX)(SI*4), Y0
+	VPMAXSD  (DX)(SI*4), Y0, Y0
+	VMOVDQU  32(CX)(SI*4), Y1
+	VPMAXSD  32(DX)(SI*4), Y1, Y1
+	VMOVNTDQ Y0, (AX)(SI*4)
+	VMOVNTDQ Y1, 32(AX)(SI*4)
+	ADDQ     $0x10, SI
+	JMP      maxInt32AVX2NT_loop
+
+maxInt32AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func maxInt32AVX512NT(dst []int32, a []int32, b []int32)
+// Requires: AVX, AVX512F, MMX+
+TEXT ·maxInt32AVX512NT(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), DX
+	MOVQ b_base+48(FP), BX
+	MOVQ dst_len+8(FP), CX
+	XORQ SI, SI
+	MOVQ CX, DI
+	ANDQ $-64, DI
+
+maxInt32AVX512NT_loop4:
+	CMPQ      SI, DI
+	JGE       maxInt32AVX512NT_loop1_init
+	VMOVDQU32 (DX)(SI*4), Z0
+	VPMAXSD   (BX)(SI*4), Z0, Z0
+	VMOVDQU32 64(DX)(SI*4), Z1
+	VPMAXSD   64(BX)(SI*4), Z1, Z1
+	VMOVDQU32 128(DX)(SI*4), Z2
+	VPMAXSD   128(BX)(SI*4), Z2, Z2
+	VMOVDQU32 192(DX)(SI*4), Z3
+	VPMAXSD   192(BX)(SI*4), Z3, Z3
+	VMOVNTDQ  Z0, (AX)(SI*4)
+	VMOVNTDQ  Z1, 64(AX)(SI*4)
+	VMOVNTDQ  Z2, 128(AX)(SI*4)
+	VMOVNTDQ  Z3, 192(AX)(SI*4)
+	ADDQ      $0x00000040, SI
+	JMP       maxInt32AVX512NT_loop4
+
+maxInt32AVX512NT_loop1_init:
+	MOVQ CX, DI
+	ANDQ $-16, DI
+
+maxInt32AVX512NT_loop1:
+	CMPQ      SI, DI
+	JGE       maxInt32AVX512NT_tail
+	VMOVDQU32 (DX)(SI*4), Z0
+	VPMAXSD   (BX)(SI*4), Z0, Z0
+	VMOVDQU32 Z0, (AX)(SI*4)
+	ADDQ      $0x00000010, SI
+	JMP       maxInt32AVX512NT_loop1
+
+maxInt32AVX512NT_tail:
+	CMPQ        SI, CX
+	JGE         maxInt32AVX512NT_done
+	SUBQ        SI, CX
+	MOVL        $0x00000001, DI
+	SHLL        CL, DI
+	DECL        DI
+	KMOVW       DI, K1
+	VMOVDQU32.Z (DX)(SI*4), K1, Z0
+	VMOVDQU32.Z (BX)(SI*4), K1, Z1
+	VPMAXSD     Z1, Z0, Z0
+	VMOVDQU32   Z0, K1, (AX)(SI*4)
+
+maxInt32AVX512NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func minInt32AVX2(dst []int32, a []int32, b []int32)
+// Requires: AVX, AVX2
+TEXT ·minInt32AVX2(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ dst_len+8(FP), BX
+	XORQ SI, SI
+
+minInt32AVX2_loop:
+	CMPQ    SI, BX
+	JGE     minInt32AVX2_done
+	VMOVDQU (CX)(SI*4), Y0
+	VPMINSD (DX)(SI*4), Y0, Y0
+	VMOVDQU 32(CX)(SI*4), Y1
+	VPMINSD 32(DX)(SI*4), Y1, Y1
+	VMOVDQU Y0, (AX)(SI*4)
+	VMOVDQU Y1, 32(AX)(SI*4)
+	ADDQ    $0x10, SI
+	JMP     minInt32AVX2_loop
+
+minInt32AVX2_done:
+	VZEROUPPER
+	RET
+
+// func minInt32AVX512(dst []int32, a []int32, b []int32)
+// Requires: AVX, AVX512F
+TEXT ·minInt32AVX512(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), DX
+	MOVQ b_base+48(FP), BX
+	MOVQ dst_len+8(FP), CX
+	XORQ SI, SI
+	MOVQ CX, DI
+	ANDQ $-64, DI
+
+minInt32AVX512_loop4:
+	CMPQ      SI, DI
+	JGE       minInt32AVX512_loop1_init
+	VMOVDQU32 (DX)(SI*4), Z0
+	VPMINSD   (BX)(SI*4), Z0, Z0
+	VMOVDQU32 64(DX)(SI*4), Z1
+	VPMINSD   64(BX)(SI*4), Z1, Z1
+	VMOVDQU32 128(DX)(SI*4), Z2
+	VPMINSD   128(BX)(SI*4), Z2, Z2
+	VMOVDQU32 192(DX)(SI*4), Z3
+	VPMINSD   192(BX)(SI*4), Z3, Z3
+	VMOVDQU32 Z0, (AX)(SI*4)
+	VMOVDQU32 Z1, 64(AX)(SI*4)
+	VMOVDQU32 Z2, 128(AX)(SI*4)
+	VMOVDQU32 Z3, 192(AX)(SI*4)
+	ADDQ      $0x00000040, SI
+	JMP       minInt32AVX512_loop4
+
+minInt32AVX512_loop1_init:
+	MOVQ CX, DI
+	ANDQ $-16, DI
+
+minInt32AVX512_loop1:
+	CMPQ      SI, DI
+	JGE       minInt32AVX512_tail
+	VMOVDQU32 (DX)(SI*4), Z0
+	VPMINSD   (BX)(SI*4), Z0, Z0
+	VMOVDQU32 Z0, (AX)(SI*4)
+	ADDQ      $0x00000010, SI
+	JMP       minInt32AVX512_loop1
+
+minInt32AVX512_tail:
+	CMPQ        SI, CX
+	JGE         minInt32AVX512_done
+	SUBQ        SI, CX
+	MOVL        $0x00000001, DI
+	SHLL        CL, DI
+	DECL        DI
+	KMOVW       DI, K1
+	VMOVDQU32.Z (DX)(SI*4), K1, Z0
+	VMOVDQU32.Z (BX)(SI*4), K1, Z1
+	VPMINSD     Z1, Z0, Z0
+	VMOVDQU32   Z0, K1, (AX)(SI*4)
+
+minInt32AVX512_done:
+	VZEROUPPER
+	RET
+
+// func minInt32AVX2NT(dst []int32, a []int32, b []int32)
+// Requires: AVX, AVX2, MMX+
+TEXT ·minInt32AVX2NT(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ dst_len+8(FP), BX
+	XORQ SI, SI
+
+minInt32AVX2NT_loop:
+	CMPQ     SI, BX
+	JGE      minInt32AVX2NT_done
+	VMOVDQU  (CX)(SI*4), Y0
+	VPMINSD  (DX)(SI*4), Y0, Y0
+	VMOVDQU  32(CX)(SI*4), Y1
+	VPMINSD  32(DX)(SI*4), Y1, Y1
+	VMOVNTDQ Y0, (AX)(SI*4)
+	VMOVNTDQ Y1, 32(AX)(SI*4)
+	ADDQ     $0x10, SI
+	JMP      minInt32AVX2NT_loop
+
+minInt32AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func minInt32AVX512NT(dst []int32, a []int32, b []int32)
+// Requires: AVX, AVX512F, MMX+
+TEXT ·minInt32AVX512NT(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), DX
+	MOVQ b_base+48(FP), BX
+	MOVQ dst_len+8(FP), CX
+	XORQ SI, SI
+	MOVQ CX, DI
+	ANDQ $-64, DI
+
+minInt32AVX512NT_loop4:
+	CMPQ      SI, DI
+	JGE       minInt32AVX512NT_loop1_init
+	VMOVDQU32 (DX)(SI*4), Z0
+	VPMINSD   (BX)(SI*4), Z0, Z0
+	VMOVDQU32 64(DX)(SI*4), Z1
+	VPMINSD   64(BX)(SI*4), Z1, Z1
+	VMOVDQU32 128(DX)(SI*4), Z2
+	VPMINSD   128(BX)(SI*4), Z2, Z2
+	VMOVDQU32 192(DX)(SI*4), Z3
+	VPMINSD   192(BX)(SI*4), Z3, Z3
+	VMOVNTDQ  Z0, (AX)(SI*4)
+	VMOVNTDQ  Z1, 64(AX)(SI*4)
+	VMOVNTDQ  Z2, 128(AX)(SI*4)
+	VMOVNTDQ  Z3, 192(AX)(SI*4)
+	ADDQ      $0x00000040, SI
+	JMP       minInt32AVX512NT_loop4
+
+minInt32AVX512NT_loop1_init:
+	MOVQ CX, DI
+	ANDQ $-16, DI
+
+minInt32AVX512NT_loop1:
+	CMPQ      SI, DI
+	JGE       minInt32AVX512NT_tail
+	VMOVDQU32 (DX)(SI*4), Z0
+	VPMINSD   (BX)(SI*4), Z0, Z0
+	VMOVDQU32 Z0, (AX)(SI*4)
+	ADDQ      $0x00000010, SI
+	JMP       minInt32AVX512NT_loop1
+
+minInt32AVX512NT_tail:
+	CMPQ        SI, CX
+	JGE         minInt32AVX512NT_done
+	SUBQ        SI, CX
+	MOVL        $0x00000001, DI
+	SHLL        CL, DI
+	DECL        DI
+	KMOVW       DI, K1
+	VMOVDQU32.Z (DX)(SI*4), K1, Z0
+	VMOVDQU32.Z (BX)(SI*4), K1, Z1
+	VPMINSD     Z1, Z0, Z0
+	VMOVDQU32   Z0, K1, (AX)(SI*4)
+
+minInt32AVX512NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
 // func addInt64AVX2(dst []int64, a []int64, b []int64)
 // Requires: AVX, AVX2
 TEXT ·addInt64AVX2(SB), NOSPLIT, $0-72
@@ -7458,6 +7798,362 @@ mulInt64AVX512NT_tail:
 	VMOVDQU64   Z0, K1, (AX)(SI*8)
 
 mulInt64AVX512NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func maxInt64AVX2(dst []int64, a []int64, b []int64)
+// Requires: AVX, AVX2
+TEXT ·maxInt64AVX2(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ dst_len+8(FP), BX
+	XORQ SI, SI
+
+maxInt64AVX2_loop:
+	CMPQ      SI, BX
+	JGE       maxInt64AVX2_done
+	VMOVDQU   (CX)(SI*8), Y0
+	VMOVDQU   (DX)(SI*8), Y1
+	VPCMPGTQ  Y1, Y0, Y2
+	VPBLENDVB Y2, Y0, Y1, Y0
+	VMOVDQU   32(CX)(SI*8), Y1
+	VMOVDQU   32(DX)(SI*8), Y2
+	VPCMPGTQ  Y2, Y1, Y3
+	VPBLENDVB Y3, Y1, Y2, Y1
+	VMOVDQU   Y0, (AX)(SI*8)
+	VMOVDQU   Y1, 32(AX)(SI*8)
+	ADDQ      $0x08, SI
+	JMP       maxInt64AVX2_loop
+
+maxInt64AVX2_done:
+	VZEROUPPER
+	RET
+
+// func maxInt64AVX512(dst []int64, a []int64, b []int64)
+// Requires: AVX, AVX512F
+TEXT ·maxInt64AVX512(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), DX
+	MOVQ b_base+48(FP), BX
+	MOVQ dst_len+8(FP), CX
+	XORQ SI, SI
+	MOVQ CX, DI
+	ANDQ $-32, DI
+
+maxInt64AVX512_loop4:
+	CMPQ      SI, DI
+	JGE       maxInt64AVX512_loop1_init
+	VMOVDQU64 (DX)(SI*8), Z0
+	VPMAXSQ   (BX)(SI*8), Z0, Z0
+	VMOVDQU64 64(DX)(SI*8), Z1
+	VPMAXSQ   64(BX)(SI*8), Z1, Z1
+	VMOVDQU64 128(DX)(SI*8), Z2
+	VPMAXSQ   128(BX)(SI*8), Z2, Z2
+	VMOVDQU64 192(DX)(SI*8), Z3
+	VPMAXSQ   192(BX)(SI*8), Z3, Z3
+	VMOVDQU64 Z0, (AX)(SI*8)
+	VMOVDQU64 Z1, 64(AX)(SI*8)
+	VMOVDQU64 Z2, 128(AX)(SI*8)
+	VMOVDQU64 Z3, 192(AX)(SI*8)
+	ADDQ      $0x00000020, SI
+	JMP       maxInt64AVX512_loop4
+
+maxInt64AVX512_loop1_init:
+	MOVQ CX, DI
+	ANDQ $-8, DI
+
+maxInt64AVX512_loop1:
+	CMPQ      SI, DI
+	JGE       maxInt64AVX512_tail
+	VMOVDQU64 (DX)(SI*8), Z0
+	VPMAXSQ   (BX)(SI*8), Z0, Z0
+	VMOVDQU64 Z0, (AX)(SI*8)
+	ADDQ      $0x00000008, SI
+	JMP       maxInt64AVX512_loop1
+
+maxInt64AVX512_tail:
+	CMPQ        SI, CX
+	JGE         maxInt64AVX512_done
+	SUBQ        SI, CX
+	MOVL        $0x00000001, DI
+	SHLL        CL, DI
+	DECL        DI
+	KMOVW       DI, K1
+	VMOVDQU64.Z (DX)(SI*8), K1, Z0
+	VMOVDQU64.Z (BX)(SI*8), K1, Z1
+	VPMAXSQ     Z1, Z0, Z0
+	VMOVDQU64   Z0, K1, (AX)(SI*8)
+
+maxInt64AVX512_done:
+	VZEROUPPER
+	RET
+
+// func maxInt64AVX2NT(dst []int64, a []int64, b []int64)
+// Requires: AVX, AVX2, MMX+
+TEXT ·maxInt64AVX2NT(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ dst_len+8(FP), BX
+	XORQ SI, SI
+
+maxInt64AVX2NT_loop:
+	CMPQ      SI, BX
+	JGE       maxInt64AVX2NT_done
+	VMOVDQU   (CX)(SI*8), Y0
+	VMOVDQU   (DX)(SI*8), Y1
+	VPCMPGTQ  Y1, Y0, Y2
+	VPBLENDVB Y2, Y0, Y1, Y0
+	VMOVDQU   32(CX)(SI*8), Y1
+	VMOVDQU   32(DX)(SI*8), Y2
+	VPCMPGTQ  Y2, Y1, Y3
+	VPBLENDVB Y3, Y1, Y2, Y1
+	VMOVNTDQ  Y0, (AX)(SI*8)
+	VMOVNTDQ  Y1, 32(AX)(SI*8)
+	ADDQ      $0x08, SI
+	JMP       maxInt64AVX2NT_loop
+
+maxInt64AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func maxInt64AVX512NT(dst []int64, a []int64, b []int64)
+// Requires: AVX, AVX512F, MMX+
+TEXT ·maxInt64AVX512NT(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), DX
+	MOVQ b_base+48(FP), BX
+	MOVQ dst_len+8(FP), CX
+	XORQ SI, SI
+	MOVQ CX, DI
+	ANDQ $-32, DI
+
+maxInt64AVX512NT_loop4:
+	CMPQ      SI, DI
+	JGE       maxInt64AVX512NT_loop1_init
+	VMOVDQU64 (DX)(SI*8), Z0
+	VPMAXSQ   (BX)(SI*8), Z0, Z0
+	VMOVDQU64 64(DX)(SI*8), Z1
+	VPMAXSQ   64(BX)(SI*8), Z1, Z1
+	VMOVDQU64 128(DX)(SI*8), Z2
+	VPMAXSQ   128(BX)(SI*8), Z2, Z2
+	VMOVDQU64 192(DX)(SI*8), Z3
+	VPMAXSQ   192(BX)(SI*8), Z3, Z3
+	VMOVNTDQ  Z0, (AX)(SI*8)
+	VMOVNTDQ  Z1, 64(AX)(SI*8)
+	VMOVNTDQ  Z2, 128(AX)(SI*8)
+	VMOVNTDQ  Z3, 192(AX)(SI*8)
+	ADDQ      $0x00000020, SI
+	JMP       maxInt64AVX512NT_loop4
+
+maxInt64AVX512NT_loop1_init:
+	MOVQ CX, DI
+	ANDQ $-8, DI
+
+maxInt64AVX512NT_loop1:
+	CMPQ      SI, DI
+	JGE       maxInt64AVX512NT_tail
+	VMOVDQU64 (DX)(SI*8), Z0
+	VPMAXSQ   (BX)(SI*8), Z0, Z0
+	VMOVDQU64 Z0, (AX)(SI*8)
+	ADDQ      $0x00000008, SI
+	JMP       maxInt64AVX512NT_loop1
+
+maxInt64AVX512NT_tail:
+	CMPQ        SI, CX
+	JGE         maxInt64AVX512NT_done
+	SUBQ        SI, CX
+	MOVL        $0x00000001, DI
+	SHLL        CL, DI
+	DECL        DI
+	KMOVW       DI, K1
+	VMOVDQU64.Z (DX)(SI*8), K1, Z0
+	VMOVDQU64.Z (BX)(SI*8), K1, Z1
+	VPMAXSQ     Z1, Z0, Z0
+	VMOVDQU64   Z0, K1, (AX)(SI*8)
+
+maxInt64AVX512NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func minInt64AVX2(dst []int64, a []int64, b []int64)
+// Requires: AVX, AVX2
+TEXT ·minInt64AVX2(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ dst_len+8(FP), BX
+	XORQ SI, SI
+
+minInt64AVX2_loop:
+	CMPQ      SI, BX
+	JGE       minInt64AVX2_done
+	VMOVDQU   (CX)(SI*8), Y0
+	VMOVDQU   (DX)(SI*8), Y1
+	VPCMPGTQ  Y0, Y1, Y2
+	VPBLENDVB Y2, Y0, Y1, Y0
+	VMOVDQU   32(CX)(SI*8), Y1
+	VMOVDQU   32(DX)(SI*8), Y2
+	VPCMPGTQ  Y1, Y2, Y3
+	VPBLENDVB Y3, Y1, Y2, Y1
+	VMOVDQU   Y0, (AX)(SI*8)
+	VMOVDQU   Y1, 32(AX)(SI*8)
+	ADDQ      $0x08, SI
+	JMP       minInt64AVX2_loop
+
+minInt64AVX2_done:
+	VZEROUPPER
+	RET
+
+// func minInt64AVX512(dst []int64, a []int64, b []int64)
+// Requires: AVX, AVX512F
+TEXT ·minInt64AVX512(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), DX
+	MOVQ b_base+48(FP), BX
+	MOVQ dst_len+8(FP), CX
+	XORQ SI, SI
+	MOVQ CX, DI
+	ANDQ $-32, DI
+
+minInt64AVX512_loop4:
+	CMPQ      SI, DI
+	JGE       minInt64AVX512_loop1_init
+	VMOVDQU64 (DX)(SI*8), Z0
+	VPMINSQ   (BX)(SI*8), Z0, Z0
+	VMOVDQU64 64(DX)(SI*8), Z1
+	VPMINSQ   64(BX)(SI*8), Z1, Z1
+	VMOVDQU64 128(DX)(SI*8), Z2
+	VPMINSQ   128(BX)(SI*8), Z2, Z2
+	VMOVDQU64 192(DX)(SI*8), Z3
+	VPMINSQ   192(BX)(SI*8), Z3, Z3
+	VMOVDQU64 Z0, (AX)(SI*8)
+	VMOVDQU64 Z1, 64(AX)(SI*8)
+	VMOVDQU64 Z2, 128(AX)(SI*8)
+	VMOVDQU64 Z3, 192(AX)(SI*8)
+	ADDQ      $0x00000020, SI
+	JMP       minInt64AVX512_loop4
+
+minInt64AVX512_loop1_init:
+	MOVQ CX, DI
+	ANDQ $-8, DI
+
+minInt64AVX512_loop1:
+	CMPQ      SI, DI
+	JGE       minInt64AVX512_tail
+	VMOVDQU64 (DX)(SI*8), Z0
+	VPMINSQ   (BX)(SI*8), Z0, Z0
+	VMOVDQU64 Z0, (AX)(SI*8)
+	ADDQ      $0x00000008, SI
+	JMP       minInt64AVX512_loop1
+
+minInt64AVX512_tail:
+	CMPQ        SI, CX
+	JGE         minInt64AVX512_done
+	SUBQ        SI, CX
+	MOVL        $0x00000001, DI
+	SHLL        CL, DI
+	DECL        DI
+	KMOVW       DI, K1
+	VMOVDQU64.Z (DX)(SI*8), K1, Z0
+	VMOVDQU64.Z (BX)(SI*8), K1, Z1
+	VPMINSQ     Z1, Z0, Z0
+	VMOVDQU64   Z0, K1, (AX)(SI*8)
+
+minInt64AVX512_done:
+	VZEROUPPER
+	RET
+
+// func minInt64AVX2NT(dst []int64, a []int64, b []int64)
+// Requires: AVX, AVX2, MMX+
+TEXT ·minInt64AVX2NT(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ dst_len+8(FP), BX
+	XORQ SI, SI
+
+minInt64AVX2NT_loop:
+	CMPQ      SI, BX
+	JGE       minInt64AVX2NT_done
+	VMOVDQU   (CX)(SI*8), Y0
+	VMOVDQU   (DX)(SI*8), Y1
+	VPCMPGTQ  Y0, Y1, Y2
+	VPBLENDVB Y2, Y0, Y1, Y0
+	VMOVDQU   32(CX)(SI*8), Y1
+	VMOVDQU   32(DX)(SI*8), Y2
+	VPCMPGTQ  Y1, Y2, Y3
+	VPBLENDVB Y3, Y1, Y2, Y1
+	VMOVNTDQ  Y0, (AX)(SI*8)
+	VMOVNTDQ  Y1, 32(AX)(SI*8)
+	ADDQ      $0x08, SI
+	JMP       minInt64AVX2NT_loop
+
+minInt64AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func minInt64AVX512NT(dst []int64, a []int64, b []int64)
+// Requires: AVX, AVX512F, MMX+
+TEXT ·minInt64AVX512NT(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), DX
+	MOVQ b_base+48(FP), BX
+	MOVQ dst_len+8(FP), CX
+	XORQ SI, SI
+	MOVQ CX, DI
+	ANDQ $-32, DI
+
+minInt64AVX512NT_loop4:
+	CMPQ      SI, DI
+	JGE       minInt64AVX512NT_loop1_init
+	VMOVDQU64 (DX)(SI*8), Z0
+	VPMINSQ   (BX)(SI*8), Z0, Z0
+	VMOVDQU64 64(DX)(SI*8), Z1
+	VPMINSQ   64(BX)(SI*8), Z1, Z1
+	VMOVDQU64 128(DX)(SI*8), Z2
+	VPMINSQ   128(BX)(SI*8), Z2, Z2
+	VMOVDQU64 192(DX)(SI*8), Z3
+	VPMINSQ   192(BX)(SI*8), Z3, Z3
+	VMOVNTDQ  Z0, (AX)(SI*8)
+	VMOVNTDQ  Z1, 64(AX)(SI*8)
+	VMOVNTDQ  Z2, 128(AX)(SI*8)
+	VMOVNTDQ  Z3, 192(AX)(SI*8)
+	ADDQ      $0x00000020, SI
+	JMP       minInt64AVX512NT_loop4
+
+minInt64AVX512NT_loop1_init:
+	MOVQ CX, DI
+	ANDQ $-8, DI
+
+minInt64AVX512NT_loop1:
+	CMPQ      SI, DI
+	JGE       minInt64AVX512NT_tail
+	VMOVDQU64 (DX)(SI*8), Z0
+	VPMINSQ   (BX)(SI*8), Z0, Z0
+	VMOVDQU64 Z0, (AX)(SI*8)
+	ADDQ      $0x00000008, SI
+	JMP       minInt64AVX512NT_loop1
+
+minInt64AVX512NT_tail:
+	CMPQ        SI, CX
+	JGE         minInt64AVX512NT_done
+	SUBQ        SI, CX
+	MOVL        $0x00000001, DI
+	SHLL        CL, DI
+	DECL        DI
+	KMOVW       DI, K1
+	VMOVDQU64.Z (DX)(SI*8), K1, Z0
+	VMOVDQU64.Z (BX)(SI*8), K1, Z1
+	VPMINSQ     Z1, Z0, Z0
+	VMOVDQU64   Z0, K1, (AX)(SI*8)
+
+minInt64AVX512NT_done:
 	SFENCE
 	VZEROUPPER
 	RET

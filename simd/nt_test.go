@@ -141,6 +141,8 @@ func TestNonTemporalInt(t *testing.T) {
 		testNTInt(t, "AddInt64", AddInt64Unitary, addIntGo[int64])
 		testNTInt(t, "SubInt64", SubInt64Unitary, subIntGo[int64])
 		testNTInt(t, "MulInt64", MulInt64Unitary, mulIntGo[int64])
+		testNTInt(t, "MaxInt32", MaxInt32Unitary, maxIntGo[int32])
+		testNTInt(t, "MinInt64", MinInt64Unitary, minIntGo[int64])
 	})
 }
 

@@ -354,6 +354,54 @@ func MulInt64Unitary(dst, a, b []int64) {
 	intBinary(k.binI64[opIMul], k.binI64NT[opIMul], mulIntGo[int64], k.binIBlock, dst, a, b)
 }
 
+// MaxInt32Unitary computes
+//
+//	for i := range dst {
+//		dst[i] = max(a[i], b[i])
+//	}
+//
+// It panics unless len(a) == len(b) == len(dst).
+func MaxInt32Unitary(dst, a, b []int32) {
+	k := active.Load()
+	intBinary(k.binI32[opIMax], k.binI32NT[opIMax], maxIntGo[int32], k.binIBlock, dst, a, b)
+}
+
+// MinInt32Unitary computes
+//
+//	for i := range dst {
+//		dst[i] = min(a[i], b[i])
+//	}
+//
+// It panics unless len(a) == len(b) == len(dst).
+func MinInt32Unitary(dst, a, b []int32) {
+	k := active.Load()
+	intBinary(k.binI32[opIMin], k.binI32NT[opIMin], minIntGo[int32], k.binIBlock, dst, a, b)
+}
+
+// MaxInt64Unitary computes
+//
+//	for i := range dst {
+//		dst[i] = max(a[i], b[i])
+//	}
+//
+// It panics unless len(a) == len(b) == len(dst).
+func MaxInt64Unitary(dst, a, b []int64) {
+	k := active.Load()
+	intBinary(k.binI64[opIMax], k.binI64NT[opIMax], maxIntGo[int64], k.binIBlock, dst, a, b)
+}
+
+// MinInt64Unitary computes
+//
+//	for i := range dst {
+//		dst[i] = min(a[i], b[i])
+//	}
+//
+// It panics unless len(a) == len(b) == len(dst).
+func MinInt64Unitary(dst, a, b []int64) {
+	k := active.Load()
+	intBinary(k.binI64[opIMin], k.binI64NT[opIMin], minIntGo[int64], k.binIBlock, dst, a, b)
+}
+
 // ---- pure-Go twins ----
 
 type integer interface {
@@ -414,5 +462,19 @@ func mulIntGo[T integer](dst, a, b []T) {
 	a, b = a[:len(dst)], b[:len(dst)]
 	for i := range dst {
 		dst[i] = a[i] * b[i]
+	}
+}
+
+func maxIntGo[T integer](dst, a, b []T) {
+	a, b = a[:len(dst)], b[:len(dst)]
+	for i := range dst {
+		dst[i] = max(a[i], b[i])
+	}
+}
+
+func minIntGo[T integer](dst, a, b []T) {
+	a, b = a[:len(dst)], b[:len(dst)]
+	for i := range dst {
+		dst[i] = min(a[i], b[i])
 	}
 }

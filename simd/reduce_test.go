@@ -3,6 +3,7 @@ package simd
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"unsafe"
 )
@@ -330,7 +331,8 @@ func testIntWrap[T int32 | int64](t *testing.T, add, sub, mul func(dst, a, b []T
 	}
 }
 
-// intBinaryCases runs testIntBinary and testIntWrap for the six kernels.
+// intBinaryCases runs testIntBinary for the ten kernels and testIntWrap
+// for the six that wrap.
 func intBinaryCases(t *testing.T) {
 	testIntBinary(t, "AddInt32", AddInt32Unitary, addIntGo[int32])
 	testIntBinary(t, "SubInt32", SubInt32Unitary, subIntGo[int32])
@@ -338,6 +340,10 @@ func intBinaryCases(t *testing.T) {
 	testIntBinary(t, "AddInt64", AddInt64Unitary, addIntGo[int64])
 	testIntBinary(t, "SubInt64", SubInt64Unitary, subIntGo[int64])
 	testIntBinary(t, "MulInt64", MulInt64Unitary, mulIntGo[int64])
+	testIntBinary(t, "MaxInt32", MaxInt32Unitary, maxIntGo[int32])
+	testIntBinary(t, "MinInt32", MinInt32Unitary, minIntGo[int32])
+	testIntBinary(t, "MaxInt64", MaxInt64Unitary, maxIntGo[int64])
+	testIntBinary(t, "MinInt64", MinInt64Unitary, minIntGo[int64])
 	t.Run("wrap32", func(t *testing.T) { testIntWrap(t, AddInt32Unitary, SubInt32Unitary, MulInt32Unitary) })
 	t.Run("wrap64", func(t *testing.T) { testIntWrap(t, AddInt64Unitary, SubInt64Unitary, MulInt64Unitary) })
 }
@@ -349,6 +355,19 @@ func TestIntBinary(t *testing.T) {
 	MulInt32Unitary(d, []int32{1 << 30}, []int32{4})
 	if d[0] != 0 {
 		t.Errorf("2^30 * 4 in int32 = %d, want 0", d[0])
+	}
+	// hand-computed extremes, signed: the ends of the range and -1
+	lo, hi := int64(math.MinInt64), int64(math.MaxInt64)
+	x := []int64{lo, -1, hi, 0, 5, -7, lo, hi, 3}
+	y := []int64{hi, 0, lo, -1, 5, -8, -1, 1, 3}
+	mx, mn := make([]int64, len(x)), make([]int64, len(x))
+	MaxInt64Unitary(mx, x, y)
+	MinInt64Unitary(mn, x, y)
+	if w := []int64{hi, 0, hi, 0, 5, -7, -1, hi, 3}; !slices.Equal(mx, w) {
+		t.Errorf("MaxInt64Unitary = %v, want %v", mx, w)
+	}
+	if w := []int64{lo, -1, lo, -1, 5, -8, lo, 1, 3}; !slices.Equal(mn, w) {
+		t.Errorf("MinInt64Unitary = %v, want %v", mn, w)
 	}
 }
 
@@ -536,6 +555,24 @@ func BenchmarkAddInt64Unitary(b *testing.B) {
 		x, y, d := make([]int64, n), make([]int64, n), make([]int64, n)
 		for b.Loop() {
 			AddInt64Unitary(d, x, y)
+		}
+	})
+}
+
+func BenchmarkMaxInt32Unitary(b *testing.B) {
+	benchImpls(b, 4, func(b *testing.B, n int) {
+		x, y, d := make([]int32, n), make([]int32, n), make([]int32, n)
+		for b.Loop() {
+			MaxInt32Unitary(d, x, y)
+		}
+	})
+}
+
+func BenchmarkMaxInt64Unitary(b *testing.B) {
+	benchImpls(b, 8, func(b *testing.B, n int) {
+		x, y, d := make([]int64, n), make([]int64, n), make([]int64, n)
+		for b.Loop() {
+			MaxInt64Unitary(d, x, y)
 		}
 	})
 }

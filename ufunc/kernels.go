@@ -289,27 +289,40 @@ func simdBinary[T any](ops *simdOps, mode int, x, y, out []T) bool {
 }
 
 // Integer operations with simd kernels for contiguous operands.
+// Maximum and minimum (from intOpMax on) compare signed, so they have
+// kernels for int32 and int64 only.
 const (
 	intOpAdd = iota
 	intOpSub
 	intOpMul
+	intOpMax
+	intOpMin
 )
 
 var (
-	simdInt32 = [3]func(dst, a, b []int32){simd.AddInt32Unitary, simd.SubInt32Unitary, simd.MulInt32Unitary}
-	simdInt64 = [3]func(dst, a, b []int64){simd.AddInt64Unitary, simd.SubInt64Unitary, simd.MulInt64Unitary}
+	simdInt32 = [...]func(dst, a, b []int32){simd.AddInt32Unitary, simd.SubInt32Unitary, simd.MulInt32Unitary,
+		simd.MaxInt32Unitary, simd.MinInt32Unitary}
+	simdInt64 = [...]func(dst, a, b []int64){simd.AddInt64Unitary, simd.SubInt64Unitary, simd.MulInt64Unitary,
+		simd.MaxInt64Unitary, simd.MinInt64Unitary}
 )
 
 // simdIntBinary runs the simd kernel of op when every operand is
-// contiguous and T is a 32- or 64-bit integer (signed or not: wrapping
-// addition, subtraction and the low half of a product are the same bits
-// for both), and reports whether it did.
+// contiguous and T is a 32- or 64-bit integer (signed or not for add,
+// subtract and multiply: wrapping sums, differences and the low half of
+// a product are the same bits for both; signed only for maximum and
+// minimum), and reports whether it did.
 func simdIntBinary[T any](op int, mode int, x, y, out []T) bool {
 	if mode != modeContig {
 		return false
 	}
 	var z T
 	n := len(out)
+	switch any(z).(type) {
+	case uint32, uint64:
+		if op >= intOpMax {
+			return false
+		}
+	}
 	switch any(z).(type) {
 	case int32, uint32:
 		simdInt32[op](reinterpret[T, int32](out), reinterpret[T, int32](x[:n]), reinterpret[T, int32](y[:n]))
@@ -747,6 +760,9 @@ func maxIntLoop[T integer](args []unsafe.Pointer, steps []int, n int) {
 		return
 	}
 	x, y, out := slices3[T, T, T](args, mode, n)
+	if n >= minSimdRun && simdIntBinary(intOpMax, mode, x, y, out) {
+		return
+	}
 	switch mode {
 	case modeContig:
 		x, y = x[:len(out)], y[:len(out)]
@@ -788,6 +804,9 @@ func minIntLoop[T integer](args []unsafe.Pointer, steps []int, n int) {
 		return
 	}
 	x, y, out := slices3[T, T, T](args, mode, n)
+	if n >= minSimdRun && simdIntBinary(intOpMin, mode, x, y, out) {
+		return
+	}
 	switch mode {
 	case modeContig:
 		x, y = x[:len(out)], y[:len(out)]

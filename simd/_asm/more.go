@@ -27,19 +27,23 @@ func genMore() {
 	for _, op := range []struct {
 		name, goType string
 		size         int
-		f            func(...Op)
-		avx512Only   bool
+		f            func(...Op) // the AVX-512 instruction
+		avx2         func(...Op) // the AVX2 one, nil for none
 	}{
-		{"addInt32", "int32", 4, VPADDD, false},
-		{"subInt32", "int32", 4, VPSUBD, false},
-		{"mulInt32", "int32", 4, VPMULLD, false},
-		{"addInt64", "int64", 8, VPADDQ, false},
-		{"subInt64", "int64", 8, VPSUBQ, false},
-		{"mulInt64", "int64", 8, VPMULLQ, true}, // AVX512DQ; AVX2 has no 64-bit multiply
+		{"addInt32", "int32", 4, VPADDD, VPADDD},
+		{"subInt32", "int32", 4, VPSUBD, VPSUBD},
+		{"mulInt32", "int32", 4, VPMULLD, VPMULLD},
+		{"maxInt32", "int32", 4, VPMAXSD, VPMAXSD},
+		{"minInt32", "int32", 4, VPMINSD, VPMINSD},
+		{"addInt64", "int64", 8, VPADDQ, VPADDQ},
+		{"subInt64", "int64", 8, VPSUBQ, VPSUBQ},
+		{"mulInt64", "int64", 8, VPMULLQ, nil}, // AVX512DQ; AVX2 has no 64-bit multiply
+		{"maxInt64", "int64", 8, VPMAXSQ, pickInt64(true)},
+		{"minInt64", "int64", 8, VPMINSQ, pickInt64(false)},
 	} {
 		for _, nt := range []bool{false, true} {
-			if !op.avx512Only {
-				genIntBinary(op.name, op.goType, op.size, op.f, nt)
+			if op.avx2 != nil {
+				genIntBinary(op.name, op.goType, op.size, op.avx2, nt)
 			}
 			genIntBinaryAVX512(op.name, op.goType, op.size, op.f, nt)
 		}
@@ -274,6 +278,23 @@ func genSumInt64Block() {
 	VZEROUPPER()
 	Store(r, ReturnIndex(0))
 	RET()
+}
+
+// pickInt64 is the AVX2 form of VPMAXSQ (isMax) or VPMINSQ, which are
+// AVX-512 only: a 64-bit signed compare and a blend. Its operands are
+// those of the instruction (b, a, dst: dst = max(a, b)), b in memory.
+func pickInt64(isMax bool) func(...Op) {
+	return func(o ...Op) {
+		b, a, dst := o[0], o[1], o[2]
+		y, gt := YMM(), YMM()
+		VMOVDQU(b, y)
+		if isMax {
+			VPCMPGTQ(y, a, gt) // a > b
+		} else {
+			VPCMPGTQ(a, y, gt) // b > a
+		}
+		VPBLENDVB(gt, a, y, dst) // a where gt, else b
+	}
 }
 
 // genIntBinary emits <name>AVX2: dst[i] = a[i] op b[i] for len(dst) a
