@@ -48,6 +48,12 @@ type kernels struct {
 	// or more, which come from memory rather than the caches.
 	max64, min64 [2]func(a []float64) (m float64, nan bool)
 	max32, min32 [2]func(a []float32) (m float32, nan bool)
+	// extI64 and extI32 hold the maximum [0] and minimum [1] kernels of
+	// signed integers: the lane-wise extreme of a's vectors in the
+	// first vector of out (at most 64 bytes; lanes past it are not
+	// written).
+	extI64       [2]func(a, out []int64)
+	extI32       [2]func(a, out []int32)
 	sumI8        func(a []int8) int64
 	sumI16       func(a []int16) int64 // len(a) <= sumI16Max
 	sumI32       func(a []int32) int64
@@ -125,6 +131,8 @@ var goKernels = &kernels{
 	min64:     [2]func([]float64) (float64, bool){minBlockGo[float64], minBlockGo[float64]},
 	max32:     [2]func([]float32) (float32, bool){maxBlockGo[float32], maxBlockGo[float32]},
 	min32:     [2]func([]float32) (float32, bool){minBlockGo[float32], minBlockGo[float32]},
+	extI64:    [2]func(a, out []int64){maxBlockIntGo[int64], minBlockIntGo[int64]},
+	extI32:    [2]func(a, out []int32){maxBlockIntGo[int32], minBlockIntGo[int32]},
 	sumI8:     sumIntGo[int8],
 	sumI16:    sumIntGo[int16],
 	sumI32:    sumIntGo[int32],

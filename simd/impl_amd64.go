@@ -51,6 +51,8 @@ func setIntAVX2(k *kernels) {
 	k.binI32NT = [numIntBin]func(dst, a, b []int32){addInt32AVX2NT, subInt32AVX2NT, mulInt32AVX2NT, maxInt32AVX2NT, minInt32AVX2NT}
 	k.binI64NT = [numIntBin]func(dst, a, b []int64){addInt64AVX2NT, subInt64AVX2NT, nil, maxInt64AVX2NT, minInt64AVX2NT}
 	k.binIBlock = 16
+	k.extI64 = [2]func(a, out []int64){maxBlockInt64AVX2, minBlockInt64AVX2}
+	k.extI32 = [2]func(a, out []int32){maxBlockInt32AVX2, minBlockInt32AVX2}
 }
 
 // setIntAVX512 gives k the AVX-512 integer arithmetic, which takes any
@@ -66,6 +68,8 @@ func setIntAVX512(k *kernels, dq bool) {
 		k.binI64NT[opIMul] = mulInt64AVX512NT
 	}
 	k.binIBlock = 1
+	k.extI64 = [2]func(a, out []int64){maxBlockInt64AVX512, minBlockInt64AVX512}
+	k.extI32 = [2]func(a, out []int32){maxBlockInt32AVX512, minBlockInt32AVX512}
 }
 
 // setNT gives the assembly implementations their non-temporal kernels:

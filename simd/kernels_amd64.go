@@ -418,6 +418,30 @@ func maxBlockFloat32AVX2(a []float32) (m float32, nan bool)
 // minBlockFloat32AVX2 is the block kernel of MinFloat32 for AVX2: len(a) is a positive multiple of 32.
 func minBlockFloat32AVX2(a []float32) (m float32, nan bool)
 
+// maxBlockInt32AVX2 is the block kernel of MaxInt32 for AVX2: len(a) is a positive multiple of 64.
+func maxBlockInt32AVX2(a []int32, out []int32)
+
+// minBlockInt32AVX2 is the block kernel of MinInt32 for AVX2: len(a) is a positive multiple of 64.
+func minBlockInt32AVX2(a []int32, out []int32)
+
+// maxBlockInt64AVX2 is the block kernel of MaxInt64 for AVX2: len(a) is a positive multiple of 64.
+func maxBlockInt64AVX2(a []int64, out []int64)
+
+// minBlockInt64AVX2 is the block kernel of MinInt64 for AVX2: len(a) is a positive multiple of 64.
+func minBlockInt64AVX2(a []int64, out []int64)
+
+// maxBlockInt32AVX512 is the block kernel of MaxInt32 for AVX512: len(a) is a positive multiple of 64.
+func maxBlockInt32AVX512(a []int32, out []int32)
+
+// minBlockInt32AVX512 is the block kernel of MinInt32 for AVX512: len(a) is a positive multiple of 64.
+func minBlockInt32AVX512(a []int32, out []int32)
+
+// maxBlockInt64AVX512 is the block kernel of MaxInt64 for AVX512: len(a) is a positive multiple of 64.
+func maxBlockInt64AVX512(a []int64, out []int64)
+
+// minBlockInt64AVX512 is the block kernel of MinInt64 for AVX512: len(a) is a positive multiple of 64.
+func minBlockInt64AVX512(a []int64, out []int64)
+
 // sumBlockInt8AVX2 is the block kernel of SumInt8ToInt64 for AVX2: len(a) is a multiple of 64.
 func sumBlockInt8AVX2(a []int8) int64
 

@@ -6360,6 +6360,268 @@ minBlockFloat32AVX2_reduce:
 	MOVB         AL, nan+28(FP)
 	RET
 
+// func maxBlockInt32AVX2(a []int32, out []int32)
+// Requires: AVX, AVX2
+TEXT ·maxBlockInt32AVX2(SB), NOSPLIT, $0-48
+	MOVQ    a_base+0(FP), AX
+	MOVQ    a_len+8(FP), CX
+	MOVQ    out_base+24(FP), DX
+	VMOVDQU (AX), Y0
+	VMOVDQU 32(AX), Y1
+	VMOVDQU 64(AX), Y2
+	VMOVDQU 96(AX), Y3
+	MOVQ    $0x00000020, BX
+
+maxBlockInt32AVX2_loop:
+	CMPQ    BX, CX
+	JGE     maxBlockInt32AVX2_reduce
+	VPMAXSD (AX)(BX*4), Y0, Y0
+	VPMAXSD 32(AX)(BX*4), Y1, Y1
+	VPMAXSD 64(AX)(BX*4), Y2, Y2
+	VPMAXSD 96(AX)(BX*4), Y3, Y3
+	ADDQ    $0x00000020, BX
+	JMP     maxBlockInt32AVX2_loop
+
+maxBlockInt32AVX2_reduce:
+	VPMAXSD Y1, Y0, Y0
+	VPMAXSD Y3, Y2, Y2
+	VPMAXSD Y2, Y0, Y0
+	VMOVDQU Y0, (DX)
+	VZEROUPPER
+	RET
+
+// func minBlockInt32AVX2(a []int32, out []int32)
+// Requires: AVX, AVX2
+TEXT ·minBlockInt32AVX2(SB), NOSPLIT, $0-48
+	MOVQ    a_base+0(FP), AX
+	MOVQ    a_len+8(FP), CX
+	MOVQ    out_base+24(FP), DX
+	VMOVDQU (AX), Y0
+	VMOVDQU 32(AX), Y1
+	VMOVDQU 64(AX), Y2
+	VMOVDQU 96(AX), Y3
+	MOVQ    $0x00000020, BX
+
+minBlockInt32AVX2_loop:
+	CMPQ    BX, CX
+	JGE     minBlockInt32AVX2_reduce
+	VPMINSD (AX)(BX*4), Y0, Y0
+	VPMINSD 32(AX)(BX*4), Y1, Y1
+	VPMINSD 64(AX)(BX*4), Y2, Y2
+	VPMINSD 96(AX)(BX*4), Y3, Y3
+	ADDQ    $0x00000020, BX
+	JMP     minBlockInt32AVX2_loop
+
+minBlockInt32AVX2_reduce:
+	VPMINSD Y1, Y0, Y0
+	VPMINSD Y3, Y2, Y2
+	VPMINSD Y2, Y0, Y0
+	VMOVDQU Y0, (DX)
+	VZEROUPPER
+	RET
+
+// func maxBlockInt64AVX2(a []int64, out []int64)
+// Requires: AVX, AVX2
+TEXT ·maxBlockInt64AVX2(SB), NOSPLIT, $0-48
+	MOVQ    a_base+0(FP), AX
+	MOVQ    a_len+8(FP), CX
+	MOVQ    out_base+24(FP), DX
+	VMOVDQU (AX), Y0
+	VMOVDQU 32(AX), Y1
+	VMOVDQU 64(AX), Y2
+	VMOVDQU 96(AX), Y3
+	MOVQ    $0x00000010, BX
+
+maxBlockInt64AVX2_loop:
+	CMPQ      BX, CX
+	JGE       maxBlockInt64AVX2_reduce
+	VMOVDQU   (AX)(BX*8), Y4
+	VPCMPGTQ  Y4, Y0, Y5
+	VPBLENDVB Y5, Y0, Y4, Y0
+	VMOVDQU   32(AX)(BX*8), Y4
+	VPCMPGTQ  Y4, Y1, Y5
+	VPBLENDVB Y5, Y1, Y4, Y1
+	VMOVDQU   64(AX)(BX*8), Y4
+	VPCMPGTQ  Y4, Y2, Y5
+	VPBLENDVB Y5, Y2, Y4, Y2
+	VMOVDQU   96(AX)(BX*8), Y4
+	VPCMPGTQ  Y4, Y3, Y5
+	VPBLENDVB Y5, Y3, Y4, Y3
+	ADDQ      $0x00000010, BX
+	JMP       maxBlockInt64AVX2_loop
+
+maxBlockInt64AVX2_reduce:
+	VPCMPGTQ  Y1, Y0, Y4
+	VPBLENDVB Y4, Y0, Y1, Y0
+	VPCMPGTQ  Y3, Y2, Y1
+	VPBLENDVB Y1, Y2, Y3, Y2
+	VPCMPGTQ  Y2, Y0, Y1
+	VPBLENDVB Y1, Y0, Y2, Y0
+	VMOVDQU   Y0, (DX)
+	VZEROUPPER
+	RET
+
+// func minBlockInt64AVX2(a []int64, out []int64)
+// Requires: AVX, AVX2
+TEXT ·minBlockInt64AVX2(SB), NOSPLIT, $0-48
+	MOVQ    a_base+0(FP), AX
+	MOVQ    a_len+8(FP), CX
+	MOVQ    out_base+24(FP), DX
+	VMOVDQU (AX), Y0
+	VMOVDQU 32(AX), Y1
+	VMOVDQU 64(AX), Y2
+	VMOVDQU 96(AX), Y3
+	MOVQ    $0x00000010, BX
+
+minBlockInt64AVX2_loop:
+	CMPQ      BX, CX
+	JGE       minBlockInt64AVX2_reduce
+	VMOVDQU   (AX)(BX*8), Y4
+	VPCMPGTQ  Y0, Y4, Y5
+	VPBLENDVB Y5, Y0, Y4, Y0
+	VMOVDQU   32(AX)(BX*8), Y4
+	VPCMPGTQ  Y1, Y4, Y5
+	VPBLENDVB Y5, Y1, Y4, Y1
+	VMOVDQU   64(AX)(BX*8), Y4
+	VPCMPGTQ  Y2, Y4, Y5
+	VPBLENDVB Y5, Y2, Y4, Y2
+	VMOVDQU   96(AX)(BX*8), Y4
+	VPCMPGTQ  Y3, Y4, Y5
+	VPBLENDVB Y5, Y3, Y4, Y3
+	ADDQ      $0x00000010, BX
+	JMP       minBlockInt64AVX2_loop
+
+minBlockInt64AVX2_reduce:
+	VPCMPGTQ  Y0, Y1, Y4
+	VPBLENDVB Y4, Y0, Y1, Y0
+	VPCMPGTQ  Y2, Y3, Y1
+	VPBLENDVB Y1, Y2, Y3, Y2
+	VPCMPGTQ  Y0, Y2, Y1
+	VPBLENDVB Y1, Y0, Y2, Y0
+	VMOVDQU   Y0, (DX)
+	VZEROUPPER
+	RET
+
+// func maxBlockInt32AVX512(a []int32, out []int32)
+// Requires: AVX, AVX512F
+TEXT ·maxBlockInt32AVX512(SB), NOSPLIT, $0-48
+	MOVQ      a_base+0(FP), AX
+	MOVQ      a_len+8(FP), CX
+	MOVQ      out_base+24(FP), DX
+	VMOVDQU64 (AX), Z0
+	VMOVDQU64 64(AX), Z1
+	VMOVDQU64 128(AX), Z2
+	VMOVDQU64 192(AX), Z3
+	MOVQ      $0x00000040, BX
+
+maxBlockInt32AVX512_loop:
+	CMPQ    BX, CX
+	JGE     maxBlockInt32AVX512_reduce
+	VPMAXSD (AX)(BX*4), Z0, Z0
+	VPMAXSD 64(AX)(BX*4), Z1, Z1
+	VPMAXSD 128(AX)(BX*4), Z2, Z2
+	VPMAXSD 192(AX)(BX*4), Z3, Z3
+	ADDQ    $0x00000040, BX
+	JMP     maxBlockInt32AVX512_loop
+
+maxBlockInt32AVX512_reduce:
+	VPMAXSD   Z1, Z0, Z0
+	VPMAXSD   Z3, Z2, Z2
+	VPMAXSD   Z2, Z0, Z0
+	VMOVDQU64 Z0, (DX)
+	VZEROUPPER
+	RET
+
+// func minBlockInt32AVX512(a []int32, out []int32)
+// Requires: AVX, AVX512F
+TEXT ·minBlockInt32AVX512(SB), NOSPLIT, $0-48
+	MOVQ      a_base+0(FP), AX
+	MOVQ      a_len+8(FP), CX
+	MOVQ      out_base+24(FP), DX
+	VMOVDQU64 (AX), Z0
+	VMOVDQU64 64(AX), Z1
+	VMOVDQU64 128(AX), Z2
+	VMOVDQU64 192(AX), Z3
+	MOVQ      $0x00000040, BX
+
+minBlockInt32AVX512_loop:
+	CMPQ    BX, CX
+	JGE     minBlockInt32AVX512_reduce
+	VPMINSD (AX)(BX*4), Z0, Z0
+	VPMINSD 64(AX)(BX*4), Z1, Z1
+	VPMINSD 128(AX)(BX*4), Z2, Z2
+	VPMINSD 192(AX)(BX*4), Z3, Z3
+	ADDQ    $0x00000040, BX
+	JMP     minBlockInt32AVX512_loop
+
+minBlockInt32AVX512_reduce:
+	VPMINSD   Z1, Z0, Z0
+	VPMINSD   Z3, Z2, Z2
+	VPMINSD   Z2, Z0, Z0
+	VMOVDQU64 Z0, (DX)
+	VZEROUPPER
+	RET
+
+// func maxBlockInt64AVX512(a []int64, out []int64)
+// Requires: AVX, AVX512F
+TEXT ·maxBlockInt64AVX512(SB), NOSPLIT, $0-48
+	MOVQ      a_base+0(FP), AX
+	MOVQ      a_len+8(FP), CX
+	MOVQ      out_base+24(FP), DX
+	VMOVDQU64 (AX), Z0
+	VMOVDQU64 64(AX), Z1
+	VMOVDQU64 128(AX), Z2
+	VMOVDQU64 192(AX), Z3
+	MOVQ      $0x00000020, BX
+
+maxBlockInt64AVX512_loop:
+	CMPQ    BX, CX
+	JGE     maxBlockInt64AVX512_reduce
+	VPMAXSQ (AX)(BX*8), Z0, Z0
+	VPMAXSQ 64(AX)(BX*8), Z1, Z1
+	VPMAXSQ 128(AX)(BX*8), Z2, Z2
+	VPMAXSQ 192(AX)(BX*8), Z3, Z3
+	ADDQ    $0x00000020, BX
+	JMP     maxBlockInt64AVX512_loop
+
+maxBlockInt64AVX512_reduce:
+	VPMAXSQ   Z1, Z0, Z0
+	VPMAXSQ   Z3, Z2, Z2
+	VPMAXSQ   Z2, Z0, Z0
+	VMOVDQU64 Z0, (DX)
+	VZEROUPPER
+	RET
+
+// func minBlockInt64AVX512(a []int64, out []int64)
+// Requires: AVX, AVX512F
+TEXT ·minBlockInt64AVX512(SB), NOSPLIT, $0-48
+	MOVQ      a_base+0(FP), AX
+	MOVQ      a_len+8(FP), CX
+	MOVQ      out_base+24(FP), DX
+	VMOVDQU64 (AX), Z0
+	VMOVDQU64 64(AX), Z1
+	VMOVDQU64 128(AX), Z2
+	VMOVDQU64 192(AX), Z3
+	MOVQ      $0x00000020, BX
+
+minBlockInt64AVX512_loop:
+	CMPQ    BX, CX
+	JGE     minBlockInt64AVX512_reduce
+	VPMINSQ (AX)(BX*8), Z0, Z0
+	VPMINSQ 64(AX)(BX*8), Z1, Z1
+	VPMINSQ 128(AX)(BX*8), Z2, Z2
+	VPMINSQ 192(AX)(BX*8), Z3, Z3
+	ADDQ    $0x00000020, BX
+	JMP     minBlockInt64AVX512_loop
+
+minBlockInt64AVX512_reduce:
+	VPMINSQ   Z1, Z0, Z0
+	VPMINSQ   Z3, Z2, Z2
+	VPMINSQ   Z2, Z0, Z0
+	VMOVDQU64 Z0, (DX)
+	VZEROUPPER
+	RET
+
 // func sumBlockInt8AVX2(a []int8) int64
 // Requires: AVX, AVX2
 TEXT ·sumBlockInt8AVX2(SB), NOSPLIT, $0-32

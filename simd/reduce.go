@@ -1,5 +1,7 @@
 package simd
 
+import "slices"
+
 // MaxFloat64 returns the maximum of a as NumPy's np.max computes it, a
 // NaN propagating:
 //
@@ -186,6 +188,100 @@ func argExtreme[T float](ks [2]func([]T) (T, bool), a []T, isMax bool) int {
 					break
 				}
 			}
+		}
+	}
+	return bi
+}
+
+// MaxInt64 returns the largest element of a:
+//
+//	m := a[0]
+//	for _, x := range a {
+//		m = max(m, x)
+//	}
+//	return m
+//
+// It panics if a is empty.
+func MaxInt64(a []int64) int64 { return intExtreme(active.Load().extI64[0], a, true) }
+
+// MinInt64 returns the smallest element of a (the loop of MaxInt64 with
+// min). It panics if a is empty.
+func MinInt64(a []int64) int64 { return intExtreme(active.Load().extI64[1], a, false) }
+
+// MaxInt32 is MaxInt64 for int32.
+func MaxInt32(a []int32) int32 { return intExtreme(active.Load().extI32[0], a, true) }
+
+// MinInt32 is MinInt64 for int32.
+func MinInt32(a []int32) int32 { return intExtreme(active.Load().extI32[1], a, false) }
+
+// ArgMaxInt64 returns the index of the maximum of a as np.argmax: the
+// first index of the largest value,
+//
+//	bi := 0
+//	for i, x := range a {
+//		if x > a[bi] {
+//			bi = i
+//		}
+//	}
+//	return bi
+//
+// It panics if a is empty.
+func ArgMaxInt64(a []int64) int { return argIntExtreme(active.Load().extI64[0], a, true) }
+
+// ArgMinInt64 returns the first index of the smallest value of a, as
+// np.argmin (the loop of ArgMaxInt64 with x < a[bi]). It panics if a is
+// empty.
+func ArgMinInt64(a []int64) int { return argIntExtreme(active.Load().extI64[1], a, false) }
+
+// ArgMaxInt32 is ArgMaxInt64 for int32.
+func ArgMaxInt32(a []int32) int { return argIntExtreme(active.Load().extI32[0], a, true) }
+
+// ArgMinInt32 is ArgMinInt64 for int32.
+func ArgMinInt32(a []int32) int { return argIntExtreme(active.Load().extI32[1], a, false) }
+
+// intExtreme returns the maximum (isMax) or minimum of a, by the block
+// kernel k over the whole multiple of blockLen elements and Go over the
+// rest. The lanes k does not write keep a[0], which changes nothing.
+func intExtreme[T int32 | int64](k func(a, out []T), a []T, isMax bool) T {
+	checkEmpty(len(a))
+	var lanes [64 / 4]T // a vector of the widest kernel
+	for i := range lanes {
+		lanes[i] = a[0]
+	}
+	n := len(a) &^ (blockLen - 1)
+	if n > 0 {
+		k(a[:n], lanes[:])
+	}
+	m := a[0]
+	for _, x := range lanes {
+		m = pickInt(m, x, isMax)
+	}
+	for _, x := range a[n:] {
+		m = pickInt(m, x, isMax)
+	}
+	return m
+}
+
+func pickInt[T int32 | int64](m, x T, isMax bool) T {
+	if isMax {
+		return max(m, x)
+	}
+	return min(m, x)
+}
+
+// argIntExtreme returns the first index of the maximum (isMax) or
+// minimum of a: the extreme of each argBlock run by intExtreme, then,
+// where it beats the runs before, its first index in the run, which is
+// still in the cache.
+func argIntExtreme[T int32 | int64](k func(a, out []T), a []T, isMax bool) int {
+	checkEmpty(len(a))
+	bi := -1
+	var best T
+	for s := 0; s < len(a); s += argBlock {
+		c := a[s:min(s+argBlock, len(a))]
+		m := intExtreme(k, c, isMax)
+		if bi < 0 || (isMax && m > best) || (!isMax && m < best) {
+			best, bi = m, s+slices.Index(c, m)
 		}
 	}
 	return bi
@@ -463,6 +559,24 @@ func mulIntGo[T integer](dst, a, b []T) {
 	for i := range dst {
 		dst[i] = a[i] * b[i]
 	}
+}
+
+// maxBlockIntGo and minBlockIntGo are the twins of the extI64/extI32
+// kernels: the extreme of a in out[0].
+func maxBlockIntGo[T int32 | int64](a, out []T) {
+	m := a[0]
+	for _, x := range a {
+		m = max(m, x)
+	}
+	out[0] = m
+}
+
+func minBlockIntGo[T int32 | int64](a, out []T) {
+	m := a[0]
+	for _, x := range a {
+		m = min(m, x)
+	}
+	out[0] = m
 }
 
 func maxIntGo[T integer](dst, a, b []T) {

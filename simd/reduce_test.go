@@ -618,3 +618,88 @@ func BenchmarkConvertFloat16ToFloat32(b *testing.B) {
 		}
 	})
 }
+
+// TestIntExtreme checks MaxInt*, MinInt*, ArgMaxInt* and ArgMinInt* of
+// every implementation against Go loops: lengths 1-300 and runs longer
+// than argBlock, unaligned starts, full-range values mixed with the ends
+// of the range, and values from a small set, so that the extreme occurs
+// many times (in several argBlock runs) and the first index must win.
+func TestIntExtreme(t *testing.T) {
+	forEachImpl(t, func(t *testing.T) {
+		testIntExtreme(t, MaxInt64, MinInt64, ArgMaxInt64, ArgMinInt64)
+		testIntExtreme(t, MaxInt32, MinInt32, ArgMaxInt32, ArgMinInt32)
+	})
+}
+
+func testIntExtreme[T int32 | int64](t *testing.T, mx, mn func([]T) T, amx, amn func([]T) int) {
+	rng := rand.New(rand.NewPCG(51, 52))
+	edges := intEdges[T]()
+	ns := append(slices.Clone(lengths[1:]), 3*argBlock+77, argBlock)
+	for _, few := range []bool{false, true} {
+		for _, n := range ns {
+			a := make([]T, n+n%5)[n%5:]
+			for i := range a {
+				switch {
+				case few:
+					a[i] = T(rng.IntN(7)) - 3
+				case rng.IntN(4) == 0:
+					a[i] = edges[rng.IntN(len(edges))]
+				default:
+					a[i] = T(rng.Uint64())
+				}
+			}
+			imax, imin := 0, 0
+			for i, x := range a {
+				if x > a[imax] {
+					imax = i
+				}
+				if x < a[imin] {
+					imin = i
+				}
+			}
+			if g := mx(a); g != a[imax] {
+				t.Fatalf("%T n=%d few=%v: max = %d, want %d", a, n, few, g, a[imax])
+			}
+			if g := mn(a); g != a[imin] {
+				t.Fatalf("%T n=%d few=%v: min = %d, want %d", a, n, few, g, a[imin])
+			}
+			if g := amx(a); g != imax {
+				t.Fatalf("%T n=%d few=%v: argmax = %d, want %d", a, n, few, g, imax)
+			}
+			if g := amn(a); g != imin {
+				t.Fatalf("%T n=%d few=%v: argmin = %d, want %d", a, n, few, g, imin)
+			}
+		}
+	}
+	for _, f := range []func(){func() { mx(nil) }, func() { amn([]T{}) }} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%T: no panic on an empty slice", *new(T))
+				}
+			}()
+			f()
+		}()
+	}
+}
+
+func BenchmarkMaxInt64(b *testing.B) {
+	benchImpls(b, 8, func(b *testing.B, n int) {
+		x := make([]int64, n)
+		for b.Loop() {
+			sinkI64 = MaxInt64(x)
+		}
+	})
+}
+
+func BenchmarkArgMaxInt32(b *testing.B) {
+	benchImpls(b, 4, func(b *testing.B, n int) {
+		x := make([]int32, n)
+		for i := range x {
+			x[i] = int32(i % 1001)
+		}
+		for b.Loop() {
+			sinkI64 = int64(ArgMaxInt32(x))
+		}
+	})
+}

@@ -334,6 +334,33 @@ func simdIntBinary[T any](op int, mode int, x, y, out []T) bool {
 	return false
 }
 
+// simdIntExtreme returns the maximum (isMax) or minimum of the n
+// elements at p, a contiguous run of int32 or int64, by simd, and
+// whether it did (not for other types and strides, or short runs).
+func simdIntExtreme[T any](p unsafe.Pointer, step, n int, isMax bool) (T, bool) {
+	var z T
+	if n < minSimdRun || step != sizeOf[T]() {
+		return z, false
+	}
+	switch any(z).(type) {
+	case int32:
+		a := unsafe.Slice((*int32)(p), n)
+		m := simd.MinInt32
+		if isMax {
+			m = simd.MaxInt32
+		}
+		return any(m(a)).(T), true
+	case int64:
+		a := unsafe.Slice((*int64)(p), n)
+		m := simd.MinInt64
+		if isMax {
+			m = simd.MaxInt64
+		}
+		return any(m(a)).(T), true
+	}
+	return z, false
+}
+
 // reinterpret views a []T as a []U of the same length (T and U of the
 // same size).
 func reinterpret[T, U any](s []T) []U {
@@ -380,6 +407,39 @@ func argFloat[T floating](isMax bool, strided func(p unsafe.Pointer, step, n int
 			}
 			return simd.ArgMinFloat32(a)
 		}
+	}
+}
+
+// argInt finds the first extreme integer: contiguous int32 and int64
+// runs by simd.ArgMax/ArgMin, everything else by a Go loop (argOrdered
+// without its key function, which cost a call an element).
+func argInt[T integer](isMax bool) func(p unsafe.Pointer, step, n int) int {
+	return func(p unsafe.Pointer, step, n int) int {
+		if step == sizeOf[T]() && n > 0 {
+			var z T
+			switch any(z).(type) {
+			case int32:
+				a := unsafe.Slice((*int32)(p), n)
+				if isMax {
+					return simd.ArgMaxInt32(a)
+				}
+				return simd.ArgMinInt32(a)
+			case int64:
+				a := unsafe.Slice((*int64)(p), n)
+				if isMax {
+					return simd.ArgMaxInt64(a)
+				}
+				return simd.ArgMinInt64(a)
+			}
+		}
+		best, bi := *(*T)(p), 0
+		for i := 1; i < n; i++ {
+			x := *(*T)(unsafe.Add(p, i*step))
+			if (isMax && x > best) || (!isMax && x < best) {
+				best, bi = x, i
+			}
+		}
+		return bi
 	}
 }
 
@@ -744,6 +804,10 @@ func maxIntLoop[T integer](args []unsafe.Pointer, steps []int, n int) {
 	}
 	if isReduce(args, steps) {
 		p := (*T)(args[0])
+		if m, ok := simdIntExtreme[T](args[1], steps[1], n, true); ok {
+			*p = max(*p, m)
+			return
+		}
 		r := *p
 		for i := range n {
 			r = max(r, *at[T](args[1], steps[1], i))
@@ -788,6 +852,10 @@ func minIntLoop[T integer](args []unsafe.Pointer, steps []int, n int) {
 	}
 	if isReduce(args, steps) {
 		p := (*T)(args[0])
+		if m, ok := simdIntExtreme[T](args[1], steps[1], n, false); ok {
+			*p = min(*p, m)
+			return
+		}
 		r := *p
 		for i := range n {
 			r = min(r, *at[T](args[1], steps[1], i))

@@ -247,21 +247,21 @@ func argFinder(d dtype.DType, isMax bool) func(p unsafe.Pointer, step, n int) in
 			return 0
 		}, isMax)
 	case dtype.NumInt8:
-		return argOrdered(func(v int8) int8 { return v }, isMax)
+		return argInt[int8](isMax)
 	case dtype.NumUint8:
-		return argOrdered(func(v uint8) uint8 { return v }, isMax)
+		return argInt[uint8](isMax)
 	case dtype.NumInt16:
-		return argOrdered(func(v int16) int16 { return v }, isMax)
+		return argInt[int16](isMax)
 	case dtype.NumUint16:
-		return argOrdered(func(v uint16) uint16 { return v }, isMax)
+		return argInt[uint16](isMax)
 	case dtype.NumInt32:
-		return argOrdered(func(v int32) int32 { return v }, isMax)
+		return argInt[int32](isMax)
 	case dtype.NumUint32:
-		return argOrdered(func(v uint32) uint32 { return v }, isMax)
+		return argInt[uint32](isMax)
 	case dtype.NumInt64:
-		return argOrdered(func(v int64) int64 { return v }, isMax)
+		return argInt[int64](isMax)
 	case dtype.NumUint64:
-		return argOrdered(func(v uint64) uint64 { return v }, isMax)
+		return argInt[uint64](isMax)
 	case dtype.NumFloat16:
 		return argOrdered(func(v float16.Float16) float32 { return v.Float32() }, isMax)
 	case dtype.NumFloat32:

@@ -20,6 +20,12 @@ func genMore() {
 		genExtremeBlock(e, true)
 		genExtremeBlock(e, false)
 	}
+	for _, v := range []isa{avx2, avx512} {
+		for _, size := range []int{4, 8} {
+			genIntExtremeBlock(v, size, true)
+			genIntExtremeBlock(v, size, false)
+		}
+	}
 	genSumInt8Block()
 	genSumInt16Block()
 	genSumInt32Block()
@@ -286,8 +292,12 @@ func genSumInt64Block() {
 func pickInt64(isMax bool) func(...Op) {
 	return func(o ...Op) {
 		b, a, dst := o[0], o[1], o[2]
-		y, gt := YMM(), YMM()
-		VMOVDQU(b, y)
+		y, isReg := b.(VecVirtual)
+		if !isReg {
+			y = YMM()
+			VMOVDQU(b, y)
+		}
+		gt := YMM()
 		if isMax {
 			VPCMPGTQ(y, a, gt) // a > b
 		} else {
@@ -295,6 +305,72 @@ func pickInt64(isMax bool) func(...Op) {
 		}
 		VPBLENDVB(gt, a, y, dst) // a where gt, else b
 	}
+}
+
+// intExtremeOp returns the instruction (or, for int64 on AVX2, the
+// compare and blend of pickInt64) taking the lane-wise maximum or
+// minimum of signed integers of size bytes: op(b, a, dst) sets
+// dst = max(a, b).
+func intExtremeOp(v isa, size int, isMax bool) func(...Op) {
+	switch {
+	case size == 4 && isMax:
+		return VPMAXSD
+	case size == 4:
+		return VPMINSD
+	case v.Bytes == 32:
+		return pickInt64(isMax)
+	case isMax:
+		return VPMAXSQ
+	}
+	return VPMINSQ
+}
+
+// genIntExtremeBlock emits maxBlockInt<bits><ISA> (isMax) or
+// minBlockInt<bits><ISA>: the lane-wise maximum (minimum) of the
+// vectors of a, written to the first vector of out; len(a) is a
+// positive multiple of 64 elements (four vectors of every width) and
+// len(out) at least one vector. The Go wrapper folds the lanes.
+func genIntExtremeBlock(v isa, size int, isMax bool) {
+	nm, fn := "min", "MinInt"
+	if isMax {
+		nm, fn = "max", "MaxInt"
+	}
+	goType := fmt.Sprintf("int%d", 8*size)
+	name := fmt.Sprintf("%sBlockInt%d%s", nm, 8*size, v.Name)
+	TEXT(name, NOSPLIT, fmt.Sprintf("func(a, out []%s)", goType))
+	Doc(fmt.Sprintf("%s is the block kernel of %s%d for %s: len(a) is a positive multiple of 64.", name, fn, 8*size, v.Name))
+	a := Load(Param("a").Base(), GP64())
+	n := Load(Param("a").Len(), GP64())
+	out := Load(Param("out").Base(), GP64())
+	L := v.Bytes / size
+	op := intExtremeOp(v, size, isMax)
+	mov := func(src, dst Op) { VMOVDQU(src, dst) }
+	if v.Bytes == 64 {
+		mov = func(src, dst Op) { VMOVDQU64(src, dst) }
+	}
+	vec := func(i Register, u int) Mem { return Mem{Base: a, Index: i, Scale: uint8(size), Disp: v.Bytes * u} }
+	var acc [4]VecVirtual
+	for u := range 4 {
+		acc[u] = v.vec()
+		mov(Mem{Base: a}.Offset(u*v.Bytes), acc[u])
+	}
+	i := GP64()
+	MOVQ(U32(4*L), i)
+	Label(name + "_loop")
+	CMPQ(i, n)
+	JGE(LabelRef(name + "_reduce"))
+	for u := range 4 {
+		op(vec(i, u), acc[u], acc[u])
+	}
+	ADDQ(U32(4*L), i)
+	JMP(LabelRef(name + "_loop"))
+	Label(name + "_reduce")
+	op(acc[1], acc[0], acc[0])
+	op(acc[3], acc[2], acc[2])
+	op(acc[2], acc[0], acc[0])
+	mov(acc[0], Mem{Base: out})
+	VZEROUPPER()
+	RET()
 }
 
 // genIntBinary emits <name>AVX2: dst[i] = a[i] op b[i] for len(dst) a
