@@ -52,8 +52,12 @@ type kernels struct {
 	// signed integers: the lane-wise extreme of a's vectors in the
 	// first vector of out (at most 64 bytes; lanes past it are not
 	// written).
-	extI64       [2]func(a, out []int64)
-	extI32       [2]func(a, out []int32)
+	extI64 [2]func(a, out []int64)
+	extI32 [2]func(a, out []int32)
+	// unI32 and unI64 hold the negation [0] and absolute value [1] of
+	// signed integers; len(dst) is a multiple of unIBlock.
+	unI32        [2]func(dst, a []int32)
+	unI64        [2]func(dst, a []int64)
 	sumI8        func(a []int8) int64
 	sumI16       func(a []int16) int64 // len(a) <= sumI16Max
 	sumI32       func(a []int32) int64
@@ -108,6 +112,10 @@ const (
 	numIntBin
 )
 
+// unIBlock is the multiple of elements the unI32/unI64 kernels take:
+// two vectors of the widest kernel (int32 on AVX-512).
+const unIBlock = 32
+
 // blockLen is the multiple of elements the block kernels handle.
 const blockLen = 64
 
@@ -133,6 +141,8 @@ var goKernels = &kernels{
 	min32:     [2]func([]float32) (float32, bool){minBlockGo[float32], minBlockGo[float32]},
 	extI64:    [2]func(a, out []int64){maxBlockIntGo[int64], minBlockIntGo[int64]},
 	extI32:    [2]func(a, out []int32){maxBlockIntGo[int32], minBlockIntGo[int32]},
+	unI32:     [2]func(dst, a []int32){negIntGo[int32], absIntGo[int32]},
+	unI64:     [2]func(dst, a []int64){negIntGo[int64], absIntGo[int64]},
 	sumI8:     sumIntGo[int8],
 	sumI16:    sumIntGo[int16],
 	sumI32:    sumIntGo[int32],

@@ -442,6 +442,30 @@ func maxBlockInt64AVX512(a []int64, out []int64)
 // minBlockInt64AVX512 is the block kernel of MinInt64 for AVX512: len(a) is a positive multiple of 64.
 func minBlockInt64AVX512(a []int64, out []int64)
 
+// negateInt32AVX2 is the block kernel of NegateInt32Unitary for AVX2: len(dst) is a multiple of 16.
+func negateInt32AVX2(dst []int32, a []int32)
+
+// negateInt64AVX2 is the block kernel of NegateInt64Unitary for AVX2: len(dst) is a multiple of 8.
+func negateInt64AVX2(dst []int64, a []int64)
+
+// absInt32AVX2 is the block kernel of AbsInt32Unitary for AVX2: len(dst) is a multiple of 16.
+func absInt32AVX2(dst []int32, a []int32)
+
+// absInt64AVX2 is the block kernel of AbsInt64Unitary for AVX2: len(dst) is a multiple of 8.
+func absInt64AVX2(dst []int64, a []int64)
+
+// negateInt32AVX512 is the block kernel of NegateInt32Unitary for AVX512: len(dst) is a multiple of 32.
+func negateInt32AVX512(dst []int32, a []int32)
+
+// negateInt64AVX512 is the block kernel of NegateInt64Unitary for AVX512: len(dst) is a multiple of 16.
+func negateInt64AVX512(dst []int64, a []int64)
+
+// absInt32AVX512 is the block kernel of AbsInt32Unitary for AVX512: len(dst) is a multiple of 32.
+func absInt32AVX512(dst []int32, a []int32)
+
+// absInt64AVX512 is the block kernel of AbsInt64Unitary for AVX512: len(dst) is a multiple of 16.
+func absInt64AVX512(dst []int64, a []int64)
+
 // sumBlockInt8AVX2 is the block kernel of SumInt8ToInt64 for AVX2: len(a) is a multiple of 64.
 func sumBlockInt8AVX2(a []int8) int64
 

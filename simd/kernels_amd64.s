@@ -6622,6 +6622,191 @@ minBlockInt64AVX512_reduce:
 	VZEROUPPER
 	RET
 
+// func negateInt32AVX2(dst []int32, a []int32)
+// Requires: AVX, AVX2
+TEXT ·negateInt32AVX2(SB), NOSPLIT, $0-48
+	MOVQ  dst_base+0(FP), AX
+	MOVQ  a_base+24(FP), CX
+	MOVQ  dst_len+8(FP), DX
+	VPXOR Y0, Y0, Y0
+	XORQ  BX, BX
+
+negateInt32AVX2_loop:
+	CMPQ    BX, DX
+	JGE     negateInt32AVX2_done
+	VPSUBD  (CX)(BX*4), Y0, Y1
+	VMOVDQU Y1, (AX)(BX*4)
+	VPSUBD  32(CX)(BX*4), Y0, Y1
+	VMOVDQU Y1, 32(AX)(BX*4)
+	ADDQ    $0x00000010, BX
+	JMP     negateInt32AVX2_loop
+
+negateInt32AVX2_done:
+	VZEROUPPER
+	RET
+
+// func negateInt64AVX2(dst []int64, a []int64)
+// Requires: AVX, AVX2
+TEXT ·negateInt64AVX2(SB), NOSPLIT, $0-48
+	MOVQ  dst_base+0(FP), AX
+	MOVQ  a_base+24(FP), CX
+	MOVQ  dst_len+8(FP), DX
+	VPXOR Y0, Y0, Y0
+	XORQ  BX, BX
+
+negateInt64AVX2_loop:
+	CMPQ    BX, DX
+	JGE     negateInt64AVX2_done
+	VPSUBQ  (CX)(BX*8), Y0, Y1
+	VMOVDQU Y1, (AX)(BX*8)
+	VPSUBQ  32(CX)(BX*8), Y0, Y1
+	VMOVDQU Y1, 32(AX)(BX*8)
+	ADDQ    $0x00000008, BX
+	JMP     negateInt64AVX2_loop
+
+negateInt64AVX2_done:
+	VZEROUPPER
+	RET
+
+// func absInt32AVX2(dst []int32, a []int32)
+// Requires: AVX, AVX2
+TEXT ·absInt32AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+absInt32AVX2_loop:
+	CMPQ    BX, DX
+	JGE     absInt32AVX2_done
+	VPABSD  (CX)(BX*4), Y0
+	VMOVDQU Y0, (AX)(BX*4)
+	VPABSD  32(CX)(BX*4), Y0
+	VMOVDQU Y0, 32(AX)(BX*4)
+	ADDQ    $0x00000010, BX
+	JMP     absInt32AVX2_loop
+
+absInt32AVX2_done:
+	VZEROUPPER
+	RET
+
+// func absInt64AVX2(dst []int64, a []int64)
+// Requires: AVX, AVX2
+TEXT ·absInt64AVX2(SB), NOSPLIT, $0-48
+	MOVQ  dst_base+0(FP), AX
+	MOVQ  a_base+24(FP), CX
+	MOVQ  dst_len+8(FP), DX
+	VPXOR Y0, Y0, Y0
+	XORQ  BX, BX
+
+absInt64AVX2_loop:
+	CMPQ      BX, DX
+	JGE       absInt64AVX2_done
+	VMOVDQU   (CX)(BX*8), Y1
+	VPSUBQ    Y1, Y0, Y2
+	VBLENDVPD Y1, Y2, Y1, Y1
+	VMOVDQU   Y1, (AX)(BX*8)
+	VMOVDQU   32(CX)(BX*8), Y1
+	VPSUBQ    Y1, Y0, Y2
+	VBLENDVPD Y1, Y2, Y1, Y1
+	VMOVDQU   Y1, 32(AX)(BX*8)
+	ADDQ      $0x00000008, BX
+	JMP       absInt64AVX2_loop
+
+absInt64AVX2_done:
+	VZEROUPPER
+	RET
+
+// func negateInt32AVX512(dst []int32, a []int32)
+// Requires: AVX, AVX512F
+TEXT ·negateInt32AVX512(SB), NOSPLIT, $0-48
+	MOVQ   dst_base+0(FP), AX
+	MOVQ   a_base+24(FP), CX
+	MOVQ   dst_len+8(FP), DX
+	VPXORD Z0, Z0, Z0
+	XORQ   BX, BX
+
+negateInt32AVX512_loop:
+	CMPQ      BX, DX
+	JGE       negateInt32AVX512_done
+	VPSUBD    (CX)(BX*4), Z0, Z1
+	VMOVDQU64 Z1, (AX)(BX*4)
+	VPSUBD    64(CX)(BX*4), Z0, Z1
+	VMOVDQU64 Z1, 64(AX)(BX*4)
+	ADDQ      $0x00000020, BX
+	JMP       negateInt32AVX512_loop
+
+negateInt32AVX512_done:
+	VZEROUPPER
+	RET
+
+// func negateInt64AVX512(dst []int64, a []int64)
+// Requires: AVX, AVX512F
+TEXT ·negateInt64AVX512(SB), NOSPLIT, $0-48
+	MOVQ   dst_base+0(FP), AX
+	MOVQ   a_base+24(FP), CX
+	MOVQ   dst_len+8(FP), DX
+	VPXORD Z0, Z0, Z0
+	XORQ   BX, BX
+
+negateInt64AVX512_loop:
+	CMPQ      BX, DX
+	JGE       negateInt64AVX512_done
+	VPSUBQ    (CX)(BX*8), Z0, Z1
+	VMOVDQU64 Z1, (AX)(BX*8)
+	VPSUBQ    64(CX)(BX*8), Z0, Z1
+	VMOVDQU64 Z1, 64(AX)(BX*8)
+	ADDQ      $0x00000010, BX
+	JMP       negateInt64AVX512_loop
+
+negateInt64AVX512_done:
+	VZEROUPPER
+	RET
+
+// func absInt32AVX512(dst []int32, a []int32)
+// Requires: AVX, AVX512F
+TEXT ·absInt32AVX512(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+absInt32AVX512_loop:
+	CMPQ      BX, DX
+	JGE       absInt32AVX512_done
+	VPABSD    (CX)(BX*4), Z0
+	VMOVDQU64 Z0, (AX)(BX*4)
+	VPABSD    64(CX)(BX*4), Z0
+	VMOVDQU64 Z0, 64(AX)(BX*4)
+	ADDQ      $0x00000020, BX
+	JMP       absInt32AVX512_loop
+
+absInt32AVX512_done:
+	VZEROUPPER
+	RET
+
+// func absInt64AVX512(dst []int64, a []int64)
+// Requires: AVX, AVX512F
+TEXT ·absInt64AVX512(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+absInt64AVX512_loop:
+	CMPQ      BX, DX
+	JGE       absInt64AVX512_done
+	VPABSQ    (CX)(BX*8), Z0
+	VMOVDQU64 Z0, (AX)(BX*8)
+	VPABSQ    64(CX)(BX*8), Z0
+	VMOVDQU64 Z0, 64(AX)(BX*8)
+	ADDQ      $0x00000010, BX
+	JMP       absInt64AVX512_loop
+
+absInt64AVX512_done:
+	VZEROUPPER
+	RET
+
 // func sumBlockInt8AVX2(a []int8) int64
 // Requires: AVX, AVX2
 TEXT ·sumBlockInt8AVX2(SB), NOSPLIT, $0-32

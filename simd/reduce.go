@@ -498,6 +498,46 @@ func MinInt64Unitary(dst, a, b []int64) {
 	intBinary(k.binI64[opIMin], k.binI64NT[opIMin], minIntGo[int64], k.binIBlock, dst, a, b)
 }
 
+// NegateInt32Unitary computes, wrapping (the negation of MinInt32 is
+// MinInt32),
+//
+//	for i := range dst {
+//		dst[i] = -a[i]
+//	}
+//
+// It panics unless len(a) == len(dst).
+func NegateInt32Unitary(dst, a []int32) { intUnary(active.Load().unI32[0], negIntGo[int32], dst, a) }
+
+// AbsInt32Unitary computes, wrapping (the absolute value of MinInt32 is
+// MinInt32, as NumPy's),
+//
+//	for i := range dst {
+//		dst[i] = a[i]
+//		if a[i] < 0 {
+//			dst[i] = -a[i]
+//		}
+//	}
+//
+// It panics unless len(a) == len(dst).
+func AbsInt32Unitary(dst, a []int32) { intUnary(active.Load().unI32[1], absIntGo[int32], dst, a) }
+
+// NegateInt64Unitary is NegateInt32Unitary for int64.
+func NegateInt64Unitary(dst, a []int64) { intUnary(active.Load().unI64[0], negIntGo[int64], dst, a) }
+
+// AbsInt64Unitary is AbsInt32Unitary for int64.
+func AbsInt64Unitary(dst, a []int64) { intUnary(active.Load().unI64[1], absIntGo[int64], dst, a) }
+
+// intUnary runs the block kernel f over the whole multiple of unIBlock
+// elements of dst and its twin g over the rest.
+func intUnary[T int32 | int64](f, g func(dst, a []T), dst, a []T) {
+	check2(len(dst), len(a))
+	k := len(dst) &^ (unIBlock - 1)
+	if k > 0 {
+		f(dst[:k], a[:k])
+	}
+	g(dst[k:], a[k:len(dst)])
+}
+
 // ---- pure-Go twins ----
 
 type integer interface {
@@ -577,6 +617,23 @@ func minBlockIntGo[T int32 | int64](a, out []T) {
 		m = min(m, x)
 	}
 	out[0] = m
+}
+
+func negIntGo[T int32 | int64](dst, a []T) {
+	a = a[:len(dst)]
+	for i := range dst {
+		dst[i] = -a[i]
+	}
+}
+
+func absIntGo[T int32 | int64](dst, a []T) {
+	a = a[:len(dst)]
+	for i, x := range a {
+		if x < 0 {
+			x = -x
+		}
+		dst[i] = x
+	}
 }
 
 func maxIntGo[T integer](dst, a, b []T) {

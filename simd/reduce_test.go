@@ -703,3 +703,65 @@ func BenchmarkArgMaxInt32(b *testing.B) {
 		}
 	})
 }
+
+// TestIntUnary checks NegateInt*Unitary and AbsInt*Unitary of every
+// implementation against the Go twins: lengths 0-300 and a long one,
+// unaligned starts, guard elements around dst, the ends of the range
+// (-MinInt wraps to MinInt), and dst aliasing a.
+func TestIntUnary(t *testing.T) {
+	forEachImpl(t, func(t *testing.T) {
+		testIntUnary(t, "NegateInt32", NegateInt32Unitary, negIntGo[int32])
+		testIntUnary(t, "AbsInt32", AbsInt32Unitary, absIntGo[int32])
+		testIntUnary(t, "NegateInt64", NegateInt64Unitary, negIntGo[int64])
+		testIntUnary(t, "AbsInt64", AbsInt64Unitary, absIntGo[int64])
+	})
+	// hand-computed: the twins themselves
+	lo := int64(math.MinInt64)
+	a := []int64{lo, -1, 0, 1, math.MaxInt64, -5}
+	ng, ab := make([]int64, len(a)), make([]int64, len(a))
+	NegateInt64Unitary(ng, a)
+	AbsInt64Unitary(ab, a)
+	if w := []int64{lo, 1, 0, -1, -math.MaxInt64, 5}; !slices.Equal(ng, w) {
+		t.Errorf("NegateInt64Unitary = %v, want %v", ng, w)
+	}
+	if w := []int64{lo, 1, 0, 1, math.MaxInt64, 5}; !slices.Equal(ab, w) {
+		t.Errorf("AbsInt64Unitary = %v, want %v", ab, w)
+	}
+}
+
+func testIntUnary[T int32 | int64](t *testing.T, name string, fn, twin func(dst, a []T)) {
+	rng := rand.New(rand.NewPCG(61, 62))
+	edges := intEdges[T]()
+	const guardVal = 0x5a
+	for _, n := range append(slices.Clone(lengths), 1000+7) {
+		a := make([]T, n+n%7)[n%7:]
+		for i := range a {
+			if rng.IntN(4) == 0 {
+				a[i] = edges[rng.IntN(len(edges))]
+			} else {
+				a[i] = T(rng.Uint64())
+			}
+		}
+		want := make([]T, n)
+		twin(want, a)
+		doff := (n / 3) % 8
+		buf := make([]T, n+2*guard)
+		for i := range buf {
+			buf[i] = guardVal
+		}
+		dst := buf[guard-doff : guard-doff+n : guard-doff+n]
+		fn(dst, a)
+		for i, v := range buf {
+			if (i < guard-doff || i >= guard-doff+n) && v != guardVal {
+				t.Fatalf("%s n=%d: stray write at %d", name, n, i-(guard-doff))
+			}
+		}
+		if !slices.Equal(dst, want) {
+			t.Fatalf("%s n=%d: got %v, want %v", name, n, dst, want)
+		}
+		fn(a, a)
+		if !slices.Equal(a, want) {
+			t.Fatalf("%s n=%d aliased: got %v, want %v", name, n, a, want)
+		}
+	}
+}

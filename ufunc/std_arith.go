@@ -231,8 +231,8 @@ func init() {
 				return Unary(func(a complex128) complex128 { return -a })
 			}
 			return byReal(sig[0], loopsOf{
-				Unary(neg[int8]), Unary(neg[uint8]), Unary(neg[int16]), Unary(neg[uint16]),
-				Unary(neg[int32]), Unary(neg[uint32]), Unary(neg[int64]), Unary(neg[uint64]),
+				negIntLoop[int8], negIntLoop[uint8], negIntLoop[int16], negIntLoop[uint16],
+				negIntLoop[int32], negIntLoop[uint32], negIntLoop[int64], negIntLoop[uint64],
 				unaryKernel(neg[float32], simd.NegateFloat32Unitary), unaryKernel(neg[float64], simd.NegateFloat64Unitary)},
 				Unary(func(a float16.Float16) float16.Float16 { return a ^ 0x8000 }))
 		})
@@ -249,8 +249,8 @@ func init() {
 				return Unary(func(a complex128) float64 { return math.Hypot(real(a), imag(a)) })
 			}
 			return byReal(sig[0], loopsOf{
-				Unary(absInt[int8]), copyLoop(1), Unary(absInt[int16]), copyLoop(2),
-				Unary(absInt[int32]), copyLoop(4), Unary(absInt[int64]), copyLoop(8),
+				absIntLoop[int8], copyLoop(1), absIntLoop[int16], copyLoop(2),
+				absIntLoop[int32], copyLoop(4), absIntLoop[int64], copyLoop(8),
 				unaryKernel(func(a float32) float32 { return math.Float32frombits(math.Float32bits(a) &^ (1 << 31)) }, simd.AbsFloat32Unitary),
 				unaryKernel(math.Abs, simd.AbsFloat64Unitary)},
 				Unary(func(a float16.Float16) float16.Float16 { return a &^ 0x8000 }))
@@ -264,9 +264,9 @@ func init() {
 				return Unary(func(a complex128) complex128 { return complex(csign(real(a), imag(a)), 0) })
 			}
 			return byReal(sig[0], loopsOf{
-				Unary(signOf[int8]), Unary(signOf[uint8]), Unary(signOf[int16]), Unary(signOf[uint16]),
-				Unary(signOf[int32]), Unary(signOf[uint32]), Unary(signOf[int64]), Unary(signOf[uint64]),
-				Unary(signFloat[float32]), Unary(signFloat[float64])},
+				signIntLoop[int8], signIntLoop[uint8], signIntLoop[int16], signIntLoop[uint16],
+				signIntLoop[int32], signIntLoop[uint32], signIntLoop[int64], signIntLoop[uint64],
+				signFloatLoop[float32], signFloatLoop[float64]},
 				Unary(func(a float16.Float16) float16.Float16 {
 					switch {
 					case a.IsNaN():
@@ -288,9 +288,9 @@ func init() {
 				return Unary(func(a complex128) complex128 { return cmul128(a, a) })
 			}
 			return byReal(sig[0], loopsOf{
-				Unary(sq[int8]), Unary(sq[uint8]), Unary(sq[int16]), Unary(sq[uint16]),
-				Unary(sq[int32]), Unary(sq[uint32]), Unary(sq[int64]), Unary(sq[uint64]),
-				Unary(sq[float32]), Unary(sq[float64])},
+				sqLoop[int8], sqLoop[uint8], sqLoop[int16], sqLoop[uint16],
+				sqLoop[int32], sqLoop[uint32], sqLoop[int64], sqLoop[uint64],
+				sqLoop[float32], sqLoop[float64]},
 				halfUnary(sq[float32]))
 		})
 	registerTypes(Reciprocal, "b->b B->B h->h H->H i->i I->I l->l L->L q->q Q->Q e->e f->f d->d g->g F->F D->D G->G O->O",

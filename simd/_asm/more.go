@@ -26,6 +26,14 @@ func genMore() {
 			genIntExtremeBlock(v, size, false)
 		}
 	}
+	for _, v := range []isa{avx2, avx512} {
+		genIntUnary(v, "negateInt32", "NegateInt32Unitary", 4, intNegate(v, 4))
+		genIntUnary(v, "negateInt64", "NegateInt64Unitary", 8, intNegate(v, 8))
+		genIntUnary(v, "absInt32", "AbsInt32Unitary", 4, func() func(Op, VecVirtual) {
+			return func(src Op, dst VecVirtual) { VPABSD(src, dst) }
+		})
+		genIntUnary(v, "absInt64", "AbsInt64Unitary", 8, intAbs64(v))
+	}
 	genSumInt8Block()
 	genSumInt16Block()
 	genSumInt32Block()
@@ -371,6 +379,85 @@ func genIntExtremeBlock(v isa, size int, isMax bool) {
 	mov(acc[0], Mem{Base: out})
 	VZEROUPPER()
 	RET()
+}
+
+// genIntUnary emits <nm><ISA>: dst[i] = op(a[i]) for len(dst) a
+// multiple of two vectors (of 32 elements for every width and type);
+// the Go wrapper pub does the tail. mk emits the set-up (a zero
+// register) and returns op, which reads src (memory) into dst.
+func genIntUnary(v isa, nm, pub string, size int, mk func() func(src Op, dst VecVirtual)) {
+	name := nm + v.Name
+	L := v.Bytes / size
+	TEXT(name, NOSPLIT, fmt.Sprintf("func(dst, a []int%d)", 8*size))
+	Doc(fmt.Sprintf("%s is the block kernel of %s for %s: len(dst) is a multiple of %d.", name, pub, v.Name, 2*L))
+	dst := Load(Param("dst").Base(), GP64())
+	a := Load(Param("a").Base(), GP64())
+	n := Load(Param("dst").Len(), GP64())
+	op := mk()
+	mov := func(src, dst Op) { VMOVDQU(src, dst) }
+	if v.Bytes == 64 {
+		mov = func(src, dst Op) { VMOVDQU64(src, dst) }
+	}
+	i := GP64()
+	XORQ(i, i)
+	Label(name + "_loop")
+	CMPQ(i, n)
+	JGE(LabelRef(name + "_done"))
+	for u := range 2 {
+		x := v.vec()
+		op(Mem{Base: a, Index: i, Scale: uint8(size), Disp: v.Bytes * u}, x)
+		mov(x, Mem{Base: dst, Index: i, Scale: uint8(size), Disp: v.Bytes * u})
+	}
+	ADDQ(U32(2*L), i)
+	JMP(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// zeroVec returns a new vector register of v's width holding zero.
+func zeroVec(v isa) VecVirtual {
+	z := v.vec()
+	if v.Bytes == 64 {
+		VPXORD(z, z, z)
+	} else {
+		VPXOR(z, z, z)
+	}
+	return z
+}
+
+// intNegate is the op of genIntUnary for 0 - a, wrapping.
+func intNegate(v isa, size int) func() func(Op, VecVirtual) {
+	return func() func(Op, VecVirtual) {
+		z := zeroVec(v)
+		return func(src Op, dst VecVirtual) {
+			if size == 4 {
+				VPSUBD(src, z, dst)
+			} else {
+				VPSUBQ(src, z, dst)
+			}
+		}
+	}
+}
+
+// intAbs64 is the op of genIntUnary for the absolute value of int64
+// (MinInt64 stays MinInt64): VPABSQ on AVX-512; on AVX2, which lacks
+// it, the negation where the sign bit is set (VBLENDVPD picks by it).
+func intAbs64(v isa) func() func(Op, VecVirtual) {
+	if v.Bytes == 64 {
+		return func() func(Op, VecVirtual) {
+			return func(src Op, dst VecVirtual) { VPABSQ(src, dst) }
+		}
+	}
+	return func() func(Op, VecVirtual) {
+		z := zeroVec(v)
+		return func(src Op, dst VecVirtual) {
+			x, ng := YMM(), YMM()
+			VMOVDQU(src, x)
+			VPSUBQ(x, z, ng)
+			VBLENDVPD(x, ng, x, dst) // -a where a < 0
+		}
+	}
 }
 
 // genIntBinary emits <name>AVX2: dst[i] = a[i] op b[i] for len(dst) a
