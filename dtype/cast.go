@@ -123,6 +123,31 @@ func castBy[S, D any, C converter[S, D]](dst unsafe.Pointer, ds int, src unsafe.
 	}
 }
 
+// castNum is castBy[S, D, numConv[S, D]] with the conversion written in
+// the loop. Every converter is a struct{}, so castBy's instantiations
+// share one shape and call conv through their dictionary for every
+// element; here S and D are the shapes and D(v) compiles to the
+// conversion instruction (int64 to float64: 1.9 to about 0.4 ns an
+// element).
+func castNum[S, D realNum](dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	var s S
+	var d D
+	if n <= 0 {
+		return
+	}
+	if ds == int(unsafe.Sizeof(d)) && ss == int(unsafe.Sizeof(s)) {
+		dv := unsafe.Slice((*D)(dst), n)
+		sv := unsafe.Slice((*S)(src), n)
+		for i, v := range sv {
+			dv[i] = D(v)
+		}
+		return
+	}
+	for i := range n {
+		*(*D)(unsafe.Add(dst, i*ds)) = D(*(*S)(unsafe.Add(src, i*ss)))
+	}
+}
+
 // The conversions of the built-in numeric types.
 type (
 	same[T any]           struct{} // T to T

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
+	"strings"
 )
 
 // Header is the first line of the generated file.
@@ -106,6 +107,12 @@ func Generate() ([]byte, error) {
 				c = fmt.Sprintf("conv%s%s", s.short, d.short)
 				fmt.Fprintf(&types, "type %s struct{}\n\n", c)
 				fmt.Fprintf(&types, "func (%s) conv(v %s) %s { return %s }\n\n", c, s.goType, d.goType, expr)
+			}
+			if strings.HasPrefix(c, "numConv[") {
+				// D(v) written in the loop: through numConv's method the
+				// shapes' shared instantiation called it for every element
+				fmt.Fprintf(&b, "%s: castNum[%s, %s],\n", d.num, s.goType, d.goType)
+				continue
 			}
 			fmt.Fprintf(&b, "%s: castBy[%s, %s, %s],\n", d.num, s.goType, d.goType, c)
 		}
