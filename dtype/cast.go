@@ -52,15 +52,15 @@ func GetCast(from, to DType) (CastLoop, error) {
 func copyLoop(size int) CastLoop {
 	switch size {
 	case 1:
-		return castBy[uint8, uint8, same[uint8]]
+		return copyBy[uint8]
 	case 2:
-		return castBy[uint16, uint16, same[uint16]]
+		return copyBy[uint16]
 	case 4:
-		return castBy[uint32, uint32, same[uint32]]
+		return copyBy[uint32]
 	case 8:
-		return castBy[uint64, uint64, same[uint64]]
+		return copyBy[uint64]
 	case 16:
-		return castBy[[2]uint64, [2]uint64, same[[2]uint64]]
+		return copyBy[[2]uint64]
 	}
 	return func(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
 		for i := range n {
@@ -123,6 +123,22 @@ func castBy[S, D any, C converter[S, D]](dst unsafe.Pointer, ds int, src unsafe.
 	}
 }
 
+// copyBy copies elements of type T: a contiguous run with copy, others
+// element by element.
+func copyBy[T any](dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	var z T
+	if n <= 0 {
+		return
+	}
+	if sz := int(unsafe.Sizeof(z)); ds == sz && ss == sz {
+		copy(unsafe.Slice((*T)(dst), n), unsafe.Slice((*T)(src), n))
+		return
+	}
+	for i := range n {
+		*(*T)(unsafe.Add(dst, i*ds)) = *(*T)(unsafe.Add(src, i*ss))
+	}
+}
+
 // castNum is castBy[S, D, numConv[S, D]] with the conversion written in
 // the loop. Every converter is a struct{}, so castBy's instantiations
 // share one shape and call conv through their dictionary for every
@@ -150,20 +166,12 @@ func castNum[S, D realNum](dst unsafe.Pointer, ds int, src unsafe.Pointer, ss in
 
 // The conversions of the built-in numeric types.
 type (
-	same[T any]           struct{} // T to T
 	numConv[S, D realNum] struct{} // D(v)
-	toBoolConv[S realNum] struct{} // v != 0
 	toF16Conv[S realNum]  struct{} // through float64, rounding once
-	toC64Conv[S realNum]  struct{} // complex(v, 0)
-	toC128Conv[S realNum] struct{} // complex(v, 0)
 )
 
-func (same[T]) conv(v T) T                    { return v }
 func (numConv[S, D]) conv(v S) D              { return D(v) }
-func (toBoolConv[S]) conv(v S) bool           { return v != 0 }
 func (toF16Conv[S]) conv(v S) float16.Float16 { return FromFloat64(float64(v)) }
-func (toC64Conv[S]) conv(v S) complex64       { return complex(float32(v), 0) }
-func (toC128Conv[S]) conv(v S) complex128     { return complex(float64(v), 0) }
 
 // boolToUint8 is 1 for true and 0 for false.
 func boolToUint8(v bool) uint8 {
@@ -207,6 +215,12 @@ func init() {
 	// Integer to float16 goes through float64, which is exact for every
 	// integer whose float16 rounding is finite, so it rounds once.
 }
+
+// convFloat16Float32 is the converter of castFast's float16 to float32
+// strided runs.
+type convFloat16Float32 struct{}
+
+func (convFloat16Float32) conv(v float16.Float16) float32 { return v.Float32() }
 
 // castFast is castBy[S, D, C] with unit-stride runs handed to the
 // vector conversion F of package simd.

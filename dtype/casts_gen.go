@@ -2,28 +2,32 @@
 
 package dtype
 
-import "github.com/x448/float16"
+import (
+	"unsafe"
+
+	"github.com/x448/float16"
+)
 
 // builtinCasts[from][to] converts between the built-in numeric types
 // element by element (the diagonal is filled in by init with copies).
 var builtinCasts = [numBuiltin][numBuiltin]CastLoop{
 	NumBool: {
-		NumInt8:       castBy[bool, int8, convBoolInt8],
-		NumUint8:      castBy[bool, uint8, convBoolUint8],
-		NumInt16:      castBy[bool, int16, convBoolInt16],
-		NumUint16:     castBy[bool, uint16, convBoolUint16],
-		NumInt32:      castBy[bool, int32, convBoolInt32],
-		NumUint32:     castBy[bool, uint32, convBoolUint32],
-		NumInt64:      castBy[bool, int64, convBoolInt64],
-		NumUint64:     castBy[bool, uint64, convBoolUint64],
-		NumFloat16:    castBy[bool, float16.Float16, convBoolFloat16],
-		NumFloat32:    castBy[bool, float32, convBoolFloat32],
-		NumFloat64:    castBy[bool, float64, convBoolFloat64],
-		NumComplex64:  castBy[bool, complex64, convBoolComplex64],
-		NumComplex128: castBy[bool, complex128, convBoolComplex128],
+		NumInt8:       castBoolInt8,
+		NumUint8:      castBoolUint8,
+		NumInt16:      castBoolInt16,
+		NumUint16:     castBoolUint16,
+		NumInt32:      castBoolInt32,
+		NumUint32:     castBoolUint32,
+		NumInt64:      castBoolInt64,
+		NumUint64:     castBoolUint64,
+		NumFloat16:    castBoolFloat16,
+		NumFloat32:    castBoolFloat32,
+		NumFloat64:    castBoolFloat64,
+		NumComplex64:  castBoolComplex64,
+		NumComplex128: castBoolComplex128,
 	},
 	NumInt8: {
-		NumBool:       castBy[int8, bool, toBoolConv[int8]],
+		NumBool:       castInt8Bool,
 		NumUint8:      castNum[int8, uint8],
 		NumInt16:      castNum[int8, int16],
 		NumUint16:     castNum[int8, uint16],
@@ -31,14 +35,14 @@ var builtinCasts = [numBuiltin][numBuiltin]CastLoop{
 		NumUint32:     castNum[int8, uint32],
 		NumInt64:      castNum[int8, int64],
 		NumUint64:     castNum[int8, uint64],
-		NumFloat16:    castBy[int8, float16.Float16, toF16Conv[int8]],
+		NumFloat16:    castInt8Float16,
 		NumFloat32:    castNum[int8, float32],
 		NumFloat64:    castNum[int8, float64],
-		NumComplex64:  castBy[int8, complex64, toC64Conv[int8]],
-		NumComplex128: castBy[int8, complex128, toC128Conv[int8]],
+		NumComplex64:  castInt8Complex64,
+		NumComplex128: castInt8Complex128,
 	},
 	NumUint8: {
-		NumBool:       castBy[uint8, bool, toBoolConv[uint8]],
+		NumBool:       castUint8Bool,
 		NumInt8:       castNum[uint8, int8],
 		NumInt16:      castNum[uint8, int16],
 		NumUint16:     castNum[uint8, uint16],
@@ -46,14 +50,14 @@ var builtinCasts = [numBuiltin][numBuiltin]CastLoop{
 		NumUint32:     castNum[uint8, uint32],
 		NumInt64:      castNum[uint8, int64],
 		NumUint64:     castNum[uint8, uint64],
-		NumFloat16:    castBy[uint8, float16.Float16, toF16Conv[uint8]],
+		NumFloat16:    castUint8Float16,
 		NumFloat32:    castNum[uint8, float32],
 		NumFloat64:    castNum[uint8, float64],
-		NumComplex64:  castBy[uint8, complex64, toC64Conv[uint8]],
-		NumComplex128: castBy[uint8, complex128, toC128Conv[uint8]],
+		NumComplex64:  castUint8Complex64,
+		NumComplex128: castUint8Complex128,
 	},
 	NumInt16: {
-		NumBool:       castBy[int16, bool, toBoolConv[int16]],
+		NumBool:       castInt16Bool,
 		NumInt8:       castNum[int16, int8],
 		NumUint8:      castNum[int16, uint8],
 		NumUint16:     castNum[int16, uint16],
@@ -61,14 +65,14 @@ var builtinCasts = [numBuiltin][numBuiltin]CastLoop{
 		NumUint32:     castNum[int16, uint32],
 		NumInt64:      castNum[int16, int64],
 		NumUint64:     castNum[int16, uint64],
-		NumFloat16:    castBy[int16, float16.Float16, toF16Conv[int16]],
+		NumFloat16:    castInt16Float16,
 		NumFloat32:    castNum[int16, float32],
 		NumFloat64:    castNum[int16, float64],
-		NumComplex64:  castBy[int16, complex64, toC64Conv[int16]],
-		NumComplex128: castBy[int16, complex128, toC128Conv[int16]],
+		NumComplex64:  castInt16Complex64,
+		NumComplex128: castInt16Complex128,
 	},
 	NumUint16: {
-		NumBool:       castBy[uint16, bool, toBoolConv[uint16]],
+		NumBool:       castUint16Bool,
 		NumInt8:       castNum[uint16, int8],
 		NumUint8:      castNum[uint16, uint8],
 		NumInt16:      castNum[uint16, int16],
@@ -76,14 +80,14 @@ var builtinCasts = [numBuiltin][numBuiltin]CastLoop{
 		NumUint32:     castNum[uint16, uint32],
 		NumInt64:      castNum[uint16, int64],
 		NumUint64:     castNum[uint16, uint64],
-		NumFloat16:    castBy[uint16, float16.Float16, toF16Conv[uint16]],
+		NumFloat16:    castUint16Float16,
 		NumFloat32:    castNum[uint16, float32],
 		NumFloat64:    castNum[uint16, float64],
-		NumComplex64:  castBy[uint16, complex64, toC64Conv[uint16]],
-		NumComplex128: castBy[uint16, complex128, toC128Conv[uint16]],
+		NumComplex64:  castUint16Complex64,
+		NumComplex128: castUint16Complex128,
 	},
 	NumInt32: {
-		NumBool:       castBy[int32, bool, toBoolConv[int32]],
+		NumBool:       castInt32Bool,
 		NumInt8:       castNum[int32, int8],
 		NumUint8:      castNum[int32, uint8],
 		NumInt16:      castNum[int32, int16],
@@ -91,14 +95,14 @@ var builtinCasts = [numBuiltin][numBuiltin]CastLoop{
 		NumUint32:     castNum[int32, uint32],
 		NumInt64:      castNum[int32, int64],
 		NumUint64:     castNum[int32, uint64],
-		NumFloat16:    castBy[int32, float16.Float16, toF16Conv[int32]],
+		NumFloat16:    castInt32Float16,
 		NumFloat32:    castNum[int32, float32],
 		NumFloat64:    castNum[int32, float64],
-		NumComplex64:  castBy[int32, complex64, toC64Conv[int32]],
-		NumComplex128: castBy[int32, complex128, toC128Conv[int32]],
+		NumComplex64:  castInt32Complex64,
+		NumComplex128: castInt32Complex128,
 	},
 	NumUint32: {
-		NumBool:       castBy[uint32, bool, toBoolConv[uint32]],
+		NumBool:       castUint32Bool,
 		NumInt8:       castNum[uint32, int8],
 		NumUint8:      castNum[uint32, uint8],
 		NumInt16:      castNum[uint32, int16],
@@ -106,14 +110,14 @@ var builtinCasts = [numBuiltin][numBuiltin]CastLoop{
 		NumInt32:      castNum[uint32, int32],
 		NumInt64:      castNum[uint32, int64],
 		NumUint64:     castNum[uint32, uint64],
-		NumFloat16:    castBy[uint32, float16.Float16, toF16Conv[uint32]],
+		NumFloat16:    castUint32Float16,
 		NumFloat32:    castNum[uint32, float32],
 		NumFloat64:    castNum[uint32, float64],
-		NumComplex64:  castBy[uint32, complex64, toC64Conv[uint32]],
-		NumComplex128: castBy[uint32, complex128, toC128Conv[uint32]],
+		NumComplex64:  castUint32Complex64,
+		NumComplex128: castUint32Complex128,
 	},
 	NumInt64: {
-		NumBool:       castBy[int64, bool, toBoolConv[int64]],
+		NumBool:       castInt64Bool,
 		NumInt8:       castNum[int64, int8],
 		NumUint8:      castNum[int64, uint8],
 		NumInt16:      castNum[int64, int16],
@@ -121,14 +125,14 @@ var builtinCasts = [numBuiltin][numBuiltin]CastLoop{
 		NumInt32:      castNum[int64, int32],
 		NumUint32:     castNum[int64, uint32],
 		NumUint64:     castNum[int64, uint64],
-		NumFloat16:    castBy[int64, float16.Float16, toF16Conv[int64]],
+		NumFloat16:    castInt64Float16,
 		NumFloat32:    castNum[int64, float32],
 		NumFloat64:    castNum[int64, float64],
-		NumComplex64:  castBy[int64, complex64, toC64Conv[int64]],
-		NumComplex128: castBy[int64, complex128, toC128Conv[int64]],
+		NumComplex64:  castInt64Complex64,
+		NumComplex128: castInt64Complex128,
 	},
 	NumUint64: {
-		NumBool:       castBy[uint64, bool, toBoolConv[uint64]],
+		NumBool:       castUint64Bool,
 		NumInt8:       castNum[uint64, int8],
 		NumUint8:      castNum[uint64, uint8],
 		NumInt16:      castNum[uint64, int16],
@@ -136,29 +140,29 @@ var builtinCasts = [numBuiltin][numBuiltin]CastLoop{
 		NumInt32:      castNum[uint64, int32],
 		NumUint32:     castNum[uint64, uint32],
 		NumInt64:      castNum[uint64, int64],
-		NumFloat16:    castBy[uint64, float16.Float16, toF16Conv[uint64]],
+		NumFloat16:    castUint64Float16,
 		NumFloat32:    castNum[uint64, float32],
 		NumFloat64:    castNum[uint64, float64],
-		NumComplex64:  castBy[uint64, complex64, toC64Conv[uint64]],
-		NumComplex128: castBy[uint64, complex128, toC128Conv[uint64]],
+		NumComplex64:  castUint64Complex64,
+		NumComplex128: castUint64Complex128,
 	},
 	NumFloat16: {
-		NumBool:       castBy[float16.Float16, bool, convFloat16Bool],
-		NumInt8:       castBy[float16.Float16, int8, convFloat16Int8],
-		NumUint8:      castBy[float16.Float16, uint8, convFloat16Uint8],
-		NumInt16:      castBy[float16.Float16, int16, convFloat16Int16],
-		NumUint16:     castBy[float16.Float16, uint16, convFloat16Uint16],
-		NumInt32:      castBy[float16.Float16, int32, convFloat16Int32],
-		NumUint32:     castBy[float16.Float16, uint32, convFloat16Uint32],
-		NumInt64:      castBy[float16.Float16, int64, convFloat16Int64],
-		NumUint64:     castBy[float16.Float16, uint64, convFloat16Uint64],
-		NumFloat32:    castBy[float16.Float16, float32, convFloat16Float32],
-		NumFloat64:    castBy[float16.Float16, float64, convFloat16Float64],
-		NumComplex64:  castBy[float16.Float16, complex64, convFloat16Complex64],
-		NumComplex128: castBy[float16.Float16, complex128, convFloat16Complex128],
+		NumBool:       castFloat16Bool,
+		NumInt8:       castFloat16Int8,
+		NumUint8:      castFloat16Uint8,
+		NumInt16:      castFloat16Int16,
+		NumUint16:     castFloat16Uint16,
+		NumInt32:      castFloat16Int32,
+		NumUint32:     castFloat16Uint32,
+		NumInt64:      castFloat16Int64,
+		NumUint64:     castFloat16Uint64,
+		NumFloat32:    castFloat16Float32,
+		NumFloat64:    castFloat16Float64,
+		NumComplex64:  castFloat16Complex64,
+		NumComplex128: castFloat16Complex128,
 	},
 	NumFloat32: {
-		NumBool:       castBy[float32, bool, toBoolConv[float32]],
+		NumBool:       castFloat32Bool,
 		NumInt8:       castNum[float32, int8],
 		NumUint8:      castNum[float32, uint8],
 		NumInt16:      castNum[float32, int16],
@@ -167,13 +171,13 @@ var builtinCasts = [numBuiltin][numBuiltin]CastLoop{
 		NumUint32:     castNum[float32, uint32],
 		NumInt64:      castNum[float32, int64],
 		NumUint64:     castNum[float32, uint64],
-		NumFloat16:    castBy[float32, float16.Float16, toF16Conv[float32]],
+		NumFloat16:    castFloat32Float16,
 		NumFloat64:    castNum[float32, float64],
-		NumComplex64:  castBy[float32, complex64, toC64Conv[float32]],
-		NumComplex128: castBy[float32, complex128, toC128Conv[float32]],
+		NumComplex64:  castFloat32Complex64,
+		NumComplex128: castFloat32Complex128,
 	},
 	NumFloat64: {
-		NumBool:       castBy[float64, bool, toBoolConv[float64]],
+		NumBool:       castFloat64Bool,
 		NumInt8:       castNum[float64, int8],
 		NumUint8:      castNum[float64, uint8],
 		NumInt16:      castNum[float64, int16],
@@ -182,253 +186,1607 @@ var builtinCasts = [numBuiltin][numBuiltin]CastLoop{
 		NumUint32:     castNum[float64, uint32],
 		NumInt64:      castNum[float64, int64],
 		NumUint64:     castNum[float64, uint64],
-		NumFloat16:    castBy[float64, float16.Float16, toF16Conv[float64]],
+		NumFloat16:    castFloat64Float16,
 		NumFloat32:    castNum[float64, float32],
-		NumComplex64:  castBy[float64, complex64, toC64Conv[float64]],
-		NumComplex128: castBy[float64, complex128, toC128Conv[float64]],
+		NumComplex64:  castFloat64Complex64,
+		NumComplex128: castFloat64Complex128,
 	},
 	NumComplex64: {
-		NumBool:       castBy[complex64, bool, convComplex64Bool],
-		NumInt8:       castBy[complex64, int8, convComplex64Int8],
-		NumUint8:      castBy[complex64, uint8, convComplex64Uint8],
-		NumInt16:      castBy[complex64, int16, convComplex64Int16],
-		NumUint16:     castBy[complex64, uint16, convComplex64Uint16],
-		NumInt32:      castBy[complex64, int32, convComplex64Int32],
-		NumUint32:     castBy[complex64, uint32, convComplex64Uint32],
-		NumInt64:      castBy[complex64, int64, convComplex64Int64],
-		NumUint64:     castBy[complex64, uint64, convComplex64Uint64],
-		NumFloat16:    castBy[complex64, float16.Float16, convComplex64Float16],
-		NumFloat32:    castBy[complex64, float32, convComplex64Float32],
-		NumFloat64:    castBy[complex64, float64, convComplex64Float64],
-		NumComplex128: castBy[complex64, complex128, convComplex64Complex128],
+		NumBool:       castComplex64Bool,
+		NumInt8:       castComplex64Int8,
+		NumUint8:      castComplex64Uint8,
+		NumInt16:      castComplex64Int16,
+		NumUint16:     castComplex64Uint16,
+		NumInt32:      castComplex64Int32,
+		NumUint32:     castComplex64Uint32,
+		NumInt64:      castComplex64Int64,
+		NumUint64:     castComplex64Uint64,
+		NumFloat16:    castComplex64Float16,
+		NumFloat32:    castComplex64Float32,
+		NumFloat64:    castComplex64Float64,
+		NumComplex128: castComplex64Complex128,
 	},
 	NumComplex128: {
-		NumBool:      castBy[complex128, bool, convComplex128Bool],
-		NumInt8:      castBy[complex128, int8, convComplex128Int8],
-		NumUint8:     castBy[complex128, uint8, convComplex128Uint8],
-		NumInt16:     castBy[complex128, int16, convComplex128Int16],
-		NumUint16:    castBy[complex128, uint16, convComplex128Uint16],
-		NumInt32:     castBy[complex128, int32, convComplex128Int32],
-		NumUint32:    castBy[complex128, uint32, convComplex128Uint32],
-		NumInt64:     castBy[complex128, int64, convComplex128Int64],
-		NumUint64:    castBy[complex128, uint64, convComplex128Uint64],
-		NumFloat16:   castBy[complex128, float16.Float16, convComplex128Float16],
-		NumFloat32:   castBy[complex128, float32, convComplex128Float32],
-		NumFloat64:   castBy[complex128, float64, convComplex128Float64],
-		NumComplex64: castBy[complex128, complex64, convComplex128Complex64],
+		NumBool:      castComplex128Bool,
+		NumInt8:      castComplex128Int8,
+		NumUint8:     castComplex128Uint8,
+		NumInt16:     castComplex128Int16,
+		NumUint16:    castComplex128Uint16,
+		NumInt32:     castComplex128Int32,
+		NumUint32:    castComplex128Uint32,
+		NumInt64:     castComplex128Int64,
+		NumUint64:    castComplex128Uint64,
+		NumFloat16:   castComplex128Float16,
+		NumFloat32:   castComplex128Float32,
+		NumFloat64:   castComplex128Float64,
+		NumComplex64: castComplex128Complex64,
 	},
 }
 
-// The conversions from the types that go through a real type.
+// The conversions that are not a Go conversion between real types,
+// each written out: as a method of a type parameter (castBy) the
+// conversion would be called through a dictionary for every element.
 
-type convBoolInt8 struct{}
-
-func (convBoolInt8) conv(v bool) int8 { return int8(boolToUint8(v)) }
-
-type convBoolUint8 struct{}
-
-func (convBoolUint8) conv(v bool) uint8 { return uint8(boolToUint8(v)) }
-
-type convBoolInt16 struct{}
-
-func (convBoolInt16) conv(v bool) int16 { return int16(boolToUint8(v)) }
-
-type convBoolUint16 struct{}
-
-func (convBoolUint16) conv(v bool) uint16 { return uint16(boolToUint8(v)) }
-
-type convBoolInt32 struct{}
-
-func (convBoolInt32) conv(v bool) int32 { return int32(boolToUint8(v)) }
-
-type convBoolUint32 struct{}
-
-func (convBoolUint32) conv(v bool) uint32 { return uint32(boolToUint8(v)) }
-
-type convBoolInt64 struct{}
-
-func (convBoolInt64) conv(v bool) int64 { return int64(boolToUint8(v)) }
-
-type convBoolUint64 struct{}
-
-func (convBoolUint64) conv(v bool) uint64 { return uint64(boolToUint8(v)) }
-
-type convBoolFloat16 struct{}
-
-func (convBoolFloat16) conv(v bool) float16.Float16 { return FromFloat64(float64(boolToUint8(v))) }
-
-type convBoolFloat32 struct{}
-
-func (convBoolFloat32) conv(v bool) float32 { return float32(boolToUint8(v)) }
-
-type convBoolFloat64 struct{}
-
-func (convBoolFloat64) conv(v bool) float64 { return float64(boolToUint8(v)) }
-
-type convBoolComplex64 struct{}
-
-func (convBoolComplex64) conv(v bool) complex64 { return complex(float32(boolToUint8(v)), 0) }
-
-type convBoolComplex128 struct{}
-
-func (convBoolComplex128) conv(v bool) complex128 { return complex(float64(boolToUint8(v)), 0) }
-
-type convFloat16Bool struct{}
-
-func (convFloat16Bool) conv(v float16.Float16) bool { return v.Float32() != 0 }
-
-type convFloat16Int8 struct{}
-
-func (convFloat16Int8) conv(v float16.Float16) int8 { return int8(v.Float32()) }
-
-type convFloat16Uint8 struct{}
-
-func (convFloat16Uint8) conv(v float16.Float16) uint8 { return uint8(v.Float32()) }
-
-type convFloat16Int16 struct{}
-
-func (convFloat16Int16) conv(v float16.Float16) int16 { return int16(v.Float32()) }
-
-type convFloat16Uint16 struct{}
-
-func (convFloat16Uint16) conv(v float16.Float16) uint16 { return uint16(v.Float32()) }
-
-type convFloat16Int32 struct{}
-
-func (convFloat16Int32) conv(v float16.Float16) int32 { return int32(v.Float32()) }
-
-type convFloat16Uint32 struct{}
-
-func (convFloat16Uint32) conv(v float16.Float16) uint32 { return uint32(v.Float32()) }
-
-type convFloat16Int64 struct{}
-
-func (convFloat16Int64) conv(v float16.Float16) int64 { return int64(v.Float32()) }
-
-type convFloat16Uint64 struct{}
-
-func (convFloat16Uint64) conv(v float16.Float16) uint64 { return uint64(v.Float32()) }
-
-type convFloat16Float32 struct{}
-
-func (convFloat16Float32) conv(v float16.Float16) float32 { return float32(v.Float32()) }
-
-type convFloat16Float64 struct{}
-
-func (convFloat16Float64) conv(v float16.Float16) float64 { return float64(v.Float32()) }
-
-type convFloat16Complex64 struct{}
-
-func (convFloat16Complex64) conv(v float16.Float16) complex64 {
-	return complex(float32(v.Float32()), 0)
+func castBoolInt8(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 1 && ss == 1 {
+		dv := unsafe.Slice((*int8)(dst), n)
+		for i, v := range unsafe.Slice((*bool)(src), n) {
+			dv[i] = int8(boolToUint8(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*bool)(unsafe.Add(src, i*ss))
+		*(*int8)(unsafe.Add(dst, i*ds)) = int8(boolToUint8(v))
+	}
 }
 
-type convFloat16Complex128 struct{}
-
-func (convFloat16Complex128) conv(v float16.Float16) complex128 {
-	return complex(float64(v.Float32()), 0)
+func castBoolUint8(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 1 && ss == 1 {
+		dv := unsafe.Slice((*uint8)(dst), n)
+		for i, v := range unsafe.Slice((*bool)(src), n) {
+			dv[i] = uint8(boolToUint8(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*bool)(unsafe.Add(src, i*ss))
+		*(*uint8)(unsafe.Add(dst, i*ds)) = uint8(boolToUint8(v))
+	}
 }
 
-type convComplex64Bool struct{}
+func castBoolInt16(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 2 && ss == 1 {
+		dv := unsafe.Slice((*int16)(dst), n)
+		for i, v := range unsafe.Slice((*bool)(src), n) {
+			dv[i] = int16(boolToUint8(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*bool)(unsafe.Add(src, i*ss))
+		*(*int16)(unsafe.Add(dst, i*ds)) = int16(boolToUint8(v))
+	}
+}
 
-func (convComplex64Bool) conv(v complex64) bool { return v != 0 }
+func castBoolUint16(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 2 && ss == 1 {
+		dv := unsafe.Slice((*uint16)(dst), n)
+		for i, v := range unsafe.Slice((*bool)(src), n) {
+			dv[i] = uint16(boolToUint8(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*bool)(unsafe.Add(src, i*ss))
+		*(*uint16)(unsafe.Add(dst, i*ds)) = uint16(boolToUint8(v))
+	}
+}
 
-type convComplex64Int8 struct{}
+func castBoolInt32(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 4 && ss == 1 {
+		dv := unsafe.Slice((*int32)(dst), n)
+		for i, v := range unsafe.Slice((*bool)(src), n) {
+			dv[i] = int32(boolToUint8(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*bool)(unsafe.Add(src, i*ss))
+		*(*int32)(unsafe.Add(dst, i*ds)) = int32(boolToUint8(v))
+	}
+}
 
-func (convComplex64Int8) conv(v complex64) int8 { return int8(real(v)) }
+func castBoolUint32(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 4 && ss == 1 {
+		dv := unsafe.Slice((*uint32)(dst), n)
+		for i, v := range unsafe.Slice((*bool)(src), n) {
+			dv[i] = uint32(boolToUint8(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*bool)(unsafe.Add(src, i*ss))
+		*(*uint32)(unsafe.Add(dst, i*ds)) = uint32(boolToUint8(v))
+	}
+}
 
-type convComplex64Uint8 struct{}
+func castBoolInt64(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 8 && ss == 1 {
+		dv := unsafe.Slice((*int64)(dst), n)
+		for i, v := range unsafe.Slice((*bool)(src), n) {
+			dv[i] = int64(boolToUint8(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*bool)(unsafe.Add(src, i*ss))
+		*(*int64)(unsafe.Add(dst, i*ds)) = int64(boolToUint8(v))
+	}
+}
 
-func (convComplex64Uint8) conv(v complex64) uint8 { return uint8(real(v)) }
+func castBoolUint64(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 8 && ss == 1 {
+		dv := unsafe.Slice((*uint64)(dst), n)
+		for i, v := range unsafe.Slice((*bool)(src), n) {
+			dv[i] = uint64(boolToUint8(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*bool)(unsafe.Add(src, i*ss))
+		*(*uint64)(unsafe.Add(dst, i*ds)) = uint64(boolToUint8(v))
+	}
+}
 
-type convComplex64Int16 struct{}
+func castBoolFloat16(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 2 && ss == 1 {
+		dv := unsafe.Slice((*float16.Float16)(dst), n)
+		for i, v := range unsafe.Slice((*bool)(src), n) {
+			dv[i] = FromFloat64(float64(boolToUint8(v)))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*bool)(unsafe.Add(src, i*ss))
+		*(*float16.Float16)(unsafe.Add(dst, i*ds)) = FromFloat64(float64(boolToUint8(v)))
+	}
+}
 
-func (convComplex64Int16) conv(v complex64) int16 { return int16(real(v)) }
+func castBoolFloat32(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 4 && ss == 1 {
+		dv := unsafe.Slice((*float32)(dst), n)
+		for i, v := range unsafe.Slice((*bool)(src), n) {
+			dv[i] = float32(boolToUint8(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*bool)(unsafe.Add(src, i*ss))
+		*(*float32)(unsafe.Add(dst, i*ds)) = float32(boolToUint8(v))
+	}
+}
 
-type convComplex64Uint16 struct{}
+func castBoolFloat64(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 8 && ss == 1 {
+		dv := unsafe.Slice((*float64)(dst), n)
+		for i, v := range unsafe.Slice((*bool)(src), n) {
+			dv[i] = float64(boolToUint8(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*bool)(unsafe.Add(src, i*ss))
+		*(*float64)(unsafe.Add(dst, i*ds)) = float64(boolToUint8(v))
+	}
+}
 
-func (convComplex64Uint16) conv(v complex64) uint16 { return uint16(real(v)) }
+func castBoolComplex64(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 8 && ss == 1 {
+		dv := unsafe.Slice((*complex64)(dst), n)
+		for i, v := range unsafe.Slice((*bool)(src), n) {
+			dv[i] = complex(float32(boolToUint8(v)), 0)
+		}
+		return
+	}
+	for i := range n {
+		v := *(*bool)(unsafe.Add(src, i*ss))
+		*(*complex64)(unsafe.Add(dst, i*ds)) = complex(float32(boolToUint8(v)), 0)
+	}
+}
 
-type convComplex64Int32 struct{}
+func castBoolComplex128(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 16 && ss == 1 {
+		dv := unsafe.Slice((*complex128)(dst), n)
+		for i, v := range unsafe.Slice((*bool)(src), n) {
+			dv[i] = complex(float64(boolToUint8(v)), 0)
+		}
+		return
+	}
+	for i := range n {
+		v := *(*bool)(unsafe.Add(src, i*ss))
+		*(*complex128)(unsafe.Add(dst, i*ds)) = complex(float64(boolToUint8(v)), 0)
+	}
+}
 
-func (convComplex64Int32) conv(v complex64) int32 { return int32(real(v)) }
+func castInt8Bool(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 1 && ss == 1 {
+		dv := unsafe.Slice((*bool)(dst), n)
+		for i, v := range unsafe.Slice((*int8)(src), n) {
+			dv[i] = v != 0
+		}
+		return
+	}
+	for i := range n {
+		v := *(*int8)(unsafe.Add(src, i*ss))
+		*(*bool)(unsafe.Add(dst, i*ds)) = v != 0
+	}
+}
 
-type convComplex64Uint32 struct{}
+func castInt8Float16(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 2 && ss == 1 {
+		dv := unsafe.Slice((*float16.Float16)(dst), n)
+		for i, v := range unsafe.Slice((*int8)(src), n) {
+			dv[i] = FromFloat64(float64(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*int8)(unsafe.Add(src, i*ss))
+		*(*float16.Float16)(unsafe.Add(dst, i*ds)) = FromFloat64(float64(v))
+	}
+}
 
-func (convComplex64Uint32) conv(v complex64) uint32 { return uint32(real(v)) }
+func castInt8Complex64(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 8 && ss == 1 {
+		dv := unsafe.Slice((*complex64)(dst), n)
+		for i, v := range unsafe.Slice((*int8)(src), n) {
+			dv[i] = complex(float32(v), 0)
+		}
+		return
+	}
+	for i := range n {
+		v := *(*int8)(unsafe.Add(src, i*ss))
+		*(*complex64)(unsafe.Add(dst, i*ds)) = complex(float32(v), 0)
+	}
+}
 
-type convComplex64Int64 struct{}
+func castInt8Complex128(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 16 && ss == 1 {
+		dv := unsafe.Slice((*complex128)(dst), n)
+		for i, v := range unsafe.Slice((*int8)(src), n) {
+			dv[i] = complex(float64(v), 0)
+		}
+		return
+	}
+	for i := range n {
+		v := *(*int8)(unsafe.Add(src, i*ss))
+		*(*complex128)(unsafe.Add(dst, i*ds)) = complex(float64(v), 0)
+	}
+}
 
-func (convComplex64Int64) conv(v complex64) int64 { return int64(real(v)) }
+func castUint8Bool(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 1 && ss == 1 {
+		dv := unsafe.Slice((*bool)(dst), n)
+		for i, v := range unsafe.Slice((*uint8)(src), n) {
+			dv[i] = v != 0
+		}
+		return
+	}
+	for i := range n {
+		v := *(*uint8)(unsafe.Add(src, i*ss))
+		*(*bool)(unsafe.Add(dst, i*ds)) = v != 0
+	}
+}
 
-type convComplex64Uint64 struct{}
+func castUint8Float16(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 2 && ss == 1 {
+		dv := unsafe.Slice((*float16.Float16)(dst), n)
+		for i, v := range unsafe.Slice((*uint8)(src), n) {
+			dv[i] = FromFloat64(float64(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*uint8)(unsafe.Add(src, i*ss))
+		*(*float16.Float16)(unsafe.Add(dst, i*ds)) = FromFloat64(float64(v))
+	}
+}
 
-func (convComplex64Uint64) conv(v complex64) uint64 { return uint64(real(v)) }
+func castUint8Complex64(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 8 && ss == 1 {
+		dv := unsafe.Slice((*complex64)(dst), n)
+		for i, v := range unsafe.Slice((*uint8)(src), n) {
+			dv[i] = complex(float32(v), 0)
+		}
+		return
+	}
+	for i := range n {
+		v := *(*uint8)(unsafe.Add(src, i*ss))
+		*(*complex64)(unsafe.Add(dst, i*ds)) = complex(float32(v), 0)
+	}
+}
 
-type convComplex64Float16 struct{}
+func castUint8Complex128(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 16 && ss == 1 {
+		dv := unsafe.Slice((*complex128)(dst), n)
+		for i, v := range unsafe.Slice((*uint8)(src), n) {
+			dv[i] = complex(float64(v), 0)
+		}
+		return
+	}
+	for i := range n {
+		v := *(*uint8)(unsafe.Add(src, i*ss))
+		*(*complex128)(unsafe.Add(dst, i*ds)) = complex(float64(v), 0)
+	}
+}
 
-func (convComplex64Float16) conv(v complex64) float16.Float16 { return FromFloat64(float64(real(v))) }
+func castInt16Bool(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 1 && ss == 2 {
+		dv := unsafe.Slice((*bool)(dst), n)
+		for i, v := range unsafe.Slice((*int16)(src), n) {
+			dv[i] = v != 0
+		}
+		return
+	}
+	for i := range n {
+		v := *(*int16)(unsafe.Add(src, i*ss))
+		*(*bool)(unsafe.Add(dst, i*ds)) = v != 0
+	}
+}
 
-type convComplex64Float32 struct{}
+func castInt16Float16(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 2 && ss == 2 {
+		dv := unsafe.Slice((*float16.Float16)(dst), n)
+		for i, v := range unsafe.Slice((*int16)(src), n) {
+			dv[i] = FromFloat64(float64(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*int16)(unsafe.Add(src, i*ss))
+		*(*float16.Float16)(unsafe.Add(dst, i*ds)) = FromFloat64(float64(v))
+	}
+}
 
-func (convComplex64Float32) conv(v complex64) float32 { return float32(real(v)) }
+func castInt16Complex64(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 8 && ss == 2 {
+		dv := unsafe.Slice((*complex64)(dst), n)
+		for i, v := range unsafe.Slice((*int16)(src), n) {
+			dv[i] = complex(float32(v), 0)
+		}
+		return
+	}
+	for i := range n {
+		v := *(*int16)(unsafe.Add(src, i*ss))
+		*(*complex64)(unsafe.Add(dst, i*ds)) = complex(float32(v), 0)
+	}
+}
 
-type convComplex64Float64 struct{}
+func castInt16Complex128(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 16 && ss == 2 {
+		dv := unsafe.Slice((*complex128)(dst), n)
+		for i, v := range unsafe.Slice((*int16)(src), n) {
+			dv[i] = complex(float64(v), 0)
+		}
+		return
+	}
+	for i := range n {
+		v := *(*int16)(unsafe.Add(src, i*ss))
+		*(*complex128)(unsafe.Add(dst, i*ds)) = complex(float64(v), 0)
+	}
+}
 
-func (convComplex64Float64) conv(v complex64) float64 { return float64(real(v)) }
+func castUint16Bool(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 1 && ss == 2 {
+		dv := unsafe.Slice((*bool)(dst), n)
+		for i, v := range unsafe.Slice((*uint16)(src), n) {
+			dv[i] = v != 0
+		}
+		return
+	}
+	for i := range n {
+		v := *(*uint16)(unsafe.Add(src, i*ss))
+		*(*bool)(unsafe.Add(dst, i*ds)) = v != 0
+	}
+}
 
-type convComplex64Complex128 struct{}
+func castUint16Float16(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 2 && ss == 2 {
+		dv := unsafe.Slice((*float16.Float16)(dst), n)
+		for i, v := range unsafe.Slice((*uint16)(src), n) {
+			dv[i] = FromFloat64(float64(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*uint16)(unsafe.Add(src, i*ss))
+		*(*float16.Float16)(unsafe.Add(dst, i*ds)) = FromFloat64(float64(v))
+	}
+}
 
-func (convComplex64Complex128) conv(v complex64) complex128 { return complex128(v) }
+func castUint16Complex64(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 8 && ss == 2 {
+		dv := unsafe.Slice((*complex64)(dst), n)
+		for i, v := range unsafe.Slice((*uint16)(src), n) {
+			dv[i] = complex(float32(v), 0)
+		}
+		return
+	}
+	for i := range n {
+		v := *(*uint16)(unsafe.Add(src, i*ss))
+		*(*complex64)(unsafe.Add(dst, i*ds)) = complex(float32(v), 0)
+	}
+}
 
-type convComplex128Bool struct{}
+func castUint16Complex128(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 16 && ss == 2 {
+		dv := unsafe.Slice((*complex128)(dst), n)
+		for i, v := range unsafe.Slice((*uint16)(src), n) {
+			dv[i] = complex(float64(v), 0)
+		}
+		return
+	}
+	for i := range n {
+		v := *(*uint16)(unsafe.Add(src, i*ss))
+		*(*complex128)(unsafe.Add(dst, i*ds)) = complex(float64(v), 0)
+	}
+}
 
-func (convComplex128Bool) conv(v complex128) bool { return v != 0 }
+func castInt32Bool(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 1 && ss == 4 {
+		dv := unsafe.Slice((*bool)(dst), n)
+		for i, v := range unsafe.Slice((*int32)(src), n) {
+			dv[i] = v != 0
+		}
+		return
+	}
+	for i := range n {
+		v := *(*int32)(unsafe.Add(src, i*ss))
+		*(*bool)(unsafe.Add(dst, i*ds)) = v != 0
+	}
+}
 
-type convComplex128Int8 struct{}
+func castInt32Float16(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 2 && ss == 4 {
+		dv := unsafe.Slice((*float16.Float16)(dst), n)
+		for i, v := range unsafe.Slice((*int32)(src), n) {
+			dv[i] = FromFloat64(float64(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*int32)(unsafe.Add(src, i*ss))
+		*(*float16.Float16)(unsafe.Add(dst, i*ds)) = FromFloat64(float64(v))
+	}
+}
 
-func (convComplex128Int8) conv(v complex128) int8 { return int8(real(v)) }
+func castInt32Complex64(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 8 && ss == 4 {
+		dv := unsafe.Slice((*complex64)(dst), n)
+		for i, v := range unsafe.Slice((*int32)(src), n) {
+			dv[i] = complex(float32(v), 0)
+		}
+		return
+	}
+	for i := range n {
+		v := *(*int32)(unsafe.Add(src, i*ss))
+		*(*complex64)(unsafe.Add(dst, i*ds)) = complex(float32(v), 0)
+	}
+}
 
-type convComplex128Uint8 struct{}
+func castInt32Complex128(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 16 && ss == 4 {
+		dv := unsafe.Slice((*complex128)(dst), n)
+		for i, v := range unsafe.Slice((*int32)(src), n) {
+			dv[i] = complex(float64(v), 0)
+		}
+		return
+	}
+	for i := range n {
+		v := *(*int32)(unsafe.Add(src, i*ss))
+		*(*complex128)(unsafe.Add(dst, i*ds)) = complex(float64(v), 0)
+	}
+}
 
-func (convComplex128Uint8) conv(v complex128) uint8 { return uint8(real(v)) }
+func castUint32Bool(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 1 && ss == 4 {
+		dv := unsafe.Slice((*bool)(dst), n)
+		for i, v := range unsafe.Slice((*uint32)(src), n) {
+			dv[i] = v != 0
+		}
+		return
+	}
+	for i := range n {
+		v := *(*uint32)(unsafe.Add(src, i*ss))
+		*(*bool)(unsafe.Add(dst, i*ds)) = v != 0
+	}
+}
 
-type convComplex128Int16 struct{}
+func castUint32Float16(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 2 && ss == 4 {
+		dv := unsafe.Slice((*float16.Float16)(dst), n)
+		for i, v := range unsafe.Slice((*uint32)(src), n) {
+			dv[i] = FromFloat64(float64(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*uint32)(unsafe.Add(src, i*ss))
+		*(*float16.Float16)(unsafe.Add(dst, i*ds)) = FromFloat64(float64(v))
+	}
+}
 
-func (convComplex128Int16) conv(v complex128) int16 { return int16(real(v)) }
+func castUint32Complex64(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 8 && ss == 4 {
+		dv := unsafe.Slice((*complex64)(dst), n)
+		for i, v := range unsafe.Slice((*uint32)(src), n) {
+			dv[i] = complex(float32(v), 0)
+		}
+		return
+	}
+	for i := range n {
+		v := *(*uint32)(unsafe.Add(src, i*ss))
+		*(*complex64)(unsafe.Add(dst, i*ds)) = complex(float32(v), 0)
+	}
+}
 
-type convComplex128Uint16 struct{}
+func castUint32Complex128(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 16 && ss == 4 {
+		dv := unsafe.Slice((*complex128)(dst), n)
+		for i, v := range unsafe.Slice((*uint32)(src), n) {
+			dv[i] = complex(float64(v), 0)
+		}
+		return
+	}
+	for i := range n {
+		v := *(*uint32)(unsafe.Add(src, i*ss))
+		*(*complex128)(unsafe.Add(dst, i*ds)) = complex(float64(v), 0)
+	}
+}
 
-func (convComplex128Uint16) conv(v complex128) uint16 { return uint16(real(v)) }
+func castInt64Bool(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 1 && ss == 8 {
+		dv := unsafe.Slice((*bool)(dst), n)
+		for i, v := range unsafe.Slice((*int64)(src), n) {
+			dv[i] = v != 0
+		}
+		return
+	}
+	for i := range n {
+		v := *(*int64)(unsafe.Add(src, i*ss))
+		*(*bool)(unsafe.Add(dst, i*ds)) = v != 0
+	}
+}
 
-type convComplex128Int32 struct{}
+func castInt64Float16(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 2 && ss == 8 {
+		dv := unsafe.Slice((*float16.Float16)(dst), n)
+		for i, v := range unsafe.Slice((*int64)(src), n) {
+			dv[i] = FromFloat64(float64(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*int64)(unsafe.Add(src, i*ss))
+		*(*float16.Float16)(unsafe.Add(dst, i*ds)) = FromFloat64(float64(v))
+	}
+}
 
-func (convComplex128Int32) conv(v complex128) int32 { return int32(real(v)) }
+func castInt64Complex64(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 8 && ss == 8 {
+		dv := unsafe.Slice((*complex64)(dst), n)
+		for i, v := range unsafe.Slice((*int64)(src), n) {
+			dv[i] = complex(float32(v), 0)
+		}
+		return
+	}
+	for i := range n {
+		v := *(*int64)(unsafe.Add(src, i*ss))
+		*(*complex64)(unsafe.Add(dst, i*ds)) = complex(float32(v), 0)
+	}
+}
 
-type convComplex128Uint32 struct{}
+func castInt64Complex128(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 16 && ss == 8 {
+		dv := unsafe.Slice((*complex128)(dst), n)
+		for i, v := range unsafe.Slice((*int64)(src), n) {
+			dv[i] = complex(float64(v), 0)
+		}
+		return
+	}
+	for i := range n {
+		v := *(*int64)(unsafe.Add(src, i*ss))
+		*(*complex128)(unsafe.Add(dst, i*ds)) = complex(float64(v), 0)
+	}
+}
 
-func (convComplex128Uint32) conv(v complex128) uint32 { return uint32(real(v)) }
+func castUint64Bool(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 1 && ss == 8 {
+		dv := unsafe.Slice((*bool)(dst), n)
+		for i, v := range unsafe.Slice((*uint64)(src), n) {
+			dv[i] = v != 0
+		}
+		return
+	}
+	for i := range n {
+		v := *(*uint64)(unsafe.Add(src, i*ss))
+		*(*bool)(unsafe.Add(dst, i*ds)) = v != 0
+	}
+}
 
-type convComplex128Int64 struct{}
+func castUint64Float16(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 2 && ss == 8 {
+		dv := unsafe.Slice((*float16.Float16)(dst), n)
+		for i, v := range unsafe.Slice((*uint64)(src), n) {
+			dv[i] = FromFloat64(float64(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*uint64)(unsafe.Add(src, i*ss))
+		*(*float16.Float16)(unsafe.Add(dst, i*ds)) = FromFloat64(float64(v))
+	}
+}
 
-func (convComplex128Int64) conv(v complex128) int64 { return int64(real(v)) }
+func castUint64Complex64(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 8 && ss == 8 {
+		dv := unsafe.Slice((*complex64)(dst), n)
+		for i, v := range unsafe.Slice((*uint64)(src), n) {
+			dv[i] = complex(float32(v), 0)
+		}
+		return
+	}
+	for i := range n {
+		v := *(*uint64)(unsafe.Add(src, i*ss))
+		*(*complex64)(unsafe.Add(dst, i*ds)) = complex(float32(v), 0)
+	}
+}
 
-type convComplex128Uint64 struct{}
+func castUint64Complex128(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 16 && ss == 8 {
+		dv := unsafe.Slice((*complex128)(dst), n)
+		for i, v := range unsafe.Slice((*uint64)(src), n) {
+			dv[i] = complex(float64(v), 0)
+		}
+		return
+	}
+	for i := range n {
+		v := *(*uint64)(unsafe.Add(src, i*ss))
+		*(*complex128)(unsafe.Add(dst, i*ds)) = complex(float64(v), 0)
+	}
+}
 
-func (convComplex128Uint64) conv(v complex128) uint64 { return uint64(real(v)) }
+func castFloat16Bool(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 1 && ss == 2 {
+		dv := unsafe.Slice((*bool)(dst), n)
+		for i, v := range unsafe.Slice((*float16.Float16)(src), n) {
+			dv[i] = v.Float32() != 0
+		}
+		return
+	}
+	for i := range n {
+		v := *(*float16.Float16)(unsafe.Add(src, i*ss))
+		*(*bool)(unsafe.Add(dst, i*ds)) = v.Float32() != 0
+	}
+}
 
-type convComplex128Float16 struct{}
+func castFloat16Int8(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 1 && ss == 2 {
+		dv := unsafe.Slice((*int8)(dst), n)
+		for i, v := range unsafe.Slice((*float16.Float16)(src), n) {
+			dv[i] = int8(v.Float32())
+		}
+		return
+	}
+	for i := range n {
+		v := *(*float16.Float16)(unsafe.Add(src, i*ss))
+		*(*int8)(unsafe.Add(dst, i*ds)) = int8(v.Float32())
+	}
+}
 
-func (convComplex128Float16) conv(v complex128) float16.Float16 { return FromFloat64(float64(real(v))) }
+func castFloat16Uint8(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 1 && ss == 2 {
+		dv := unsafe.Slice((*uint8)(dst), n)
+		for i, v := range unsafe.Slice((*float16.Float16)(src), n) {
+			dv[i] = uint8(v.Float32())
+		}
+		return
+	}
+	for i := range n {
+		v := *(*float16.Float16)(unsafe.Add(src, i*ss))
+		*(*uint8)(unsafe.Add(dst, i*ds)) = uint8(v.Float32())
+	}
+}
 
-type convComplex128Float32 struct{}
+func castFloat16Int16(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 2 && ss == 2 {
+		dv := unsafe.Slice((*int16)(dst), n)
+		for i, v := range unsafe.Slice((*float16.Float16)(src), n) {
+			dv[i] = int16(v.Float32())
+		}
+		return
+	}
+	for i := range n {
+		v := *(*float16.Float16)(unsafe.Add(src, i*ss))
+		*(*int16)(unsafe.Add(dst, i*ds)) = int16(v.Float32())
+	}
+}
 
-func (convComplex128Float32) conv(v complex128) float32 { return float32(real(v)) }
+func castFloat16Uint16(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 2 && ss == 2 {
+		dv := unsafe.Slice((*uint16)(dst), n)
+		for i, v := range unsafe.Slice((*float16.Float16)(src), n) {
+			dv[i] = uint16(v.Float32())
+		}
+		return
+	}
+	for i := range n {
+		v := *(*float16.Float16)(unsafe.Add(src, i*ss))
+		*(*uint16)(unsafe.Add(dst, i*ds)) = uint16(v.Float32())
+	}
+}
 
-type convComplex128Float64 struct{}
+func castFloat16Int32(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 4 && ss == 2 {
+		dv := unsafe.Slice((*int32)(dst), n)
+		for i, v := range unsafe.Slice((*float16.Float16)(src), n) {
+			dv[i] = int32(v.Float32())
+		}
+		return
+	}
+	for i := range n {
+		v := *(*float16.Float16)(unsafe.Add(src, i*ss))
+		*(*int32)(unsafe.Add(dst, i*ds)) = int32(v.Float32())
+	}
+}
 
-func (convComplex128Float64) conv(v complex128) float64 { return float64(real(v)) }
+func castFloat16Uint32(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 4 && ss == 2 {
+		dv := unsafe.Slice((*uint32)(dst), n)
+		for i, v := range unsafe.Slice((*float16.Float16)(src), n) {
+			dv[i] = uint32(v.Float32())
+		}
+		return
+	}
+	for i := range n {
+		v := *(*float16.Float16)(unsafe.Add(src, i*ss))
+		*(*uint32)(unsafe.Add(dst, i*ds)) = uint32(v.Float32())
+	}
+}
 
-type convComplex128Complex64 struct{}
+func castFloat16Int64(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 8 && ss == 2 {
+		dv := unsafe.Slice((*int64)(dst), n)
+		for i, v := range unsafe.Slice((*float16.Float16)(src), n) {
+			dv[i] = int64(v.Float32())
+		}
+		return
+	}
+	for i := range n {
+		v := *(*float16.Float16)(unsafe.Add(src, i*ss))
+		*(*int64)(unsafe.Add(dst, i*ds)) = int64(v.Float32())
+	}
+}
 
-func (convComplex128Complex64) conv(v complex128) complex64 { return complex64(v) }
+func castFloat16Uint64(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 8 && ss == 2 {
+		dv := unsafe.Slice((*uint64)(dst), n)
+		for i, v := range unsafe.Slice((*float16.Float16)(src), n) {
+			dv[i] = uint64(v.Float32())
+		}
+		return
+	}
+	for i := range n {
+		v := *(*float16.Float16)(unsafe.Add(src, i*ss))
+		*(*uint64)(unsafe.Add(dst, i*ds)) = uint64(v.Float32())
+	}
+}
+
+func castFloat16Float32(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 4 && ss == 2 {
+		dv := unsafe.Slice((*float32)(dst), n)
+		for i, v := range unsafe.Slice((*float16.Float16)(src), n) {
+			dv[i] = float32(v.Float32())
+		}
+		return
+	}
+	for i := range n {
+		v := *(*float16.Float16)(unsafe.Add(src, i*ss))
+		*(*float32)(unsafe.Add(dst, i*ds)) = float32(v.Float32())
+	}
+}
+
+func castFloat16Float64(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 8 && ss == 2 {
+		dv := unsafe.Slice((*float64)(dst), n)
+		for i, v := range unsafe.Slice((*float16.Float16)(src), n) {
+			dv[i] = float64(v.Float32())
+		}
+		return
+	}
+	for i := range n {
+		v := *(*float16.Float16)(unsafe.Add(src, i*ss))
+		*(*float64)(unsafe.Add(dst, i*ds)) = float64(v.Float32())
+	}
+}
+
+func castFloat16Complex64(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 8 && ss == 2 {
+		dv := unsafe.Slice((*complex64)(dst), n)
+		for i, v := range unsafe.Slice((*float16.Float16)(src), n) {
+			dv[i] = complex(float32(v.Float32()), 0)
+		}
+		return
+	}
+	for i := range n {
+		v := *(*float16.Float16)(unsafe.Add(src, i*ss))
+		*(*complex64)(unsafe.Add(dst, i*ds)) = complex(float32(v.Float32()), 0)
+	}
+}
+
+func castFloat16Complex128(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 16 && ss == 2 {
+		dv := unsafe.Slice((*complex128)(dst), n)
+		for i, v := range unsafe.Slice((*float16.Float16)(src), n) {
+			dv[i] = complex(float64(v.Float32()), 0)
+		}
+		return
+	}
+	for i := range n {
+		v := *(*float16.Float16)(unsafe.Add(src, i*ss))
+		*(*complex128)(unsafe.Add(dst, i*ds)) = complex(float64(v.Float32()), 0)
+	}
+}
+
+func castFloat32Bool(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 1 && ss == 4 {
+		dv := unsafe.Slice((*bool)(dst), n)
+		for i, v := range unsafe.Slice((*float32)(src), n) {
+			dv[i] = v != 0
+		}
+		return
+	}
+	for i := range n {
+		v := *(*float32)(unsafe.Add(src, i*ss))
+		*(*bool)(unsafe.Add(dst, i*ds)) = v != 0
+	}
+}
+
+func castFloat32Float16(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 2 && ss == 4 {
+		dv := unsafe.Slice((*float16.Float16)(dst), n)
+		for i, v := range unsafe.Slice((*float32)(src), n) {
+			dv[i] = FromFloat64(float64(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*float32)(unsafe.Add(src, i*ss))
+		*(*float16.Float16)(unsafe.Add(dst, i*ds)) = FromFloat64(float64(v))
+	}
+}
+
+func castFloat32Complex64(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 8 && ss == 4 {
+		dv := unsafe.Slice((*complex64)(dst), n)
+		for i, v := range unsafe.Slice((*float32)(src), n) {
+			dv[i] = complex(float32(v), 0)
+		}
+		return
+	}
+	for i := range n {
+		v := *(*float32)(unsafe.Add(src, i*ss))
+		*(*complex64)(unsafe.Add(dst, i*ds)) = complex(float32(v), 0)
+	}
+}
+
+func castFloat32Complex128(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 16 && ss == 4 {
+		dv := unsafe.Slice((*complex128)(dst), n)
+		for i, v := range unsafe.Slice((*float32)(src), n) {
+			dv[i] = complex(float64(v), 0)
+		}
+		return
+	}
+	for i := range n {
+		v := *(*float32)(unsafe.Add(src, i*ss))
+		*(*complex128)(unsafe.Add(dst, i*ds)) = complex(float64(v), 0)
+	}
+}
+
+func castFloat64Bool(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 1 && ss == 8 {
+		dv := unsafe.Slice((*bool)(dst), n)
+		for i, v := range unsafe.Slice((*float64)(src), n) {
+			dv[i] = v != 0
+		}
+		return
+	}
+	for i := range n {
+		v := *(*float64)(unsafe.Add(src, i*ss))
+		*(*bool)(unsafe.Add(dst, i*ds)) = v != 0
+	}
+}
+
+func castFloat64Float16(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 2 && ss == 8 {
+		dv := unsafe.Slice((*float16.Float16)(dst), n)
+		for i, v := range unsafe.Slice((*float64)(src), n) {
+			dv[i] = FromFloat64(float64(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*float64)(unsafe.Add(src, i*ss))
+		*(*float16.Float16)(unsafe.Add(dst, i*ds)) = FromFloat64(float64(v))
+	}
+}
+
+func castFloat64Complex64(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 8 && ss == 8 {
+		dv := unsafe.Slice((*complex64)(dst), n)
+		for i, v := range unsafe.Slice((*float64)(src), n) {
+			dv[i] = complex(float32(v), 0)
+		}
+		return
+	}
+	for i := range n {
+		v := *(*float64)(unsafe.Add(src, i*ss))
+		*(*complex64)(unsafe.Add(dst, i*ds)) = complex(float32(v), 0)
+	}
+}
+
+func castFloat64Complex128(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 16 && ss == 8 {
+		dv := unsafe.Slice((*complex128)(dst), n)
+		for i, v := range unsafe.Slice((*float64)(src), n) {
+			dv[i] = complex(float64(v), 0)
+		}
+		return
+	}
+	for i := range n {
+		v := *(*float64)(unsafe.Add(src, i*ss))
+		*(*complex128)(unsafe.Add(dst, i*ds)) = complex(float64(v), 0)
+	}
+}
+
+func castComplex64Bool(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 1 && ss == 8 {
+		dv := unsafe.Slice((*bool)(dst), n)
+		for i, v := range unsafe.Slice((*complex64)(src), n) {
+			dv[i] = v != 0
+		}
+		return
+	}
+	for i := range n {
+		v := *(*complex64)(unsafe.Add(src, i*ss))
+		*(*bool)(unsafe.Add(dst, i*ds)) = v != 0
+	}
+}
+
+func castComplex64Int8(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 1 && ss == 8 {
+		dv := unsafe.Slice((*int8)(dst), n)
+		for i, v := range unsafe.Slice((*complex64)(src), n) {
+			dv[i] = int8(real(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*complex64)(unsafe.Add(src, i*ss))
+		*(*int8)(unsafe.Add(dst, i*ds)) = int8(real(v))
+	}
+}
+
+func castComplex64Uint8(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 1 && ss == 8 {
+		dv := unsafe.Slice((*uint8)(dst), n)
+		for i, v := range unsafe.Slice((*complex64)(src), n) {
+			dv[i] = uint8(real(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*complex64)(unsafe.Add(src, i*ss))
+		*(*uint8)(unsafe.Add(dst, i*ds)) = uint8(real(v))
+	}
+}
+
+func castComplex64Int16(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 2 && ss == 8 {
+		dv := unsafe.Slice((*int16)(dst), n)
+		for i, v := range unsafe.Slice((*complex64)(src), n) {
+			dv[i] = int16(real(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*complex64)(unsafe.Add(src, i*ss))
+		*(*int16)(unsafe.Add(dst, i*ds)) = int16(real(v))
+	}
+}
+
+func castComplex64Uint16(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 2 && ss == 8 {
+		dv := unsafe.Slice((*uint16)(dst), n)
+		for i, v := range unsafe.Slice((*complex64)(src), n) {
+			dv[i] = uint16(real(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*complex64)(unsafe.Add(src, i*ss))
+		*(*uint16)(unsafe.Add(dst, i*ds)) = uint16(real(v))
+	}
+}
+
+func castComplex64Int32(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 4 && ss == 8 {
+		dv := unsafe.Slice((*int32)(dst), n)
+		for i, v := range unsafe.Slice((*complex64)(src), n) {
+			dv[i] = int32(real(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*complex64)(unsafe.Add(src, i*ss))
+		*(*int32)(unsafe.Add(dst, i*ds)) = int32(real(v))
+	}
+}
+
+func castComplex64Uint32(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 4 && ss == 8 {
+		dv := unsafe.Slice((*uint32)(dst), n)
+		for i, v := range unsafe.Slice((*complex64)(src), n) {
+			dv[i] = uint32(real(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*complex64)(unsafe.Add(src, i*ss))
+		*(*uint32)(unsafe.Add(dst, i*ds)) = uint32(real(v))
+	}
+}
+
+func castComplex64Int64(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 8 && ss == 8 {
+		dv := unsafe.Slice((*int64)(dst), n)
+		for i, v := range unsafe.Slice((*complex64)(src), n) {
+			dv[i] = int64(real(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*complex64)(unsafe.Add(src, i*ss))
+		*(*int64)(unsafe.Add(dst, i*ds)) = int64(real(v))
+	}
+}
+
+func castComplex64Uint64(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 8 && ss == 8 {
+		dv := unsafe.Slice((*uint64)(dst), n)
+		for i, v := range unsafe.Slice((*complex64)(src), n) {
+			dv[i] = uint64(real(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*complex64)(unsafe.Add(src, i*ss))
+		*(*uint64)(unsafe.Add(dst, i*ds)) = uint64(real(v))
+	}
+}
+
+func castComplex64Float16(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 2 && ss == 8 {
+		dv := unsafe.Slice((*float16.Float16)(dst), n)
+		for i, v := range unsafe.Slice((*complex64)(src), n) {
+			dv[i] = FromFloat64(float64(real(v)))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*complex64)(unsafe.Add(src, i*ss))
+		*(*float16.Float16)(unsafe.Add(dst, i*ds)) = FromFloat64(float64(real(v)))
+	}
+}
+
+func castComplex64Float32(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 4 && ss == 8 {
+		dv := unsafe.Slice((*float32)(dst), n)
+		for i, v := range unsafe.Slice((*complex64)(src), n) {
+			dv[i] = float32(real(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*complex64)(unsafe.Add(src, i*ss))
+		*(*float32)(unsafe.Add(dst, i*ds)) = float32(real(v))
+	}
+}
+
+func castComplex64Float64(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 8 && ss == 8 {
+		dv := unsafe.Slice((*float64)(dst), n)
+		for i, v := range unsafe.Slice((*complex64)(src), n) {
+			dv[i] = float64(real(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*complex64)(unsafe.Add(src, i*ss))
+		*(*float64)(unsafe.Add(dst, i*ds)) = float64(real(v))
+	}
+}
+
+func castComplex64Complex128(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 16 && ss == 8 {
+		dv := unsafe.Slice((*complex128)(dst), n)
+		for i, v := range unsafe.Slice((*complex64)(src), n) {
+			dv[i] = complex128(v)
+		}
+		return
+	}
+	for i := range n {
+		v := *(*complex64)(unsafe.Add(src, i*ss))
+		*(*complex128)(unsafe.Add(dst, i*ds)) = complex128(v)
+	}
+}
+
+func castComplex128Bool(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 1 && ss == 16 {
+		dv := unsafe.Slice((*bool)(dst), n)
+		for i, v := range unsafe.Slice((*complex128)(src), n) {
+			dv[i] = v != 0
+		}
+		return
+	}
+	for i := range n {
+		v := *(*complex128)(unsafe.Add(src, i*ss))
+		*(*bool)(unsafe.Add(dst, i*ds)) = v != 0
+	}
+}
+
+func castComplex128Int8(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 1 && ss == 16 {
+		dv := unsafe.Slice((*int8)(dst), n)
+		for i, v := range unsafe.Slice((*complex128)(src), n) {
+			dv[i] = int8(real(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*complex128)(unsafe.Add(src, i*ss))
+		*(*int8)(unsafe.Add(dst, i*ds)) = int8(real(v))
+	}
+}
+
+func castComplex128Uint8(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 1 && ss == 16 {
+		dv := unsafe.Slice((*uint8)(dst), n)
+		for i, v := range unsafe.Slice((*complex128)(src), n) {
+			dv[i] = uint8(real(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*complex128)(unsafe.Add(src, i*ss))
+		*(*uint8)(unsafe.Add(dst, i*ds)) = uint8(real(v))
+	}
+}
+
+func castComplex128Int16(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 2 && ss == 16 {
+		dv := unsafe.Slice((*int16)(dst), n)
+		for i, v := range unsafe.Slice((*complex128)(src), n) {
+			dv[i] = int16(real(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*complex128)(unsafe.Add(src, i*ss))
+		*(*int16)(unsafe.Add(dst, i*ds)) = int16(real(v))
+	}
+}
+
+func castComplex128Uint16(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 2 && ss == 16 {
+		dv := unsafe.Slice((*uint16)(dst), n)
+		for i, v := range unsafe.Slice((*complex128)(src), n) {
+			dv[i] = uint16(real(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*complex128)(unsafe.Add(src, i*ss))
+		*(*uint16)(unsafe.Add(dst, i*ds)) = uint16(real(v))
+	}
+}
+
+func castComplex128Int32(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 4 && ss == 16 {
+		dv := unsafe.Slice((*int32)(dst), n)
+		for i, v := range unsafe.Slice((*complex128)(src), n) {
+			dv[i] = int32(real(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*complex128)(unsafe.Add(src, i*ss))
+		*(*int32)(unsafe.Add(dst, i*ds)) = int32(real(v))
+	}
+}
+
+func castComplex128Uint32(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 4 && ss == 16 {
+		dv := unsafe.Slice((*uint32)(dst), n)
+		for i, v := range unsafe.Slice((*complex128)(src), n) {
+			dv[i] = uint32(real(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*complex128)(unsafe.Add(src, i*ss))
+		*(*uint32)(unsafe.Add(dst, i*ds)) = uint32(real(v))
+	}
+}
+
+func castComplex128Int64(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 8 && ss == 16 {
+		dv := unsafe.Slice((*int64)(dst), n)
+		for i, v := range unsafe.Slice((*complex128)(src), n) {
+			dv[i] = int64(real(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*complex128)(unsafe.Add(src, i*ss))
+		*(*int64)(unsafe.Add(dst, i*ds)) = int64(real(v))
+	}
+}
+
+func castComplex128Uint64(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 8 && ss == 16 {
+		dv := unsafe.Slice((*uint64)(dst), n)
+		for i, v := range unsafe.Slice((*complex128)(src), n) {
+			dv[i] = uint64(real(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*complex128)(unsafe.Add(src, i*ss))
+		*(*uint64)(unsafe.Add(dst, i*ds)) = uint64(real(v))
+	}
+}
+
+func castComplex128Float16(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 2 && ss == 16 {
+		dv := unsafe.Slice((*float16.Float16)(dst), n)
+		for i, v := range unsafe.Slice((*complex128)(src), n) {
+			dv[i] = FromFloat64(float64(real(v)))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*complex128)(unsafe.Add(src, i*ss))
+		*(*float16.Float16)(unsafe.Add(dst, i*ds)) = FromFloat64(float64(real(v)))
+	}
+}
+
+func castComplex128Float32(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 4 && ss == 16 {
+		dv := unsafe.Slice((*float32)(dst), n)
+		for i, v := range unsafe.Slice((*complex128)(src), n) {
+			dv[i] = float32(real(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*complex128)(unsafe.Add(src, i*ss))
+		*(*float32)(unsafe.Add(dst, i*ds)) = float32(real(v))
+	}
+}
+
+func castComplex128Float64(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 8 && ss == 16 {
+		dv := unsafe.Slice((*float64)(dst), n)
+		for i, v := range unsafe.Slice((*complex128)(src), n) {
+			dv[i] = float64(real(v))
+		}
+		return
+	}
+	for i := range n {
+		v := *(*complex128)(unsafe.Add(src, i*ss))
+		*(*float64)(unsafe.Add(dst, i*ds)) = float64(real(v))
+	}
+}
+
+func castComplex128Complex64(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n int) {
+	if n <= 0 {
+		return
+	}
+	if ds == 8 && ss == 16 {
+		dv := unsafe.Slice((*complex64)(dst), n)
+		for i, v := range unsafe.Slice((*complex128)(src), n) {
+			dv[i] = complex64(v)
+		}
+		return
+	}
+	for i := range n {
+		v := *(*complex128)(unsafe.Add(src, i*ss))
+		*(*complex64)(unsafe.Add(dst, i*ds)) = complex64(v)
+	}
+}
