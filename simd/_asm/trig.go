@@ -31,7 +31,8 @@ import (
 // whole number of vectors (blocks of 8 elements for the comparisons);
 // the Go wrappers do the tail. A comparison turns each 8-bit mask of
 // lane results into 8 bool bytes with the lookup table cmpBytes of
-// package simd (tab).
+// package simd (tab). The int64 and int32 comparisons are signed, built
+// from VPCMPEQ and VPCMPGT (see intCmpPreds).
 
 func init() { sets["trig"] = genTrig }
 
@@ -58,6 +59,12 @@ func genTrig() {
 		for _, p := range cmpPreds {
 			genCompare(e, p, false)
 			genCompare(e, p, true)
+		}
+	}
+	for _, e := range []elem{i64, i32} {
+		for _, p := range intCmpPreds {
+			genIntCompare(e, p, false)
+			genIntCompare(e, p, true)
 		}
 	}
 }
@@ -349,6 +356,75 @@ func genCompare(e elem, p cmpPred, scalar bool) {
 		I("VCMP"+e.P, U8(p.Imm), y, x, x) // x = a op b
 		return x
 	}, false)
+}
+
+// intCmpPred is a comparison of signed integers built from the two that
+// AVX2 has, VPCMPEQ and VPCMPGT: a op b is x == y or x > y, where x, y
+// are a, b or, with swap, b, a; with not, the result is negated.
+type intCmpPred struct {
+	Name      string
+	gt        bool // VPCMPGT, not VPCMPEQ
+	swap, not bool
+}
+
+var intCmpPreds = []intCmpPred{
+	{"equal", false, false, false},     // a == b
+	{"notEqual", false, false, true},   // !(a == b)
+	{"less", true, true, false},        // b > a
+	{"lessEqual", true, false, true},   // !(a > b)
+	{"greater", true, false, false},    // a > b
+	{"greaterEqual", true, true, true}, // !(b > a)
+}
+
+// genIntCompare is genCompare for int64 and int32: the lanes compared
+// with VPCMPEQ or VPCMPGT (signed), their operands swapped for < and >=,
+// and the 8-bit mask complemented for !=, <= and >=.
+func genIntCompare(e elem, p intCmpPred, scalar bool) {
+	k := cmpHead(e, p.Name, scalar)
+	cmp, bcast := VPCMPEQQ, VPBROADCASTQ
+	if p.gt {
+		cmp = VPCMPGTQ
+	}
+	if e.Size == 4 {
+		cmp, bcast = VPCMPEQD, VPBROADCASTD
+		if p.gt {
+			cmp = VPCMPGTD
+		}
+	}
+	var s VecVirtual
+	if scalar {
+		// Through a general register: go vet takes the operand of
+		// VPBROADCASTD m32 (and of avo's MOVQ into an xmm) for 8
+		// bytes and rejects the 4-byte s.
+		x := XMM()
+		if e.Size == 4 {
+			VMOVD(Load(Param("s"), GP32()), x)
+		} else {
+			VMOVQ(Load(Param("s"), GP64()), x)
+		}
+		s = YMM()
+		bcast(x, s)
+	} else {
+		k.b = Load(Param("b").Base(), GP64())
+	}
+	k.loops(func(off int) VecVirtual {
+		ma := at(e, k.a, k.i).Offset(off)
+		x := YMM()
+		switch {
+		case scalar && p.swap:
+			cmp(ma, s, x) // x = s op a
+		case scalar:
+			VMOVDQU(ma, x)
+			cmp(s, x, x) // x = a op s
+		case p.swap:
+			VMOVDQU(at(e, k.b, k.i).Offset(off), x)
+			cmp(ma, x, x) // x = b op a
+		default:
+			VMOVDQU(ma, x)
+			cmp(at(e, k.b, k.i).Offset(off), x, x) // x = a op b
+		}
+		return x
+	}, p.not)
 }
 
 // cmpKernel is a comparison kernel being emitted: its name and the
