@@ -4,9 +4,10 @@ import "sync/atomic"
 
 //go:generate go run -C _asm -mod=mod . -out ../trig_amd64.s -stubs ../trig_amd64.go -pkg simd -set trig
 
-// The sine, cosine, square-root and float comparison kernels. They have
-// their own implementation table (trigKernels), chosen at start-up like
-// the main one and switched together with it by use in tests. The
+// The sine, cosine, square-root and comparison kernels (the comparisons
+// for float64, float32, int64 and int32). They have their own
+// implementation table (trigKernels), chosen at start-up like the main
+// one and switched together with it by use in tests. The
 // sine and cosine assembly handles blocks of arguments with |x| <= 2²²
 // (float64) or 2¹⁶ (float32); a block holding a larger argument, ±Inf
 // or NaN goes to the Go twin, which gives the same bits for the ordinary
@@ -409,6 +410,294 @@ func GreaterEqualFloat32Scalar(dst []bool, a []float32, s float32) {
 	trigActive.Load().cmpS32[cmpGe](dst, a, s)
 }
 
+// EqualInt64 computes
+//
+//	for i := range dst {
+//		dst[i] = a[i] == b[i]
+//	}
+//
+// It panics unless len(a) == len(b) == len(dst).
+func EqualInt64(dst []bool, a, b []int64) {
+	check3(len(dst), len(a), len(b))
+	trigActive.Load().cmpI64[cmpEq](dst, a, b)
+}
+
+// EqualInt64Scalar computes
+//
+//	for i := range dst {
+//		dst[i] = a[i] == s
+//	}
+//
+// It panics unless len(a) == len(dst).
+func EqualInt64Scalar(dst []bool, a []int64, s int64) {
+	check2(len(dst), len(a))
+	trigActive.Load().cmpSI64[cmpEq](dst, a, s)
+}
+
+// NotEqualInt64 computes
+//
+//	for i := range dst {
+//		dst[i] = a[i] != b[i]
+//	}
+//
+// It panics unless len(a) == len(b) == len(dst).
+func NotEqualInt64(dst []bool, a, b []int64) {
+	check3(len(dst), len(a), len(b))
+	trigActive.Load().cmpI64[cmpNe](dst, a, b)
+}
+
+// NotEqualInt64Scalar computes
+//
+//	for i := range dst {
+//		dst[i] = a[i] != s
+//	}
+//
+// It panics unless len(a) == len(dst).
+func NotEqualInt64Scalar(dst []bool, a []int64, s int64) {
+	check2(len(dst), len(a))
+	trigActive.Load().cmpSI64[cmpNe](dst, a, s)
+}
+
+// LessInt64 computes
+//
+//	for i := range dst {
+//		dst[i] = a[i] < b[i]
+//	}
+//
+// It panics unless len(a) == len(b) == len(dst).
+func LessInt64(dst []bool, a, b []int64) {
+	check3(len(dst), len(a), len(b))
+	trigActive.Load().cmpI64[cmpLt](dst, a, b)
+}
+
+// LessInt64Scalar computes
+//
+//	for i := range dst {
+//		dst[i] = a[i] < s
+//	}
+//
+// It panics unless len(a) == len(dst).
+func LessInt64Scalar(dst []bool, a []int64, s int64) {
+	check2(len(dst), len(a))
+	trigActive.Load().cmpSI64[cmpLt](dst, a, s)
+}
+
+// LessEqualInt64 computes
+//
+//	for i := range dst {
+//		dst[i] = a[i] <= b[i]
+//	}
+//
+// It panics unless len(a) == len(b) == len(dst).
+func LessEqualInt64(dst []bool, a, b []int64) {
+	check3(len(dst), len(a), len(b))
+	trigActive.Load().cmpI64[cmpLe](dst, a, b)
+}
+
+// LessEqualInt64Scalar computes
+//
+//	for i := range dst {
+//		dst[i] = a[i] <= s
+//	}
+//
+// It panics unless len(a) == len(dst).
+func LessEqualInt64Scalar(dst []bool, a []int64, s int64) {
+	check2(len(dst), len(a))
+	trigActive.Load().cmpSI64[cmpLe](dst, a, s)
+}
+
+// GreaterInt64 computes
+//
+//	for i := range dst {
+//		dst[i] = a[i] > b[i]
+//	}
+//
+// It panics unless len(a) == len(b) == len(dst).
+func GreaterInt64(dst []bool, a, b []int64) {
+	check3(len(dst), len(a), len(b))
+	trigActive.Load().cmpI64[cmpGt](dst, a, b)
+}
+
+// GreaterInt64Scalar computes
+//
+//	for i := range dst {
+//		dst[i] = a[i] > s
+//	}
+//
+// It panics unless len(a) == len(dst).
+func GreaterInt64Scalar(dst []bool, a []int64, s int64) {
+	check2(len(dst), len(a))
+	trigActive.Load().cmpSI64[cmpGt](dst, a, s)
+}
+
+// GreaterEqualInt64 computes
+//
+//	for i := range dst {
+//		dst[i] = a[i] >= b[i]
+//	}
+//
+// It panics unless len(a) == len(b) == len(dst).
+func GreaterEqualInt64(dst []bool, a, b []int64) {
+	check3(len(dst), len(a), len(b))
+	trigActive.Load().cmpI64[cmpGe](dst, a, b)
+}
+
+// GreaterEqualInt64Scalar computes
+//
+//	for i := range dst {
+//		dst[i] = a[i] >= s
+//	}
+//
+// It panics unless len(a) == len(dst).
+func GreaterEqualInt64Scalar(dst []bool, a []int64, s int64) {
+	check2(len(dst), len(a))
+	trigActive.Load().cmpSI64[cmpGe](dst, a, s)
+}
+
+// EqualInt32 computes
+//
+//	for i := range dst {
+//		dst[i] = a[i] == b[i]
+//	}
+//
+// It panics unless len(a) == len(b) == len(dst).
+func EqualInt32(dst []bool, a, b []int32) {
+	check3(len(dst), len(a), len(b))
+	trigActive.Load().cmpI32[cmpEq](dst, a, b)
+}
+
+// EqualInt32Scalar computes
+//
+//	for i := range dst {
+//		dst[i] = a[i] == s
+//	}
+//
+// It panics unless len(a) == len(dst).
+func EqualInt32Scalar(dst []bool, a []int32, s int32) {
+	check2(len(dst), len(a))
+	trigActive.Load().cmpSI32[cmpEq](dst, a, s)
+}
+
+// NotEqualInt32 computes
+//
+//	for i := range dst {
+//		dst[i] = a[i] != b[i]
+//	}
+//
+// It panics unless len(a) == len(b) == len(dst).
+func NotEqualInt32(dst []bool, a, b []int32) {
+	check3(len(dst), len(a), len(b))
+	trigActive.Load().cmpI32[cmpNe](dst, a, b)
+}
+
+// NotEqualInt32Scalar computes
+//
+//	for i := range dst {
+//		dst[i] = a[i] != s
+//	}
+//
+// It panics unless len(a) == len(dst).
+func NotEqualInt32Scalar(dst []bool, a []int32, s int32) {
+	check2(len(dst), len(a))
+	trigActive.Load().cmpSI32[cmpNe](dst, a, s)
+}
+
+// LessInt32 computes
+//
+//	for i := range dst {
+//		dst[i] = a[i] < b[i]
+//	}
+//
+// It panics unless len(a) == len(b) == len(dst).
+func LessInt32(dst []bool, a, b []int32) {
+	check3(len(dst), len(a), len(b))
+	trigActive.Load().cmpI32[cmpLt](dst, a, b)
+}
+
+// LessInt32Scalar computes
+//
+//	for i := range dst {
+//		dst[i] = a[i] < s
+//	}
+//
+// It panics unless len(a) == len(dst).
+func LessInt32Scalar(dst []bool, a []int32, s int32) {
+	check2(len(dst), len(a))
+	trigActive.Load().cmpSI32[cmpLt](dst, a, s)
+}
+
+// LessEqualInt32 computes
+//
+//	for i := range dst {
+//		dst[i] = a[i] <= b[i]
+//	}
+//
+// It panics unless len(a) == len(b) == len(dst).
+func LessEqualInt32(dst []bool, a, b []int32) {
+	check3(len(dst), len(a), len(b))
+	trigActive.Load().cmpI32[cmpLe](dst, a, b)
+}
+
+// LessEqualInt32Scalar computes
+//
+//	for i := range dst {
+//		dst[i] = a[i] <= s
+//	}
+//
+// It panics unless len(a) == len(dst).
+func LessEqualInt32Scalar(dst []bool, a []int32, s int32) {
+	check2(len(dst), len(a))
+	trigActive.Load().cmpSI32[cmpLe](dst, a, s)
+}
+
+// GreaterInt32 computes
+//
+//	for i := range dst {
+//		dst[i] = a[i] > b[i]
+//	}
+//
+// It panics unless len(a) == len(b) == len(dst).
+func GreaterInt32(dst []bool, a, b []int32) {
+	check3(len(dst), len(a), len(b))
+	trigActive.Load().cmpI32[cmpGt](dst, a, b)
+}
+
+// GreaterInt32Scalar computes
+//
+//	for i := range dst {
+//		dst[i] = a[i] > s
+//	}
+//
+// It panics unless len(a) == len(dst).
+func GreaterInt32Scalar(dst []bool, a []int32, s int32) {
+	check2(len(dst), len(a))
+	trigActive.Load().cmpSI32[cmpGt](dst, a, s)
+}
+
+// GreaterEqualInt32 computes
+//
+//	for i := range dst {
+//		dst[i] = a[i] >= b[i]
+//	}
+//
+// It panics unless len(a) == len(b) == len(dst).
+func GreaterEqualInt32(dst []bool, a, b []int32) {
+	check3(len(dst), len(a), len(b))
+	trigActive.Load().cmpI32[cmpGe](dst, a, b)
+}
+
+// GreaterEqualInt32Scalar computes
+//
+//	for i := range dst {
+//		dst[i] = a[i] >= s
+//	}
+//
+// It panics unless len(a) == len(dst).
+func GreaterEqualInt32Scalar(dst []bool, a []int32, s int32) {
+	check2(len(dst), len(a))
+	trigActive.Load().cmpSI32[cmpGe](dst, a, s)
+}
+
 // Comparisons, the index into trigKernels.cmp64 and friends.
 const (
 	cmpEq = iota
@@ -429,21 +718,29 @@ type trigKernels struct {
 	cmp32                [numCmp]func(dst []bool, a, b []float32)
 	cmpS64               [numCmp]func(dst []bool, a []float64, s float64)
 	cmpS32               [numCmp]func(dst []bool, a []float32, s float32)
+	cmpI64               [numCmp]func(dst []bool, a, b []int64)
+	cmpI32               [numCmp]func(dst []bool, a, b []int32)
+	cmpSI64              [numCmp]func(dst []bool, a []int64, s int64)
+	cmpSI32              [numCmp]func(dst []bool, a []int32, s int32)
 }
 
 // trigGoKernels is the pure-Go implementation, always available.
 var trigGoKernels = &trigKernels{
-	name:   "go",
-	sin64:  unaryGo(sin64),
-	cos64:  unaryGo(cos64),
-	sqrt64: unaryGo(sqrt64),
-	sin32:  unaryGo(sin32),
-	cos32:  unaryGo(cos32),
-	sqrt32: unaryGo(sqrt32),
-	cmp64:  [numCmp]func(dst []bool, a, b []float64){cmpEqGo[float64], cmpNeGo[float64], cmpLtGo[float64], cmpLeGo[float64], cmpGtGo[float64], cmpGeGo[float64]},
-	cmp32:  [numCmp]func(dst []bool, a, b []float32){cmpEqGo[float32], cmpNeGo[float32], cmpLtGo[float32], cmpLeGo[float32], cmpGtGo[float32], cmpGeGo[float32]},
-	cmpS64: [numCmp]func(dst []bool, a []float64, s float64){cmpEqScalarGo[float64], cmpNeScalarGo[float64], cmpLtScalarGo[float64], cmpLeScalarGo[float64], cmpGtScalarGo[float64], cmpGeScalarGo[float64]},
-	cmpS32: [numCmp]func(dst []bool, a []float32, s float32){cmpEqScalarGo[float32], cmpNeScalarGo[float32], cmpLtScalarGo[float32], cmpLeScalarGo[float32], cmpGtScalarGo[float32], cmpGeScalarGo[float32]},
+	name:    "go",
+	sin64:   unaryGo(sin64),
+	cos64:   unaryGo(cos64),
+	sqrt64:  unaryGo(sqrt64),
+	sin32:   unaryGo(sin32),
+	cos32:   unaryGo(cos32),
+	sqrt32:  unaryGo(sqrt32),
+	cmp64:   cmpTwins[float64](),
+	cmp32:   cmpTwins[float32](),
+	cmpS64:  cmpScalarTwins[float64](),
+	cmpS32:  cmpScalarTwins[float32](),
+	cmpI64:  cmpTwins[int64](),
+	cmpI32:  cmpTwins[int32](),
+	cmpSI64: cmpScalarTwins[int64](),
+	cmpSI32: cmpScalarTwins[int32](),
 }
 
 // trigImpls lists the implementations this CPU can run, best first, named

@@ -171,3 +171,75 @@ func greaterEqualFloat32AVX2(dst []bool, a []float32, b []float32, tab *uint64)
 
 // greaterEqualFloat32ScalarAVX2 sets dst[i] = a[i] >= s for len(dst) a multiple of 8.
 func greaterEqualFloat32ScalarAVX2(dst []bool, a []float32, s float32, tab *uint64)
+
+// equalInt64AVX2 sets dst[i] = a[i] == b[i] for len(dst) a multiple of 8.
+func equalInt64AVX2(dst []bool, a []int64, b []int64, tab *uint64)
+
+// equalInt64ScalarAVX2 sets dst[i] = a[i] == s for len(dst) a multiple of 8.
+func equalInt64ScalarAVX2(dst []bool, a []int64, s int64, tab *uint64)
+
+// notEqualInt64AVX2 sets dst[i] = a[i] != b[i] for len(dst) a multiple of 8.
+func notEqualInt64AVX2(dst []bool, a []int64, b []int64, tab *uint64)
+
+// notEqualInt64ScalarAVX2 sets dst[i] = a[i] != s for len(dst) a multiple of 8.
+func notEqualInt64ScalarAVX2(dst []bool, a []int64, s int64, tab *uint64)
+
+// lessInt64AVX2 sets dst[i] = a[i] < b[i] for len(dst) a multiple of 8.
+func lessInt64AVX2(dst []bool, a []int64, b []int64, tab *uint64)
+
+// lessInt64ScalarAVX2 sets dst[i] = a[i] < s for len(dst) a multiple of 8.
+func lessInt64ScalarAVX2(dst []bool, a []int64, s int64, tab *uint64)
+
+// lessEqualInt64AVX2 sets dst[i] = a[i] <= b[i] for len(dst) a multiple of 8.
+func lessEqualInt64AVX2(dst []bool, a []int64, b []int64, tab *uint64)
+
+// lessEqualInt64ScalarAVX2 sets dst[i] = a[i] <= s for len(dst) a multiple of 8.
+func lessEqualInt64ScalarAVX2(dst []bool, a []int64, s int64, tab *uint64)
+
+// greaterInt64AVX2 sets dst[i] = a[i] > b[i] for len(dst) a multiple of 8.
+func greaterInt64AVX2(dst []bool, a []int64, b []int64, tab *uint64)
+
+// greaterInt64ScalarAVX2 sets dst[i] = a[i] > s for len(dst) a multiple of 8.
+func greaterInt64ScalarAVX2(dst []bool, a []int64, s int64, tab *uint64)
+
+// greaterEqualInt64AVX2 sets dst[i] = a[i] >= b[i] for len(dst) a multiple of 8.
+func greaterEqualInt64AVX2(dst []bool, a []int64, b []int64, tab *uint64)
+
+// greaterEqualInt64ScalarAVX2 sets dst[i] = a[i] >= s for len(dst) a multiple of 8.
+func greaterEqualInt64ScalarAVX2(dst []bool, a []int64, s int64, tab *uint64)
+
+// equalInt32AVX2 sets dst[i] = a[i] == b[i] for len(dst) a multiple of 8.
+func equalInt32AVX2(dst []bool, a []int32, b []int32, tab *uint64)
+
+// equalInt32ScalarAVX2 sets dst[i] = a[i] == s for len(dst) a multiple of 8.
+func equalInt32ScalarAVX2(dst []bool, a []int32, s int32, tab *uint64)
+
+// notEqualInt32AVX2 sets dst[i] = a[i] != b[i] for len(dst) a multiple of 8.
+func notEqualInt32AVX2(dst []bool, a []int32, b []int32, tab *uint64)
+
+// notEqualInt32ScalarAVX2 sets dst[i] = a[i] != s for len(dst) a multiple of 8.
+func notEqualInt32ScalarAVX2(dst []bool, a []int32, s int32, tab *uint64)
+
+// lessInt32AVX2 sets dst[i] = a[i] < b[i] for len(dst) a multiple of 8.
+func lessInt32AVX2(dst []bool, a []int32, b []int32, tab *uint64)
+
+// lessInt32ScalarAVX2 sets dst[i] = a[i] < s for len(dst) a multiple of 8.
+func lessInt32ScalarAVX2(dst []bool, a []int32, s int32, tab *uint64)
+
+// lessEqualInt32AVX2 sets dst[i] = a[i] <= b[i] for len(dst) a multiple of 8.
+func lessEqualInt32AVX2(dst []bool, a []int32, b []int32, tab *uint64)
+
+// lessEqualInt32ScalarAVX2 sets dst[i] = a[i] <= s for len(dst) a multiple of 8.
+func lessEqualInt32ScalarAVX2(dst []bool, a []int32, s int32, tab *uint64)
+
+// greaterInt32AVX2 sets dst[i] = a[i] > b[i] for len(dst) a multiple of 8.
+func greaterInt32AVX2(dst []bool, a []int32, b []int32, tab *uint64)
+
+// greaterInt32ScalarAVX2 sets dst[i] = a[i] > s for len(dst) a multiple of 8.
+func greaterInt32ScalarAVX2(dst []bool, a []int32, s int32, tab *uint64)
+
+// greaterEqualInt32AVX2 sets dst[i] = a[i] >= b[i] for len(dst) a multiple of 8.
+func greaterEqualInt32AVX2(dst []bool, a []int32, b []int32, tab *uint64)
+
+// greaterEqualInt32ScalarAVX2 sets dst[i] = a[i] >= s for len(dst) a multiple of 8.
+func greaterEqualInt32ScalarAVX2(dst []bool, a []int32, s int32, tab *uint64)

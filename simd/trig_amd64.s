@@ -3343,3 +3343,1629 @@ greaterEqualFloat32ScalarAVX2_loop1:
 greaterEqualFloat32ScalarAVX2_done:
 	VZEROUPPER
 	RET
+
+// func equalInt64AVX2(dst []bool, a []int64, b []int64, tab *uint64)
+// Requires: AVX, AVX2
+TEXT ·equalInt64AVX2(SB), NOSPLIT, $0-80
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	MOVQ tab+72(FP), BX
+	MOVQ b_base+48(FP), SI
+	XORQ DI, DI
+	MOVQ DX, R8
+	ANDQ $-32, R8
+
+equalInt64AVX2_loop4:
+	CMPQ      DI, R8
+	JGE       equalInt64AVX2_loop1
+	VMOVDQU   (CX)(DI*8), Y0
+	VPCMPEQQ  (SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R9
+	VMOVDQU   32(CX)(DI*8), Y0
+	VPCMPEQQ  32(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R10
+	SHLQ      $0x04, R10
+	ORQ       R10, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, (AX)(DI*1)
+	VMOVDQU   64(CX)(DI*8), Y0
+	VPCMPEQQ  64(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R9
+	VMOVDQU   96(CX)(DI*8), Y0
+	VPCMPEQQ  96(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R10
+	SHLQ      $0x04, R10
+	ORQ       R10, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 8(AX)(DI*1)
+	VMOVDQU   128(CX)(DI*8), Y0
+	VPCMPEQQ  128(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R9
+	VMOVDQU   160(CX)(DI*8), Y0
+	VPCMPEQQ  160(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R10
+	SHLQ      $0x04, R10
+	ORQ       R10, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 16(AX)(DI*1)
+	VMOVDQU   192(CX)(DI*8), Y0
+	VPCMPEQQ  192(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R9
+	VMOVDQU   224(CX)(DI*8), Y0
+	VPCMPEQQ  224(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R10
+	SHLQ      $0x04, R10
+	ORQ       R10, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 24(AX)(DI*1)
+	ADDQ      $0x00000020, DI
+	JMP       equalInt64AVX2_loop4
+
+equalInt64AVX2_loop1:
+	CMPQ      DI, DX
+	JGE       equalInt64AVX2_done
+	VMOVDQU   (CX)(DI*8), Y0
+	VPCMPEQQ  (SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R8
+	VMOVDQU   32(CX)(DI*8), Y0
+	VPCMPEQQ  32(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R9
+	SHLQ      $0x04, R9
+	ORQ       R9, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, (AX)(DI*1)
+	ADDQ      $0x00000008, DI
+	JMP       equalInt64AVX2_loop1
+
+equalInt64AVX2_done:
+	VZEROUPPER
+	RET
+
+// func equalInt64ScalarAVX2(dst []bool, a []int64, s int64, tab *uint64)
+// Requires: AVX, AVX2
+TEXT ·equalInt64ScalarAVX2(SB), NOSPLIT, $0-64
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVQ         tab+56(FP), BX
+	MOVQ         s+48(FP), SI
+	VMOVQ        SI, X0
+	VPBROADCASTQ X0, Y0
+	XORQ         SI, SI
+	MOVQ         DX, DI
+	ANDQ         $-32, DI
+
+equalInt64ScalarAVX2_loop4:
+	CMPQ      SI, DI
+	JGE       equalInt64ScalarAVX2_loop1
+	VMOVDQU   (CX)(SI*8), Y1
+	VPCMPEQQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R8
+	VMOVDQU   32(CX)(SI*8), Y1
+	VPCMPEQQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R9
+	SHLQ      $0x04, R9
+	ORQ       R9, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, (AX)(SI*1)
+	VMOVDQU   64(CX)(SI*8), Y1
+	VPCMPEQQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R8
+	VMOVDQU   96(CX)(SI*8), Y1
+	VPCMPEQQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R9
+	SHLQ      $0x04, R9
+	ORQ       R9, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 8(AX)(SI*1)
+	VMOVDQU   128(CX)(SI*8), Y1
+	VPCMPEQQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R8
+	VMOVDQU   160(CX)(SI*8), Y1
+	VPCMPEQQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R9
+	SHLQ      $0x04, R9
+	ORQ       R9, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 16(AX)(SI*1)
+	VMOVDQU   192(CX)(SI*8), Y1
+	VPCMPEQQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R8
+	VMOVDQU   224(CX)(SI*8), Y1
+	VPCMPEQQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R9
+	SHLQ      $0x04, R9
+	ORQ       R9, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 24(AX)(SI*1)
+	ADDQ      $0x00000020, SI
+	JMP       equalInt64ScalarAVX2_loop4
+
+equalInt64ScalarAVX2_loop1:
+	CMPQ      SI, DX
+	JGE       equalInt64ScalarAVX2_done
+	VMOVDQU   (CX)(SI*8), Y1
+	VPCMPEQQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, DI
+	VMOVDQU   32(CX)(SI*8), Y1
+	VPCMPEQQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R8
+	SHLQ      $0x04, R8
+	ORQ       R8, DI
+	MOVQ      (BX)(DI*8), DI
+	MOVQ      DI, (AX)(SI*1)
+	ADDQ      $0x00000008, SI
+	JMP       equalInt64ScalarAVX2_loop1
+
+equalInt64ScalarAVX2_done:
+	VZEROUPPER
+	RET
+
+// func notEqualInt64AVX2(dst []bool, a []int64, b []int64, tab *uint64)
+// Requires: AVX, AVX2
+TEXT ·notEqualInt64AVX2(SB), NOSPLIT, $0-80
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	MOVQ tab+72(FP), BX
+	MOVQ b_base+48(FP), SI
+	XORQ DI, DI
+	MOVQ DX, R8
+	ANDQ $-32, R8
+
+notEqualInt64AVX2_loop4:
+	CMPQ      DI, R8
+	JGE       notEqualInt64AVX2_loop1
+	VMOVDQU   (CX)(DI*8), Y0
+	VPCMPEQQ  (SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R9
+	VMOVDQU   32(CX)(DI*8), Y0
+	VPCMPEQQ  32(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R10
+	SHLQ      $0x04, R10
+	ORQ       R10, R9
+	XORL      $0x000000ff, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, (AX)(DI*1)
+	VMOVDQU   64(CX)(DI*8), Y0
+	VPCMPEQQ  64(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R9
+	VMOVDQU   96(CX)(DI*8), Y0
+	VPCMPEQQ  96(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R10
+	SHLQ      $0x04, R10
+	ORQ       R10, R9
+	XORL      $0x000000ff, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 8(AX)(DI*1)
+	VMOVDQU   128(CX)(DI*8), Y0
+	VPCMPEQQ  128(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R9
+	VMOVDQU   160(CX)(DI*8), Y0
+	VPCMPEQQ  160(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R10
+	SHLQ      $0x04, R10
+	ORQ       R10, R9
+	XORL      $0x000000ff, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 16(AX)(DI*1)
+	VMOVDQU   192(CX)(DI*8), Y0
+	VPCMPEQQ  192(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R9
+	VMOVDQU   224(CX)(DI*8), Y0
+	VPCMPEQQ  224(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R10
+	SHLQ      $0x04, R10
+	ORQ       R10, R9
+	XORL      $0x000000ff, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 24(AX)(DI*1)
+	ADDQ      $0x00000020, DI
+	JMP       notEqualInt64AVX2_loop4
+
+notEqualInt64AVX2_loop1:
+	CMPQ      DI, DX
+	JGE       notEqualInt64AVX2_done
+	VMOVDQU   (CX)(DI*8), Y0
+	VPCMPEQQ  (SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R8
+	VMOVDQU   32(CX)(DI*8), Y0
+	VPCMPEQQ  32(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R9
+	SHLQ      $0x04, R9
+	ORQ       R9, R8
+	XORL      $0x000000ff, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, (AX)(DI*1)
+	ADDQ      $0x00000008, DI
+	JMP       notEqualInt64AVX2_loop1
+
+notEqualInt64AVX2_done:
+	VZEROUPPER
+	RET
+
+// func notEqualInt64ScalarAVX2(dst []bool, a []int64, s int64, tab *uint64)
+// Requires: AVX, AVX2
+TEXT ·notEqualInt64ScalarAVX2(SB), NOSPLIT, $0-64
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVQ         tab+56(FP), BX
+	MOVQ         s+48(FP), SI
+	VMOVQ        SI, X0
+	VPBROADCASTQ X0, Y0
+	XORQ         SI, SI
+	MOVQ         DX, DI
+	ANDQ         $-32, DI
+
+notEqualInt64ScalarAVX2_loop4:
+	CMPQ      SI, DI
+	JGE       notEqualInt64ScalarAVX2_loop1
+	VMOVDQU   (CX)(SI*8), Y1
+	VPCMPEQQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R8
+	VMOVDQU   32(CX)(SI*8), Y1
+	VPCMPEQQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R9
+	SHLQ      $0x04, R9
+	ORQ       R9, R8
+	XORL      $0x000000ff, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, (AX)(SI*1)
+	VMOVDQU   64(CX)(SI*8), Y1
+	VPCMPEQQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R8
+	VMOVDQU   96(CX)(SI*8), Y1
+	VPCMPEQQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R9
+	SHLQ      $0x04, R9
+	ORQ       R9, R8
+	XORL      $0x000000ff, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 8(AX)(SI*1)
+	VMOVDQU   128(CX)(SI*8), Y1
+	VPCMPEQQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R8
+	VMOVDQU   160(CX)(SI*8), Y1
+	VPCMPEQQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R9
+	SHLQ      $0x04, R9
+	ORQ       R9, R8
+	XORL      $0x000000ff, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 16(AX)(SI*1)
+	VMOVDQU   192(CX)(SI*8), Y1
+	VPCMPEQQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R8
+	VMOVDQU   224(CX)(SI*8), Y1
+	VPCMPEQQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R9
+	SHLQ      $0x04, R9
+	ORQ       R9, R8
+	XORL      $0x000000ff, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 24(AX)(SI*1)
+	ADDQ      $0x00000020, SI
+	JMP       notEqualInt64ScalarAVX2_loop4
+
+notEqualInt64ScalarAVX2_loop1:
+	CMPQ      SI, DX
+	JGE       notEqualInt64ScalarAVX2_done
+	VMOVDQU   (CX)(SI*8), Y1
+	VPCMPEQQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, DI
+	VMOVDQU   32(CX)(SI*8), Y1
+	VPCMPEQQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R8
+	SHLQ      $0x04, R8
+	ORQ       R8, DI
+	XORL      $0x000000ff, DI
+	MOVQ      (BX)(DI*8), DI
+	MOVQ      DI, (AX)(SI*1)
+	ADDQ      $0x00000008, SI
+	JMP       notEqualInt64ScalarAVX2_loop1
+
+notEqualInt64ScalarAVX2_done:
+	VZEROUPPER
+	RET
+
+// func lessInt64AVX2(dst []bool, a []int64, b []int64, tab *uint64)
+// Requires: AVX, AVX2
+TEXT ·lessInt64AVX2(SB), NOSPLIT, $0-80
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	MOVQ tab+72(FP), BX
+	MOVQ b_base+48(FP), SI
+	XORQ DI, DI
+	MOVQ DX, R8
+	ANDQ $-32, R8
+
+lessInt64AVX2_loop4:
+	CMPQ      DI, R8
+	JGE       lessInt64AVX2_loop1
+	VMOVDQU   (SI)(DI*8), Y0
+	VPCMPGTQ  (CX)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R9
+	VMOVDQU   32(SI)(DI*8), Y0
+	VPCMPGTQ  32(CX)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R10
+	SHLQ      $0x04, R10
+	ORQ       R10, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, (AX)(DI*1)
+	VMOVDQU   64(SI)(DI*8), Y0
+	VPCMPGTQ  64(CX)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R9
+	VMOVDQU   96(SI)(DI*8), Y0
+	VPCMPGTQ  96(CX)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R10
+	SHLQ      $0x04, R10
+	ORQ       R10, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 8(AX)(DI*1)
+	VMOVDQU   128(SI)(DI*8), Y0
+	VPCMPGTQ  128(CX)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R9
+	VMOVDQU   160(SI)(DI*8), Y0
+	VPCMPGTQ  160(CX)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R10
+	SHLQ      $0x04, R10
+	ORQ       R10, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 16(AX)(DI*1)
+	VMOVDQU   192(SI)(DI*8), Y0
+	VPCMPGTQ  192(CX)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R9
+	VMOVDQU   224(SI)(DI*8), Y0
+	VPCMPGTQ  224(CX)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R10
+	SHLQ      $0x04, R10
+	ORQ       R10, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 24(AX)(DI*1)
+	ADDQ      $0x00000020, DI
+	JMP       lessInt64AVX2_loop4
+
+lessInt64AVX2_loop1:
+	CMPQ      DI, DX
+	JGE       lessInt64AVX2_done
+	VMOVDQU   (SI)(DI*8), Y0
+	VPCMPGTQ  (CX)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R8
+	VMOVDQU   32(SI)(DI*8), Y0
+	VPCMPGTQ  32(CX)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R9
+	SHLQ      $0x04, R9
+	ORQ       R9, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, (AX)(DI*1)
+	ADDQ      $0x00000008, DI
+	JMP       lessInt64AVX2_loop1
+
+lessInt64AVX2_done:
+	VZEROUPPER
+	RET
+
+// func lessInt64ScalarAVX2(dst []bool, a []int64, s int64, tab *uint64)
+// Requires: AVX, AVX2
+TEXT ·lessInt64ScalarAVX2(SB), NOSPLIT, $0-64
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVQ         tab+56(FP), BX
+	MOVQ         s+48(FP), SI
+	VMOVQ        SI, X0
+	VPBROADCASTQ X0, Y0
+	XORQ         SI, SI
+	MOVQ         DX, DI
+	ANDQ         $-32, DI
+
+lessInt64ScalarAVX2_loop4:
+	CMPQ      SI, DI
+	JGE       lessInt64ScalarAVX2_loop1
+	VPCMPGTQ  (CX)(SI*8), Y0, Y1
+	VMOVMSKPD Y1, R8
+	VPCMPGTQ  32(CX)(SI*8), Y0, Y1
+	VMOVMSKPD Y1, R9
+	SHLQ      $0x04, R9
+	ORQ       R9, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, (AX)(SI*1)
+	VPCMPGTQ  64(CX)(SI*8), Y0, Y1
+	VMOVMSKPD Y1, R8
+	VPCMPGTQ  96(CX)(SI*8), Y0, Y1
+	VMOVMSKPD Y1, R9
+	SHLQ      $0x04, R9
+	ORQ       R9, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 8(AX)(SI*1)
+	VPCMPGTQ  128(CX)(SI*8), Y0, Y1
+	VMOVMSKPD Y1, R8
+	VPCMPGTQ  160(CX)(SI*8), Y0, Y1
+	VMOVMSKPD Y1, R9
+	SHLQ      $0x04, R9
+	ORQ       R9, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 16(AX)(SI*1)
+	VPCMPGTQ  192(CX)(SI*8), Y0, Y1
+	VMOVMSKPD Y1, R8
+	VPCMPGTQ  224(CX)(SI*8), Y0, Y1
+	VMOVMSKPD Y1, R9
+	SHLQ      $0x04, R9
+	ORQ       R9, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 24(AX)(SI*1)
+	ADDQ      $0x00000020, SI
+	JMP       lessInt64ScalarAVX2_loop4
+
+lessInt64ScalarAVX2_loop1:
+	CMPQ      SI, DX
+	JGE       lessInt64ScalarAVX2_done
+	VPCMPGTQ  (CX)(SI*8), Y0, Y1
+	VMOVMSKPD Y1, DI
+	VPCMPGTQ  32(CX)(SI*8), Y0, Y1
+	VMOVMSKPD Y1, R8
+	SHLQ      $0x04, R8
+	ORQ       R8, DI
+	MOVQ      (BX)(DI*8), DI
+	MOVQ      DI, (AX)(SI*1)
+	ADDQ      $0x00000008, SI
+	JMP       lessInt64ScalarAVX2_loop1
+
+lessInt64ScalarAVX2_done:
+	VZEROUPPER
+	RET
+
+// func lessEqualInt64AVX2(dst []bool, a []int64, b []int64, tab *uint64)
+// Requires: AVX, AVX2
+TEXT ·lessEqualInt64AVX2(SB), NOSPLIT, $0-80
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	MOVQ tab+72(FP), BX
+	MOVQ b_base+48(FP), SI
+	XORQ DI, DI
+	MOVQ DX, R8
+	ANDQ $-32, R8
+
+lessEqualInt64AVX2_loop4:
+	CMPQ      DI, R8
+	JGE       lessEqualInt64AVX2_loop1
+	VMOVDQU   (CX)(DI*8), Y0
+	VPCMPGTQ  (SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R9
+	VMOVDQU   32(CX)(DI*8), Y0
+	VPCMPGTQ  32(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R10
+	SHLQ      $0x04, R10
+	ORQ       R10, R9
+	XORL      $0x000000ff, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, (AX)(DI*1)
+	VMOVDQU   64(CX)(DI*8), Y0
+	VPCMPGTQ  64(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R9
+	VMOVDQU   96(CX)(DI*8), Y0
+	VPCMPGTQ  96(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R10
+	SHLQ      $0x04, R10
+	ORQ       R10, R9
+	XORL      $0x000000ff, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 8(AX)(DI*1)
+	VMOVDQU   128(CX)(DI*8), Y0
+	VPCMPGTQ  128(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R9
+	VMOVDQU   160(CX)(DI*8), Y0
+	VPCMPGTQ  160(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R10
+	SHLQ      $0x04, R10
+	ORQ       R10, R9
+	XORL      $0x000000ff, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 16(AX)(DI*1)
+	VMOVDQU   192(CX)(DI*8), Y0
+	VPCMPGTQ  192(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R9
+	VMOVDQU   224(CX)(DI*8), Y0
+	VPCMPGTQ  224(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R10
+	SHLQ      $0x04, R10
+	ORQ       R10, R9
+	XORL      $0x000000ff, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 24(AX)(DI*1)
+	ADDQ      $0x00000020, DI
+	JMP       lessEqualInt64AVX2_loop4
+
+lessEqualInt64AVX2_loop1:
+	CMPQ      DI, DX
+	JGE       lessEqualInt64AVX2_done
+	VMOVDQU   (CX)(DI*8), Y0
+	VPCMPGTQ  (SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R8
+	VMOVDQU   32(CX)(DI*8), Y0
+	VPCMPGTQ  32(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R9
+	SHLQ      $0x04, R9
+	ORQ       R9, R8
+	XORL      $0x000000ff, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, (AX)(DI*1)
+	ADDQ      $0x00000008, DI
+	JMP       lessEqualInt64AVX2_loop1
+
+lessEqualInt64AVX2_done:
+	VZEROUPPER
+	RET
+
+// func lessEqualInt64ScalarAVX2(dst []bool, a []int64, s int64, tab *uint64)
+// Requires: AVX, AVX2
+TEXT ·lessEqualInt64ScalarAVX2(SB), NOSPLIT, $0-64
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVQ         tab+56(FP), BX
+	MOVQ         s+48(FP), SI
+	VMOVQ        SI, X0
+	VPBROADCASTQ X0, Y0
+	XORQ         SI, SI
+	MOVQ         DX, DI
+	ANDQ         $-32, DI
+
+lessEqualInt64ScalarAVX2_loop4:
+	CMPQ      SI, DI
+	JGE       lessEqualInt64ScalarAVX2_loop1
+	VMOVDQU   (CX)(SI*8), Y1
+	VPCMPGTQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R8
+	VMOVDQU   32(CX)(SI*8), Y1
+	VPCMPGTQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R9
+	SHLQ      $0x04, R9
+	ORQ       R9, R8
+	XORL      $0x000000ff, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, (AX)(SI*1)
+	VMOVDQU   64(CX)(SI*8), Y1
+	VPCMPGTQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R8
+	VMOVDQU   96(CX)(SI*8), Y1
+	VPCMPGTQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R9
+	SHLQ      $0x04, R9
+	ORQ       R9, R8
+	XORL      $0x000000ff, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 8(AX)(SI*1)
+	VMOVDQU   128(CX)(SI*8), Y1
+	VPCMPGTQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R8
+	VMOVDQU   160(CX)(SI*8), Y1
+	VPCMPGTQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R9
+	SHLQ      $0x04, R9
+	ORQ       R9, R8
+	XORL      $0x000000ff, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 16(AX)(SI*1)
+	VMOVDQU   192(CX)(SI*8), Y1
+	VPCMPGTQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R8
+	VMOVDQU   224(CX)(SI*8), Y1
+	VPCMPGTQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R9
+	SHLQ      $0x04, R9
+	ORQ       R9, R8
+	XORL      $0x000000ff, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 24(AX)(SI*1)
+	ADDQ      $0x00000020, SI
+	JMP       lessEqualInt64ScalarAVX2_loop4
+
+lessEqualInt64ScalarAVX2_loop1:
+	CMPQ      SI, DX
+	JGE       lessEqualInt64ScalarAVX2_done
+	VMOVDQU   (CX)(SI*8), Y1
+	VPCMPGTQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, DI
+	VMOVDQU   32(CX)(SI*8), Y1
+	VPCMPGTQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R8
+	SHLQ      $0x04, R8
+	ORQ       R8, DI
+	XORL      $0x000000ff, DI
+	MOVQ      (BX)(DI*8), DI
+	MOVQ      DI, (AX)(SI*1)
+	ADDQ      $0x00000008, SI
+	JMP       lessEqualInt64ScalarAVX2_loop1
+
+lessEqualInt64ScalarAVX2_done:
+	VZEROUPPER
+	RET
+
+// func greaterInt64AVX2(dst []bool, a []int64, b []int64, tab *uint64)
+// Requires: AVX, AVX2
+TEXT ·greaterInt64AVX2(SB), NOSPLIT, $0-80
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	MOVQ tab+72(FP), BX
+	MOVQ b_base+48(FP), SI
+	XORQ DI, DI
+	MOVQ DX, R8
+	ANDQ $-32, R8
+
+greaterInt64AVX2_loop4:
+	CMPQ      DI, R8
+	JGE       greaterInt64AVX2_loop1
+	VMOVDQU   (CX)(DI*8), Y0
+	VPCMPGTQ  (SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R9
+	VMOVDQU   32(CX)(DI*8), Y0
+	VPCMPGTQ  32(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R10
+	SHLQ      $0x04, R10
+	ORQ       R10, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, (AX)(DI*1)
+	VMOVDQU   64(CX)(DI*8), Y0
+	VPCMPGTQ  64(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R9
+	VMOVDQU   96(CX)(DI*8), Y0
+	VPCMPGTQ  96(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R10
+	SHLQ      $0x04, R10
+	ORQ       R10, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 8(AX)(DI*1)
+	VMOVDQU   128(CX)(DI*8), Y0
+	VPCMPGTQ  128(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R9
+	VMOVDQU   160(CX)(DI*8), Y0
+	VPCMPGTQ  160(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R10
+	SHLQ      $0x04, R10
+	ORQ       R10, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 16(AX)(DI*1)
+	VMOVDQU   192(CX)(DI*8), Y0
+	VPCMPGTQ  192(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R9
+	VMOVDQU   224(CX)(DI*8), Y0
+	VPCMPGTQ  224(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R10
+	SHLQ      $0x04, R10
+	ORQ       R10, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 24(AX)(DI*1)
+	ADDQ      $0x00000020, DI
+	JMP       greaterInt64AVX2_loop4
+
+greaterInt64AVX2_loop1:
+	CMPQ      DI, DX
+	JGE       greaterInt64AVX2_done
+	VMOVDQU   (CX)(DI*8), Y0
+	VPCMPGTQ  (SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R8
+	VMOVDQU   32(CX)(DI*8), Y0
+	VPCMPGTQ  32(SI)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R9
+	SHLQ      $0x04, R9
+	ORQ       R9, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, (AX)(DI*1)
+	ADDQ      $0x00000008, DI
+	JMP       greaterInt64AVX2_loop1
+
+greaterInt64AVX2_done:
+	VZEROUPPER
+	RET
+
+// func greaterInt64ScalarAVX2(dst []bool, a []int64, s int64, tab *uint64)
+// Requires: AVX, AVX2
+TEXT ·greaterInt64ScalarAVX2(SB), NOSPLIT, $0-64
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVQ         tab+56(FP), BX
+	MOVQ         s+48(FP), SI
+	VMOVQ        SI, X0
+	VPBROADCASTQ X0, Y0
+	XORQ         SI, SI
+	MOVQ         DX, DI
+	ANDQ         $-32, DI
+
+greaterInt64ScalarAVX2_loop4:
+	CMPQ      SI, DI
+	JGE       greaterInt64ScalarAVX2_loop1
+	VMOVDQU   (CX)(SI*8), Y1
+	VPCMPGTQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R8
+	VMOVDQU   32(CX)(SI*8), Y1
+	VPCMPGTQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R9
+	SHLQ      $0x04, R9
+	ORQ       R9, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, (AX)(SI*1)
+	VMOVDQU   64(CX)(SI*8), Y1
+	VPCMPGTQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R8
+	VMOVDQU   96(CX)(SI*8), Y1
+	VPCMPGTQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R9
+	SHLQ      $0x04, R9
+	ORQ       R9, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 8(AX)(SI*1)
+	VMOVDQU   128(CX)(SI*8), Y1
+	VPCMPGTQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R8
+	VMOVDQU   160(CX)(SI*8), Y1
+	VPCMPGTQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R9
+	SHLQ      $0x04, R9
+	ORQ       R9, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 16(AX)(SI*1)
+	VMOVDQU   192(CX)(SI*8), Y1
+	VPCMPGTQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R8
+	VMOVDQU   224(CX)(SI*8), Y1
+	VPCMPGTQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R9
+	SHLQ      $0x04, R9
+	ORQ       R9, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 24(AX)(SI*1)
+	ADDQ      $0x00000020, SI
+	JMP       greaterInt64ScalarAVX2_loop4
+
+greaterInt64ScalarAVX2_loop1:
+	CMPQ      SI, DX
+	JGE       greaterInt64ScalarAVX2_done
+	VMOVDQU   (CX)(SI*8), Y1
+	VPCMPGTQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, DI
+	VMOVDQU   32(CX)(SI*8), Y1
+	VPCMPGTQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, R8
+	SHLQ      $0x04, R8
+	ORQ       R8, DI
+	MOVQ      (BX)(DI*8), DI
+	MOVQ      DI, (AX)(SI*1)
+	ADDQ      $0x00000008, SI
+	JMP       greaterInt64ScalarAVX2_loop1
+
+greaterInt64ScalarAVX2_done:
+	VZEROUPPER
+	RET
+
+// func greaterEqualInt64AVX2(dst []bool, a []int64, b []int64, tab *uint64)
+// Requires: AVX, AVX2
+TEXT ·greaterEqualInt64AVX2(SB), NOSPLIT, $0-80
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	MOVQ tab+72(FP), BX
+	MOVQ b_base+48(FP), SI
+	XORQ DI, DI
+	MOVQ DX, R8
+	ANDQ $-32, R8
+
+greaterEqualInt64AVX2_loop4:
+	CMPQ      DI, R8
+	JGE       greaterEqualInt64AVX2_loop1
+	VMOVDQU   (SI)(DI*8), Y0
+	VPCMPGTQ  (CX)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R9
+	VMOVDQU   32(SI)(DI*8), Y0
+	VPCMPGTQ  32(CX)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R10
+	SHLQ      $0x04, R10
+	ORQ       R10, R9
+	XORL      $0x000000ff, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, (AX)(DI*1)
+	VMOVDQU   64(SI)(DI*8), Y0
+	VPCMPGTQ  64(CX)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R9
+	VMOVDQU   96(SI)(DI*8), Y0
+	VPCMPGTQ  96(CX)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R10
+	SHLQ      $0x04, R10
+	ORQ       R10, R9
+	XORL      $0x000000ff, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 8(AX)(DI*1)
+	VMOVDQU   128(SI)(DI*8), Y0
+	VPCMPGTQ  128(CX)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R9
+	VMOVDQU   160(SI)(DI*8), Y0
+	VPCMPGTQ  160(CX)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R10
+	SHLQ      $0x04, R10
+	ORQ       R10, R9
+	XORL      $0x000000ff, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 16(AX)(DI*1)
+	VMOVDQU   192(SI)(DI*8), Y0
+	VPCMPGTQ  192(CX)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R9
+	VMOVDQU   224(SI)(DI*8), Y0
+	VPCMPGTQ  224(CX)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R10
+	SHLQ      $0x04, R10
+	ORQ       R10, R9
+	XORL      $0x000000ff, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 24(AX)(DI*1)
+	ADDQ      $0x00000020, DI
+	JMP       greaterEqualInt64AVX2_loop4
+
+greaterEqualInt64AVX2_loop1:
+	CMPQ      DI, DX
+	JGE       greaterEqualInt64AVX2_done
+	VMOVDQU   (SI)(DI*8), Y0
+	VPCMPGTQ  (CX)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R8
+	VMOVDQU   32(SI)(DI*8), Y0
+	VPCMPGTQ  32(CX)(DI*8), Y0, Y0
+	VMOVMSKPD Y0, R9
+	SHLQ      $0x04, R9
+	ORQ       R9, R8
+	XORL      $0x000000ff, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, (AX)(DI*1)
+	ADDQ      $0x00000008, DI
+	JMP       greaterEqualInt64AVX2_loop1
+
+greaterEqualInt64AVX2_done:
+	VZEROUPPER
+	RET
+
+// func greaterEqualInt64ScalarAVX2(dst []bool, a []int64, s int64, tab *uint64)
+// Requires: AVX, AVX2
+TEXT ·greaterEqualInt64ScalarAVX2(SB), NOSPLIT, $0-64
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVQ         tab+56(FP), BX
+	MOVQ         s+48(FP), SI
+	VMOVQ        SI, X0
+	VPBROADCASTQ X0, Y0
+	XORQ         SI, SI
+	MOVQ         DX, DI
+	ANDQ         $-32, DI
+
+greaterEqualInt64ScalarAVX2_loop4:
+	CMPQ      SI, DI
+	JGE       greaterEqualInt64ScalarAVX2_loop1
+	VPCMPGTQ  (CX)(SI*8), Y0, Y1
+	VMOVMSKPD Y1, R8
+	VPCMPGTQ  32(CX)(SI*8), Y0, Y1
+	VMOVMSKPD Y1, R9
+	SHLQ      $0x04, R9
+	ORQ       R9, R8
+	XORL      $0x000000ff, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, (AX)(SI*1)
+	VPCMPGTQ  64(CX)(SI*8), Y0, Y1
+	VMOVMSKPD Y1, R8
+	VPCMPGTQ  96(CX)(SI*8), Y0, Y1
+	VMOVMSKPD Y1, R9
+	SHLQ      $0x04, R9
+	ORQ       R9, R8
+	XORL      $0x000000ff, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 8(AX)(SI*1)
+	VPCMPGTQ  128(CX)(SI*8), Y0, Y1
+	VMOVMSKPD Y1, R8
+	VPCMPGTQ  160(CX)(SI*8), Y0, Y1
+	VMOVMSKPD Y1, R9
+	SHLQ      $0x04, R9
+	ORQ       R9, R8
+	XORL      $0x000000ff, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 16(AX)(SI*1)
+	VPCMPGTQ  192(CX)(SI*8), Y0, Y1
+	VMOVMSKPD Y1, R8
+	VPCMPGTQ  224(CX)(SI*8), Y0, Y1
+	VMOVMSKPD Y1, R9
+	SHLQ      $0x04, R9
+	ORQ       R9, R8
+	XORL      $0x000000ff, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 24(AX)(SI*1)
+	ADDQ      $0x00000020, SI
+	JMP       greaterEqualInt64ScalarAVX2_loop4
+
+greaterEqualInt64ScalarAVX2_loop1:
+	CMPQ      SI, DX
+	JGE       greaterEqualInt64ScalarAVX2_done
+	VPCMPGTQ  (CX)(SI*8), Y0, Y1
+	VMOVMSKPD Y1, DI
+	VPCMPGTQ  32(CX)(SI*8), Y0, Y1
+	VMOVMSKPD Y1, R8
+	SHLQ      $0x04, R8
+	ORQ       R8, DI
+	XORL      $0x000000ff, DI
+	MOVQ      (BX)(DI*8), DI
+	MOVQ      DI, (AX)(SI*1)
+	ADDQ      $0x00000008, SI
+	JMP       greaterEqualInt64ScalarAVX2_loop1
+
+greaterEqualInt64ScalarAVX2_done:
+	VZEROUPPER
+	RET
+
+// func equalInt32AVX2(dst []bool, a []int32, b []int32, tab *uint64)
+// Requires: AVX, AVX2
+TEXT ·equalInt32AVX2(SB), NOSPLIT, $0-80
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	MOVQ tab+72(FP), BX
+	MOVQ b_base+48(FP), SI
+	XORQ DI, DI
+	MOVQ DX, R8
+	ANDQ $-32, R8
+
+equalInt32AVX2_loop4:
+	CMPQ      DI, R8
+	JGE       equalInt32AVX2_loop1
+	VMOVDQU   (CX)(DI*4), Y0
+	VPCMPEQD  (SI)(DI*4), Y0, Y0
+	VMOVMSKPS Y0, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, (AX)(DI*1)
+	VMOVDQU   32(CX)(DI*4), Y0
+	VPCMPEQD  32(SI)(DI*4), Y0, Y0
+	VMOVMSKPS Y0, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 8(AX)(DI*1)
+	VMOVDQU   64(CX)(DI*4), Y0
+	VPCMPEQD  64(SI)(DI*4), Y0, Y0
+	VMOVMSKPS Y0, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 16(AX)(DI*1)
+	VMOVDQU   96(CX)(DI*4), Y0
+	VPCMPEQD  96(SI)(DI*4), Y0, Y0
+	VMOVMSKPS Y0, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 24(AX)(DI*1)
+	ADDQ      $0x00000020, DI
+	JMP       equalInt32AVX2_loop4
+
+equalInt32AVX2_loop1:
+	CMPQ      DI, DX
+	JGE       equalInt32AVX2_done
+	VMOVDQU   (CX)(DI*4), Y0
+	VPCMPEQD  (SI)(DI*4), Y0, Y0
+	VMOVMSKPS Y0, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, (AX)(DI*1)
+	ADDQ      $0x00000008, DI
+	JMP       equalInt32AVX2_loop1
+
+equalInt32AVX2_done:
+	VZEROUPPER
+	RET
+
+// func equalInt32ScalarAVX2(dst []bool, a []int32, s int32, tab *uint64)
+// Requires: AVX, AVX2
+TEXT ·equalInt32ScalarAVX2(SB), NOSPLIT, $0-64
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVQ         tab+56(FP), BX
+	MOVL         s+48(FP), SI
+	VMOVD        SI, X0
+	VPBROADCASTD X0, Y0
+	XORQ         SI, SI
+	MOVQ         DX, DI
+	ANDQ         $-32, DI
+
+equalInt32ScalarAVX2_loop4:
+	CMPQ      SI, DI
+	JGE       equalInt32ScalarAVX2_loop1
+	VMOVDQU   (CX)(SI*4), Y1
+	VPCMPEQD  Y0, Y1, Y1
+	VMOVMSKPS Y1, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, (AX)(SI*1)
+	VMOVDQU   32(CX)(SI*4), Y1
+	VPCMPEQD  Y0, Y1, Y1
+	VMOVMSKPS Y1, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 8(AX)(SI*1)
+	VMOVDQU   64(CX)(SI*4), Y1
+	VPCMPEQD  Y0, Y1, Y1
+	VMOVMSKPS Y1, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 16(AX)(SI*1)
+	VMOVDQU   96(CX)(SI*4), Y1
+	VPCMPEQD  Y0, Y1, Y1
+	VMOVMSKPS Y1, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 24(AX)(SI*1)
+	ADDQ      $0x00000020, SI
+	JMP       equalInt32ScalarAVX2_loop4
+
+equalInt32ScalarAVX2_loop1:
+	CMPQ      SI, DX
+	JGE       equalInt32ScalarAVX2_done
+	VMOVDQU   (CX)(SI*4), Y1
+	VPCMPEQD  Y0, Y1, Y1
+	VMOVMSKPS Y1, DI
+	MOVQ      (BX)(DI*8), DI
+	MOVQ      DI, (AX)(SI*1)
+	ADDQ      $0x00000008, SI
+	JMP       equalInt32ScalarAVX2_loop1
+
+equalInt32ScalarAVX2_done:
+	VZEROUPPER
+	RET
+
+// func notEqualInt32AVX2(dst []bool, a []int32, b []int32, tab *uint64)
+// Requires: AVX, AVX2
+TEXT ·notEqualInt32AVX2(SB), NOSPLIT, $0-80
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	MOVQ tab+72(FP), BX
+	MOVQ b_base+48(FP), SI
+	XORQ DI, DI
+	MOVQ DX, R8
+	ANDQ $-32, R8
+
+notEqualInt32AVX2_loop4:
+	CMPQ      DI, R8
+	JGE       notEqualInt32AVX2_loop1
+	VMOVDQU   (CX)(DI*4), Y0
+	VPCMPEQD  (SI)(DI*4), Y0, Y0
+	VMOVMSKPS Y0, R9
+	XORL      $0x000000ff, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, (AX)(DI*1)
+	VMOVDQU   32(CX)(DI*4), Y0
+	VPCMPEQD  32(SI)(DI*4), Y0, Y0
+	VMOVMSKPS Y0, R9
+	XORL      $0x000000ff, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 8(AX)(DI*1)
+	VMOVDQU   64(CX)(DI*4), Y0
+	VPCMPEQD  64(SI)(DI*4), Y0, Y0
+	VMOVMSKPS Y0, R9
+	XORL      $0x000000ff, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 16(AX)(DI*1)
+	VMOVDQU   96(CX)(DI*4), Y0
+	VPCMPEQD  96(SI)(DI*4), Y0, Y0
+	VMOVMSKPS Y0, R9
+	XORL      $0x000000ff, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 24(AX)(DI*1)
+	ADDQ      $0x00000020, DI
+	JMP       notEqualInt32AVX2_loop4
+
+notEqualInt32AVX2_loop1:
+	CMPQ      DI, DX
+	JGE       notEqualInt32AVX2_done
+	VMOVDQU   (CX)(DI*4), Y0
+	VPCMPEQD  (SI)(DI*4), Y0, Y0
+	VMOVMSKPS Y0, R8
+	XORL      $0x000000ff, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, (AX)(DI*1)
+	ADDQ      $0x00000008, DI
+	JMP       notEqualInt32AVX2_loop1
+
+notEqualInt32AVX2_done:
+	VZEROUPPER
+	RET
+
+// func notEqualInt32ScalarAVX2(dst []bool, a []int32, s int32, tab *uint64)
+// Requires: AVX, AVX2
+TEXT ·notEqualInt32ScalarAVX2(SB), NOSPLIT, $0-64
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVQ         tab+56(FP), BX
+	MOVL         s+48(FP), SI
+	VMOVD        SI, X0
+	VPBROADCASTD X0, Y0
+	XORQ         SI, SI
+	MOVQ         DX, DI
+	ANDQ         $-32, DI
+
+notEqualInt32ScalarAVX2_loop4:
+	CMPQ      SI, DI
+	JGE       notEqualInt32ScalarAVX2_loop1
+	VMOVDQU   (CX)(SI*4), Y1
+	VPCMPEQD  Y0, Y1, Y1
+	VMOVMSKPS Y1, R8
+	XORL      $0x000000ff, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, (AX)(SI*1)
+	VMOVDQU   32(CX)(SI*4), Y1
+	VPCMPEQD  Y0, Y1, Y1
+	VMOVMSKPS Y1, R8
+	XORL      $0x000000ff, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 8(AX)(SI*1)
+	VMOVDQU   64(CX)(SI*4), Y1
+	VPCMPEQD  Y0, Y1, Y1
+	VMOVMSKPS Y1, R8
+	XORL      $0x000000ff, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 16(AX)(SI*1)
+	VMOVDQU   96(CX)(SI*4), Y1
+	VPCMPEQD  Y0, Y1, Y1
+	VMOVMSKPS Y1, R8
+	XORL      $0x000000ff, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 24(AX)(SI*1)
+	ADDQ      $0x00000020, SI
+	JMP       notEqualInt32ScalarAVX2_loop4
+
+notEqualInt32ScalarAVX2_loop1:
+	CMPQ      SI, DX
+	JGE       notEqualInt32ScalarAVX2_done
+	VMOVDQU   (CX)(SI*4), Y1
+	VPCMPEQD  Y0, Y1, Y1
+	VMOVMSKPS Y1, DI
+	XORL      $0x000000ff, DI
+	MOVQ      (BX)(DI*8), DI
+	MOVQ      DI, (AX)(SI*1)
+	ADDQ      $0x00000008, SI
+	JMP       notEqualInt32ScalarAVX2_loop1
+
+notEqualInt32ScalarAVX2_done:
+	VZEROUPPER
+	RET
+
+// func lessInt32AVX2(dst []bool, a []int32, b []int32, tab *uint64)
+// Requires: AVX, AVX2
+TEXT ·lessInt32AVX2(SB), NOSPLIT, $0-80
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	MOVQ tab+72(FP), BX
+	MOVQ b_base+48(FP), SI
+	XORQ DI, DI
+	MOVQ DX, R8
+	ANDQ $-32, R8
+
+lessInt32AVX2_loop4:
+	CMPQ      DI, R8
+	JGE       lessInt32AVX2_loop1
+	VMOVDQU   (SI)(DI*4), Y0
+	VPCMPGTD  (CX)(DI*4), Y0, Y0
+	VMOVMSKPS Y0, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, (AX)(DI*1)
+	VMOVDQU   32(SI)(DI*4), Y0
+	VPCMPGTD  32(CX)(DI*4), Y0, Y0
+	VMOVMSKPS Y0, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 8(AX)(DI*1)
+	VMOVDQU   64(SI)(DI*4), Y0
+	VPCMPGTD  64(CX)(DI*4), Y0, Y0
+	VMOVMSKPS Y0, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 16(AX)(DI*1)
+	VMOVDQU   96(SI)(DI*4), Y0
+	VPCMPGTD  96(CX)(DI*4), Y0, Y0
+	VMOVMSKPS Y0, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 24(AX)(DI*1)
+	ADDQ      $0x00000020, DI
+	JMP       lessInt32AVX2_loop4
+
+lessInt32AVX2_loop1:
+	CMPQ      DI, DX
+	JGE       lessInt32AVX2_done
+	VMOVDQU   (SI)(DI*4), Y0
+	VPCMPGTD  (CX)(DI*4), Y0, Y0
+	VMOVMSKPS Y0, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, (AX)(DI*1)
+	ADDQ      $0x00000008, DI
+	JMP       lessInt32AVX2_loop1
+
+lessInt32AVX2_done:
+	VZEROUPPER
+	RET
+
+// func lessInt32ScalarAVX2(dst []bool, a []int32, s int32, tab *uint64)
+// Requires: AVX, AVX2
+TEXT ·lessInt32ScalarAVX2(SB), NOSPLIT, $0-64
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVQ         tab+56(FP), BX
+	MOVL         s+48(FP), SI
+	VMOVD        SI, X0
+	VPBROADCASTD X0, Y0
+	XORQ         SI, SI
+	MOVQ         DX, DI
+	ANDQ         $-32, DI
+
+lessInt32ScalarAVX2_loop4:
+	CMPQ      SI, DI
+	JGE       lessInt32ScalarAVX2_loop1
+	VPCMPGTD  (CX)(SI*4), Y0, Y1
+	VMOVMSKPS Y1, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, (AX)(SI*1)
+	VPCMPGTD  32(CX)(SI*4), Y0, Y1
+	VMOVMSKPS Y1, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 8(AX)(SI*1)
+	VPCMPGTD  64(CX)(SI*4), Y0, Y1
+	VMOVMSKPS Y1, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 16(AX)(SI*1)
+	VPCMPGTD  96(CX)(SI*4), Y0, Y1
+	VMOVMSKPS Y1, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 24(AX)(SI*1)
+	ADDQ      $0x00000020, SI
+	JMP       lessInt32ScalarAVX2_loop4
+
+lessInt32ScalarAVX2_loop1:
+	CMPQ      SI, DX
+	JGE       lessInt32ScalarAVX2_done
+	VPCMPGTD  (CX)(SI*4), Y0, Y1
+	VMOVMSKPS Y1, DI
+	MOVQ      (BX)(DI*8), DI
+	MOVQ      DI, (AX)(SI*1)
+	ADDQ      $0x00000008, SI
+	JMP       lessInt32ScalarAVX2_loop1
+
+lessInt32ScalarAVX2_done:
+	VZEROUPPER
+	RET
+
+// func lessEqualInt32AVX2(dst []bool, a []int32, b []int32, tab *uint64)
+// Requires: AVX, AVX2
+TEXT ·lessEqualInt32AVX2(SB), NOSPLIT, $0-80
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	MOVQ tab+72(FP), BX
+	MOVQ b_base+48(FP), SI
+	XORQ DI, DI
+	MOVQ DX, R8
+	ANDQ $-32, R8
+
+lessEqualInt32AVX2_loop4:
+	CMPQ      DI, R8
+	JGE       lessEqualInt32AVX2_loop1
+	VMOVDQU   (CX)(DI*4), Y0
+	VPCMPGTD  (SI)(DI*4), Y0, Y0
+	VMOVMSKPS Y0, R9
+	XORL      $0x000000ff, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, (AX)(DI*1)
+	VMOVDQU   32(CX)(DI*4), Y0
+	VPCMPGTD  32(SI)(DI*4), Y0, Y0
+	VMOVMSKPS Y0, R9
+	XORL      $0x000000ff, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 8(AX)(DI*1)
+	VMOVDQU   64(CX)(DI*4), Y0
+	VPCMPGTD  64(SI)(DI*4), Y0, Y0
+	VMOVMSKPS Y0, R9
+	XORL      $0x000000ff, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 16(AX)(DI*1)
+	VMOVDQU   96(CX)(DI*4), Y0
+	VPCMPGTD  96(SI)(DI*4), Y0, Y0
+	VMOVMSKPS Y0, R9
+	XORL      $0x000000ff, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 24(AX)(DI*1)
+	ADDQ      $0x00000020, DI
+	JMP       lessEqualInt32AVX2_loop4
+
+lessEqualInt32AVX2_loop1:
+	CMPQ      DI, DX
+	JGE       lessEqualInt32AVX2_done
+	VMOVDQU   (CX)(DI*4), Y0
+	VPCMPGTD  (SI)(DI*4), Y0, Y0
+	VMOVMSKPS Y0, R8
+	XORL      $0x000000ff, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, (AX)(DI*1)
+	ADDQ      $0x00000008, DI
+	JMP       lessEqualInt32AVX2_loop1
+
+lessEqualInt32AVX2_done:
+	VZEROUPPER
+	RET
+
+// func lessEqualInt32ScalarAVX2(dst []bool, a []int32, s int32, tab *uint64)
+// Requires: AVX, AVX2
+TEXT ·lessEqualInt32ScalarAVX2(SB), NOSPLIT, $0-64
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVQ         tab+56(FP), BX
+	MOVL         s+48(FP), SI
+	VMOVD        SI, X0
+	VPBROADCASTD X0, Y0
+	XORQ         SI, SI
+	MOVQ         DX, DI
+	ANDQ         $-32, DI
+
+lessEqualInt32ScalarAVX2_loop4:
+	CMPQ      SI, DI
+	JGE       lessEqualInt32ScalarAVX2_loop1
+	VMOVDQU   (CX)(SI*4), Y1
+	VPCMPGTD  Y0, Y1, Y1
+	VMOVMSKPS Y1, R8
+	XORL      $0x000000ff, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, (AX)(SI*1)
+	VMOVDQU   32(CX)(SI*4), Y1
+	VPCMPGTD  Y0, Y1, Y1
+	VMOVMSKPS Y1, R8
+	XORL      $0x000000ff, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 8(AX)(SI*1)
+	VMOVDQU   64(CX)(SI*4), Y1
+	VPCMPGTD  Y0, Y1, Y1
+	VMOVMSKPS Y1, R8
+	XORL      $0x000000ff, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 16(AX)(SI*1)
+	VMOVDQU   96(CX)(SI*4), Y1
+	VPCMPGTD  Y0, Y1, Y1
+	VMOVMSKPS Y1, R8
+	XORL      $0x000000ff, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 24(AX)(SI*1)
+	ADDQ      $0x00000020, SI
+	JMP       lessEqualInt32ScalarAVX2_loop4
+
+lessEqualInt32ScalarAVX2_loop1:
+	CMPQ      SI, DX
+	JGE       lessEqualInt32ScalarAVX2_done
+	VMOVDQU   (CX)(SI*4), Y1
+	VPCMPGTD  Y0, Y1, Y1
+	VMOVMSKPS Y1, DI
+	XORL      $0x000000ff, DI
+	MOVQ      (BX)(DI*8), DI
+	MOVQ      DI, (AX)(SI*1)
+	ADDQ      $0x00000008, SI
+	JMP       lessEqualInt32ScalarAVX2_loop1
+
+lessEqualInt32ScalarAVX2_done:
+	VZEROUPPER
+	RET
+
+// func greaterInt32AVX2(dst []bool, a []int32, b []int32, tab *uint64)
+// Requires: AVX, AVX2
+TEXT ·greaterInt32AVX2(SB), NOSPLIT, $0-80
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	MOVQ tab+72(FP), BX
+	MOVQ b_base+48(FP), SI
+	XORQ DI, DI
+	MOVQ DX, R8
+	ANDQ $-32, R8
+
+greaterInt32AVX2_loop4:
+	CMPQ      DI, R8
+	JGE       greaterInt32AVX2_loop1
+	VMOVDQU   (CX)(DI*4), Y0
+	VPCMPGTD  (SI)(DI*4), Y0, Y0
+	VMOVMSKPS Y0, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, (AX)(DI*1)
+	VMOVDQU   32(CX)(DI*4), Y0
+	VPCMPGTD  32(SI)(DI*4), Y0, Y0
+	VMOVMSKPS Y0, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 8(AX)(DI*1)
+	VMOVDQU   64(CX)(DI*4), Y0
+	VPCMPGTD  64(SI)(DI*4), Y0, Y0
+	VMOVMSKPS Y0, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 16(AX)(DI*1)
+	VMOVDQU   96(CX)(DI*4), Y0
+	VPCMPGTD  96(SI)(DI*4), Y0, Y0
+	VMOVMSKPS Y0, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 24(AX)(DI*1)
+	ADDQ      $0x00000020, DI
+	JMP       greaterInt32AVX2_loop4
+
+greaterInt32AVX2_loop1:
+	CMPQ      DI, DX
+	JGE       greaterInt32AVX2_done
+	VMOVDQU   (CX)(DI*4), Y0
+	VPCMPGTD  (SI)(DI*4), Y0, Y0
+	VMOVMSKPS Y0, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, (AX)(DI*1)
+	ADDQ      $0x00000008, DI
+	JMP       greaterInt32AVX2_loop1
+
+greaterInt32AVX2_done:
+	VZEROUPPER
+	RET
+
+// func greaterInt32ScalarAVX2(dst []bool, a []int32, s int32, tab *uint64)
+// Requires: AVX, AVX2
+TEXT ·greaterInt32ScalarAVX2(SB), NOSPLIT, $0-64
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVQ         tab+56(FP), BX
+	MOVL         s+48(FP), SI
+	VMOVD        SI, X0
+	VPBROADCASTD X0, Y0
+	XORQ         SI, SI
+	MOVQ         DX, DI
+	ANDQ         $-32, DI
+
+greaterInt32ScalarAVX2_loop4:
+	CMPQ      SI, DI
+	JGE       greaterInt32ScalarAVX2_loop1
+	VMOVDQU   (CX)(SI*4), Y1
+	VPCMPGTD  Y0, Y1, Y1
+	VMOVMSKPS Y1, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, (AX)(SI*1)
+	VMOVDQU   32(CX)(SI*4), Y1
+	VPCMPGTD  Y0, Y1, Y1
+	VMOVMSKPS Y1, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 8(AX)(SI*1)
+	VMOVDQU   64(CX)(SI*4), Y1
+	VPCMPGTD  Y0, Y1, Y1
+	VMOVMSKPS Y1, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 16(AX)(SI*1)
+	VMOVDQU   96(CX)(SI*4), Y1
+	VPCMPGTD  Y0, Y1, Y1
+	VMOVMSKPS Y1, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 24(AX)(SI*1)
+	ADDQ      $0x00000020, SI
+	JMP       greaterInt32ScalarAVX2_loop4
+
+greaterInt32ScalarAVX2_loop1:
+	CMPQ      SI, DX
+	JGE       greaterInt32ScalarAVX2_done
+	VMOVDQU   (CX)(SI*4), Y1
+	VPCMPGTD  Y0, Y1, Y1
+	VMOVMSKPS Y1, DI
+	MOVQ      (BX)(DI*8), DI
+	MOVQ      DI, (AX)(SI*1)
+	ADDQ      $0x00000008, SI
+	JMP       greaterInt32ScalarAVX2_loop1
+
+greaterInt32ScalarAVX2_done:
+	VZEROUPPER
+	RET
+
+// func greaterEqualInt32AVX2(dst []bool, a []int32, b []int32, tab *uint64)
+// Requires: AVX, AVX2
+TEXT ·greaterEqualInt32AVX2(SB), NOSPLIT, $0-80
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	MOVQ tab+72(FP), BX
+	MOVQ b_base+48(FP), SI
+	XORQ DI, DI
+	MOVQ DX, R8
+	ANDQ $-32, R8
+
+greaterEqualInt32AVX2_loop4:
+	CMPQ      DI, R8
+	JGE       greaterEqualInt32AVX2_loop1
+	VMOVDQU   (SI)(DI*4), Y0
+	VPCMPGTD  (CX)(DI*4), Y0, Y0
+	VMOVMSKPS Y0, R9
+	XORL      $0x000000ff, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, (AX)(DI*1)
+	VMOVDQU   32(SI)(DI*4), Y0
+	VPCMPGTD  32(CX)(DI*4), Y0, Y0
+	VMOVMSKPS Y0, R9
+	XORL      $0x000000ff, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 8(AX)(DI*1)
+	VMOVDQU   64(SI)(DI*4), Y0
+	VPCMPGTD  64(CX)(DI*4), Y0, Y0
+	VMOVMSKPS Y0, R9
+	XORL      $0x000000ff, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 16(AX)(DI*1)
+	VMOVDQU   96(SI)(DI*4), Y0
+	VPCMPGTD  96(CX)(DI*4), Y0, Y0
+	VMOVMSKPS Y0, R9
+	XORL      $0x000000ff, R9
+	MOVQ      (BX)(R9*8), R9
+	MOVQ      R9, 24(AX)(DI*1)
+	ADDQ      $0x00000020, DI
+	JMP       greaterEqualInt32AVX2_loop4
+
+greaterEqualInt32AVX2_loop1:
+	CMPQ      DI, DX
+	JGE       greaterEqualInt32AVX2_done
+	VMOVDQU   (SI)(DI*4), Y0
+	VPCMPGTD  (CX)(DI*4), Y0, Y0
+	VMOVMSKPS Y0, R8
+	XORL      $0x000000ff, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, (AX)(DI*1)
+	ADDQ      $0x00000008, DI
+	JMP       greaterEqualInt32AVX2_loop1
+
+greaterEqualInt32AVX2_done:
+	VZEROUPPER
+	RET
+
+// func greaterEqualInt32ScalarAVX2(dst []bool, a []int32, s int32, tab *uint64)
+// Requires: AVX, AVX2
+TEXT ·greaterEqualInt32ScalarAVX2(SB), NOSPLIT, $0-64
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVQ         tab+56(FP), BX
+	MOVL         s+48(FP), SI
+	VMOVD        SI, X0
+	VPBROADCASTD X0, Y0
+	XORQ         SI, SI
+	MOVQ         DX, DI
+	ANDQ         $-32, DI
+
+greaterEqualInt32ScalarAVX2_loop4:
+	CMPQ      SI, DI
+	JGE       greaterEqualInt32ScalarAVX2_loop1
+	VPCMPGTD  (CX)(SI*4), Y0, Y1
+	VMOVMSKPS Y1, R8
+	XORL      $0x000000ff, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, (AX)(SI*1)
+	VPCMPGTD  32(CX)(SI*4), Y0, Y1
+	VMOVMSKPS Y1, R8
+	XORL      $0x000000ff, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 8(AX)(SI*1)
+	VPCMPGTD  64(CX)(SI*4), Y0, Y1
+	VMOVMSKPS Y1, R8
+	XORL      $0x000000ff, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 16(AX)(SI*1)
+	VPCMPGTD  96(CX)(SI*4), Y0, Y1
+	VMOVMSKPS Y1, R8
+	XORL      $0x000000ff, R8
+	MOVQ      (BX)(R8*8), R8
+	MOVQ      R8, 24(AX)(SI*1)
+	ADDQ      $0x00000020, SI
+	JMP       greaterEqualInt32ScalarAVX2_loop4
+
+greaterEqualInt32ScalarAVX2_loop1:
+	CMPQ      SI, DX
+	JGE       greaterEqualInt32ScalarAVX2_done
+	VPCMPGTD  (CX)(SI*4), Y0, Y1
+	VMOVMSKPS Y1, DI
+	XORL      $0x000000ff, DI
+	MOVQ      (BX)(DI*8), DI
+	MOVQ      DI, (AX)(SI*1)
+	ADDQ      $0x00000008, SI
+	JMP       greaterEqualInt32ScalarAVX2_loop1
+
+greaterEqualInt32ScalarAVX2_done:
+	VZEROUPPER
+	RET

@@ -64,6 +64,38 @@ var trigAVX2Kernels = &trigKernels{
 		cmpScalarBlocks(greaterFloat32ScalarAVX2, cmpGtScalarGo[float32]),
 		cmpScalarBlocks(greaterEqualFloat32ScalarAVX2, cmpGeScalarGo[float32]),
 	},
+	cmpI64: [numCmp]func(dst []bool, a, b []int64){
+		cmpBlocks(equalInt64AVX2, cmpEqGo[int64]),
+		cmpBlocks(notEqualInt64AVX2, cmpNeGo[int64]),
+		cmpBlocks(lessInt64AVX2, cmpLtGo[int64]),
+		cmpBlocks(lessEqualInt64AVX2, cmpLeGo[int64]),
+		cmpBlocks(greaterInt64AVX2, cmpGtGo[int64]),
+		cmpBlocks(greaterEqualInt64AVX2, cmpGeGo[int64]),
+	},
+	cmpI32: [numCmp]func(dst []bool, a, b []int32){
+		cmpBlocks(equalInt32AVX2, cmpEqGo[int32]),
+		cmpBlocks(notEqualInt32AVX2, cmpNeGo[int32]),
+		cmpBlocks(lessInt32AVX2, cmpLtGo[int32]),
+		cmpBlocks(lessEqualInt32AVX2, cmpLeGo[int32]),
+		cmpBlocks(greaterInt32AVX2, cmpGtGo[int32]),
+		cmpBlocks(greaterEqualInt32AVX2, cmpGeGo[int32]),
+	},
+	cmpSI64: [numCmp]func(dst []bool, a []int64, s int64){
+		cmpScalarBlocks(equalInt64ScalarAVX2, cmpEqScalarGo[int64]),
+		cmpScalarBlocks(notEqualInt64ScalarAVX2, cmpNeScalarGo[int64]),
+		cmpScalarBlocks(lessInt64ScalarAVX2, cmpLtScalarGo[int64]),
+		cmpScalarBlocks(lessEqualInt64ScalarAVX2, cmpLeScalarGo[int64]),
+		cmpScalarBlocks(greaterInt64ScalarAVX2, cmpGtScalarGo[int64]),
+		cmpScalarBlocks(greaterEqualInt64ScalarAVX2, cmpGeScalarGo[int64]),
+	},
+	cmpSI32: [numCmp]func(dst []bool, a []int32, s int32){
+		cmpScalarBlocks(equalInt32ScalarAVX2, cmpEqScalarGo[int32]),
+		cmpScalarBlocks(notEqualInt32ScalarAVX2, cmpNeScalarGo[int32]),
+		cmpScalarBlocks(lessInt32ScalarAVX2, cmpLtScalarGo[int32]),
+		cmpScalarBlocks(lessEqualInt32ScalarAVX2, cmpLeScalarGo[int32]),
+		cmpScalarBlocks(greaterInt32ScalarAVX2, cmpGtScalarGo[int32]),
+		cmpScalarBlocks(greaterEqualInt32ScalarAVX2, cmpGeScalarGo[int32]),
+	},
 }
 
 var trigAVX512Kernels = func() *trigKernels {
@@ -223,7 +255,7 @@ func sqrtRun[T float](dst, a []T, lanes int, k, nt func(dst, a []T), f func(T) T
 
 // cmpBlocks runs the comparison kernel k (blocks of 8 elements) over the
 // longest multiple of 8 and the Go twin g over the rest.
-func cmpBlocks[T float](k func(dst []bool, a, b []T, tab *uint64), g func(dst []bool, a, b []T)) func(dst []bool, a, b []T) {
+func cmpBlocks[T cmpElem](k func(dst []bool, a, b []T, tab *uint64), g func(dst []bool, a, b []T)) func(dst []bool, a, b []T) {
 	return func(dst []bool, a, b []T) {
 		n := len(dst) &^ 7
 		if n > 0 {
@@ -234,7 +266,7 @@ func cmpBlocks[T float](k func(dst []bool, a, b []T, tab *uint64), g func(dst []
 }
 
 // cmpScalarBlocks is cmpBlocks for the comparisons with a scalar.
-func cmpScalarBlocks[T float](k func(dst []bool, a []T, s T, tab *uint64), g func(dst []bool, a []T, s T)) func(dst []bool, a []T, s T) {
+func cmpScalarBlocks[T cmpElem](k func(dst []bool, a []T, s T, tab *uint64), g func(dst []bool, a []T, s T)) func(dst []bool, a []T, s T) {
 	return func(dst []bool, a []T, s T) {
 		n := len(dst) &^ 7
 		if n > 0 {

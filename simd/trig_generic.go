@@ -195,81 +195,94 @@ func sqrt64(x float64) float64 { return math.Sqrt(x) }
 // is the correctly rounded float32 root (53 >= 2·24+2 bits).
 func sqrt32(x float32) float32 { return float32(math.Sqrt(float64(x))) }
 
-// The comparison twins: dst[i] = a[i] op b[i] (op s), with IEEE
-// semantics, so a NaN operand gives false except for !=.
-func cmpEqGo[T float](dst []bool, a, b []T) {
+// cmpElem is the element types of the comparison kernels.
+type cmpElem interface{ float | ~int64 | ~int32 }
+
+// cmpTwins and cmpScalarTwins are the comparison twins of T, indexed by
+// cmpEq … cmpGe.
+func cmpTwins[T cmpElem]() [numCmp]func(dst []bool, a, b []T) {
+	return [numCmp]func(dst []bool, a, b []T){cmpEqGo[T], cmpNeGo[T], cmpLtGo[T], cmpLeGo[T], cmpGtGo[T], cmpGeGo[T]}
+}
+
+func cmpScalarTwins[T cmpElem]() [numCmp]func(dst []bool, a []T, s T) {
+	return [numCmp]func(dst []bool, a []T, s T){cmpEqScalarGo[T], cmpNeScalarGo[T], cmpLtScalarGo[T], cmpLeScalarGo[T], cmpGtScalarGo[T], cmpGeScalarGo[T]}
+}
+
+// The comparison twins: dst[i] = a[i] op b[i] (op s); for floats with
+// IEEE semantics, so a NaN operand gives false except for !=.
+func cmpEqGo[T cmpElem](dst []bool, a, b []T) {
 	a, b = a[:len(dst)], b[:len(dst)]
 	for i := range dst {
 		dst[i] = a[i] == b[i]
 	}
 }
 
-func cmpNeGo[T float](dst []bool, a, b []T) {
+func cmpNeGo[T cmpElem](dst []bool, a, b []T) {
 	a, b = a[:len(dst)], b[:len(dst)]
 	for i := range dst {
 		dst[i] = a[i] != b[i]
 	}
 }
 
-func cmpLtGo[T float](dst []bool, a, b []T) {
+func cmpLtGo[T cmpElem](dst []bool, a, b []T) {
 	a, b = a[:len(dst)], b[:len(dst)]
 	for i := range dst {
 		dst[i] = a[i] < b[i]
 	}
 }
 
-func cmpLeGo[T float](dst []bool, a, b []T) {
+func cmpLeGo[T cmpElem](dst []bool, a, b []T) {
 	a, b = a[:len(dst)], b[:len(dst)]
 	for i := range dst {
 		dst[i] = a[i] <= b[i]
 	}
 }
 
-func cmpGtGo[T float](dst []bool, a, b []T) {
+func cmpGtGo[T cmpElem](dst []bool, a, b []T) {
 	a, b = a[:len(dst)], b[:len(dst)]
 	for i := range dst {
 		dst[i] = a[i] > b[i]
 	}
 }
 
-func cmpGeGo[T float](dst []bool, a, b []T) {
+func cmpGeGo[T cmpElem](dst []bool, a, b []T) {
 	a, b = a[:len(dst)], b[:len(dst)]
 	for i := range dst {
 		dst[i] = a[i] >= b[i]
 	}
 }
 
-func cmpEqScalarGo[T float](dst []bool, a []T, s T) {
+func cmpEqScalarGo[T cmpElem](dst []bool, a []T, s T) {
 	for i, x := range a[:len(dst)] {
 		dst[i] = x == s
 	}
 }
 
-func cmpNeScalarGo[T float](dst []bool, a []T, s T) {
+func cmpNeScalarGo[T cmpElem](dst []bool, a []T, s T) {
 	for i, x := range a[:len(dst)] {
 		dst[i] = x != s
 	}
 }
 
-func cmpLtScalarGo[T float](dst []bool, a []T, s T) {
+func cmpLtScalarGo[T cmpElem](dst []bool, a []T, s T) {
 	for i, x := range a[:len(dst)] {
 		dst[i] = x < s
 	}
 }
 
-func cmpLeScalarGo[T float](dst []bool, a []T, s T) {
+func cmpLeScalarGo[T cmpElem](dst []bool, a []T, s T) {
 	for i, x := range a[:len(dst)] {
 		dst[i] = x <= s
 	}
 }
 
-func cmpGtScalarGo[T float](dst []bool, a []T, s T) {
+func cmpGtScalarGo[T cmpElem](dst []bool, a []T, s T) {
 	for i, x := range a[:len(dst)] {
 		dst[i] = x > s
 	}
 }
 
-func cmpGeScalarGo[T float](dst []bool, a []T, s T) {
+func cmpGeScalarGo[T cmpElem](dst []bool, a []T, s T) {
 	for i, x := range a[:len(dst)] {
 		dst[i] = x >= s
 	}

@@ -616,19 +616,23 @@ func TestCompareKernels(t *testing.T) {
 	forEachImpl(t, func(t *testing.T) {
 		for _, c := range cmpCases {
 			t.Run(c.name, func(t *testing.T) {
-				checkCompare(t, c.vv64, c.vs64, c.op64)
-				checkCompare(t, c.vv32, c.vs32, c.op32)
+				checkCompare(t, c.vv64, c.vs64, c.op64, testData[float64], specials[float64]())
+				checkCompare(t, c.vv32, c.vs32, c.op32, testData[float32], specials[float32]())
 			})
 		}
 	})
 }
 
-func checkCompare[T float](t *testing.T, vv func(dst []bool, a, b []T), vs func(dst []bool, a []T, s T), op func(x, y T) bool) {
+// checkCompare runs the vector and scalar forms of a comparison on the
+// inputs of data, every length, unaligned starts, and checks every
+// result against op and the bytes around dst; the scalar is an element
+// of a or one of sp.
+func checkCompare[T cmpElem](t *testing.T, vv func(dst []bool, a, b []T), vs func(dst []bool, a []T, s T), op func(x, y T) bool,
+	data func(rng *rand.Rand, n, off int) (a, b []T), sp []T) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	sp := specials[T]()
 	for _, n := range lengths {
 		for _, off := range []int{0, 1, 5} {
-			a, b := testData[T](rng, n, off)
+			a, b := data(rng, n, off)
 			dst, check := newBoolDst(t, n, off)
 			vv(dst, a, b)
 			check()
@@ -651,6 +655,104 @@ func checkCompare[T float](t *testing.T, vv func(dst []bool, a, b []T), vs func(
 			}
 		}
 	}
+}
+
+// intCmpCase is one integer comparison: the exported vector and scalar
+// kernels of both types and the Go operator.
+type intCmpCase struct {
+	name string
+	vv64 func(dst []bool, a, b []int64)
+	vs64 func(dst []bool, a []int64, s int64)
+	vv32 func(dst []bool, a, b []int32)
+	vs32 func(dst []bool, a []int32, s int32)
+	op64 func(x, y int64) bool
+	op32 func(x, y int32) bool
+}
+
+var intCmpCases = []intCmpCase{
+	{"equal", EqualInt64, EqualInt64Scalar, EqualInt32, EqualInt32Scalar,
+		func(x, y int64) bool { return x == y }, func(x, y int32) bool { return x == y }},
+	{"not_equal", NotEqualInt64, NotEqualInt64Scalar, NotEqualInt32, NotEqualInt32Scalar,
+		func(x, y int64) bool { return x != y }, func(x, y int32) bool { return x != y }},
+	{"less", LessInt64, LessInt64Scalar, LessInt32, LessInt32Scalar,
+		func(x, y int64) bool { return x < y }, func(x, y int32) bool { return x < y }},
+	{"less_equal", LessEqualInt64, LessEqualInt64Scalar, LessEqualInt32, LessEqualInt32Scalar,
+		func(x, y int64) bool { return x <= y }, func(x, y int32) bool { return x <= y }},
+	{"greater", GreaterInt64, GreaterInt64Scalar, GreaterInt32, GreaterInt32Scalar,
+		func(x, y int64) bool { return x > y }, func(x, y int32) bool { return x > y }},
+	{"greater_equal", GreaterEqualInt64, GreaterEqualInt64Scalar, GreaterEqualInt32, GreaterEqualInt32Scalar,
+		func(x, y int64) bool { return x >= y }, func(x, y int32) bool { return x >= y }},
+}
+
+func TestIntCompareKernels(t *testing.T) {
+	forEachImpl(t, func(t *testing.T) {
+		for _, c := range intCmpCases {
+			t.Run(c.name, func(t *testing.T) {
+				checkCompare(t, c.vv64, c.vs64, c.op64, intTestData[int64], intSpecials[int64]())
+				checkCompare(t, c.vv32, c.vs32, c.op32, intTestData[int32], intSpecials[int32]())
+			})
+		}
+	})
+}
+
+// intSpecials are the integers mixed into the comparison test data: the
+// ends of the range, their neighbours, -1, 0, 1, and for int64 the ends
+// of int32 and values that agree in one 32-bit half and differ in the
+// other.
+func intSpecials[T int32 | int64]() []T {
+	vs := []int64{0, 1, -1, 2, -2, math.MinInt32, math.MinInt32 + 1, math.MaxInt32, math.MaxInt32 - 1}
+	if unsafe.Sizeof(T(0)) == 8 {
+		vs = append(vs, math.MinInt64, math.MinInt64+1, math.MaxInt64, math.MaxInt64-1,
+			1<<32, -1<<32, 1<<32+1, -1<<32+1, 1<<31, -1<<31-1, 5<<32+7, 7<<32+5)
+	}
+	sp := make([]T, len(vs))
+	for i, v := range vs {
+		sp[i] = T(v)
+	}
+	return sp
+}
+
+// intTestData returns a pair of integer inputs of length n, placed off
+// elements into larger slices: random values of every magnitude with
+// the specials mixed in, equal pairs, pairs one apart and pairs whose
+// difference overflows (so that a compare by subtraction fails).
+func intTestData[T int32 | int64](rng *rand.Rand, n, off int) (a, b []T) {
+	sp := intSpecials[T]()
+	bits := 8 * int(unsafe.Sizeof(T(0)))
+	gen := func() []T {
+		buf := make([]T, n+off)
+		x := buf[off:]
+		for i := range x {
+			switch r := rng.IntN(10); {
+			case r == 0:
+				x[i] = sp[rng.IntN(len(sp))]
+			case r < 4:
+				x[i] = T(rng.IntN(7) - 3)
+			default: // random bits shifted to a random magnitude
+				x[i] = T(int64(rng.Uint64()) >> (64 - 1 - rng.IntN(bits)))
+			}
+		}
+		return x
+	}
+	a, b = gen(), gen()
+	lo, hi := T(-1)<<(bits-1), ^(T(-1) << (bits - 1))
+	for i := range n {
+		switch rng.IntN(16) {
+		case 0, 1:
+			b[i] = a[i]
+		case 2:
+			b[i] = a[i] + 1 // wraps at the maximum: still a valid pair
+		case 3:
+			b[i] = a[i] - 1
+		case 4:
+			a[i], b[i] = lo, hi
+		case 5:
+			a[i], b[i] = hi, lo
+		case 6:
+			a[i], b[i] = lo, T(rng.IntN(100)+1)
+		}
+	}
+	return a, b
 }
 
 // TestCompareNaN checks NumPy's rule on NaN operands: false, except for
@@ -764,6 +866,43 @@ func benchUnary[T float](b *testing.B, impl, name string, kernel func(dst, a []T
 	}
 }
 
+// BenchmarkLessInt64, BenchmarkLessInt32 and BenchmarkLessEqualInt32Scalar
+// run the integer comparisons (one plain, one negated and with a
+// scalar) on random data under every implementation.
+func BenchmarkLessInt64(b *testing.B) {
+	benchIntCompare(b, func(dst []bool, x, y []int64) { LessInt64(dst, x, y) })
+}
+
+func BenchmarkLessInt32(b *testing.B) {
+	benchIntCompare(b, func(dst []bool, x, y []int32) { LessInt32(dst, x, y) })
+}
+
+func BenchmarkLessEqualInt32Scalar(b *testing.B) {
+	benchIntCompare(b, func(dst []bool, x, _ []int32) { LessEqualInt32Scalar(dst, x, 1<<20) })
+}
+
+func benchIntCompare[T int32 | int64](b *testing.B, kernel func(dst []bool, a, b []T)) {
+	for _, impl := range Implementations() {
+		for _, n := range []int{1 << 10, 1 << 20} {
+			b.Run(fmt.Sprintf("%s/%d", impl, n), func(b *testing.B) {
+				restore, _ := use(impl)
+				defer restore()
+				rng := rand.New(rand.NewPCG(1, 2))
+				x, y := make([]T, n), make([]T, n)
+				for i := range x {
+					x[i], y[i] = T(rng.IntN(1<<21)), T(rng.IntN(1<<21))
+				}
+				dst := make([]bool, n)
+				b.SetBytes(int64(n) * (2*int64(unsafe.Sizeof(T(0))) + 1))
+				b.ReportAllocs()
+				for b.Loop() {
+					kernel(dst, x, y)
+				}
+			})
+		}
+	}
+}
+
 func benchCompare[T float](b *testing.B, impl, name string, kernel func(dst []bool, a, b []T)) {
 	for _, n := range []int{1000, 1_000_000} {
 		b.Run(fmt.Sprintf("%s/%s/%d", impl, name, n), func(b *testing.B) {
@@ -788,6 +927,7 @@ func TestTrigNoAllocs(t *testing.T) {
 	forEachImpl(t, func(t *testing.T) {
 		a, dst := make([]float64, 77), make([]float64, 77)
 		a32, dst32 := make([]float32, 77), make([]float32, 77)
+		ai, ai32 := make([]int64, 77), make([]int32, 77)
 		b := make([]bool, 77)
 		if n := testing.AllocsPerRun(20, func() {
 			SinFloat64(dst, a)
@@ -795,6 +935,8 @@ func TestTrigNoAllocs(t *testing.T) {
 			SqrtFloat64(dst, a)
 			LessFloat64(b, a, dst)
 			GreaterEqualFloat32Scalar(b, a32, 0.5)
+			LessEqualInt64(b, ai, ai)
+			GreaterEqualInt32Scalar(b, ai32, -1)
 		}); n != 0 {
 			t.Errorf("%v allocations per run, want 0", n)
 		}

@@ -150,8 +150,8 @@ func registerCmp(u *Ufunc, op cmpOp) {
 			return complexCmp(op, parts128)
 		}
 		return realLoop(sig[0], loopsOf{cmpLoop[int8](op), cmpLoop[uint8](op), cmpLoop[int16](op), cmpLoop[uint16](op),
-			cmpLoop[int32](op), cmpLoop[uint32](op), cmpLoop[int64](op), cmpLoop[uint64](op),
-			floatCmpLoop[float32](op), floatCmpLoop[float64](op)})
+			simdCmpLoop[int32](op), cmpLoop[uint32](op), simdCmpLoop[int64](op), cmpLoop[uint64](op),
+			simdCmpLoop[float32](op), simdCmpLoop[float64](op)})
 	})
 }
 

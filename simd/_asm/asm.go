@@ -34,6 +34,10 @@ type elem struct {
 var (
 	f64 = elem{"Float64", "float64", 8, "PD", "SD"}
 	f32 = elem{"Float32", "float32", 4, "PS", "SS"}
+
+	// The signed integers, for the comparisons only (no P or S forms).
+	i64 = elem{"Int64", "int64", 8, "", ""}
+	i32 = elem{"Int32", "int32", 4, "", ""}
 )
 
 // isa describes a vector instruction set level.

@@ -31,7 +31,8 @@ import (
 // whole number of vectors (blocks of 8 elements for the comparisons);
 // the Go wrappers do the tail. A comparison turns each 8-bit mask of
 // lane results into 8 bool bytes with the lookup table cmpBytes of
-// package simd (tab).
+// package simd (tab). The int64 and int32 comparisons are signed, built
+// from VPCMPEQ and VPCMPGT (see intCmpPreds).
 
 func init() { sets["trig"] = genTrig }
 
@@ -58,6 +59,12 @@ func genTrig() {
 		for _, p := range cmpPreds {
 			genCompare(e, p, false)
 			genCompare(e, p, true)
+		}
+	}
+	for _, e := range []elem{i64, i32} {
+		for _, p := range intCmpPreds {
+			genIntCompare(e, p, false)
+			genIntCompare(e, p, true)
 		}
 	}
 }
@@ -331,46 +338,146 @@ var cmpPreds = []cmpPred{
 // multiple of 8: each block of 8 elements gives an 8-bit mask (VMOVMSKP*)
 // that indexes tab for the 8 bool bytes.
 func genCompare(e elem, p cmpPred, scalar bool) {
-	name := p.Name + e.Name
-	sig := fmt.Sprintf("func(dst []bool, a, b []%s, tab *uint64)", e.Go)
-	op := fmt.Sprintf("a[i] %s b[i]", cmpSymbol[p.Name])
-	if scalar {
-		name += "Scalar"
-		sig = fmt.Sprintf("func(dst []bool, a []%s, s %s, tab *uint64)", e.Go, e.Go)
-		op = fmt.Sprintf("a[i] %s s", cmpSymbol[p.Name])
-	}
-	name += "AVX2"
-	TEXT(name, NOSPLIT, sig)
-	Doc(fmt.Sprintf("%s sets dst[i] = %s for len(dst) a multiple of 8.", name, op))
-	dst := Load(Param("dst").Base(), GP64())
-	a := Load(Param("a").Base(), GP64())
-	n := Load(Param("dst").Len(), GP64())
-	tab := Load(Param("tab"), GP64())
-	var b Register
+	k := cmpHead(e, p.Name, scalar)
 	var s VecVirtual
 	if scalar {
 		s = YMM()
 		I("VBROADCAST"+e.S, Load(Param("s"), XMM()), s)
 	} else {
-		b = Load(Param("b").Base(), GP64())
+		k.b = Load(Param("b").Base(), GP64())
 	}
+	k.loops(func(off int) VecVirtual {
+		x := YMM()
+		I("VMOVU"+e.P, at(e, k.a, k.i).Offset(off), x)
+		var y Op = s
+		if !scalar {
+			y = at(e, k.b, k.i).Offset(off)
+		}
+		I("VCMP"+e.P, U8(p.Imm), y, x, x) // x = a op b
+		return x
+	}, false)
+}
+
+// intCmpPred is a comparison of signed integers built from the two that
+// AVX2 has, VPCMPEQ and VPCMPGT: a op b is x == y or x > y, where x, y
+// are a, b or, with swap, b, a; with not, the result is negated.
+type intCmpPred struct {
+	Name      string
+	gt        bool // VPCMPGT, not VPCMPEQ
+	swap, not bool
+}
+
+var intCmpPreds = []intCmpPred{
+	{"equal", false, false, false},     // a == b
+	{"notEqual", false, false, true},   // !(a == b)
+	{"less", true, true, false},        // b > a
+	{"lessEqual", true, false, true},   // !(a > b)
+	{"greater", true, false, false},    // a > b
+	{"greaterEqual", true, true, true}, // !(b > a)
+}
+
+// genIntCompare is genCompare for int64 and int32: the lanes compared
+// with VPCMPEQ or VPCMPGT (signed), their operands swapped for < and >=,
+// and the 8-bit mask complemented for !=, <= and >=.
+func genIntCompare(e elem, p intCmpPred, scalar bool) {
+	k := cmpHead(e, p.Name, scalar)
+	cmp, bcast := VPCMPEQQ, VPBROADCASTQ
+	if p.gt {
+		cmp = VPCMPGTQ
+	}
+	if e.Size == 4 {
+		cmp, bcast = VPCMPEQD, VPBROADCASTD
+		if p.gt {
+			cmp = VPCMPGTD
+		}
+	}
+	var s VecVirtual
+	if scalar {
+		// Through a general register: go vet takes the operand of
+		// VPBROADCASTD m32 (and of avo's MOVQ into an xmm) for 8
+		// bytes and rejects the 4-byte s.
+		x := XMM()
+		if e.Size == 4 {
+			VMOVD(Load(Param("s"), GP32()), x)
+		} else {
+			VMOVQ(Load(Param("s"), GP64()), x)
+		}
+		s = YMM()
+		bcast(x, s)
+	} else {
+		k.b = Load(Param("b").Base(), GP64())
+	}
+	k.loops(func(off int) VecVirtual {
+		ma := at(e, k.a, k.i).Offset(off)
+		x := YMM()
+		switch {
+		case scalar && p.swap:
+			cmp(ma, s, x) // x = s op a
+		case scalar:
+			VMOVDQU(ma, x)
+			cmp(s, x, x) // x = a op s
+		case p.swap:
+			VMOVDQU(at(e, k.b, k.i).Offset(off), x)
+			cmp(ma, x, x) // x = b op a
+		default:
+			VMOVDQU(ma, x)
+			cmp(at(e, k.b, k.i).Offset(off), x, x) // x = a op b
+		}
+		return x
+	}, p.not)
+}
+
+// cmpKernel is a comparison kernel being emitted: its name and the
+// registers of its parameters and index.
+type cmpKernel struct {
+	name              string
+	e                 elem
+	dst, a, b, n, tab Register
+	i                 GPVirtual
+}
+
+// cmpHead emits the TEXT line, the doc comment and the loads of dst, a,
+// len(dst) and tab of the comparison kernel pred<T>[Scalar]AVX2.
+func cmpHead(e elem, pred string, scalar bool) *cmpKernel {
+	name := pred + e.Name
+	sig := fmt.Sprintf("func(dst []bool, a, b []%s, tab *uint64)", e.Go)
+	op := fmt.Sprintf("a[i] %s b[i]", cmpSymbol[pred])
+	if scalar {
+		name += "Scalar"
+		sig = fmt.Sprintf("func(dst []bool, a []%s, s %s, tab *uint64)", e.Go, e.Go)
+		op = fmt.Sprintf("a[i] %s s", cmpSymbol[pred])
+	}
+	name += "AVX2"
+	TEXT(name, NOSPLIT, sig)
+	Doc(fmt.Sprintf("%s sets dst[i] = %s for len(dst) a multiple of 8.", name, op))
+	return &cmpKernel{
+		name: name,
+		e:    e,
+		dst:  Load(Param("dst").Base(), GP64()),
+		a:    Load(Param("a").Base(), GP64()),
+		n:    Load(Param("dst").Len(), GP64()),
+		tab:  Load(Param("tab"), GP64()),
+	}
+}
+
+// loops emits the loops over the blocks of 8 elements, four blocks at a
+// time while they last: vec(off) emits the comparison of the vector at
+// byte offset off from element i and returns its lanes (all ones where
+// true); with not, the 8-bit mask of a block is complemented before the
+// lookup.
+func (k *cmpKernel) loops(vec func(off int) VecVirtual, not bool) {
+	e, name := k.e, k.name
 	L := avx2.lanes(e)
 	vecs := 8 / L // vectors per block of 8 elements
-	i := GP64()
+	k.i = GP64().(GPVirtual)
+	i := k.i
 	XORQ(i, i)
 
 	// emitBlock emits the 8 bools of the block of 8 elements at i+8u.
 	emitBlock := func(u int) {
 		m := GP64().(GPVirtual)
 		for w := range vecs {
-			off := (8*u + w*L) * e.Size
-			x := YMM()
-			I("VMOVU"+e.P, at(e, a, i).Offset(off), x)
-			var y Op = s
-			if !scalar {
-				y = at(e, b, i).Offset(off)
-			}
-			I("VCMP"+e.P, U8(p.Imm), y, x, x) // x = a op b
+			x := vec((8*u + w*L) * e.Size)
 			if w == 0 {
 				vmovmsk(e, x, m)
 				continue
@@ -380,12 +487,15 @@ func genCompare(e elem, p cmpPred, scalar bool) {
 			SHLQ(U8(w*L), h)
 			ORQ(h, m)
 		}
-		MOVQ(Mem{Base: tab, Index: m, Scale: 8}, m)
-		MOVQ(m, Mem{Base: dst, Index: i, Scale: 1, Disp: 8 * u})
+		if not {
+			XORL(U32(0xff), m.As32())
+		}
+		MOVQ(Mem{Base: k.tab, Index: m, Scale: 8}, m)
+		MOVQ(m, Mem{Base: k.dst, Index: i, Scale: 1, Disp: 8 * u})
 	}
 
 	lim := GP64()
-	MOVQ(n, lim)
+	MOVQ(k.n, lim)
 	ANDQ(I32(-32), lim)
 	Label(name + "_loop4")
 	CMPQ(i, lim)
@@ -396,7 +506,7 @@ func genCompare(e elem, p cmpPred, scalar bool) {
 	ADDQ(U32(32), i)
 	JMP(LabelRef(name + "_loop4"))
 	Label(name + "_loop1")
-	CMPQ(i, n)
+	CMPQ(i, k.n)
 	JGE(LabelRef(name + "_done"))
 	emitBlock(0)
 	ADDQ(U32(8), i)
