@@ -65,41 +65,35 @@ func init() {
 	registerTypes(BitwiseAnd, bitTypes, func(sig string) Loop {
 		if sig[0] == '?' {
 			f := func(a, b bool) bool { return a && b }
-			return reduceWith(Binary(f), f)
+			return reduceWith(withRun(Binary(f), andBoolRun), f)
 		}
-		return intLoops(sig[0], Binary(bitAnd[int8]), Binary(bitAnd[uint8]), Binary(bitAnd[int16]), Binary(bitAnd[uint16]),
-			Binary(bitAnd[int32]), Binary(bitAnd[uint32]), Binary(bitAnd[int64]), Binary(bitAnd[uint64]))
+		return intLoops(sig[0], withRun(Binary(bitAnd[int8]), andRun[int8]), withRun(Binary(bitAnd[uint8]), andRun[uint8]), withRun(Binary(bitAnd[int16]), andRun[int16]), withRun(Binary(bitAnd[uint16]), andRun[uint16]), withRun(Binary(bitAnd[int32]), andRun[int32]), withRun(Binary(bitAnd[uint32]), andRun[uint32]), withRun(Binary(bitAnd[int64]), andRun[int64]), withRun(Binary(bitAnd[uint64]), andRun[uint64]))
 	})
 	registerTypes(BitwiseOr, bitTypes, func(sig string) Loop {
 		if sig[0] == '?' {
 			f := func(a, b bool) bool { return a || b }
-			return reduceWith(Binary(f), f)
+			return reduceWith(withRun(Binary(f), orBoolRun), f)
 		}
-		return intLoops(sig[0], Binary(bitOr[int8]), Binary(bitOr[uint8]), Binary(bitOr[int16]), Binary(bitOr[uint16]),
-			Binary(bitOr[int32]), Binary(bitOr[uint32]), Binary(bitOr[int64]), Binary(bitOr[uint64]))
+		return intLoops(sig[0], withRun(Binary(bitOr[int8]), orRun[int8]), withRun(Binary(bitOr[uint8]), orRun[uint8]), withRun(Binary(bitOr[int16]), orRun[int16]), withRun(Binary(bitOr[uint16]), orRun[uint16]), withRun(Binary(bitOr[int32]), orRun[int32]), withRun(Binary(bitOr[uint32]), orRun[uint32]), withRun(Binary(bitOr[int64]), orRun[int64]), withRun(Binary(bitOr[uint64]), orRun[uint64]))
 	})
 	registerTypes(BitwiseXor, bitTypes, func(sig string) Loop {
 		if sig[0] == '?' {
 			f := func(a, b bool) bool { return a != b }
-			return reduceWith(Binary(f), f)
+			return reduceWith(withRun(Binary(f), xorBoolRun), f)
 		}
-		return intLoops(sig[0], Binary(bitXor[int8]), Binary(bitXor[uint8]), Binary(bitXor[int16]), Binary(bitXor[uint16]),
-			Binary(bitXor[int32]), Binary(bitXor[uint32]), Binary(bitXor[int64]), Binary(bitXor[uint64]))
+		return intLoops(sig[0], withRun(Binary(bitXor[int8]), xorRun[int8]), withRun(Binary(bitXor[uint8]), xorRun[uint8]), withRun(Binary(bitXor[int16]), xorRun[int16]), withRun(Binary(bitXor[uint16]), xorRun[uint16]), withRun(Binary(bitXor[int32]), xorRun[int32]), withRun(Binary(bitXor[uint32]), xorRun[uint32]), withRun(Binary(bitXor[int64]), xorRun[int64]), withRun(Binary(bitXor[uint64]), xorRun[uint64]))
 	})
 	registerTypes(Invert, "?->? b->b B->B h->h H->H i->i I->I l->l L->L q->q Q->Q O->O", func(sig string) Loop {
 		if sig[0] == '?' {
-			return Unary(func(a bool) bool { return !a })
+			return withRun1(Unary(func(a bool) bool { return !a }), notBoolRun)
 		}
-		return intLoops(sig[0], Unary(bitNot[int8]), Unary(bitNot[uint8]), Unary(bitNot[int16]), Unary(bitNot[uint16]),
-			Unary(bitNot[int32]), Unary(bitNot[uint32]), Unary(bitNot[int64]), Unary(bitNot[uint64]))
+		return intLoops(sig[0], withRun1(Unary(bitNot[int8]), notRun[int8]), withRun1(Unary(bitNot[uint8]), notRun[uint8]), withRun1(Unary(bitNot[int16]), notRun[int16]), withRun1(Unary(bitNot[uint16]), notRun[uint16]), withRun1(Unary(bitNot[int32]), notRun[int32]), withRun1(Unary(bitNot[uint32]), notRun[uint32]), withRun1(Unary(bitNot[int64]), notRun[int64]), withRun1(Unary(bitNot[uint64]), notRun[uint64]))
 	})
 	const shiftTypes = "bb->b BB->B hh->h HH->H ii->i II->I ll->l LL->L qq->q QQ->Q OO->O"
 	registerTypes(LeftShift, shiftTypes, func(sig string) Loop {
-		return intLoops(sig[0], Binary(shl[int8]), Binary(shl[uint8]), Binary(shl[int16]), Binary(shl[uint16]),
-			Binary(shl[int32]), Binary(shl[uint32]), Binary(shl[int64]), Binary(shl[uint64]))
+		return intLoops(sig[0], withRun(Binary(shl[int8]), shlRun[int8]), withRun(Binary(shl[uint8]), shlRun[uint8]), withRun(Binary(shl[int16]), shlRun[int16]), withRun(Binary(shl[uint16]), shlRun[uint16]), withRun(Binary(shl[int32]), shlRun[int32]), withRun(Binary(shl[uint32]), shlRun[uint32]), withRun(Binary(shl[int64]), shlRun[int64]), withRun(Binary(shl[uint64]), shlRun[uint64]))
 	})
 	registerTypes(RightShift, shiftTypes, func(sig string) Loop {
-		return intLoops(sig[0], Binary(shr[int8]), Binary(shr[uint8]), Binary(shr[int16]), Binary(shr[uint16]),
-			Binary(shr[int32]), Binary(shr[uint32]), Binary(shr[int64]), Binary(shr[uint64]))
+		return intLoops(sig[0], withRun(Binary(shr[int8]), shrRun[int8]), withRun(Binary(shr[uint8]), shrRun[uint8]), withRun(Binary(shr[int16]), shrRun[int16]), withRun(Binary(shr[uint16]), shrRun[uint16]), withRun(Binary(shr[int32]), shrRun[int32]), withRun(Binary(shr[uint32]), shrRun[uint32]), withRun(Binary(shr[int64]), shrRun[int64]), withRun(Binary(shr[uint64]), shrRun[uint64]))
 	})
 }

@@ -275,10 +275,10 @@ func clipComplex[C complexNum, F floating](parts func(C) (F, F)) func(x, lo, hi 
 func halfTruthy(a float16.Float16) bool { return a&0x7fff != 0 }
 
 // logicalLoop returns the loop of a logical binary op f for type char c.
-func logicalLoop(c byte, f func(a, b bool) bool) Loop {
+func logicalLoop(c byte, f func(a, b bool) bool, run func(out, x, y []bool)) Loop {
 	switch c {
 	case '?':
-		return Binary(f)
+		return withRun(Binary(f), run)
 	case 'b':
 		return Binary(func(a, b int8) bool { return f(a != 0, b != 0) })
 	case 'B':
@@ -312,7 +312,7 @@ func logicalLoop(c byte, f func(a, b bool) bool) Loop {
 func logicalNotLoop(c byte) Loop {
 	switch c {
 	case '?':
-		return Unary(func(a bool) bool { return !a })
+		return withRun1(Unary(func(a bool) bool { return !a }), notBoolRun)
 	case 'b':
 		return Unary(func(a int8) bool { return a == 0 })
 	case 'B':
@@ -448,10 +448,10 @@ func init() {
 		})
 
 	const logicTypes = "??->? bb->? BB->? hh->? HH->? ii->? II->? ll->? LL->? qq->? QQ->? ee->? ff->? dd->? gg->? FF->? DD->? GG->? OO->O"
-	registerTypes(LogicalAnd, logicTypes, func(sig string) Loop { return logicalLoop(sig[0], and) })
-	registerTypes(LogicalOr, logicTypes, func(sig string) Loop { return logicalLoop(sig[0], or) })
+	registerTypes(LogicalAnd, logicTypes, func(sig string) Loop { return logicalLoop(sig[0], and, andBoolRun) })
+	registerTypes(LogicalOr, logicTypes, func(sig string) Loop { return logicalLoop(sig[0], or, orBoolRun) })
 	registerTypes(LogicalXor, logicTypes, func(sig string) Loop {
-		return logicalLoop(sig[0], func(a, b bool) bool { return a != b })
+		return logicalLoop(sig[0], func(a, b bool) bool { return a != b }, xorBoolRun)
 	})
 	registerTypes(LogicalNot, "?->? b->? B->? h->? H->? i->? I->? l->? L->? q->? Q->? e->? f->? d->? g->? F->? D->? G->? O->O",
 		func(sig string) Loop { return logicalNotLoop(sig[0]) })

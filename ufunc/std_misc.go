@@ -195,14 +195,14 @@ func f16(f func(float64) float64) Loop {
 }
 
 // roundingLoop registers the e/f/d loops of a rounding function.
-func roundingLoop(c byte, f func(float64) float64) Loop {
+func roundingLoop(c byte, f func(float64) float64, r32 func(out, x []float32), r64 func(out, x []float64)) Loop {
 	switch c {
 	case 'e':
 		return f16(f)
 	case 'f':
-		return Unary(f32(f))
+		return withRun1(Unary(f32(f)), r32)
 	case 'd':
-		return Unary(f)
+		return withRun1(Unary(f), r64)
 	}
 	return nil
 }
@@ -305,9 +305,15 @@ func init() {
 		return Unary(spacing64)
 	})
 	const roundTypes = "e->e f->f d->d f->f d->d g->g O->O"
-	registerTypes(Floor, roundTypes, func(sig string) Loop { return roundingLoop(sig[0], math.Floor) })
-	registerTypes(Ceil, roundTypes, func(sig string) Loop { return roundingLoop(sig[0], math.Ceil) })
-	registerTypes(Trunc, roundTypes, func(sig string) Loop { return roundingLoop(sig[0], math.Trunc) })
+	registerTypes(Floor, roundTypes, func(sig string) Loop {
+		return roundingLoop(sig[0], math.Floor, floorRun[float32], floorRun[float64])
+	})
+	registerTypes(Ceil, roundTypes, func(sig string) Loop {
+		return roundingLoop(sig[0], math.Ceil, ceilRun[float32], ceilRun[float64])
+	})
+	registerTypes(Trunc, roundTypes, func(sig string) Loop {
+		return roundingLoop(sig[0], math.Trunc, truncRun[float32], truncRun[float64])
+	})
 	registerTypes(Rint, "e->e f->f d->d f->f d->d g->g F->F D->D G->G O->O", func(sig string) Loop {
 		switch sig[0] {
 		case 'F':
@@ -319,7 +325,7 @@ func init() {
 				return complex(math.RoundToEven(real(a)), math.RoundToEven(imag(a)))
 			})
 		}
-		return roundingLoop(sig[0], math.RoundToEven)
+		return roundingLoop(sig[0], math.RoundToEven, rintRun[float32], rintRun[float64])
 	})
 	registerTypes(Heaviside, "ee->e ff->f dd->d gg->g", func(sig string) Loop {
 		switch sig[0] {

@@ -1,0 +1,187 @@
+package ufunc
+
+import (
+	"encoding/binary"
+	"math"
+	"unsafe"
+)
+
+// Loops built by Binary(f) and Unary(f) call f through a function value
+// for every element, several times the cost of a bitwise operation or a
+// rounding. withRun and withRun1 put a written-out loop (a run function,
+// called once per call of the loop) in front of such a loop for the
+// commonest layout, every operand contiguous; other layouts, reductions
+// included, keep the element-wise loop, which computes the same values.
+
+// withRun returns slow with contiguous runs of two inputs handed to run.
+func withRun[A, B, R any](slow Loop, run func(out []R, x []A, y []B)) Loop {
+	as, bs, rs := sizeOf[A](), sizeOf[B](), sizeOf[R]()
+	return func(args []unsafe.Pointer, steps []int, n int) {
+		if n > 0 && steps[0] == as && steps[1] == bs && steps[2] == rs {
+			run(unsafe.Slice((*R)(args[2]), n), unsafe.Slice((*A)(args[0]), n), unsafe.Slice((*B)(args[1]), n))
+			return
+		}
+		slow(args, steps, n)
+	}
+}
+
+// withRun1 is withRun for one input.
+func withRun1[A, R any](slow Loop, run func(out []R, x []A)) Loop {
+	as, rs := sizeOf[A](), sizeOf[R]()
+	return func(args []unsafe.Pointer, steps []int, n int) {
+		if n > 0 && steps[0] == as && steps[1] == rs {
+			run(unsafe.Slice((*R)(args[1]), n), unsafe.Slice((*A)(args[0]), n))
+			return
+		}
+		slow(args, steps, n)
+	}
+}
+
+// The run functions: out[i] = op(x[i], y[i]) (or op(x[i])), len(x) and
+// len(y) at least len(out).
+
+func andRun[T integer](out, x, y []T) {
+	x, y = x[:len(out)], y[:len(out)]
+	for i := range out {
+		out[i] = x[i] & y[i]
+	}
+}
+
+func orRun[T integer](out, x, y []T) {
+	x, y = x[:len(out)], y[:len(out)]
+	for i := range out {
+		out[i] = x[i] | y[i]
+	}
+}
+
+func xorRun[T integer](out, x, y []T) {
+	x, y = x[:len(out)], y[:len(out)]
+	for i := range out {
+		out[i] = x[i] ^ y[i]
+	}
+}
+
+func notRun[T integer](out, x []T) {
+	x = x[:len(out)]
+	for i := range out {
+		out[i] = ^x[i]
+	}
+}
+
+func shlRun[T integer](out, x, y []T) {
+	x, y = x[:len(out)], y[:len(out)]
+	for i := range out {
+		out[i] = shl(x[i], y[i])
+	}
+}
+
+func shrRun[T integer](out, x, y []T) {
+	x, y = x[:len(out)], y[:len(out)]
+	for i := range out {
+		out[i] = shr(x[i], y[i])
+	}
+}
+
+// The logical operations of bool arrays (and the bitwise ones, which
+// are the same on bools), eight elements a step: each byte made 0 or 1
+// by whether it is nonzero (a bool array's bytes are 0 or 1 unless it
+// views other memory; any nonzero byte counts as true, as in NumPy),
+// then the operation on the eight bytes at once.
+
+// nonzeroBytes maps each byte of w to 1 if it is nonzero, else 0.
+func nonzeroBytes(w uint64) uint64 {
+	const low7 = 0x7f7f7f7f7f7f7f7f
+	return (((w & low7) + low7) | w) >> 7 & 0x0101010101010101
+}
+
+// boolBytes returns the bytes of b.
+func boolBytes(b []bool) []byte {
+	return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(b))), len(b))
+}
+
+// The operations of boolRun.
+const (
+	boolAnd = iota
+	boolOr
+	boolXor
+	boolNot // of x alone
+)
+
+// boolRun applies op to the normalized bytes of x and y eight at a
+// time (a loop for each op: through a function value the call would
+// cost more than the operation), and to the last len(out)%8 bytes one
+// at a time.
+func boolRun(out, x, y []bool, op int) {
+	ob, xb, yb := boolBytes(out), boolBytes(x[:len(out)]), boolBytes(y[:len(out)])
+	le := binary.LittleEndian
+	const ones = 0x0101010101010101
+	m := len(ob) &^ 7
+	switch op {
+	case boolAnd:
+		for i := 0; i < m; i += 8 {
+			le.PutUint64(ob[i:], nonzeroBytes(le.Uint64(xb[i:]))&nonzeroBytes(le.Uint64(yb[i:])))
+		}
+	case boolOr:
+		for i := 0; i < m; i += 8 {
+			le.PutUint64(ob[i:], nonzeroBytes(le.Uint64(xb[i:])|le.Uint64(yb[i:])))
+		}
+	case boolXor:
+		for i := 0; i < m; i += 8 {
+			le.PutUint64(ob[i:], nonzeroBytes(le.Uint64(xb[i:]))^nonzeroBytes(le.Uint64(yb[i:])))
+		}
+	case boolNot:
+		for i := 0; i < m; i += 8 {
+			le.PutUint64(ob[i:], nonzeroBytes(le.Uint64(xb[i:]))^ones)
+		}
+	}
+	for i := m; i < len(ob); i++ {
+		a, b := nonzeroBytes(uint64(xb[i])), nonzeroBytes(uint64(yb[i]))
+		switch op {
+		case boolAnd:
+			ob[i] = byte(a & b)
+		case boolOr:
+			ob[i] = byte(a | b)
+		case boolXor:
+			ob[i] = byte(a ^ b)
+		case boolNot:
+			ob[i] = byte(a ^ 1)
+		}
+	}
+}
+
+func andBoolRun(out, x, y []bool) { boolRun(out, x, y, boolAnd) }
+func orBoolRun(out, x, y []bool)  { boolRun(out, x, y, boolOr) }
+func xorBoolRun(out, x, y []bool) { boolRun(out, x, y, boolXor) }
+func notBoolRun(out, x []bool)    { boolRun(out, x, x, boolNot) }
+
+// The roundings of floats (math.Floor, Ceil and Trunc are single
+// instructions on CPUs with SSE4.1). Rounding a float32 through float64
+// is exact.
+
+func floorRun[T floating](out, x []T) {
+	x = x[:len(out)]
+	for i := range out {
+		out[i] = T(math.Floor(float64(x[i])))
+	}
+}
+
+func ceilRun[T floating](out, x []T) {
+	x = x[:len(out)]
+	for i := range out {
+		out[i] = T(math.Ceil(float64(x[i])))
+	}
+}
+
+func truncRun[T floating](out, x []T) {
+	x = x[:len(out)]
+	for i := range out {
+		out[i] = T(math.Trunc(float64(x[i])))
+	}
+}
+
+func rintRun[T floating](out, x []T) {
+	x = x[:len(out)]
+	for i := range out {
+		out[i] = T(math.RoundToEven(float64(x[i])))
+	}
+}

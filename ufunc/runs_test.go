@@ -1,0 +1,135 @@
+package ufunc
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/pluribus-go/pluribus/ndarray"
+)
+
+// The run functions in front of the element-wise loops (runs.go) give
+// what the element-wise loops give: each ufunc on contiguous operands
+// (the run) against the same values taken every second element of
+// arrays twice as long (the element-wise loop), for every type the run
+// covers, over lengths around the loops' unrolling.
+func TestRunsMatchElementwise(t *testing.T) {
+	rng := rand.New(rand.NewPCG(81, 82))
+	ints := func(n int) []uint64 {
+		v := make([]uint64, n)
+		for i := range v {
+			switch rng.IntN(4) {
+			case 0:
+				v[i] = uint64(rng.IntN(70)) // shift counts, in range and past the width
+			case 1:
+				v[i] = -uint64(rng.IntN(3)) // negative shift counts, -1, 0
+			default:
+				v[i] = rng.Uint64()
+			}
+		}
+		return v
+	}
+	floats := func(n int) []float64 {
+		v := make([]float64, n)
+		specials := []float64{0, math.Copysign(0, -1), 0.5, -0.5, 1.5, 2.5, -2.5, math.Inf(1), math.Inf(-1), math.NaN(), 1e300, 4503599627370497}
+		for i := range v {
+			if rng.IntN(3) == 0 {
+				v[i] = specials[rng.IntN(len(specials))]
+			} else {
+				v[i] = rng.NormFloat64() * 100
+			}
+		}
+		return v
+	}
+	bin := []*Ufunc{BitwiseAnd, BitwiseOr, BitwiseXor, LeftShift, RightShift}
+	for _, n := range []int{1, 7, 16, 33, 100} {
+		xs, ys := ints(2*n), ints(2*n)
+		for _, mk := range []func([]uint64) (*ndarray.Array, error){
+			func(v []uint64) (*ndarray.Array, error) { return fromConv[int8](v) },
+			func(v []uint64) (*ndarray.Array, error) { return fromConv[uint8](v) },
+			func(v []uint64) (*ndarray.Array, error) { return fromConv[int16](v) },
+			func(v []uint64) (*ndarray.Array, error) { return fromConv[uint16](v) },
+			func(v []uint64) (*ndarray.Array, error) { return fromConv[int32](v) },
+			func(v []uint64) (*ndarray.Array, error) { return fromConv[uint32](v) },
+			func(v []uint64) (*ndarray.Array, error) { return fromConv[int64](v) },
+			func(v []uint64) (*ndarray.Array, error) { return ndarray.FromSlice(v) },
+			func(v []uint64) (*ndarray.Array, error) {
+				b := make([]bool, len(v))
+				for i, x := range v {
+					b[i] = x&1 == 1
+				}
+				return ndarray.FromSlice(b)
+			},
+		} {
+			x, _ := mk(xs)
+			y, _ := mk(ys)
+			isBool := x.DType().Kind().String() == "bool"
+			ops := append([]*Ufunc{Invert}, bin...)
+			if isBool {
+				ops = []*Ufunc{Invert, BitwiseAnd, BitwiseOr, BitwiseXor, LogicalAnd, LogicalOr, LogicalXor, LogicalNot}
+			}
+			for _, u := range ops {
+				checkRunVsStrided(t, u, x, y, n)
+			}
+		}
+		fs := floats(2 * n)
+		f64, _ := ndarray.FromSlice(fs)
+		f32, _ := fromConvF[float32](fs)
+		for _, u := range []*Ufunc{Floor, Ceil, Trunc, Rint} {
+			checkRunVsStrided(t, u, f64, nil, n)
+			checkRunVsStrided(t, u, f32, nil, n)
+		}
+	}
+}
+
+// checkRunVsStrided compares u on the first n elements of x (and y) with
+// u on their every second element, element by element (bits for
+// floats).
+func checkRunVsStrided(t *testing.T, u *Ufunc, x, y *ndarray.Array, n int) {
+	t.Helper()
+	name := fmt.Sprintf("%s %v n=%d", u.Name(), x.DType(), n)
+	contig := func(a *ndarray.Array) *ndarray.Array {
+		// x[::2] copied: contiguous, the same values as the strided view
+		v, _ := a.Index("::2")
+		return v.Copy()
+	}
+	strided := func(a *ndarray.Array) *ndarray.Array {
+		v, _ := a.Index("::2")
+		return v
+	}
+	call := func(pick func(*ndarray.Array) *ndarray.Array) *ndarray.Array {
+		var r *ndarray.Array
+		var err error
+		if u.NIn() == 1 {
+			r, err = u.Call1(pick(x))
+		} else {
+			r, err = u.Call2(pick(x), pick(y))
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return r
+	}
+	a, b := call(contig), call(strided)
+	ab, bb := a.Bytes(), b.Bytes()
+	if len(ab) != len(bb) || string(ab) != string(bb) {
+		t.Fatalf("%s: contiguous %v, element-wise %v", name, a, b)
+	}
+}
+
+func fromConv[T int8 | uint8 | int16 | uint16 | int32 | uint32 | int64](v []uint64) (*ndarray.Array, error) {
+	s := make([]T, len(v))
+	for i, x := range v {
+		s[i] = T(x)
+	}
+	return ndarray.FromSlice(s)
+}
+
+func fromConvF[T float32](v []float64) (*ndarray.Array, error) {
+	s := make([]T, len(v))
+	for i, x := range v {
+		s[i] = T(x)
+	}
+	return ndarray.FromSlice(s)
+}
