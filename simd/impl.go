@@ -77,6 +77,10 @@ type kernels struct {
 	mulAdd32     func(dst, a, b, c []float32)
 	neg64, abs64 func(dst, a []float64)
 	neg32, abs32 func(dst, a []float32)
+	// round64 and round32 hold floor, ceil, trunc and rint (see
+	// roundOp), and their non-temporal variants below.
+	round64 [numRound]func(dst, a []float64)
+	round32 [numRound]func(dst, a []float32)
 
 	// Non-temporal variants of binI32, binI64, mulAdd64 and mulAdd32,
 	// nil where an implementation has none: they take the part of a
@@ -100,6 +104,8 @@ type kernels struct {
 	cvt32toI32NT     func(dst []int32, a []float32)
 	neg64NT, abs64NT func(dst, a []float64)
 	neg32NT, abs32NT func(dst, a []float32)
+	round64NT        [numRound]func(dst, a []float64)
+	round32NT        [numRound]func(dst, a []float32)
 }
 
 // Integer element-wise operations, the index into kernels.binI32/binI64.
@@ -110,6 +116,15 @@ const (
 	opIMax
 	opIMin
 	numIntBin
+)
+
+// The roundings, the index into kernels.round64/round32.
+const (
+	roundFloor = iota
+	roundCeil
+	roundTrunc
+	roundRint
+	numRound
 )
 
 // unIBlock is the multiple of elements the unI32/unI64 kernels take:
@@ -161,6 +176,8 @@ var goKernels = &kernels{
 	cvt32toI32: truncGo[float32],
 	mulAdd64:   mulAddGo[float64],
 	mulAdd32:   mulAddGo[float32],
+	round64:    [numRound]func(dst, a []float64){floorGo[float64], ceilGo[float64], truncFloatGo[float64], rintGo[float64]},
+	round32:    [numRound]func(dst, a []float32){floorGo[float32], ceilGo[float32], truncFloatGo[float32], rintGo[float32]},
 	neg64:      negGo[float64],
 	abs64:      absGo64,
 	neg32:      negGo[float32],

@@ -22,6 +22,8 @@ func archKernels() []*kernels {
 		k.cvt64toI32, k.cvt32toI32 = convertFloat64ToInt32AVX2, convertFloat32ToInt32AVX2
 		k.mulAdd64, k.mulAdd32 = mulAddFloat64AVX2, mulAddFloat32AVX2
 		k.neg64, k.abs64, k.neg32, k.abs32 = negFloat64AVX2, absFloat64AVX2, negFloat32AVX2, absFloat32AVX2
+		k.round64 = [numRound]func(dst, a []float64){floorFloat64AVX2, ceilFloat64AVX2, truncFloat64AVX2, rintFloat64AVX2}
+		k.round32 = [numRound]func(dst, a []float32){floorFloat32AVX2, ceilFloat32AVX2, truncFloat32AVX2, rintFloat32AVX2}
 		k.cvt32to16, k.cvt16to32 = convertFloat32ToFloat16Go, convertFloat16ToFloat32Go
 		if cpu.X86.HasF16C {
 			k.cvt32to16, k.cvt16to32 = convertFloat32ToFloat16F16C, convertFloat16ToFloat32F16C
@@ -87,6 +89,8 @@ func setNT() {
 	for _, k := range []*kernels{avx512Kernels, avx2Kernels} {
 		k.mulAdd64NT, k.mulAdd32NT = mulAddFloat64AVX2NT, mulAddFloat32AVX2NT
 		k.neg64NT, k.abs64NT, k.neg32NT, k.abs32NT = negFloat64AVX2NT, absFloat64AVX2NT, negFloat32AVX2NT, absFloat32AVX2NT
+		k.round64NT = [numRound]func(dst, a []float64){floorFloat64AVX2NT, ceilFloat64AVX2NT, truncFloat64AVX2NT, rintFloat64AVX2NT}
+		k.round32NT = [numRound]func(dst, a []float32){floorFloat32AVX2NT, ceilFloat32AVX2NT, truncFloat32AVX2NT, rintFloat32AVX2NT}
 		k.cvt64to32NT = convertFloat64ToFloat32AVX2NT
 		k.cvtI32to64NT, k.cvt32to64NT, k.cvtI32to32NT = convertInt32ToFloat64AVX2NT, convertFloat32ToFloat64AVX2NT, convertInt32ToFloat32AVX2NT
 		k.cvt64toI32NT, k.cvt32toI32NT = convertFloat64ToInt32AVX2NT, convertFloat32ToInt32AVX2NT

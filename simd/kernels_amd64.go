@@ -668,6 +668,18 @@ func negFloat64AVX2(dst []float64, a []float64)
 // absFloat64AVX2 is the block kernel of AbsFloat64Unitary: len(dst) is a multiple of 8.
 func absFloat64AVX2(dst []float64, a []float64)
 
+// floorFloat64AVX2 is the block kernel of FloorFloat64Unitary: len(dst) is a multiple of 8.
+func floorFloat64AVX2(dst []float64, a []float64)
+
+// ceilFloat64AVX2 is the block kernel of CeilFloat64Unitary: len(dst) is a multiple of 8.
+func ceilFloat64AVX2(dst []float64, a []float64)
+
+// truncFloat64AVX2 is the block kernel of TruncFloat64Unitary: len(dst) is a multiple of 8.
+func truncFloat64AVX2(dst []float64, a []float64)
+
+// rintFloat64AVX2 is the block kernel of RintFloat64Unitary: len(dst) is a multiple of 8.
+func rintFloat64AVX2(dst []float64, a []float64)
+
 // negFloat64AVX2NT is the block kernel of NegateFloat64Unitary: len(dst) is a multiple of 8.
 // This variant stores with non-temporal hints: dst is 32-byte aligned
 // and len(dst) a multiple of 8.
@@ -677,6 +689,26 @@ func negFloat64AVX2NT(dst []float64, a []float64)
 // This variant stores with non-temporal hints: dst is 32-byte aligned
 // and len(dst) a multiple of 8.
 func absFloat64AVX2NT(dst []float64, a []float64)
+
+// floorFloat64AVX2NT is the block kernel of FloorFloat64Unitary: len(dst) is a multiple of 8.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 8.
+func floorFloat64AVX2NT(dst []float64, a []float64)
+
+// ceilFloat64AVX2NT is the block kernel of CeilFloat64Unitary: len(dst) is a multiple of 8.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 8.
+func ceilFloat64AVX2NT(dst []float64, a []float64)
+
+// truncFloat64AVX2NT is the block kernel of TruncFloat64Unitary: len(dst) is a multiple of 8.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 8.
+func truncFloat64AVX2NT(dst []float64, a []float64)
+
+// rintFloat64AVX2NT is the block kernel of RintFloat64Unitary: len(dst) is a multiple of 8.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 8.
+func rintFloat64AVX2NT(dst []float64, a []float64)
 
 // mulAddFloat32AVX2 is the block kernel of MulAddFloat32Unitary: len(dst) is a multiple of 16.
 func mulAddFloat32AVX2(dst []float32, a []float32, b []float32, c []float32)
@@ -692,6 +724,18 @@ func negFloat32AVX2(dst []float32, a []float32)
 // absFloat32AVX2 is the block kernel of AbsFloat32Unitary: len(dst) is a multiple of 16.
 func absFloat32AVX2(dst []float32, a []float32)
 
+// floorFloat32AVX2 is the block kernel of FloorFloat32Unitary: len(dst) is a multiple of 16.
+func floorFloat32AVX2(dst []float32, a []float32)
+
+// ceilFloat32AVX2 is the block kernel of CeilFloat32Unitary: len(dst) is a multiple of 16.
+func ceilFloat32AVX2(dst []float32, a []float32)
+
+// truncFloat32AVX2 is the block kernel of TruncFloat32Unitary: len(dst) is a multiple of 16.
+func truncFloat32AVX2(dst []float32, a []float32)
+
+// rintFloat32AVX2 is the block kernel of RintFloat32Unitary: len(dst) is a multiple of 16.
+func rintFloat32AVX2(dst []float32, a []float32)
+
 // negFloat32AVX2NT is the block kernel of NegateFloat32Unitary: len(dst) is a multiple of 16.
 // This variant stores with non-temporal hints: dst is 32-byte aligned
 // and len(dst) a multiple of 16.
@@ -701,6 +745,26 @@ func negFloat32AVX2NT(dst []float32, a []float32)
 // This variant stores with non-temporal hints: dst is 32-byte aligned
 // and len(dst) a multiple of 16.
 func absFloat32AVX2NT(dst []float32, a []float32)
+
+// floorFloat32AVX2NT is the block kernel of FloorFloat32Unitary: len(dst) is a multiple of 16.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 16.
+func floorFloat32AVX2NT(dst []float32, a []float32)
+
+// ceilFloat32AVX2NT is the block kernel of CeilFloat32Unitary: len(dst) is a multiple of 16.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 16.
+func ceilFloat32AVX2NT(dst []float32, a []float32)
+
+// truncFloat32AVX2NT is the block kernel of TruncFloat32Unitary: len(dst) is a multiple of 16.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 16.
+func truncFloat32AVX2NT(dst []float32, a []float32)
+
+// rintFloat32AVX2NT is the block kernel of RintFloat32Unitary: len(dst) is a multiple of 16.
+// This variant stores with non-temporal hints: dst is 32-byte aligned
+// and len(dst) a multiple of 16.
+func rintFloat32AVX2NT(dst []float32, a []float32)
 
 // convertInt32ToFloat64AVX2 is a conversion block kernel: len(dst) is a multiple of 8.
 func convertInt32ToFloat64AVX2(dst []float64, a []int32)

@@ -8841,6 +8841,94 @@ absFloat64AVX2_done:
 	VZEROUPPER
 	RET
 
+// func floorFloat64AVX2(dst []float64, a []float64)
+// Requires: AVX
+TEXT ·floorFloat64AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+floorFloat64AVX2_loop:
+	CMPQ     BX, DX
+	JGE      floorFloat64AVX2_done
+	VROUNDPD $0x09, (CX)(BX*8), Y0
+	VROUNDPD $0x09, 32(CX)(BX*8), Y1
+	VMOVUPD  Y0, (AX)(BX*8)
+	VMOVUPD  Y1, 32(AX)(BX*8)
+	ADDQ     $0x08, BX
+	JMP      floorFloat64AVX2_loop
+
+floorFloat64AVX2_done:
+	VZEROUPPER
+	RET
+
+// func ceilFloat64AVX2(dst []float64, a []float64)
+// Requires: AVX
+TEXT ·ceilFloat64AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+ceilFloat64AVX2_loop:
+	CMPQ     BX, DX
+	JGE      ceilFloat64AVX2_done
+	VROUNDPD $0x0a, (CX)(BX*8), Y0
+	VROUNDPD $0x0a, 32(CX)(BX*8), Y1
+	VMOVUPD  Y0, (AX)(BX*8)
+	VMOVUPD  Y1, 32(AX)(BX*8)
+	ADDQ     $0x08, BX
+	JMP      ceilFloat64AVX2_loop
+
+ceilFloat64AVX2_done:
+	VZEROUPPER
+	RET
+
+// func truncFloat64AVX2(dst []float64, a []float64)
+// Requires: AVX
+TEXT ·truncFloat64AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+truncFloat64AVX2_loop:
+	CMPQ     BX, DX
+	JGE      truncFloat64AVX2_done
+	VROUNDPD $0x0b, (CX)(BX*8), Y0
+	VROUNDPD $0x0b, 32(CX)(BX*8), Y1
+	VMOVUPD  Y0, (AX)(BX*8)
+	VMOVUPD  Y1, 32(AX)(BX*8)
+	ADDQ     $0x08, BX
+	JMP      truncFloat64AVX2_loop
+
+truncFloat64AVX2_done:
+	VZEROUPPER
+	RET
+
+// func rintFloat64AVX2(dst []float64, a []float64)
+// Requires: AVX
+TEXT ·rintFloat64AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+rintFloat64AVX2_loop:
+	CMPQ     BX, DX
+	JGE      rintFloat64AVX2_done
+	VROUNDPD $0x08, (CX)(BX*8), Y0
+	VROUNDPD $0x08, 32(CX)(BX*8), Y1
+	VMOVUPD  Y0, (AX)(BX*8)
+	VMOVUPD  Y1, 32(AX)(BX*8)
+	ADDQ     $0x08, BX
+	JMP      rintFloat64AVX2_loop
+
+rintFloat64AVX2_done:
+	VZEROUPPER
+	RET
+
 // func negFloat64AVX2NT(dst []float64, a []float64)
 // Requires: AVX, AVX2, MMX+, SSE2
 TEXT ·negFloat64AVX2NT(SB), NOSPLIT, $0-48
@@ -8889,6 +8977,98 @@ absFloat64AVX2NT_loop:
 	JMP      absFloat64AVX2NT_loop
 
 absFloat64AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func floorFloat64AVX2NT(dst []float64, a []float64)
+// Requires: AVX, MMX+
+TEXT ·floorFloat64AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+floorFloat64AVX2NT_loop:
+	CMPQ     BX, DX
+	JGE      floorFloat64AVX2NT_done
+	VROUNDPD $0x09, (CX)(BX*8), Y0
+	VROUNDPD $0x09, 32(CX)(BX*8), Y1
+	VMOVNTPD Y0, (AX)(BX*8)
+	VMOVNTPD Y1, 32(AX)(BX*8)
+	ADDQ     $0x08, BX
+	JMP      floorFloat64AVX2NT_loop
+
+floorFloat64AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func ceilFloat64AVX2NT(dst []float64, a []float64)
+// Requires: AVX, MMX+
+TEXT ·ceilFloat64AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+ceilFloat64AVX2NT_loop:
+	CMPQ     BX, DX
+	JGE      ceilFloat64AVX2NT_done
+	VROUNDPD $0x0a, (CX)(BX*8), Y0
+	VROUNDPD $0x0a, 32(CX)(BX*8), Y1
+	VMOVNTPD Y0, (AX)(BX*8)
+	VMOVNTPD Y1, 32(AX)(BX*8)
+	ADDQ     $0x08, BX
+	JMP      ceilFloat64AVX2NT_loop
+
+ceilFloat64AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func truncFloat64AVX2NT(dst []float64, a []float64)
+// Requires: AVX, MMX+
+TEXT ·truncFloat64AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+truncFloat64AVX2NT_loop:
+	CMPQ     BX, DX
+	JGE      truncFloat64AVX2NT_done
+	VROUNDPD $0x0b, (CX)(BX*8), Y0
+	VROUNDPD $0x0b, 32(CX)(BX*8), Y1
+	VMOVNTPD Y0, (AX)(BX*8)
+	VMOVNTPD Y1, 32(AX)(BX*8)
+	ADDQ     $0x08, BX
+	JMP      truncFloat64AVX2NT_loop
+
+truncFloat64AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func rintFloat64AVX2NT(dst []float64, a []float64)
+// Requires: AVX, MMX+
+TEXT ·rintFloat64AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+rintFloat64AVX2NT_loop:
+	CMPQ     BX, DX
+	JGE      rintFloat64AVX2NT_done
+	VROUNDPD $0x08, (CX)(BX*8), Y0
+	VROUNDPD $0x08, 32(CX)(BX*8), Y1
+	VMOVNTPD Y0, (AX)(BX*8)
+	VMOVNTPD Y1, 32(AX)(BX*8)
+	ADDQ     $0x08, BX
+	JMP      rintFloat64AVX2NT_loop
+
+rintFloat64AVX2NT_done:
 	SFENCE
 	VZEROUPPER
 	RET
@@ -9000,6 +9180,94 @@ absFloat32AVX2_done:
 	VZEROUPPER
 	RET
 
+// func floorFloat32AVX2(dst []float32, a []float32)
+// Requires: AVX
+TEXT ·floorFloat32AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+floorFloat32AVX2_loop:
+	CMPQ     BX, DX
+	JGE      floorFloat32AVX2_done
+	VROUNDPS $0x09, (CX)(BX*4), Y0
+	VROUNDPS $0x09, 32(CX)(BX*4), Y1
+	VMOVUPS  Y0, (AX)(BX*4)
+	VMOVUPS  Y1, 32(AX)(BX*4)
+	ADDQ     $0x10, BX
+	JMP      floorFloat32AVX2_loop
+
+floorFloat32AVX2_done:
+	VZEROUPPER
+	RET
+
+// func ceilFloat32AVX2(dst []float32, a []float32)
+// Requires: AVX
+TEXT ·ceilFloat32AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+ceilFloat32AVX2_loop:
+	CMPQ     BX, DX
+	JGE      ceilFloat32AVX2_done
+	VROUNDPS $0x0a, (CX)(BX*4), Y0
+	VROUNDPS $0x0a, 32(CX)(BX*4), Y1
+	VMOVUPS  Y0, (AX)(BX*4)
+	VMOVUPS  Y1, 32(AX)(BX*4)
+	ADDQ     $0x10, BX
+	JMP      ceilFloat32AVX2_loop
+
+ceilFloat32AVX2_done:
+	VZEROUPPER
+	RET
+
+// func truncFloat32AVX2(dst []float32, a []float32)
+// Requires: AVX
+TEXT ·truncFloat32AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+truncFloat32AVX2_loop:
+	CMPQ     BX, DX
+	JGE      truncFloat32AVX2_done
+	VROUNDPS $0x0b, (CX)(BX*4), Y0
+	VROUNDPS $0x0b, 32(CX)(BX*4), Y1
+	VMOVUPS  Y0, (AX)(BX*4)
+	VMOVUPS  Y1, 32(AX)(BX*4)
+	ADDQ     $0x10, BX
+	JMP      truncFloat32AVX2_loop
+
+truncFloat32AVX2_done:
+	VZEROUPPER
+	RET
+
+// func rintFloat32AVX2(dst []float32, a []float32)
+// Requires: AVX
+TEXT ·rintFloat32AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+rintFloat32AVX2_loop:
+	CMPQ     BX, DX
+	JGE      rintFloat32AVX2_done
+	VROUNDPS $0x08, (CX)(BX*4), Y0
+	VROUNDPS $0x08, 32(CX)(BX*4), Y1
+	VMOVUPS  Y0, (AX)(BX*4)
+	VMOVUPS  Y1, 32(AX)(BX*4)
+	ADDQ     $0x10, BX
+	JMP      rintFloat32AVX2_loop
+
+rintFloat32AVX2_done:
+	VZEROUPPER
+	RET
+
 // func negFloat32AVX2NT(dst []float32, a []float32)
 // Requires: AVX, AVX2, MMX+, SSE2
 TEXT ·negFloat32AVX2NT(SB), NOSPLIT, $0-48
@@ -9048,6 +9316,98 @@ absFloat32AVX2NT_loop:
 	JMP      absFloat32AVX2NT_loop
 
 absFloat32AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func floorFloat32AVX2NT(dst []float32, a []float32)
+// Requires: AVX, MMX+
+TEXT ·floorFloat32AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+floorFloat32AVX2NT_loop:
+	CMPQ     BX, DX
+	JGE      floorFloat32AVX2NT_done
+	VROUNDPS $0x09, (CX)(BX*4), Y0
+	VROUNDPS $0x09, 32(CX)(BX*4), Y1
+	VMOVNTPS Y0, (AX)(BX*4)
+	VMOVNTPS Y1, 32(AX)(BX*4)
+	ADDQ     $0x10, BX
+	JMP      floorFloat32AVX2NT_loop
+
+floorFloat32AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func ceilFloat32AVX2NT(dst []float32, a []float32)
+// Requires: AVX, MMX+
+TEXT ·ceilFloat32AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+ceilFloat32AVX2NT_loop:
+	CMPQ     BX, DX
+	JGE      ceilFloat32AVX2NT_done
+	VROUNDPS $0x0a, (CX)(BX*4), Y0
+	VROUNDPS $0x0a, 32(CX)(BX*4), Y1
+	VMOVNTPS Y0, (AX)(BX*4)
+	VMOVNTPS Y1, 32(AX)(BX*4)
+	ADDQ     $0x10, BX
+	JMP      ceilFloat32AVX2NT_loop
+
+ceilFloat32AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func truncFloat32AVX2NT(dst []float32, a []float32)
+// Requires: AVX, MMX+
+TEXT ·truncFloat32AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+truncFloat32AVX2NT_loop:
+	CMPQ     BX, DX
+	JGE      truncFloat32AVX2NT_done
+	VROUNDPS $0x0b, (CX)(BX*4), Y0
+	VROUNDPS $0x0b, 32(CX)(BX*4), Y1
+	VMOVNTPS Y0, (AX)(BX*4)
+	VMOVNTPS Y1, 32(AX)(BX*4)
+	ADDQ     $0x10, BX
+	JMP      truncFloat32AVX2NT_loop
+
+truncFloat32AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
+// func rintFloat32AVX2NT(dst []float32, a []float32)
+// Requires: AVX, MMX+
+TEXT ·rintFloat32AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	XORQ BX, BX
+
+rintFloat32AVX2NT_loop:
+	CMPQ     BX, DX
+	JGE      rintFloat32AVX2NT_done
+	VROUNDPS $0x08, (CX)(BX*4), Y0
+	VROUNDPS $0x08, 32(CX)(BX*4), Y1
+	VMOVNTPS Y0, (AX)(BX*4)
+	VMOVNTPS Y1, 32(AX)(BX*4)
+	ADDQ     $0x10, BX
+	JMP      rintFloat32AVX2NT_loop
+
+rintFloat32AVX2NT_done:
 	SFENCE
 	VZEROUPPER
 	RET

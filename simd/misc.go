@@ -45,6 +45,56 @@ func mulAddRun[T float](k, nt func(dst, a, b, c []T), dst, a, b, c []T) {
 	mulAddGo(dst[n:], a[n:], b[n:], c[n:])
 }
 
+// FloorFloat64Unitary computes
+//
+//	for i := range dst {
+//		dst[i] = math.Floor(a[i])
+//	}
+//
+// It panics unless len(a) == len(dst).
+func FloorFloat64Unitary(dst, a []float64) { round64(roundFloor, dst, a) }
+
+// CeilFloat64Unitary is FloorFloat64Unitary with math.Ceil.
+func CeilFloat64Unitary(dst, a []float64) { round64(roundCeil, dst, a) }
+
+// TruncFloat64Unitary is FloorFloat64Unitary with math.Trunc.
+func TruncFloat64Unitary(dst, a []float64) { round64(roundTrunc, dst, a) }
+
+// RintFloat64Unitary is FloorFloat64Unitary with math.RoundToEven
+// (NumPy's rint: to the nearest integer, halves to even).
+func RintFloat64Unitary(dst, a []float64) { round64(roundRint, dst, a) }
+
+// FloorFloat32Unitary computes
+//
+//	for i := range dst {
+//		dst[i] = float32(math.Floor(float64(a[i])))
+//	}
+//
+// (exact: the floor of a float32 is a float32). It panics unless
+// len(a) == len(dst).
+func FloorFloat32Unitary(dst, a []float32) { round32(roundFloor, dst, a) }
+
+// CeilFloat32Unitary is FloorFloat32Unitary with math.Ceil.
+func CeilFloat32Unitary(dst, a []float32) { round32(roundCeil, dst, a) }
+
+// TruncFloat32Unitary is FloorFloat32Unitary with math.Trunc.
+func TruncFloat32Unitary(dst, a []float32) { round32(roundTrunc, dst, a) }
+
+// RintFloat32Unitary is FloorFloat32Unitary with math.RoundToEven.
+func RintFloat32Unitary(dst, a []float32) { round32(roundRint, dst, a) }
+
+func round64(op int, dst, a []float64) {
+	check2(len(dst), len(a))
+	k := active.Load()
+	unaryRun(dst, a, k.round64[op], k.round64NT[op], goKernels.round64[op])
+}
+
+func round32(op int, dst, a []float32) {
+	check2(len(dst), len(a))
+	k := active.Load()
+	unaryRun(dst, a, k.round32[op], k.round32NT[op], goKernels.round32[op])
+}
+
 // NegateFloat64Unitary computes
 //
 //	for i := range dst {
@@ -198,5 +248,35 @@ func truncGo[T float](dst []int32, a []T) {
 		} else {
 			dst[i] = math.MinInt32
 		}
+	}
+}
+
+// The twins of the rounding kernels.
+
+func floorGo[T float32 | float64](dst, a []T) {
+	a = a[:len(dst)]
+	for i, x := range a {
+		dst[i] = T(math.Floor(float64(x)))
+	}
+}
+
+func ceilGo[T float32 | float64](dst, a []T) {
+	a = a[:len(dst)]
+	for i, x := range a {
+		dst[i] = T(math.Ceil(float64(x)))
+	}
+}
+
+func truncFloatGo[T float32 | float64](dst, a []T) {
+	a = a[:len(dst)]
+	for i, x := range a {
+		dst[i] = T(math.Trunc(float64(x)))
+	}
+}
+
+func rintGo[T float32 | float64](dst, a []T) {
+	a = a[:len(dst)]
+	for i, x := range a {
+		dst[i] = T(math.RoundToEven(float64(x)))
 	}
 }

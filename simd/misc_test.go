@@ -180,3 +180,54 @@ func TestConvertToInt32(t *testing.T) {
 		t.Errorf("twin: %v, want %v", d, want)
 	}
 }
+
+// TestRound checks Floor, Ceil, Trunc and Rint of every implementation
+// against the twins (Go's math functions) bit for bit (NaNs by being
+// NaN): lengths 0-300, unaligned, guards around dst, the specials,
+// halves (where Rint rounds to even), negatives rounding to -0, and
+// values past 2⁵² that are already integers.
+func TestRound(t *testing.T) {
+	testRound(t, 31, [numRound]func(dst, a []float64){FloorFloat64Unitary, CeilFloat64Unitary, TruncFloat64Unitary, RintFloat64Unitary},
+		goKernels.round64)
+	testRound(t, 33, [numRound]func(dst, a []float32){FloorFloat32Unitary, CeilFloat32Unitary, TruncFloat32Unitary, RintFloat32Unitary},
+		goKernels.round32)
+	// hand-computed
+	d := make([]float64, 6)
+	RintFloat64Unitary(d, []float64{0.5, 1.5, 2.5, -0.5, -1.5, 4503599627370497})
+	if want := []float64{0, 2, 2, 0, -2, 4503599627370497}; !slices.Equal(d, want) || !math.Signbit(d[3]) {
+		t.Errorf("rint = %v, want %v (-0 at 3)", d, want)
+	}
+}
+
+func testRound[T float](t *testing.T, seed uint64, fns, twins [numRound]func(dst, a []T)) {
+	rng := rand.New(rand.NewPCG(seed, seed+1))
+	names := [numRound]string{"floor", "ceil", "trunc", "rint"}
+	forEachImpl(t, func(t *testing.T) {
+		for _, n := range lengths {
+			off := n % 3
+			a, _ := testData[T](rng, n, off)
+			for i := range a {
+				switch rng.IntN(8) {
+				case 0:
+					a[i] = T(rng.IntN(21)-10) + 0.5
+				case 1:
+					a[i] = T(-rng.Float64() * 0.9)
+				case 2:
+					a[i] = T(math.Ldexp(float64(rng.IntN(1<<20)), 40))
+				}
+			}
+			for op := range numRound {
+				want := make([]T, n)
+				twins[op](want, a)
+				dst, check := newDst[T](t, n, off)
+				fns[op](dst, a)
+				check()
+				for i := range n {
+					if !same(dst[i], want[i], true) {
+						t.Fatalf("%s n=%d i=%d: of %v got %v, want %v", names[op], n, i, a[i], dst[i], want[i])
+					}
+				}
+			}
+		}
+	})
+}

@@ -241,6 +241,8 @@ func TestNonTemporalUnary(t *testing.T) {
 		checkNTUnary(t, "Negate32", NegateFloat32Unitary, negGo[float32], f32)
 		checkNTUnary(t, "Abs64", AbsFloat64Unitary, absGo64, f64)
 		checkNTUnary(t, "Abs32", AbsFloat32Unitary, absGo32, f32)
+		checkNTUnary(t, "Floor64", FloorFloat64Unitary, floorGo[float64], f64)
+		checkNTUnary(t, "Rint32", RintFloat32Unitary, rintGo[float32], f32)
 	})
 }
 

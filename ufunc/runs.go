@@ -2,8 +2,9 @@ package ufunc
 
 import (
 	"encoding/binary"
-	"math"
 	"unsafe"
+
+	"github.com/pluribus-go/pluribus/simd"
 )
 
 // Loops built by Binary(f) and Unary(f) call f through a function value
@@ -154,34 +155,32 @@ func orBoolRun(out, x, y []bool)  { boolRun(out, x, y, boolOr) }
 func xorBoolRun(out, x, y []bool) { boolRun(out, x, y, boolXor) }
 func notBoolRun(out, x []bool)    { boolRun(out, x, x, boolNot) }
 
-// The roundings of floats (math.Floor, Ceil and Trunc are single
-// instructions on CPUs with SSE4.1). Rounding a float32 through float64
-// is exact.
+// The roundings of floats: contiguous runs by simd's kernels, which give
+// what math.Floor, Ceil, Trunc and RoundToEven give (rounding a float32
+// through float64 is exact).
 
 func floorRun[T floating](out, x []T) {
-	x = x[:len(out)]
-	for i := range out {
-		out[i] = T(math.Floor(float64(x[i])))
-	}
+	roundRun(out, x, simd.FloorFloat64Unitary, simd.FloorFloat32Unitary)
 }
 
 func ceilRun[T floating](out, x []T) {
-	x = x[:len(out)]
-	for i := range out {
-		out[i] = T(math.Ceil(float64(x[i])))
-	}
+	roundRun(out, x, simd.CeilFloat64Unitary, simd.CeilFloat32Unitary)
 }
 
 func truncRun[T floating](out, x []T) {
-	x = x[:len(out)]
-	for i := range out {
-		out[i] = T(math.Trunc(float64(x[i])))
-	}
+	roundRun(out, x, simd.TruncFloat64Unitary, simd.TruncFloat32Unitary)
 }
 
 func rintRun[T floating](out, x []T) {
+	roundRun(out, x, simd.RintFloat64Unitary, simd.RintFloat32Unitary)
+}
+
+// roundRun runs k64 or k32, whichever is T's.
+func roundRun[T floating](out, x []T, k64 func(dst, a []float64), k32 func(dst, a []float32)) {
 	x = x[:len(out)]
-	for i := range out {
-		out[i] = T(math.RoundToEven(float64(x[i])))
+	if floatKind[T]() == 64 {
+		k64(reinterpret[T, float64](out), reinterpret[T, float64](x))
+		return
 	}
+	k32(reinterpret[T, float32](out), reinterpret[T, float32](x))
 }

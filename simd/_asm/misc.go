@@ -20,6 +20,9 @@ func genMisc() {
 		for _, nt := range []bool{false, true} {
 			genSignBits(e, "neg", "Negate", "VXOR", true, nt)
 			genSignBits(e, "abs", "Abs", "VAND", false, nt)
+			for _, r := range roundings {
+				genRound(e, r.name, r.exported, r.imm, nt)
+			}
 		}
 	}
 	genConvert("convertInt32ToFloat64AVX2", "func(dst []float64, a []int32)", 4, 8, func(src, dst Mem, st storer) {
@@ -51,6 +54,58 @@ func genMisc() {
 		VCVTDQ2PS(src, y)
 		st("PS", y, dst)
 	})
+}
+
+// roundings are the VROUNDP* kernels: the rounding mode in the
+// immediate's low bits (0 nearest even, 1 down, 2 up, 3 toward zero),
+// with bit 3 set to suppress the precision exception, as SSE4.1's
+// ROUNDSD, which Go's math.Floor, Ceil, Trunc and RoundToEven compile
+// to, rounds.
+var roundings = []struct {
+	name, exported string
+	imm            uint8
+}{
+	{"floor", "Floor", 0x09},
+	{"ceil", "Ceil", 0x0a},
+	{"trunc", "Trunc", 0x0b},
+	{"rint", "Rint", 0x08},
+}
+
+// genRound emits <nm><T>AVX2: dst[i] = a[i] rounded to an integer by
+// imm (see roundings), len(dst) a multiple of two vectors.
+func genRound(e elem, nm, exported string, imm uint8, nt bool) {
+	name := nm + e.Name + "AVX2" + ntSuffix(nt)
+	L := 32 / e.Size
+	TEXT(name, NOSPLIT, fmt.Sprintf("func(dst, a []%s)", e.Go))
+	Doc(ntDoc(nt, avx2, 2*L, fmt.Sprintf("%s is the block kernel of %s%sUnitary: len(dst) is a multiple of %d.", name, exported, e.Name, 2*L))...)
+	dst := Load(Param("dst").Base(), GP64())
+	a := Load(Param("a").Base(), GP64())
+	n := Load(Param("dst").Len(), GP64())
+	i := GP64()
+	XORQ(i, i)
+	Label(name + "_loop")
+	CMPQ(i, n)
+	JGE(LabelRef(name + "_done"))
+	var xs [2]VecVirtual
+	for u := range 2 {
+		xs[u] = YMM()
+		if e.Size == 8 {
+			VROUNDPD(U8(imm), at(e, a, i).Offset(u*32), xs[u])
+		} else {
+			VROUNDPS(U8(imm), at(e, a, i).Offset(u*32), xs[u])
+		}
+	}
+	for u := range 2 {
+		I(ntStore(nt)+e.P, xs[u], at(e, dst, i).Offset(u*32))
+	}
+	ADDQ(U8(2*L), i)
+	JMP(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	if nt {
+		SFENCE()
+	}
+	VZEROUPPER()
+	RET()
 }
 
 // genMulAdd emits mulAdd<T>AVX2: dst[i] = a[i]*b[i] + c[i], the product
