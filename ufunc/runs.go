@@ -26,6 +26,25 @@ func withRun[A, B, R any](slow Loop, run func(out []R, x []A, y []B)) Loop {
 	}
 }
 
+// withRunS is withRun with a second run function for a contiguous x
+// and a repeated (scalar) y, as in x & 0xff or x << 3.
+func withRunS[A, B, R any](slow Loop, run func(out []R, x []A, y []B), runS func(out []R, x []A, s B)) Loop {
+	as, bs, rs := sizeOf[A](), sizeOf[B](), sizeOf[R]()
+	return func(args []unsafe.Pointer, steps []int, n int) {
+		if n > 0 && steps[0] == as && steps[2] == rs {
+			switch steps[1] {
+			case bs:
+				run(unsafe.Slice((*R)(args[2]), n), unsafe.Slice((*A)(args[0]), n), unsafe.Slice((*B)(args[1]), n))
+				return
+			case 0:
+				runS(unsafe.Slice((*R)(args[2]), n), unsafe.Slice((*A)(args[0]), n), *(*B)(args[1]))
+				return
+			}
+		}
+		slow(args, steps, n)
+	}
+}
+
 // withRun1 is withRun for one input.
 func withRun1[A, R any](slow Loop, run func(out []R, x []A)) Loop {
 	as, rs := sizeOf[A](), sizeOf[R]()
@@ -59,6 +78,41 @@ func xorRun[T integer](out, x, y []T) {
 	x, y = x[:len(out)], y[:len(out)]
 	for i := range out {
 		out[i] = x[i] ^ y[i]
+	}
+}
+
+func andSRun[T integer](out, x []T, s T) {
+	x = x[:len(out)]
+	for i := range out {
+		out[i] = x[i] & s
+	}
+}
+
+func orSRun[T integer](out, x []T, s T) {
+	x = x[:len(out)]
+	for i := range out {
+		out[i] = x[i] | s
+	}
+}
+
+func xorSRun[T integer](out, x []T, s T) {
+	x = x[:len(out)]
+	for i := range out {
+		out[i] = x[i] ^ s
+	}
+}
+
+func shlSRun[T integer](out, x []T, s T) {
+	x = x[:len(out)]
+	for i := range out {
+		out[i] = shl(x[i], s)
+	}
+}
+
+func shrSRun[T integer](out, x []T, s T) {
+	x = x[:len(out)]
+	for i := range out {
+		out[i] = shr(x[i], s)
 	}
 }
 
@@ -183,4 +237,66 @@ func roundRun[T floating](out, x []T, k64 func(dst, a []float64), k32 func(dst, 
 		return
 	}
 	k32(reinterpret[T, float32](out), reinterpret[T, float32](x))
+}
+
+// clipIntLoop and clipFloatLoop are clip's loops for real types:
+// clipInt or clipFloat written out for a contiguous x and out with
+// scalar bounds (np.clip(a, lo, hi)) or contiguous ones, and element by
+// element for the other layouts.
+func clipIntLoop[T integer](args []unsafe.Pointer, steps []int, n int) {
+	if x, lo, hi, out, scalar, ok := clipArgs[T](args, steps, n); ok {
+		if scalar {
+			l, h := lo[0], hi[0]
+			for i := range out {
+				out[i] = clipInt(x[i], l, h)
+			}
+			return
+		}
+		for i := range out {
+			out[i] = clipInt(x[i], lo[i], hi[i])
+		}
+		return
+	}
+	for i := range n {
+		*at[T](args[3], steps[3], i) = clipInt(*at[T](args[0], steps[0], i), *at[T](args[1], steps[1], i), *at[T](args[2], steps[2], i))
+	}
+}
+
+func clipFloatLoop[T floating](args []unsafe.Pointer, steps []int, n int) {
+	if x, lo, hi, out, scalar, ok := clipArgs[T](args, steps, n); ok {
+		if scalar {
+			l, h := lo[0], hi[0]
+			for i := range out {
+				out[i] = clipFloat(x[i], l, h)
+			}
+			return
+		}
+		for i := range out {
+			out[i] = clipFloat(x[i], lo[i], hi[i])
+		}
+		return
+	}
+	for i := range n {
+		*at[T](args[3], steps[3], i) = clipFloat(*at[T](args[0], steps[0], i), *at[T](args[1], steps[1], i), *at[T](args[2], steps[2], i))
+	}
+}
+
+// clipArgs returns clip's operands as slices when x and out are
+// contiguous and the bounds both repeated (scalar: one-element slices)
+// or both contiguous.
+func clipArgs[T any](args []unsafe.Pointer, steps []int, n int) (x, lo, hi, out []T, scalar, ok bool) {
+	sz := sizeOf[T]()
+	if n <= 0 || steps[0] != sz || steps[3] != sz {
+		return
+	}
+	switch {
+	case steps[1] == 0 && steps[2] == 0:
+		scalar = true
+		lo, hi = unsafe.Slice((*T)(args[1]), 1), unsafe.Slice((*T)(args[2]), 1)
+	case steps[1] == sz && steps[2] == sz:
+		lo, hi = unsafe.Slice((*T)(args[1]), n), unsafe.Slice((*T)(args[2]), n)
+	default:
+		return
+	}
+	return unsafe.Slice((*T)(args[0]), n), lo, hi, unsafe.Slice((*T)(args[3]), n), scalar, true
 }

@@ -71,6 +71,15 @@ func TestRunsMatchElementwise(t *testing.T) {
 			}
 			for _, u := range ops {
 				checkRunVsStrided(t, u, x, y, n)
+				if u.NIn() == 2 && !isBool {
+					// a scalar second operand: y's first element
+					s, _ := y.Index("0")
+					got, err1 := u.Call2(must(x.Index("::2")).Copy(), s)
+					want, err2 := u.Call2(must(x.Index("::2")), s)
+					if err1 != nil || err2 != nil || string(got.Bytes()) != string(want.Bytes()) {
+						t.Fatalf("%s %v n=%d, scalar %v: contiguous %v, element-wise %v (%v %v)", u.Name(), x.DType(), n, s, got, want, err1, err2)
+					}
+				}
 			}
 		}
 		fs := floats(2 * n)
@@ -80,7 +89,50 @@ func TestRunsMatchElementwise(t *testing.T) {
 			checkRunVsStrided(t, u, f64, nil, n)
 			checkRunVsStrided(t, u, f32, nil, n)
 		}
+		// clip, with bounds from the specials too (NaN bounds, lo > hi)
+		lo, hi := floats(2*n), floats(2*n)
+		for _, c := range []struct{ x, lo, hi *ndarray.Array }{
+			{f64, must(ndarray.FromSlice(lo)), must(ndarray.FromSlice(hi))},
+			{f32, must(fromConvF[float32](lo)), must(fromConvF[float32](hi))},
+			{must(fromConv[int64](xs)), must(fromConv[int64](ys)), must(fromConv[int64](ints(2 * n)))},
+			{must(fromConv[uint8](xs)), must(fromConv[uint8](ys)), must(fromConv[uint8](ints(2 * n)))},
+		} {
+			checkClip(t, c.x, c.lo, c.hi, n)
+		}
 	}
+}
+
+// checkClip compares clip on contiguous operands, with array bounds and
+// with the first bounds as scalars, against clip on strided ones.
+func checkClip(t *testing.T, x, lo, hi *ndarray.Array, n int) {
+	t.Helper()
+	every2 := func(a *ndarray.Array) *ndarray.Array { v, _ := a.Index("::2"); return v }
+	first := func(a *ndarray.Array) *ndarray.Array { v, _ := a.Index("0"); return v }
+	for _, scalar := range []bool{false, true} {
+		bl, bh := every2(lo), every2(hi)
+		if scalar {
+			bl, bh = first(lo), first(hi)
+		}
+		got, err := Clip.Call3(every2(x).Copy(), bl.Copy(), bh.Copy())
+		if err != nil {
+			t.Fatal(err)
+		}
+		// the element-wise loop: x strided (the bounds broadcast as given)
+		want, err := Clip.Call3(every2(x), bl, bh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got.Bytes()) != string(want.Bytes()) {
+			t.Fatalf("clip %v n=%d scalar=%v: contiguous %v, element-wise %v", x.DType(), n, scalar, got, want)
+		}
+	}
+}
+
+func must(a *ndarray.Array, err error) *ndarray.Array {
+	if err != nil {
+		panic(err)
+	}
+	return a
 }
 
 // checkRunVsStrided compares u on the first n elements of x (and y) with

@@ -67,21 +67,21 @@ func init() {
 			f := func(a, b bool) bool { return a && b }
 			return reduceWith(withRun(Binary(f), andBoolRun), f)
 		}
-		return intLoops(sig[0], withRun(Binary(bitAnd[int8]), andRun[int8]), withRun(Binary(bitAnd[uint8]), andRun[uint8]), withRun(Binary(bitAnd[int16]), andRun[int16]), withRun(Binary(bitAnd[uint16]), andRun[uint16]), withRun(Binary(bitAnd[int32]), andRun[int32]), withRun(Binary(bitAnd[uint32]), andRun[uint32]), withRun(Binary(bitAnd[int64]), andRun[int64]), withRun(Binary(bitAnd[uint64]), andRun[uint64]))
+		return intLoops(sig[0], withRunS(Binary(bitAnd[int8]), andRun[int8], andSRun[int8]), withRunS(Binary(bitAnd[uint8]), andRun[uint8], andSRun[uint8]), withRunS(Binary(bitAnd[int16]), andRun[int16], andSRun[int16]), withRunS(Binary(bitAnd[uint16]), andRun[uint16], andSRun[uint16]), withRunS(Binary(bitAnd[int32]), andRun[int32], andSRun[int32]), withRunS(Binary(bitAnd[uint32]), andRun[uint32], andSRun[uint32]), withRunS(Binary(bitAnd[int64]), andRun[int64], andSRun[int64]), withRunS(Binary(bitAnd[uint64]), andRun[uint64], andSRun[uint64]))
 	})
 	registerTypes(BitwiseOr, bitTypes, func(sig string) Loop {
 		if sig[0] == '?' {
 			f := func(a, b bool) bool { return a || b }
 			return reduceWith(withRun(Binary(f), orBoolRun), f)
 		}
-		return intLoops(sig[0], withRun(Binary(bitOr[int8]), orRun[int8]), withRun(Binary(bitOr[uint8]), orRun[uint8]), withRun(Binary(bitOr[int16]), orRun[int16]), withRun(Binary(bitOr[uint16]), orRun[uint16]), withRun(Binary(bitOr[int32]), orRun[int32]), withRun(Binary(bitOr[uint32]), orRun[uint32]), withRun(Binary(bitOr[int64]), orRun[int64]), withRun(Binary(bitOr[uint64]), orRun[uint64]))
+		return intLoops(sig[0], withRunS(Binary(bitOr[int8]), orRun[int8], orSRun[int8]), withRunS(Binary(bitOr[uint8]), orRun[uint8], orSRun[uint8]), withRunS(Binary(bitOr[int16]), orRun[int16], orSRun[int16]), withRunS(Binary(bitOr[uint16]), orRun[uint16], orSRun[uint16]), withRunS(Binary(bitOr[int32]), orRun[int32], orSRun[int32]), withRunS(Binary(bitOr[uint32]), orRun[uint32], orSRun[uint32]), withRunS(Binary(bitOr[int64]), orRun[int64], orSRun[int64]), withRunS(Binary(bitOr[uint64]), orRun[uint64], orSRun[uint64]))
 	})
 	registerTypes(BitwiseXor, bitTypes, func(sig string) Loop {
 		if sig[0] == '?' {
 			f := func(a, b bool) bool { return a != b }
 			return reduceWith(withRun(Binary(f), xorBoolRun), f)
 		}
-		return intLoops(sig[0], withRun(Binary(bitXor[int8]), xorRun[int8]), withRun(Binary(bitXor[uint8]), xorRun[uint8]), withRun(Binary(bitXor[int16]), xorRun[int16]), withRun(Binary(bitXor[uint16]), xorRun[uint16]), withRun(Binary(bitXor[int32]), xorRun[int32]), withRun(Binary(bitXor[uint32]), xorRun[uint32]), withRun(Binary(bitXor[int64]), xorRun[int64]), withRun(Binary(bitXor[uint64]), xorRun[uint64]))
+		return intLoops(sig[0], withRunS(Binary(bitXor[int8]), xorRun[int8], xorSRun[int8]), withRunS(Binary(bitXor[uint8]), xorRun[uint8], xorSRun[uint8]), withRunS(Binary(bitXor[int16]), xorRun[int16], xorSRun[int16]), withRunS(Binary(bitXor[uint16]), xorRun[uint16], xorSRun[uint16]), withRunS(Binary(bitXor[int32]), xorRun[int32], xorSRun[int32]), withRunS(Binary(bitXor[uint32]), xorRun[uint32], xorSRun[uint32]), withRunS(Binary(bitXor[int64]), xorRun[int64], xorSRun[int64]), withRunS(Binary(bitXor[uint64]), xorRun[uint64], xorSRun[uint64]))
 	})
 	registerTypes(Invert, "?->? b->b B->B h->h H->H i->i I->I l->l L->L q->q Q->Q O->O", func(sig string) Loop {
 		if sig[0] == '?' {
@@ -91,9 +91,9 @@ func init() {
 	})
 	const shiftTypes = "bb->b BB->B hh->h HH->H ii->i II->I ll->l LL->L qq->q QQ->Q OO->O"
 	registerTypes(LeftShift, shiftTypes, func(sig string) Loop {
-		return intLoops(sig[0], withRun(Binary(shl[int8]), shlRun[int8]), withRun(Binary(shl[uint8]), shlRun[uint8]), withRun(Binary(shl[int16]), shlRun[int16]), withRun(Binary(shl[uint16]), shlRun[uint16]), withRun(Binary(shl[int32]), shlRun[int32]), withRun(Binary(shl[uint32]), shlRun[uint32]), withRun(Binary(shl[int64]), shlRun[int64]), withRun(Binary(shl[uint64]), shlRun[uint64]))
+		return intLoops(sig[0], withRunS(Binary(shl[int8]), shlRun[int8], shlSRun[int8]), withRunS(Binary(shl[uint8]), shlRun[uint8], shlSRun[uint8]), withRunS(Binary(shl[int16]), shlRun[int16], shlSRun[int16]), withRunS(Binary(shl[uint16]), shlRun[uint16], shlSRun[uint16]), withRunS(Binary(shl[int32]), shlRun[int32], shlSRun[int32]), withRunS(Binary(shl[uint32]), shlRun[uint32], shlSRun[uint32]), withRunS(Binary(shl[int64]), shlRun[int64], shlSRun[int64]), withRunS(Binary(shl[uint64]), shlRun[uint64], shlSRun[uint64]))
 	})
 	registerTypes(RightShift, shiftTypes, func(sig string) Loop {
-		return intLoops(sig[0], withRun(Binary(shr[int8]), shrRun[int8]), withRun(Binary(shr[uint8]), shrRun[uint8]), withRun(Binary(shr[int16]), shrRun[int16]), withRun(Binary(shr[uint16]), shrRun[uint16]), withRun(Binary(shr[int32]), shrRun[int32]), withRun(Binary(shr[uint32]), shrRun[uint32]), withRun(Binary(shr[int64]), shrRun[int64]), withRun(Binary(shr[uint64]), shrRun[uint64]))
+		return intLoops(sig[0], withRunS(Binary(shr[int8]), shrRun[int8], shrSRun[int8]), withRunS(Binary(shr[uint8]), shrRun[uint8], shrSRun[uint8]), withRunS(Binary(shr[int16]), shrRun[int16], shrSRun[int16]), withRunS(Binary(shr[uint16]), shrRun[uint16], shrSRun[uint16]), withRunS(Binary(shr[int32]), shrRun[int32], shrSRun[int32]), withRunS(Binary(shr[uint32]), shrRun[uint32], shrSRun[uint32]), withRunS(Binary(shr[int64]), shrRun[int64], shrSRun[int64]), withRunS(Binary(shr[uint64]), shrRun[uint64], shrSRun[uint64]))
 	})
 }

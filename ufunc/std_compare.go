@@ -442,9 +442,9 @@ func init() {
 			case 'D':
 				return Ternary(clipComplex(parts128))
 			}
-			return realLoop(sig[0], loopsOf{Ternary(clipInt[int8]), Ternary(clipInt[uint8]), Ternary(clipInt[int16]),
-				Ternary(clipInt[uint16]), Ternary(clipInt[int32]), Ternary(clipInt[uint32]), Ternary(clipInt[int64]),
-				Ternary(clipInt[uint64]), Ternary(clipFloat[float32]), Ternary(clipFloat[float64])})
+			return realLoop(sig[0], loopsOf{clipIntLoop[int8], clipIntLoop[uint8], clipIntLoop[int16],
+				clipIntLoop[uint16], clipIntLoop[int32], clipIntLoop[uint32], clipIntLoop[int64],
+				clipIntLoop[uint64], clipFloatLoop[float32], clipFloatLoop[float64]})
 		})
 
 	const logicTypes = "??->? bb->? BB->? hh->? HH->? ii->? II->? ll->? LL->? qq->? QQ->? ee->? ff->? dd->? gg->? FF->? DD->? GG->? OO->O"
