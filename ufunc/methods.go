@@ -62,7 +62,7 @@ func (u *Ufunc) Accumulate(a *ndarray.Array, opts ...Option) (*ndarray.Array, er
 	if a.Size() == 0 {
 		return finishReduce(res, out)
 	}
-	if err := accumulate(res, a, axis, loop, acc, loopIn); err != nil {
+	if err := accumulate(u, res, a, axis, loop, acc, loopIn); err != nil {
 		return nil, err
 	}
 	return finishReduce(res, out)
@@ -72,7 +72,7 @@ func (u *Ufunc) Accumulate(a *ndarray.Array, opts ...Option) (*ndarray.Array, er
 // running combination of a along axis. The axis is the outer loop: each
 // step combines a whole slice res[i-1] with a[i] into res[i], so the loop
 // never sees overlapping input and output.
-func accumulate(res, a *ndarray.Array, axis int, loop Loop, acc, loopIn dtype.DType) error {
+func accumulate(u *Ufunc, res, a *ndarray.Array, axis int, loop Loop, acc, loopIn dtype.DType) error {
 	nd := a.NDim()
 	n := a.Shape()[axis]
 	// the slices along axis: all the other dimensions
@@ -117,6 +117,9 @@ func accumulate(res, a *ndarray.Array, axis int, loop Loop, acc, loopIn dtype.DT
 	p.setOp(2, rBase, rStr[:k], true)
 	p.prepare()
 	if k == 0 && p.ops[1].cast == nil {
+		if accumulateLine(u, acc, rBase, rStep, aBase, aStep, n) {
+			return nil
+		}
 		// one element per step: call the loop directly
 		var args [3]unsafe.Pointer
 		var steps [3]int
@@ -306,4 +309,58 @@ func (u *Ufunc) At(a *ndarray.Array, indices *ndarray.Array, b any) error {
 		p.run(0, p.size, &s)
 	}
 	return nil
+}
+
+// accumulateLine runs the accumulation of add or multiply along one
+// line (the running sum or product, in order, as the loop called for
+// one element at a time computes it) when acc is a native integer or
+// float type, and reports whether it did: a call of the loop for every
+// element cost more than ten times the operation.
+func accumulateLine(u *Ufunc, acc dtype.DType, r unsafe.Pointer, rStep int, a unsafe.Pointer, aStep, n int) bool {
+	if (u != Add && u != Multiply) || !acc.IsNative() {
+		return false
+	}
+	mul := u == Multiply
+	switch acc.Num() {
+	case dtype.NumInt8:
+		accumulateRun[int8](mul, r, rStep, a, aStep, n)
+	case dtype.NumUint8:
+		accumulateRun[uint8](mul, r, rStep, a, aStep, n)
+	case dtype.NumInt16:
+		accumulateRun[int16](mul, r, rStep, a, aStep, n)
+	case dtype.NumUint16:
+		accumulateRun[uint16](mul, r, rStep, a, aStep, n)
+	case dtype.NumInt32:
+		accumulateRun[int32](mul, r, rStep, a, aStep, n)
+	case dtype.NumUint32:
+		accumulateRun[uint32](mul, r, rStep, a, aStep, n)
+	case dtype.NumInt64:
+		accumulateRun[int64](mul, r, rStep, a, aStep, n)
+	case dtype.NumUint64:
+		accumulateRun[uint64](mul, r, rStep, a, aStep, n)
+	case dtype.NumFloat32:
+		accumulateRun[float32](mul, r, rStep, a, aStep, n)
+	case dtype.NumFloat64:
+		accumulateRun[float64](mul, r, rStep, a, aStep, n)
+	default:
+		return false
+	}
+	return true
+}
+
+// accumulateRun sets r[i] = r[i-1] + a[i] (or ·) for i from 1 to n-1,
+// r[0] already set; the elements lie rStep and aStep bytes apart.
+func accumulateRun[T realNum](mul bool, r unsafe.Pointer, rStep int, a unsafe.Pointer, aStep, n int) {
+	prev := *(*T)(r)
+	if mul {
+		for i := 1; i < n; i++ {
+			prev *= *at[T](a, aStep, i)
+			*at[T](r, rStep, i) = prev
+		}
+		return
+	}
+	for i := 1; i < n; i++ {
+		prev += *at[T](a, aStep, i)
+		*at[T](r, rStep, i) = prev
+	}
 }

@@ -185,3 +185,53 @@ func fromConvF[T float32](v []float64) (*ndarray.Array, error) {
 	}
 	return ndarray.FromSlice(s)
 }
+
+// CumSum and CumProd of a line (accumulateLine) against sequential Go
+// loops, for the types that accumulate in their own type (smaller
+// integers accumulate in int64 and uint64, as NumPy's), contiguous and
+// strided input, wrapping integers and float rounding in order.
+func TestAccumulateLine(t *testing.T) {
+	rng := rand.New(rand.NewPCG(91, 92))
+	vals := make([]uint64, 301)
+	for i := range vals {
+		vals[i] = rng.Uint64()
+	}
+	fl := make([]float64, len(vals))
+	for i := range fl {
+		fl[i] = rng.NormFloat64()
+	}
+	testAccumulate(t, must(fromConv[int64](vals)), func(v []int64) ([]int64, []int64) { return seqAcc(v) })
+	testAccumulate(t, must(ndarray.FromSlice(vals)), func(v []uint64) ([]uint64, []uint64) { return seqAcc(v) })
+	testAccumulate(t, must(fromConvF[float32](fl)), func(v []float32) ([]float32, []float32) { return seqAcc(v) })
+	testAccumulate(t, must(ndarray.FromSlice(fl)), func(v []float64) ([]float64, []float64) { return seqAcc(v) })
+}
+
+func seqAcc[T realNum](v []T) (sum, prod []T) {
+	sum, prod = make([]T, len(v)), make([]T, len(v))
+	var s, p T = 0, 1
+	for i, x := range v {
+		s += x
+		p *= x
+		sum[i], prod[i] = s, p
+	}
+	return sum, prod
+}
+
+func testAccumulate[T int64 | uint64 | float32 | float64](t *testing.T, a *ndarray.Array, want func([]T) ([]T, []T)) {
+	t.Helper()
+	for _, idx := range []string{":", "::3"} {
+		v := must(a.Index(idx))
+		ws, wp := want(ndarray.ToSlice[T](v))
+		gs, err1 := CumSum(v)
+		gp, err2 := CumProd(v)
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
+		s, p := ndarray.ToSlice[T](gs), ndarray.ToSlice[T](gp)
+		for i := range ws {
+			if s[i] != ws[i] || (p[i] != wp[i] && p[i] == p[i]) {
+				t.Fatalf("%v [%s] at %d: cumsum %v cumprod %v, want %v %v", a.DType(), idx, i, s[i], p[i], ws[i], wp[i])
+			}
+		}
+	}
+}
