@@ -2,6 +2,7 @@ package ufunc
 
 import (
 	"encoding/binary"
+	"math"
 	"unsafe"
 
 	"github.com/pluribus-go/pluribus/simd"
@@ -299,4 +300,41 @@ func clipArgs[T any](args []unsafe.Pointer, steps []int, n int) (x, lo, hi, out 
 		return
 	}
 	return unsafe.Slice((*T)(args[0]), n), lo, hi, unsafe.Slice((*T)(args[3]), n), scalar, true
+}
+
+// The reciprocal and square of floats by simd (1/x and x·x, the same
+// IEEE operations), and copysign written out.
+
+func recipRun[T floating](out, x []T) {
+	x = x[:len(out)]
+	if floatKind[T]() == 64 {
+		simd.RdivFloat64ScalarUnitary(reinterpret[T, float64](out), reinterpret[T, float64](x), 1)
+		return
+	}
+	simd.RdivFloat32ScalarUnitary(reinterpret[T, float32](out), reinterpret[T, float32](x), 1)
+}
+
+func sqFloatRun[T floating](out, x []T) {
+	x = x[:len(out)]
+	if floatKind[T]() == 64 {
+		a := reinterpret[T, float64](x)
+		simd.MulFloat64Unitary(reinterpret[T, float64](out), a, a)
+		return
+	}
+	a := reinterpret[T, float32](x)
+	simd.MulFloat32Unitary(reinterpret[T, float32](out), a, a)
+}
+
+func copysign64Run(out, x, y []float64) {
+	x, y = x[:len(out)], y[:len(out)]
+	for i := range out {
+		out[i] = math.Copysign(x[i], y[i])
+	}
+}
+
+func copysign32Run(out, x, y []float32) {
+	x, y = x[:len(out)], y[:len(out)]
+	for i := range out {
+		out[i] = math.Float32frombits(math.Float32bits(x[i])&^(1<<31) | math.Float32bits(y[i])&(1<<31))
+	}
 }

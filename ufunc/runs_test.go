@@ -85,10 +85,14 @@ func TestRunsMatchElementwise(t *testing.T) {
 		fs := floats(2 * n)
 		f64, _ := ndarray.FromSlice(fs)
 		f32, _ := fromConvF[float32](fs)
-		for _, u := range []*Ufunc{Floor, Ceil, Trunc, Rint} {
+		for _, u := range []*Ufunc{Floor, Ceil, Trunc, Rint, Reciprocal, Square} {
 			checkRunVsStrided(t, u, f64, nil, n)
 			checkRunVsStrided(t, u, f32, nil, n)
 		}
+		g64, _ := ndarray.FromSlice(floats(2 * n))
+		g32, _ := fromConvF[float32](ndarray.ToSlice[float64](g64))
+		checkRunVsStrided(t, Copysign, f64, g64, n)
+		checkRunVsStrided(t, Copysign, f32, g32, n)
 		// clip, with bounds from the specials too (NaN bounds, lo > hi)
 		lo, hi := floats(2*n), floats(2*n)
 		for _, c := range []struct{ x, lo, hi *ndarray.Array }{

@@ -290,7 +290,7 @@ func init() {
 			return byReal(sig[0], loopsOf{
 				sqLoop[int8], sqLoop[uint8], sqLoop[int16], sqLoop[uint16],
 				sqLoop[int32], sqLoop[uint32], sqLoop[int64], sqLoop[uint64],
-				sqLoop[float32], sqLoop[float64]},
+				withRun1(sqLoop[float32], sqFloatRun[float32]), withRun1(sqLoop[float64], sqFloatRun[float64])},
 				halfUnary(sq[float32]))
 		})
 	registerTypes(Reciprocal, "b->b B->B h->h H->H i->i I->I l->l L->L q->q Q->Q e->e f->f d->d g->g F->F D->D G->G O->O",
@@ -311,7 +311,8 @@ func init() {
 				Unary(recipInt[int8](0)), Unary(recipInt[uint8](0)), Unary(recipInt[int16](0)), Unary(recipInt[uint16](0)),
 				Unary(recipInt[int32](math.MinInt32)), Unary(recipInt[uint32](0)),
 				Unary(recipInt[int64](math.MinInt64)), Unary(recipInt[uint64](0)),
-				Unary(func(a float32) float32 { return 1 / a }), Unary(func(a float64) float64 { return 1 / a })},
+				withRun1(Unary(func(a float32) float32 { return 1 / a }), recipRun[float32]),
+				withRun1(Unary(func(a float64) float64 { return 1 / a }), recipRun[float64])},
 				halfUnary(func(a float32) float32 { return 1 / a }))
 		})
 	registerTypes(Conjugate, "b->b B->B h->h H->H i->i I->I l->l L->L q->q Q->Q e->e f->f d->d g->g F->F D->D G->G O->O",

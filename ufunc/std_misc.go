@@ -280,11 +280,11 @@ func init() {
 		case 'e':
 			return Binary(func(a, b float16.Float16) float16.Float16 { return a&0x7fff | b&0x8000 })
 		case 'f':
-			return Binary(func(a, b float32) float32 {
+			return withRun(Binary(func(a, b float32) float32 {
 				return math.Float32frombits(math.Float32bits(a)&^(1<<31) | math.Float32bits(b)&(1<<31))
-			})
+			}), copysign32Run)
 		}
-		return Binary(math.Copysign)
+		return withRun(Binary(math.Copysign), copysign64Run)
 	})
 	registerTypes(Nextafter, "ee->e ff->f dd->d gg->g", func(sig string) Loop {
 		switch sig[0] {
