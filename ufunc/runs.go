@@ -338,3 +338,46 @@ func copysign32Run(out, x, y []float32) {
 		out[i] = math.Float32frombits(math.Float32bits(x[i])&^(1<<31) | math.Float32bits(y[i])&(1<<31))
 	}
 }
+
+// powRun and powSRun are power's runs for float64: the element-wise
+// powFloat, and with a scalar exponent the ones powFloat gives exactly
+// (x·x, 1/x) by simd and the square root written out.
+
+func powRun(out, x, y []float64) {
+	x, y = x[:len(out)], y[:len(out)]
+	for i := range out {
+		out[i] = powFloat(x[i], y[i])
+	}
+}
+
+func powSRun(out, x []float64, y float64) {
+	x = x[:len(out)]
+	switch y {
+	case 2:
+		simd.MulFloat64Unitary(out, x, x)
+	case -1:
+		simd.RdivFloat64ScalarUnitary(out, x, 1)
+	case 0.5:
+		// the square root by simd (a scalar SQRTSD loop waits on each
+		// result: the instruction keeps its register's upper half), then
+		// powFloat where that is not it (NaN, zeros, negatives, -Inf),
+		// from a copy of the chunk, as out may be x
+		var chunk [256]float64
+		for len(out) > 0 {
+			m := min(len(out), len(chunk))
+			c := chunk[:m]
+			copy(c, x[:m])
+			simd.SqrtFloat64(out[:m], c)
+			for i, v := range c {
+				if !(v > 0) {
+					out[i] = powFloat(v, 0.5)
+				}
+			}
+			out, x = out[m:], x[m:]
+		}
+	default:
+		for i, v := range x {
+			out[i] = powFloat(v, y)
+		}
+	}
+}

@@ -92,6 +92,16 @@ func TestRunsMatchElementwise(t *testing.T) {
 		g64, _ := ndarray.FromSlice(floats(2 * n))
 		g32, _ := fromConvF[float32](ndarray.ToSlice[float64](g64))
 		checkRunVsStrided(t, Copysign, f64, g64, n)
+		checkRunVsStrided(t, Power, f64, g64, n)
+		for _, y := range []float64{2, -1, 0.5, 1, 3, 2.5, -0.5, 0} {
+			s, _ := ndarray.FromSlice([]float64{y})
+			s, _ = s.Index("0")
+			got, err1 := Power.Call2(must(f64.Index("::2")).Copy(), s)
+			want, err2 := Power.Call2(must(f64.Index("::2")), s)
+			if err1 != nil || err2 != nil || string(got.Bytes()) != string(want.Bytes()) {
+				t.Fatalf("power n=%d, exponent %v: contiguous %v, element-wise %v (%v %v)", n, y, got, want, err1, err2)
+			}
+		}
 		checkRunVsStrided(t, Copysign, f32, g32, n)
 		// clip, with bounds from the specials too (NaN bounds, lo > hi)
 		lo, hi := floats(2*n), floats(2*n)

@@ -213,7 +213,7 @@ func init() {
 				Binary(powInt[int32]), Binary(powInt[uint32]),
 				Binary(powInt[int64]), Binary(powInt[uint64]),
 				Binary(func(a, b float32) float32 { return float32(powFloat(float64(a), float64(b))) }),
-				Binary(powFloat)},
+				withRunS(Binary(powFloat), powRun, powSRun)},
 				halfBinary(func(a, b float32) float32 { return float32(powFloat(float64(a), float64(b))) }))
 		})
 	registerTypes(FloatPower, "dd->d gg->g DD->D GG->G", func(sig string) Loop {

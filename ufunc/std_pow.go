@@ -120,8 +120,15 @@ func powFloat(x, y float64) float64 {
 	if x == 0 || x == 1 || y == 0 || math.IsInf(x, 0) || math.IsInf(y, 0) || x != x || y != y {
 		return math.Pow(x, y) // special cases: Go's follow C99 Annex F
 	}
-	if y == 1 {
+	switch {
+	case y == 1:
 		return x
+	case y == 2: // correctly rounded, as NumPy's (the C library's) pow
+		return x * x
+	case y == -1:
+		return 1 / x
+	case y == 0.5 && x > 0:
+		return math.Sqrt(x)
 	}
 	yInt := y == math.Trunc(y)
 	if x < 0 && !yInt {
