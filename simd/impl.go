@@ -54,6 +54,10 @@ type kernels struct {
 	// written).
 	extI64 [2]func(a, out []int64)
 	extI32 [2]func(a, out []int32)
+	// boolBin holds and, or and xor of bools, boolNot the negation;
+	// len(dst) is a multiple of boolBlock.
+	boolBin [3]func(dst, a, b []bool)
+	boolNot func(dst, a []bool)
 	// unI32 and unI64 hold the negation [0] and absolute value [1] of
 	// signed integers; len(dst) is a multiple of unIBlock.
 	unI32        [2]func(dst, a []int32)
@@ -156,6 +160,8 @@ var goKernels = &kernels{
 	min32:     [2]func([]float32) (float32, bool){minBlockGo[float32], minBlockGo[float32]},
 	extI64:    [2]func(a, out []int64){maxBlockIntGo[int64], minBlockIntGo[int64]},
 	extI32:    [2]func(a, out []int32){maxBlockIntGo[int32], minBlockIntGo[int32]},
+	boolBin:   [3]func(dst, a, b []bool){andBoolGo, orBoolGo, xorBoolGo},
+	boolNot:   notBoolGo,
 	unI32:     [2]func(dst, a []int32){negIntGo[int32], absIntGo[int32]},
 	unI64:     [2]func(dst, a []int64){negIntGo[int64], absIntGo[int64]},
 	sumI8:     sumIntGo[int8],

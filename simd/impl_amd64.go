@@ -55,6 +55,8 @@ func setIntAVX2(k *kernels) {
 	k.binIBlock = 16
 	k.extI64 = [2]func(a, out []int64){maxBlockInt64AVX2, minBlockInt64AVX2}
 	k.extI32 = [2]func(a, out []int32){maxBlockInt32AVX2, minBlockInt32AVX2}
+	k.boolBin = [3]func(dst, a, b []bool){andBoolAVX2, orBoolAVX2, xorBoolAVX2}
+	k.boolNot = notBoolAVX2
 	k.unI32 = [2]func(dst, a []int32){negateInt32AVX2, absInt32AVX2}
 	k.unI64 = [2]func(dst, a []int64){negateInt64AVX2, absInt64AVX2}
 }
@@ -74,6 +76,8 @@ func setIntAVX512(k *kernels, dq bool) {
 	k.binIBlock = 1
 	k.extI64 = [2]func(a, out []int64){maxBlockInt64AVX512, minBlockInt64AVX512}
 	k.extI32 = [2]func(a, out []int32){maxBlockInt32AVX512, minBlockInt32AVX512}
+	k.boolBin = [3]func(dst, a, b []bool){andBoolAVX2, orBoolAVX2, xorBoolAVX2}
+	k.boolNot = notBoolAVX2
 	k.unI32 = [2]func(dst, a []int32){negateInt32AVX512, absInt32AVX512}
 	k.unI64 = [2]func(dst, a []int64){negateInt64AVX512, absInt64AVX512}
 }

@@ -466,6 +466,18 @@ func absInt32AVX512(dst []int32, a []int32)
 // absInt64AVX512 is the block kernel of AbsInt64Unitary for AVX512: len(dst) is a multiple of 16.
 func absInt64AVX512(dst []int64, a []int64)
 
+// andBoolAVX2 is the block kernel of AndBool for AVX2: len(dst) is a multiple of 64.
+func andBoolAVX2(dst []bool, a []bool, b []bool)
+
+// orBoolAVX2 is the block kernel of OrBool for AVX2: len(dst) is a multiple of 64.
+func orBoolAVX2(dst []bool, a []bool, b []bool)
+
+// xorBoolAVX2 is the block kernel of XorBool for AVX2: len(dst) is a multiple of 64.
+func xorBoolAVX2(dst []bool, a []bool, b []bool)
+
+// notBoolAVX2 is the block kernel of NotBool for AVX2: len(dst) is a multiple of 64.
+func notBoolAVX2(dst []bool, a []bool)
+
 // sumBlockInt8AVX2 is the block kernel of SumInt8ToInt64 for AVX2: len(a) is a multiple of 64.
 func sumBlockInt8AVX2(a []int8) int64
 

@@ -6807,6 +6807,123 @@ absInt64AVX512_done:
 	VZEROUPPER
 	RET
 
+// func andBoolAVX2(dst []bool, a []bool, b []bool)
+// Requires: AVX, AVX2, SSE2
+TEXT ·andBoolAVX2(SB), NOSPLIT, $0-72
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         b_base+48(FP), DX
+	MOVQ         dst_len+8(FP), BX
+	MOVL         $0x01010101, SI
+	MOVD         SI, X0
+	VPBROADCASTD X0, Y0
+	XORQ         SI, SI
+
+andBoolAVX2_loop:
+	CMPQ    SI, BX
+	JGE     andBoolAVX2_done
+	VPMINUB (CX)(SI*1), Y0, Y1
+	VPMINUB (DX)(SI*1), Y0, Y2
+	VPAND   Y2, Y1, Y1
+	VMOVDQU Y1, (AX)(SI*1)
+	VPMINUB 32(CX)(SI*1), Y0, Y1
+	VPMINUB 32(DX)(SI*1), Y0, Y2
+	VPAND   Y2, Y1, Y1
+	VMOVDQU Y1, 32(AX)(SI*1)
+	ADDQ    $0x00000040, SI
+	JMP     andBoolAVX2_loop
+
+andBoolAVX2_done:
+	VZEROUPPER
+	RET
+
+// func orBoolAVX2(dst []bool, a []bool, b []bool)
+// Requires: AVX, AVX2, SSE2
+TEXT ·orBoolAVX2(SB), NOSPLIT, $0-72
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         b_base+48(FP), DX
+	MOVQ         dst_len+8(FP), BX
+	MOVL         $0x01010101, SI
+	MOVD         SI, X0
+	VPBROADCASTD X0, Y0
+	XORQ         SI, SI
+
+orBoolAVX2_loop:
+	CMPQ    SI, BX
+	JGE     orBoolAVX2_done
+	VPMINUB (CX)(SI*1), Y0, Y1
+	VPMINUB (DX)(SI*1), Y0, Y2
+	VPOR    Y2, Y1, Y1
+	VMOVDQU Y1, (AX)(SI*1)
+	VPMINUB 32(CX)(SI*1), Y0, Y1
+	VPMINUB 32(DX)(SI*1), Y0, Y2
+	VPOR    Y2, Y1, Y1
+	VMOVDQU Y1, 32(AX)(SI*1)
+	ADDQ    $0x00000040, SI
+	JMP     orBoolAVX2_loop
+
+orBoolAVX2_done:
+	VZEROUPPER
+	RET
+
+// func xorBoolAVX2(dst []bool, a []bool, b []bool)
+// Requires: AVX, AVX2, SSE2
+TEXT ·xorBoolAVX2(SB), NOSPLIT, $0-72
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         b_base+48(FP), DX
+	MOVQ         dst_len+8(FP), BX
+	MOVL         $0x01010101, SI
+	MOVD         SI, X0
+	VPBROADCASTD X0, Y0
+	XORQ         SI, SI
+
+xorBoolAVX2_loop:
+	CMPQ    SI, BX
+	JGE     xorBoolAVX2_done
+	VPMINUB (CX)(SI*1), Y0, Y1
+	VPMINUB (DX)(SI*1), Y0, Y2
+	VPXOR   Y2, Y1, Y1
+	VMOVDQU Y1, (AX)(SI*1)
+	VPMINUB 32(CX)(SI*1), Y0, Y1
+	VPMINUB 32(DX)(SI*1), Y0, Y2
+	VPXOR   Y2, Y1, Y1
+	VMOVDQU Y1, 32(AX)(SI*1)
+	ADDQ    $0x00000040, SI
+	JMP     xorBoolAVX2_loop
+
+xorBoolAVX2_done:
+	VZEROUPPER
+	RET
+
+// func notBoolAVX2(dst []bool, a []bool)
+// Requires: AVX, AVX2, SSE2
+TEXT ·notBoolAVX2(SB), NOSPLIT, $0-48
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVL         $0x01010101, BX
+	MOVD         BX, X0
+	VPBROADCASTD X0, Y0
+	XORQ         BX, BX
+
+notBoolAVX2_loop:
+	CMPQ    BX, DX
+	JGE     notBoolAVX2_done
+	VPMINUB (CX)(BX*1), Y0, Y1
+	VPXOR   Y0, Y1, Y1
+	VMOVDQU Y1, (AX)(BX*1)
+	VPMINUB 32(CX)(BX*1), Y0, Y1
+	VPXOR   Y0, Y1, Y1
+	VMOVDQU Y1, 32(AX)(BX*1)
+	ADDQ    $0x00000040, BX
+	JMP     notBoolAVX2_loop
+
+notBoolAVX2_done:
+	VZEROUPPER
+	RET
+
 // func sumBlockInt8AVX2(a []int8) int64
 // Requires: AVX, AVX2
 TEXT ·sumBlockInt8AVX2(SB), NOSPLIT, $0-32

@@ -3,6 +3,7 @@ package simd
 import (
 	"fmt"
 	"math"
+	"unsafe"
 )
 
 // MulAddFloat64Unitary computes
@@ -278,5 +279,84 @@ func rintGo[T float32 | float64](dst, a []T) {
 	a = a[:len(dst)]
 	for i, x := range a {
 		dst[i] = T(math.RoundToEven(float64(x)))
+	}
+}
+
+// AndBool computes
+//
+//	for i := range dst {
+//		dst[i] = a[i] && b[i]
+//	}
+//
+// reading every byte of a and b that is not 0 as true (a bool slice
+// over other memory may hold such bytes) and writing 0 or 1. It panics
+// unless len(a) == len(b) == len(dst).
+func AndBool(dst, a, b []bool) { boolBinary(0, dst, a, b) }
+
+// OrBool is AndBool with ||.
+func OrBool(dst, a, b []bool) { boolBinary(1, dst, a, b) }
+
+// XorBool is AndBool with !=.
+func XorBool(dst, a, b []bool) { boolBinary(2, dst, a, b) }
+
+// NotBool computes dst[i] = !a[i], reading a's bytes as AndBool does.
+// It panics unless len(a) == len(dst).
+func NotBool(dst, a []bool) {
+	check2(len(dst), len(a))
+	k := len(dst) &^ (boolBlock - 1)
+	if k > 0 {
+		active.Load().boolNot(dst[:k], a[:k])
+	}
+	notBoolGo(dst[k:], a[k:len(dst)])
+}
+
+// boolBlock is the multiple of elements the bool kernels take.
+const boolBlock = 64
+
+func boolBinary(op int, dst, a, b []bool) {
+	check3(len(dst), len(a), len(b))
+	k := len(dst) &^ (boolBlock - 1)
+	if k > 0 {
+		active.Load().boolBin[op](dst[:k], a[:k], b[:k])
+	}
+	goKernels.boolBin[op](dst[k:], a[k:len(dst)], b[k:len(dst)])
+}
+
+// boolByte returns 1 if b's byte is nonzero, else 0.
+func boolByte(b *bool) byte {
+	if *(*byte)(unsafe.Pointer(b)) != 0 {
+		return 1
+	}
+	return 0
+}
+
+// setBool stores the byte v (0 or 1) in *b.
+func setBool(b *bool, v byte) { *(*byte)(unsafe.Pointer(b)) = v }
+
+func andBoolGo(dst, a, b []bool) {
+	a, b = a[:len(dst)], b[:len(dst)]
+	for i := range dst {
+		setBool(&dst[i], boolByte(&a[i])&boolByte(&b[i]))
+	}
+}
+
+func orBoolGo(dst, a, b []bool) {
+	a, b = a[:len(dst)], b[:len(dst)]
+	for i := range dst {
+		setBool(&dst[i], boolByte(&a[i])|boolByte(&b[i]))
+	}
+}
+
+func xorBoolGo(dst, a, b []bool) {
+	a, b = a[:len(dst)], b[:len(dst)]
+	for i := range dst {
+		setBool(&dst[i], boolByte(&a[i])^boolByte(&b[i]))
+	}
+}
+
+func notBoolGo(dst, a []bool) {
+	a = a[:len(dst)]
+	for i := range dst {
+		setBool(&dst[i], boolByte(&a[i])^1)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+	"unsafe"
 )
 
 // MulAdd, Negate and Abs: every implementation against the Go twins, bit
@@ -230,4 +231,70 @@ func testRound[T float](t *testing.T, seed uint64, fns, twins [numRound]func(dst
 			}
 		}
 	})
+}
+
+// TestBool checks AndBool, OrBool, XorBool and NotBool of every
+// implementation against the twins: lengths 0-300 and 1000, unaligned
+// starts, guards around dst, input bytes other than 0 and 1 (true when
+// nonzero; the results are 0 or 1), and dst aliasing a.
+func TestBool(t *testing.T) {
+	rng := rand.New(rand.NewPCG(35, 36))
+	fns := []struct {
+		name     string
+		fn, twin func(dst, a, b []bool)
+	}{
+		{"and", AndBool, andBoolGo}, {"or", OrBool, orBoolGo}, {"xor", XorBool, xorBoolGo},
+		{"not", func(dst, a, _ []bool) { NotBool(dst, a) }, func(dst, a, _ []bool) { notBoolGo(dst, a) }},
+	}
+	mk := func(n, off int) []bool {
+		b := make([]bool, n+off)[off:]
+		raw := unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(b))), n)
+		for i := range raw {
+			switch rng.IntN(4) {
+			case 0:
+				raw[i] = byte(rng.IntN(256))
+			default:
+				raw[i] = byte(rng.IntN(2))
+			}
+		}
+		return b
+	}
+	forEachImpl(t, func(t *testing.T) {
+		for _, n := range append(slices.Clone(lengths), 1000) {
+			a, b := mk(n, n%5), mk(n, n%3)
+			for _, f := range fns {
+				want := make([]bool, n)
+				f.twin(want, a, b)
+				buf := make([]byte, n+2*guard)
+				for i := range buf {
+					buf[i] = 0x5a
+				}
+				dst := unsafe.Slice((*bool)(unsafe.Pointer(&buf[guard])), n)
+				f.fn(dst, a, b)
+				for i, v := range buf {
+					if (i < guard || i >= guard+n) && v != 0x5a {
+						t.Fatalf("%s n=%d: stray write at %d", f.name, n, i-guard)
+					}
+				}
+				for i := range n {
+					if g := buf[guard+i]; g != *(*byte)(unsafe.Pointer(&want[i])) || g > 1 {
+						t.Fatalf("%s n=%d at %d: of %d, %d got %d, want %v", f.name, n, i,
+							*(*byte)(unsafe.Pointer(&a[i])), *(*byte)(unsafe.Pointer(&b[i])), g, want[i])
+					}
+				}
+				c := slices.Clone(a)
+				f.fn(c, c, b)
+				if !slices.Equal(c, want) {
+					t.Fatalf("%s n=%d aliased: got %v, want %v", f.name, n, c, want)
+				}
+			}
+		}
+	})
+	// the twins themselves, on 0/1 and 2
+	d := make([]bool, 4)
+	two := *(*bool)(unsafe.Pointer(&[]byte{2}[0]))
+	AndBool(d, []bool{true, true, false, two}, []bool{true, false, false, two})
+	if !slices.Equal(d, []bool{true, false, false, true}) || *(*byte)(unsafe.Pointer(&d[3])) != 1 {
+		t.Errorf("AndBool = %v", d)
+	}
 }

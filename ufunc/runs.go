@@ -1,7 +1,6 @@
 package ufunc
 
 import (
-	"encoding/binary"
 	"math"
 	"unsafe"
 
@@ -139,76 +138,13 @@ func shrRun[T integer](out, x, y []T) {
 }
 
 // The logical operations of bool arrays (and the bitwise ones, which
-// are the same on bools), eight elements a step: each byte made 0 or 1
-// by whether it is nonzero (a bool array's bytes are 0 or 1 unless it
-// views other memory; any nonzero byte counts as true, as in NumPy),
-// then the operation on the eight bytes at once.
+// are the same on bools) by simd, which reads any nonzero byte as true,
+// as NumPy does.
 
-// nonzeroBytes maps each byte of w to 1 if it is nonzero, else 0.
-func nonzeroBytes(w uint64) uint64 {
-	const low7 = 0x7f7f7f7f7f7f7f7f
-	return (((w & low7) + low7) | w) >> 7 & 0x0101010101010101
-}
-
-// boolBytes returns the bytes of b.
-func boolBytes(b []bool) []byte {
-	return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(b))), len(b))
-}
-
-// The operations of boolRun.
-const (
-	boolAnd = iota
-	boolOr
-	boolXor
-	boolNot // of x alone
-)
-
-// boolRun applies op to the normalized bytes of x and y eight at a
-// time (a loop for each op: through a function value the call would
-// cost more than the operation), and to the last len(out)%8 bytes one
-// at a time.
-func boolRun(out, x, y []bool, op int) {
-	ob, xb, yb := boolBytes(out), boolBytes(x[:len(out)]), boolBytes(y[:len(out)])
-	le := binary.LittleEndian
-	const ones = 0x0101010101010101
-	m := len(ob) &^ 7
-	switch op {
-	case boolAnd:
-		for i := 0; i < m; i += 8 {
-			le.PutUint64(ob[i:], nonzeroBytes(le.Uint64(xb[i:]))&nonzeroBytes(le.Uint64(yb[i:])))
-		}
-	case boolOr:
-		for i := 0; i < m; i += 8 {
-			le.PutUint64(ob[i:], nonzeroBytes(le.Uint64(xb[i:])|le.Uint64(yb[i:])))
-		}
-	case boolXor:
-		for i := 0; i < m; i += 8 {
-			le.PutUint64(ob[i:], nonzeroBytes(le.Uint64(xb[i:]))^nonzeroBytes(le.Uint64(yb[i:])))
-		}
-	case boolNot:
-		for i := 0; i < m; i += 8 {
-			le.PutUint64(ob[i:], nonzeroBytes(le.Uint64(xb[i:]))^ones)
-		}
-	}
-	for i := m; i < len(ob); i++ {
-		a, b := nonzeroBytes(uint64(xb[i])), nonzeroBytes(uint64(yb[i]))
-		switch op {
-		case boolAnd:
-			ob[i] = byte(a & b)
-		case boolOr:
-			ob[i] = byte(a | b)
-		case boolXor:
-			ob[i] = byte(a ^ b)
-		case boolNot:
-			ob[i] = byte(a ^ 1)
-		}
-	}
-}
-
-func andBoolRun(out, x, y []bool) { boolRun(out, x, y, boolAnd) }
-func orBoolRun(out, x, y []bool)  { boolRun(out, x, y, boolOr) }
-func xorBoolRun(out, x, y []bool) { boolRun(out, x, y, boolXor) }
-func notBoolRun(out, x []bool)    { boolRun(out, x, x, boolNot) }
+func andBoolRun(out, x, y []bool) { simd.AndBool(out, x[:len(out)], y[:len(out)]) }
+func orBoolRun(out, x, y []bool)  { simd.OrBool(out, x[:len(out)], y[:len(out)]) }
+func xorBoolRun(out, x, y []bool) { simd.XorBool(out, x[:len(out)], y[:len(out)]) }
+func notBoolRun(out, x []bool)    { simd.NotBool(out, x[:len(out)]) }
 
 // The roundings of floats: contiguous runs by simd's kernels, which give
 // what math.Floor, Ceil, Trunc and RoundToEven give (rounding a float32

@@ -34,6 +34,9 @@ func genMore() {
 		})
 		genIntUnary(v, "absInt64", "AbsInt64Unitary", 8, intAbs64(v))
 	}
+	for _, op := range []string{"and", "or", "xor", "not"} {
+		genBool(avx2, op) // both implementations': the AVX-512 form of VPMINUB is AVX512BW
+	}
 	genSumInt8Block()
 	genSumInt16Block()
 	genSumInt32Block()
@@ -409,6 +412,69 @@ func genIntUnary(v isa, nm, pub string, size int, mk func() func(src Op, dst Vec
 		mov(x, Mem{Base: dst, Index: i, Scale: uint8(size), Disp: v.Bytes * u})
 	}
 	ADDQ(U32(2*L), i)
+	JMP(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// genBool emits <op>Bool<ISA>: dst[i] = a[i] op b[i] on bools (not:
+// !a[i]) for len(dst) a multiple of two vectors (64 or 128 bytes); the
+// Go wrapper does the tail. Each byte counts as true when nonzero:
+// min(byte, 1) makes it 0 or 1 before the bitwise operation.
+func genBool(v isa, op string) {
+	name := op + "Bool" + v.Name
+	pub := map[string]string{"and": "AndBool", "or": "OrBool", "xor": "XorBool", "not": "NotBool"}[op]
+	sig := "func(dst, a, b []bool)"
+	if op == "not" {
+		sig = "func(dst, a []bool)"
+	}
+	TEXT(name, NOSPLIT, sig)
+	Doc(fmt.Sprintf("%s is the block kernel of %s for %s: len(dst) is a multiple of %d.", name, pub, v.Name, 2*v.Bytes))
+	dst := Load(Param("dst").Base(), GP64())
+	a := Load(Param("a").Base(), GP64())
+	var b Register
+	if op != "not" {
+		b = Load(Param("b").Base(), GP64())
+	}
+	n := Load(Param("dst").Len(), GP64())
+	one := v.vec()
+	g := GP32()
+	MOVL(U32(0x01010101), g)
+	x := XMM()
+	MOVD(g, x)
+	VPBROADCASTD(x, one)
+	mov := func(src, dst Op) { VMOVDQU(src, dst) }
+	logic := map[string]func(a, b, c Op){
+		"and": func(a, b, c Op) { VPAND(a, b, c) }, "or": func(a, b, c Op) { VPOR(a, b, c) },
+		"xor": func(a, b, c Op) { VPXOR(a, b, c) }, "not": func(a, b, c Op) { VPXOR(a, b, c) },
+	}[op]
+	if v.Bytes == 64 {
+		mov = func(src, dst Op) { VMOVDQU64(src, dst) }
+		logic = map[string]func(a, b, c Op){
+			"and": func(a, b, c Op) { VPANDD(a, b, c) }, "or": func(a, b, c Op) { VPORD(a, b, c) },
+			"xor": func(a, b, c Op) { VPXORD(a, b, c) }, "not": func(a, b, c Op) { VPXORD(a, b, c) },
+		}[op]
+	}
+	i := GP64()
+	XORQ(i, i)
+	Label(name + "_loop")
+	CMPQ(i, n)
+	JGE(LabelRef(name + "_done"))
+	for u := range 2 {
+		at := func(base Register) Mem { return Mem{Base: base, Index: i, Scale: 1, Disp: v.Bytes * u} }
+		r := v.vec()
+		VPMINUB(at(a), one, r) // a[i] != 0 as 0 or 1
+		if op == "not" {
+			logic(one, r, r)
+		} else {
+			t := v.vec()
+			VPMINUB(at(b), one, t)
+			logic(t, r, r)
+		}
+		mov(r, at(dst))
+	}
+	ADDQ(U32(2*v.Bytes), i)
 	JMP(LabelRef(name + "_loop"))
 	Label(name + "_done")
 	VZEROUPPER()
