@@ -54,6 +54,11 @@ type kernels struct {
 	// written).
 	extI64 [2]func(a, out []int64)
 	extI32 [2]func(a, out []int32)
+	// sclI32 and sclI64 hold the integer operations with a scalar
+	// second operand (the ops of binI32, then opIRsub: s - a[i]); len(dst)
+	// is a multiple of unIBlock.
+	sclI32 [numIntScalar]func(dst, a []int32, s int32)
+	sclI64 [numIntScalar]func(dst, a []int64, s int64)
 	// boolBin holds and, or and xor of bools, boolNot the negation;
 	// len(dst) is a multiple of boolBlock.
 	boolBin [3]func(dst, a, b []bool)
@@ -122,6 +127,12 @@ const (
 	numIntBin
 )
 
+// opIRsub (s - a[i]) follows the binary operations in the scalar tables.
+const (
+	opIRsub = numIntBin + iota
+	numIntScalar
+)
+
 // The roundings, the index into kernels.round64/round32.
 const (
 	roundFloor = iota
@@ -160,6 +171,8 @@ var goKernels = &kernels{
 	min32:     [2]func([]float32) (float32, bool){minBlockGo[float32], minBlockGo[float32]},
 	extI64:    [2]func(a, out []int64){maxBlockIntGo[int64], minBlockIntGo[int64]},
 	extI32:    [2]func(a, out []int32){maxBlockIntGo[int32], minBlockIntGo[int32]},
+	sclI32:    [numIntScalar]func(dst, a []int32, s int32){addSIntGo[int32], subSIntGo[int32], mulSIntGo[int32], maxSIntGo[int32], minSIntGo[int32], rsubSIntGo[int32]},
+	sclI64:    [numIntScalar]func(dst, a []int64, s int64){addSIntGo[int64], subSIntGo[int64], mulSIntGo[int64], maxSIntGo[int64], minSIntGo[int64], rsubSIntGo[int64]},
 	boolBin:   [3]func(dst, a, b []bool){andBoolGo, orBoolGo, xorBoolGo},
 	boolNot:   notBoolGo,
 	unI32:     [2]func(dst, a []int32){negIntGo[int32], absIntGo[int32]},

@@ -55,6 +55,10 @@ func setIntAVX2(k *kernels) {
 	k.binIBlock = 16
 	k.extI64 = [2]func(a, out []int64){maxBlockInt64AVX2, minBlockInt64AVX2}
 	k.extI32 = [2]func(a, out []int32){maxBlockInt32AVX2, minBlockInt32AVX2}
+	k.sclI32 = [numIntScalar]func(dst, a []int32, s int32){addInt32ScalarAVX2, subInt32ScalarAVX2, mulInt32ScalarAVX2,
+		maxInt32ScalarAVX2, minInt32ScalarAVX2, rsubInt32ScalarAVX2}
+	k.sclI64 = [numIntScalar]func(dst, a []int64, s int64){addInt64ScalarAVX2, subInt64ScalarAVX2, mulSIntGo[int64],
+		maxInt64ScalarAVX2, minInt64ScalarAVX2, rsubInt64ScalarAVX2}
 	k.boolBin = [3]func(dst, a, b []bool){andBoolAVX2, orBoolAVX2, xorBoolAVX2}
 	k.boolNot = notBoolAVX2
 	k.unI32 = [2]func(dst, a []int32){negateInt32AVX2, absInt32AVX2}
@@ -72,10 +76,15 @@ func setIntAVX512(k *kernels, dq bool) {
 	if dq {
 		k.binI64[opIMul] = mulInt64AVX512
 		k.binI64NT[opIMul] = mulInt64AVX512NT
+		k.sclI64[opIMul] = mulInt64ScalarAVX512
 	}
 	k.binIBlock = 1
 	k.extI64 = [2]func(a, out []int64){maxBlockInt64AVX512, minBlockInt64AVX512}
 	k.extI32 = [2]func(a, out []int32){maxBlockInt32AVX512, minBlockInt32AVX512}
+	k.sclI32 = [numIntScalar]func(dst, a []int32, s int32){addInt32ScalarAVX512, subInt32ScalarAVX512, mulInt32ScalarAVX512,
+		maxInt32ScalarAVX512, minInt32ScalarAVX512, rsubInt32ScalarAVX512}
+	k.sclI64 = [numIntScalar]func(dst, a []int64, s int64){addInt64ScalarAVX512, subInt64ScalarAVX512, mulSIntGo[int64],
+		maxInt64ScalarAVX512, minInt64ScalarAVX512, rsubInt64ScalarAVX512}
 	k.boolBin = [3]func(dst, a, b []bool){andBoolAVX2, orBoolAVX2, xorBoolAVX2}
 	k.boolNot = notBoolAVX2
 	k.unI32 = [2]func(dst, a []int32){negateInt32AVX512, absInt32AVX512}

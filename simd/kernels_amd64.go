@@ -466,6 +466,75 @@ func absInt32AVX512(dst []int32, a []int32)
 // absInt64AVX512 is the block kernel of AbsInt64Unitary for AVX512: len(dst) is a multiple of 16.
 func absInt64AVX512(dst []int64, a []int64)
 
+// addInt32ScalarAVX2 is the block kernel of AddInt32ScalarUnitary for AVX2: len(dst) is a multiple of 16.
+func addInt32ScalarAVX2(dst []int32, a []int32, s int32)
+
+// subInt32ScalarAVX2 is the block kernel of SubInt32ScalarUnitary for AVX2: len(dst) is a multiple of 16.
+func subInt32ScalarAVX2(dst []int32, a []int32, s int32)
+
+// rsubInt32ScalarAVX2 is the block kernel of RsubInt32ScalarUnitary for AVX2: len(dst) is a multiple of 16.
+func rsubInt32ScalarAVX2(dst []int32, a []int32, s int32)
+
+// mulInt32ScalarAVX2 is the block kernel of MulInt32ScalarUnitary for AVX2: len(dst) is a multiple of 16.
+func mulInt32ScalarAVX2(dst []int32, a []int32, s int32)
+
+// maxInt32ScalarAVX2 is the block kernel of MaxInt32ScalarUnitary for AVX2: len(dst) is a multiple of 16.
+func maxInt32ScalarAVX2(dst []int32, a []int32, s int32)
+
+// minInt32ScalarAVX2 is the block kernel of MinInt32ScalarUnitary for AVX2: len(dst) is a multiple of 16.
+func minInt32ScalarAVX2(dst []int32, a []int32, s int32)
+
+// addInt64ScalarAVX2 is the block kernel of AddInt64ScalarUnitary for AVX2: len(dst) is a multiple of 8.
+func addInt64ScalarAVX2(dst []int64, a []int64, s int64)
+
+// subInt64ScalarAVX2 is the block kernel of SubInt64ScalarUnitary for AVX2: len(dst) is a multiple of 8.
+func subInt64ScalarAVX2(dst []int64, a []int64, s int64)
+
+// rsubInt64ScalarAVX2 is the block kernel of RsubInt64ScalarUnitary for AVX2: len(dst) is a multiple of 8.
+func rsubInt64ScalarAVX2(dst []int64, a []int64, s int64)
+
+// maxInt64ScalarAVX2 is the block kernel of MaxInt64ScalarUnitary for AVX2: len(dst) is a multiple of 8.
+func maxInt64ScalarAVX2(dst []int64, a []int64, s int64)
+
+// minInt64ScalarAVX2 is the block kernel of MinInt64ScalarUnitary for AVX2: len(dst) is a multiple of 8.
+func minInt64ScalarAVX2(dst []int64, a []int64, s int64)
+
+// addInt32ScalarAVX512 is the block kernel of AddInt32ScalarUnitary for AVX512: len(dst) is a multiple of 32.
+func addInt32ScalarAVX512(dst []int32, a []int32, s int32)
+
+// subInt32ScalarAVX512 is the block kernel of SubInt32ScalarUnitary for AVX512: len(dst) is a multiple of 32.
+func subInt32ScalarAVX512(dst []int32, a []int32, s int32)
+
+// rsubInt32ScalarAVX512 is the block kernel of RsubInt32ScalarUnitary for AVX512: len(dst) is a multiple of 32.
+func rsubInt32ScalarAVX512(dst []int32, a []int32, s int32)
+
+// mulInt32ScalarAVX512 is the block kernel of MulInt32ScalarUnitary for AVX512: len(dst) is a multiple of 32.
+func mulInt32ScalarAVX512(dst []int32, a []int32, s int32)
+
+// maxInt32ScalarAVX512 is the block kernel of MaxInt32ScalarUnitary for AVX512: len(dst) is a multiple of 32.
+func maxInt32ScalarAVX512(dst []int32, a []int32, s int32)
+
+// minInt32ScalarAVX512 is the block kernel of MinInt32ScalarUnitary for AVX512: len(dst) is a multiple of 32.
+func minInt32ScalarAVX512(dst []int32, a []int32, s int32)
+
+// addInt64ScalarAVX512 is the block kernel of AddInt64ScalarUnitary for AVX512: len(dst) is a multiple of 16.
+func addInt64ScalarAVX512(dst []int64, a []int64, s int64)
+
+// subInt64ScalarAVX512 is the block kernel of SubInt64ScalarUnitary for AVX512: len(dst) is a multiple of 16.
+func subInt64ScalarAVX512(dst []int64, a []int64, s int64)
+
+// rsubInt64ScalarAVX512 is the block kernel of RsubInt64ScalarUnitary for AVX512: len(dst) is a multiple of 16.
+func rsubInt64ScalarAVX512(dst []int64, a []int64, s int64)
+
+// mulInt64ScalarAVX512 is the block kernel of MulInt64ScalarUnitary for AVX512: len(dst) is a multiple of 16.
+func mulInt64ScalarAVX512(dst []int64, a []int64, s int64)
+
+// maxInt64ScalarAVX512 is the block kernel of MaxInt64ScalarUnitary for AVX512: len(dst) is a multiple of 16.
+func maxInt64ScalarAVX512(dst []int64, a []int64, s int64)
+
+// minInt64ScalarAVX512 is the block kernel of MinInt64ScalarUnitary for AVX512: len(dst) is a multiple of 16.
+func minInt64ScalarAVX512(dst []int64, a []int64, s int64)
+
 // andBoolAVX2 is the block kernel of AndBool for AVX2: len(dst) is a multiple of 64.
 func andBoolAVX2(dst []bool, a []bool, b []bool)
 

@@ -6807,6 +6807,631 @@ absInt64AVX512_done:
 	VZEROUPPER
 	RET
 
+// func addInt32ScalarAVX2(dst []int32, a []int32, s int32)
+// Requires: AVX, AVX2
+TEXT ·addInt32ScalarAVX2(SB), NOSPLIT, $0-52
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVL         s+48(FP), BX
+	VMOVD        BX, X0
+	VPBROADCASTD X0, Y0
+	XORQ         BX, BX
+
+addInt32ScalarAVX2_loop:
+	CMPQ    BX, DX
+	JGE     addInt32ScalarAVX2_done
+	VMOVDQU (CX)(BX*4), Y1
+	VPADDD  Y0, Y1, Y1
+	VMOVDQU Y1, (AX)(BX*4)
+	VMOVDQU 32(CX)(BX*4), Y1
+	VPADDD  Y0, Y1, Y1
+	VMOVDQU Y1, 32(AX)(BX*4)
+	ADDQ    $0x00000010, BX
+	JMP     addInt32ScalarAVX2_loop
+
+addInt32ScalarAVX2_done:
+	VZEROUPPER
+	RET
+
+// func subInt32ScalarAVX2(dst []int32, a []int32, s int32)
+// Requires: AVX, AVX2
+TEXT ·subInt32ScalarAVX2(SB), NOSPLIT, $0-52
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVL         s+48(FP), BX
+	VMOVD        BX, X0
+	VPBROADCASTD X0, Y0
+	XORQ         BX, BX
+
+subInt32ScalarAVX2_loop:
+	CMPQ    BX, DX
+	JGE     subInt32ScalarAVX2_done
+	VMOVDQU (CX)(BX*4), Y1
+	VPSUBD  Y0, Y1, Y1
+	VMOVDQU Y1, (AX)(BX*4)
+	VMOVDQU 32(CX)(BX*4), Y1
+	VPSUBD  Y0, Y1, Y1
+	VMOVDQU Y1, 32(AX)(BX*4)
+	ADDQ    $0x00000010, BX
+	JMP     subInt32ScalarAVX2_loop
+
+subInt32ScalarAVX2_done:
+	VZEROUPPER
+	RET
+
+// func rsubInt32ScalarAVX2(dst []int32, a []int32, s int32)
+// Requires: AVX, AVX2
+TEXT ·rsubInt32ScalarAVX2(SB), NOSPLIT, $0-52
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVL         s+48(FP), BX
+	VMOVD        BX, X0
+	VPBROADCASTD X0, Y0
+	XORQ         BX, BX
+
+rsubInt32ScalarAVX2_loop:
+	CMPQ    BX, DX
+	JGE     rsubInt32ScalarAVX2_done
+	VMOVDQU (CX)(BX*4), Y1
+	VPSUBD  Y1, Y0, Y1
+	VMOVDQU Y1, (AX)(BX*4)
+	VMOVDQU 32(CX)(BX*4), Y1
+	VPSUBD  Y1, Y0, Y1
+	VMOVDQU Y1, 32(AX)(BX*4)
+	ADDQ    $0x00000010, BX
+	JMP     rsubInt32ScalarAVX2_loop
+
+rsubInt32ScalarAVX2_done:
+	VZEROUPPER
+	RET
+
+// func mulInt32ScalarAVX2(dst []int32, a []int32, s int32)
+// Requires: AVX, AVX2
+TEXT ·mulInt32ScalarAVX2(SB), NOSPLIT, $0-52
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVL         s+48(FP), BX
+	VMOVD        BX, X0
+	VPBROADCASTD X0, Y0
+	XORQ         BX, BX
+
+mulInt32ScalarAVX2_loop:
+	CMPQ    BX, DX
+	JGE     mulInt32ScalarAVX2_done
+	VMOVDQU (CX)(BX*4), Y1
+	VPMULLD Y0, Y1, Y1
+	VMOVDQU Y1, (AX)(BX*4)
+	VMOVDQU 32(CX)(BX*4), Y1
+	VPMULLD Y0, Y1, Y1
+	VMOVDQU Y1, 32(AX)(BX*4)
+	ADDQ    $0x00000010, BX
+	JMP     mulInt32ScalarAVX2_loop
+
+mulInt32ScalarAVX2_done:
+	VZEROUPPER
+	RET
+
+// func maxInt32ScalarAVX2(dst []int32, a []int32, s int32)
+// Requires: AVX, AVX2
+TEXT ·maxInt32ScalarAVX2(SB), NOSPLIT, $0-52
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVL         s+48(FP), BX
+	VMOVD        BX, X0
+	VPBROADCASTD X0, Y0
+	XORQ         BX, BX
+
+maxInt32ScalarAVX2_loop:
+	CMPQ    BX, DX
+	JGE     maxInt32ScalarAVX2_done
+	VMOVDQU (CX)(BX*4), Y1
+	VPMAXSD Y0, Y1, Y1
+	VMOVDQU Y1, (AX)(BX*4)
+	VMOVDQU 32(CX)(BX*4), Y1
+	VPMAXSD Y0, Y1, Y1
+	VMOVDQU Y1, 32(AX)(BX*4)
+	ADDQ    $0x00000010, BX
+	JMP     maxInt32ScalarAVX2_loop
+
+maxInt32ScalarAVX2_done:
+	VZEROUPPER
+	RET
+
+// func minInt32ScalarAVX2(dst []int32, a []int32, s int32)
+// Requires: AVX, AVX2
+TEXT ·minInt32ScalarAVX2(SB), NOSPLIT, $0-52
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVL         s+48(FP), BX
+	VMOVD        BX, X0
+	VPBROADCASTD X0, Y0
+	XORQ         BX, BX
+
+minInt32ScalarAVX2_loop:
+	CMPQ    BX, DX
+	JGE     minInt32ScalarAVX2_done
+	VMOVDQU (CX)(BX*4), Y1
+	VPMINSD Y0, Y1, Y1
+	VMOVDQU Y1, (AX)(BX*4)
+	VMOVDQU 32(CX)(BX*4), Y1
+	VPMINSD Y0, Y1, Y1
+	VMOVDQU Y1, 32(AX)(BX*4)
+	ADDQ    $0x00000010, BX
+	JMP     minInt32ScalarAVX2_loop
+
+minInt32ScalarAVX2_done:
+	VZEROUPPER
+	RET
+
+// func addInt64ScalarAVX2(dst []int64, a []int64, s int64)
+// Requires: AVX, AVX2
+TEXT ·addInt64ScalarAVX2(SB), NOSPLIT, $0-56
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVQ         s+48(FP), BX
+	VMOVQ        BX, X0
+	VPBROADCASTQ X0, Y0
+	XORQ         BX, BX
+
+addInt64ScalarAVX2_loop:
+	CMPQ    BX, DX
+	JGE     addInt64ScalarAVX2_done
+	VMOVDQU (CX)(BX*8), Y1
+	VPADDQ  Y0, Y1, Y1
+	VMOVDQU Y1, (AX)(BX*8)
+	VMOVDQU 32(CX)(BX*8), Y1
+	VPADDQ  Y0, Y1, Y1
+	VMOVDQU Y1, 32(AX)(BX*8)
+	ADDQ    $0x00000008, BX
+	JMP     addInt64ScalarAVX2_loop
+
+addInt64ScalarAVX2_done:
+	VZEROUPPER
+	RET
+
+// func subInt64ScalarAVX2(dst []int64, a []int64, s int64)
+// Requires: AVX, AVX2
+TEXT ·subInt64ScalarAVX2(SB), NOSPLIT, $0-56
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVQ         s+48(FP), BX
+	VMOVQ        BX, X0
+	VPBROADCASTQ X0, Y0
+	XORQ         BX, BX
+
+subInt64ScalarAVX2_loop:
+	CMPQ    BX, DX
+	JGE     subInt64ScalarAVX2_done
+	VMOVDQU (CX)(BX*8), Y1
+	VPSUBQ  Y0, Y1, Y1
+	VMOVDQU Y1, (AX)(BX*8)
+	VMOVDQU 32(CX)(BX*8), Y1
+	VPSUBQ  Y0, Y1, Y1
+	VMOVDQU Y1, 32(AX)(BX*8)
+	ADDQ    $0x00000008, BX
+	JMP     subInt64ScalarAVX2_loop
+
+subInt64ScalarAVX2_done:
+	VZEROUPPER
+	RET
+
+// func rsubInt64ScalarAVX2(dst []int64, a []int64, s int64)
+// Requires: AVX, AVX2
+TEXT ·rsubInt64ScalarAVX2(SB), NOSPLIT, $0-56
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVQ         s+48(FP), BX
+	VMOVQ        BX, X0
+	VPBROADCASTQ X0, Y0
+	XORQ         BX, BX
+
+rsubInt64ScalarAVX2_loop:
+	CMPQ    BX, DX
+	JGE     rsubInt64ScalarAVX2_done
+	VMOVDQU (CX)(BX*8), Y1
+	VPSUBQ  Y1, Y0, Y1
+	VMOVDQU Y1, (AX)(BX*8)
+	VMOVDQU 32(CX)(BX*8), Y1
+	VPSUBQ  Y1, Y0, Y1
+	VMOVDQU Y1, 32(AX)(BX*8)
+	ADDQ    $0x00000008, BX
+	JMP     rsubInt64ScalarAVX2_loop
+
+rsubInt64ScalarAVX2_done:
+	VZEROUPPER
+	RET
+
+// func maxInt64ScalarAVX2(dst []int64, a []int64, s int64)
+// Requires: AVX, AVX2
+TEXT ·maxInt64ScalarAVX2(SB), NOSPLIT, $0-56
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVQ         s+48(FP), BX
+	VMOVQ        BX, X0
+	VPBROADCASTQ X0, Y0
+	XORQ         BX, BX
+
+maxInt64ScalarAVX2_loop:
+	CMPQ      BX, DX
+	JGE       maxInt64ScalarAVX2_done
+	VMOVDQU   (CX)(BX*8), Y1
+	VPCMPGTQ  Y0, Y1, Y2
+	VPBLENDVB Y2, Y1, Y0, Y1
+	VMOVDQU   Y1, (AX)(BX*8)
+	VMOVDQU   32(CX)(BX*8), Y1
+	VPCMPGTQ  Y0, Y1, Y2
+	VPBLENDVB Y2, Y1, Y0, Y1
+	VMOVDQU   Y1, 32(AX)(BX*8)
+	ADDQ      $0x00000008, BX
+	JMP       maxInt64ScalarAVX2_loop
+
+maxInt64ScalarAVX2_done:
+	VZEROUPPER
+	RET
+
+// func minInt64ScalarAVX2(dst []int64, a []int64, s int64)
+// Requires: AVX, AVX2
+TEXT ·minInt64ScalarAVX2(SB), NOSPLIT, $0-56
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVQ         s+48(FP), BX
+	VMOVQ        BX, X0
+	VPBROADCASTQ X0, Y0
+	XORQ         BX, BX
+
+minInt64ScalarAVX2_loop:
+	CMPQ      BX, DX
+	JGE       minInt64ScalarAVX2_done
+	VMOVDQU   (CX)(BX*8), Y1
+	VPCMPGTQ  Y1, Y0, Y2
+	VPBLENDVB Y2, Y1, Y0, Y1
+	VMOVDQU   Y1, (AX)(BX*8)
+	VMOVDQU   32(CX)(BX*8), Y1
+	VPCMPGTQ  Y1, Y0, Y2
+	VPBLENDVB Y2, Y1, Y0, Y1
+	VMOVDQU   Y1, 32(AX)(BX*8)
+	ADDQ      $0x00000008, BX
+	JMP       minInt64ScalarAVX2_loop
+
+minInt64ScalarAVX2_done:
+	VZEROUPPER
+	RET
+
+// func addInt32ScalarAVX512(dst []int32, a []int32, s int32)
+// Requires: AVX, AVX512F
+TEXT ·addInt32ScalarAVX512(SB), NOSPLIT, $0-52
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVL         s+48(FP), BX
+	VMOVD        BX, X0
+	VPBROADCASTD X0, Z0
+	XORQ         BX, BX
+
+addInt32ScalarAVX512_loop:
+	CMPQ      BX, DX
+	JGE       addInt32ScalarAVX512_done
+	VMOVDQU64 (CX)(BX*4), Z1
+	VPADDD    Z0, Z1, Z1
+	VMOVDQU64 Z1, (AX)(BX*4)
+	VMOVDQU64 64(CX)(BX*4), Z1
+	VPADDD    Z0, Z1, Z1
+	VMOVDQU64 Z1, 64(AX)(BX*4)
+	ADDQ      $0x00000020, BX
+	JMP       addInt32ScalarAVX512_loop
+
+addInt32ScalarAVX512_done:
+	VZEROUPPER
+	RET
+
+// func subInt32ScalarAVX512(dst []int32, a []int32, s int32)
+// Requires: AVX, AVX512F
+TEXT ·subInt32ScalarAVX512(SB), NOSPLIT, $0-52
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVL         s+48(FP), BX
+	VMOVD        BX, X0
+	VPBROADCASTD X0, Z0
+	XORQ         BX, BX
+
+subInt32ScalarAVX512_loop:
+	CMPQ      BX, DX
+	JGE       subInt32ScalarAVX512_done
+	VMOVDQU64 (CX)(BX*4), Z1
+	VPSUBD    Z0, Z1, Z1
+	VMOVDQU64 Z1, (AX)(BX*4)
+	VMOVDQU64 64(CX)(BX*4), Z1
+	VPSUBD    Z0, Z1, Z1
+	VMOVDQU64 Z1, 64(AX)(BX*4)
+	ADDQ      $0x00000020, BX
+	JMP       subInt32ScalarAVX512_loop
+
+subInt32ScalarAVX512_done:
+	VZEROUPPER
+	RET
+
+// func rsubInt32ScalarAVX512(dst []int32, a []int32, s int32)
+// Requires: AVX, AVX512F
+TEXT ·rsubInt32ScalarAVX512(SB), NOSPLIT, $0-52
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVL         s+48(FP), BX
+	VMOVD        BX, X0
+	VPBROADCASTD X0, Z0
+	XORQ         BX, BX
+
+rsubInt32ScalarAVX512_loop:
+	CMPQ      BX, DX
+	JGE       rsubInt32ScalarAVX512_done
+	VMOVDQU64 (CX)(BX*4), Z1
+	VPSUBD    Z1, Z0, Z1
+	VMOVDQU64 Z1, (AX)(BX*4)
+	VMOVDQU64 64(CX)(BX*4), Z1
+	VPSUBD    Z1, Z0, Z1
+	VMOVDQU64 Z1, 64(AX)(BX*4)
+	ADDQ      $0x00000020, BX
+	JMP       rsubInt32ScalarAVX512_loop
+
+rsubInt32ScalarAVX512_done:
+	VZEROUPPER
+	RET
+
+// func mulInt32ScalarAVX512(dst []int32, a []int32, s int32)
+// Requires: AVX, AVX512F
+TEXT ·mulInt32ScalarAVX512(SB), NOSPLIT, $0-52
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVL         s+48(FP), BX
+	VMOVD        BX, X0
+	VPBROADCASTD X0, Z0
+	XORQ         BX, BX
+
+mulInt32ScalarAVX512_loop:
+	CMPQ      BX, DX
+	JGE       mulInt32ScalarAVX512_done
+	VMOVDQU64 (CX)(BX*4), Z1
+	VPMULLD   Z0, Z1, Z1
+	VMOVDQU64 Z1, (AX)(BX*4)
+	VMOVDQU64 64(CX)(BX*4), Z1
+	VPMULLD   Z0, Z1, Z1
+	VMOVDQU64 Z1, 64(AX)(BX*4)
+	ADDQ      $0x00000020, BX
+	JMP       mulInt32ScalarAVX512_loop
+
+mulInt32ScalarAVX512_done:
+	VZEROUPPER
+	RET
+
+// func maxInt32ScalarAVX512(dst []int32, a []int32, s int32)
+// Requires: AVX, AVX512F
+TEXT ·maxInt32ScalarAVX512(SB), NOSPLIT, $0-52
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVL         s+48(FP), BX
+	VMOVD        BX, X0
+	VPBROADCASTD X0, Z0
+	XORQ         BX, BX
+
+maxInt32ScalarAVX512_loop:
+	CMPQ      BX, DX
+	JGE       maxInt32ScalarAVX512_done
+	VMOVDQU64 (CX)(BX*4), Z1
+	VPMAXSD   Z0, Z1, Z1
+	VMOVDQU64 Z1, (AX)(BX*4)
+	VMOVDQU64 64(CX)(BX*4), Z1
+	VPMAXSD   Z0, Z1, Z1
+	VMOVDQU64 Z1, 64(AX)(BX*4)
+	ADDQ      $0x00000020, BX
+	JMP       maxInt32ScalarAVX512_loop
+
+maxInt32ScalarAVX512_done:
+	VZEROUPPER
+	RET
+
+// func minInt32ScalarAVX512(dst []int32, a []int32, s int32)
+// Requires: AVX, AVX512F
+TEXT ·minInt32ScalarAVX512(SB), NOSPLIT, $0-52
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVL         s+48(FP), BX
+	VMOVD        BX, X0
+	VPBROADCASTD X0, Z0
+	XORQ         BX, BX
+
+minInt32ScalarAVX512_loop:
+	CMPQ      BX, DX
+	JGE       minInt32ScalarAVX512_done
+	VMOVDQU64 (CX)(BX*4), Z1
+	VPMINSD   Z0, Z1, Z1
+	VMOVDQU64 Z1, (AX)(BX*4)
+	VMOVDQU64 64(CX)(BX*4), Z1
+	VPMINSD   Z0, Z1, Z1
+	VMOVDQU64 Z1, 64(AX)(BX*4)
+	ADDQ      $0x00000020, BX
+	JMP       minInt32ScalarAVX512_loop
+
+minInt32ScalarAVX512_done:
+	VZEROUPPER
+	RET
+
+// func addInt64ScalarAVX512(dst []int64, a []int64, s int64)
+// Requires: AVX, AVX512F
+TEXT ·addInt64ScalarAVX512(SB), NOSPLIT, $0-56
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVQ         s+48(FP), BX
+	VMOVQ        BX, X0
+	VPBROADCASTQ X0, Z0
+	XORQ         BX, BX
+
+addInt64ScalarAVX512_loop:
+	CMPQ      BX, DX
+	JGE       addInt64ScalarAVX512_done
+	VMOVDQU64 (CX)(BX*8), Z1
+	VPADDQ    Z0, Z1, Z1
+	VMOVDQU64 Z1, (AX)(BX*8)
+	VMOVDQU64 64(CX)(BX*8), Z1
+	VPADDQ    Z0, Z1, Z1
+	VMOVDQU64 Z1, 64(AX)(BX*8)
+	ADDQ      $0x00000010, BX
+	JMP       addInt64ScalarAVX512_loop
+
+addInt64ScalarAVX512_done:
+	VZEROUPPER
+	RET
+
+// func subInt64ScalarAVX512(dst []int64, a []int64, s int64)
+// Requires: AVX, AVX512F
+TEXT ·subInt64ScalarAVX512(SB), NOSPLIT, $0-56
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVQ         s+48(FP), BX
+	VMOVQ        BX, X0
+	VPBROADCASTQ X0, Z0
+	XORQ         BX, BX
+
+subInt64ScalarAVX512_loop:
+	CMPQ      BX, DX
+	JGE       subInt64ScalarAVX512_done
+	VMOVDQU64 (CX)(BX*8), Z1
+	VPSUBQ    Z0, Z1, Z1
+	VMOVDQU64 Z1, (AX)(BX*8)
+	VMOVDQU64 64(CX)(BX*8), Z1
+	VPSUBQ    Z0, Z1, Z1
+	VMOVDQU64 Z1, 64(AX)(BX*8)
+	ADDQ      $0x00000010, BX
+	JMP       subInt64ScalarAVX512_loop
+
+subInt64ScalarAVX512_done:
+	VZEROUPPER
+	RET
+
+// func rsubInt64ScalarAVX512(dst []int64, a []int64, s int64)
+// Requires: AVX, AVX512F
+TEXT ·rsubInt64ScalarAVX512(SB), NOSPLIT, $0-56
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVQ         s+48(FP), BX
+	VMOVQ        BX, X0
+	VPBROADCASTQ X0, Z0
+	XORQ         BX, BX
+
+rsubInt64ScalarAVX512_loop:
+	CMPQ      BX, DX
+	JGE       rsubInt64ScalarAVX512_done
+	VMOVDQU64 (CX)(BX*8), Z1
+	VPSUBQ    Z1, Z0, Z1
+	VMOVDQU64 Z1, (AX)(BX*8)
+	VMOVDQU64 64(CX)(BX*8), Z1
+	VPSUBQ    Z1, Z0, Z1
+	VMOVDQU64 Z1, 64(AX)(BX*8)
+	ADDQ      $0x00000010, BX
+	JMP       rsubInt64ScalarAVX512_loop
+
+rsubInt64ScalarAVX512_done:
+	VZEROUPPER
+	RET
+
+// func mulInt64ScalarAVX512(dst []int64, a []int64, s int64)
+// Requires: AVX, AVX512DQ, AVX512F
+TEXT ·mulInt64ScalarAVX512(SB), NOSPLIT, $0-56
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVQ         s+48(FP), BX
+	VMOVQ        BX, X0
+	VPBROADCASTQ X0, Z0
+	XORQ         BX, BX
+
+mulInt64ScalarAVX512_loop:
+	CMPQ      BX, DX
+	JGE       mulInt64ScalarAVX512_done
+	VMOVDQU64 (CX)(BX*8), Z1
+	VPMULLQ   Z0, Z1, Z1
+	VMOVDQU64 Z1, (AX)(BX*8)
+	VMOVDQU64 64(CX)(BX*8), Z1
+	VPMULLQ   Z0, Z1, Z1
+	VMOVDQU64 Z1, 64(AX)(BX*8)
+	ADDQ      $0x00000010, BX
+	JMP       mulInt64ScalarAVX512_loop
+
+mulInt64ScalarAVX512_done:
+	VZEROUPPER
+	RET
+
+// func maxInt64ScalarAVX512(dst []int64, a []int64, s int64)
+// Requires: AVX, AVX512F
+TEXT ·maxInt64ScalarAVX512(SB), NOSPLIT, $0-56
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVQ         s+48(FP), BX
+	VMOVQ        BX, X0
+	VPBROADCASTQ X0, Z0
+	XORQ         BX, BX
+
+maxInt64ScalarAVX512_loop:
+	CMPQ      BX, DX
+	JGE       maxInt64ScalarAVX512_done
+	VMOVDQU64 (CX)(BX*8), Z1
+	VPMAXSQ   Z0, Z1, Z1
+	VMOVDQU64 Z1, (AX)(BX*8)
+	VMOVDQU64 64(CX)(BX*8), Z1
+	VPMAXSQ   Z0, Z1, Z1
+	VMOVDQU64 Z1, 64(AX)(BX*8)
+	ADDQ      $0x00000010, BX
+	JMP       maxInt64ScalarAVX512_loop
+
+maxInt64ScalarAVX512_done:
+	VZEROUPPER
+	RET
+
+// func minInt64ScalarAVX512(dst []int64, a []int64, s int64)
+// Requires: AVX, AVX512F
+TEXT ·minInt64ScalarAVX512(SB), NOSPLIT, $0-56
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         dst_len+8(FP), DX
+	MOVQ         s+48(FP), BX
+	VMOVQ        BX, X0
+	VPBROADCASTQ X0, Z0
+	XORQ         BX, BX
+
+minInt64ScalarAVX512_loop:
+	CMPQ      BX, DX
+	JGE       minInt64ScalarAVX512_done
+	VMOVDQU64 (CX)(BX*8), Z1
+	VPMINSQ   Z0, Z1, Z1
+	VMOVDQU64 Z1, (AX)(BX*8)
+	VMOVDQU64 64(CX)(BX*8), Z1
+	VPMINSQ   Z0, Z1, Z1
+	VMOVDQU64 Z1, 64(AX)(BX*8)
+	ADDQ      $0x00000010, BX
+	JMP       minInt64ScalarAVX512_loop
+
+minInt64ScalarAVX512_done:
+	VZEROUPPER
+	RET
+
 // func andBoolAVX2(dst []bool, a []bool, b []bool)
 // Requires: AVX, AVX2, SSE2
 TEXT ·andBoolAVX2(SB), NOSPLIT, $0-72

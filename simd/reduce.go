@@ -538,6 +538,113 @@ func intUnary[T int32 | int64](f, g func(dst, a []T), dst, a []T) {
 	g(dst[k:], a[k:len(dst)])
 }
 
+// AddInt64ScalarUnitary computes, wrapping on overflow,
+//
+//	for i := range dst {
+//		dst[i] = a[i] + s
+//	}
+//
+// It panics unless len(a) == len(dst).
+func AddInt64ScalarUnitary(dst, a []int64, s int64) {
+	intScalar(active.Load().sclI64[opIAdd], addSIntGo[int64], dst, a, s)
+}
+
+// AddInt32ScalarUnitary is AddInt64ScalarUnitary for int32.
+func AddInt32ScalarUnitary(dst, a []int32, s int32) {
+	intScalar(active.Load().sclI32[opIAdd], addSIntGo[int32], dst, a, s)
+}
+
+// SubInt64ScalarUnitary computes, wrapping on overflow,
+//
+//	for i := range dst {
+//		dst[i] = a[i] - s
+//	}
+//
+// It panics unless len(a) == len(dst).
+func SubInt64ScalarUnitary(dst, a []int64, s int64) {
+	intScalar(active.Load().sclI64[opISub], subSIntGo[int64], dst, a, s)
+}
+
+// SubInt32ScalarUnitary is SubInt64ScalarUnitary for int32.
+func SubInt32ScalarUnitary(dst, a []int32, s int32) {
+	intScalar(active.Load().sclI32[opISub], subSIntGo[int32], dst, a, s)
+}
+
+// RsubInt64ScalarUnitary computes, wrapping on overflow,
+//
+//	for i := range dst {
+//		dst[i] = s - a[i]
+//	}
+//
+// It panics unless len(a) == len(dst).
+func RsubInt64ScalarUnitary(dst, a []int64, s int64) {
+	intScalar(active.Load().sclI64[opIRsub], rsubSIntGo[int64], dst, a, s)
+}
+
+// RsubInt32ScalarUnitary is RsubInt64ScalarUnitary for int32.
+func RsubInt32ScalarUnitary(dst, a []int32, s int32) {
+	intScalar(active.Load().sclI32[opIRsub], rsubSIntGo[int32], dst, a, s)
+}
+
+// MulInt64ScalarUnitary computes, wrapping on overflow,
+//
+//	for i := range dst {
+//		dst[i] = a[i] * s
+//	}
+//
+// It panics unless len(a) == len(dst).
+func MulInt64ScalarUnitary(dst, a []int64, s int64) {
+	intScalar(active.Load().sclI64[opIMul], mulSIntGo[int64], dst, a, s)
+}
+
+// MulInt32ScalarUnitary is MulInt64ScalarUnitary for int32.
+func MulInt32ScalarUnitary(dst, a []int32, s int32) {
+	intScalar(active.Load().sclI32[opIMul], mulSIntGo[int32], dst, a, s)
+}
+
+// MaxInt64ScalarUnitary computes, wrapping on overflow,
+//
+//	for i := range dst {
+//		dst[i] = max(a[i], s)
+//	}
+//
+// It panics unless len(a) == len(dst).
+func MaxInt64ScalarUnitary(dst, a []int64, s int64) {
+	intScalar(active.Load().sclI64[opIMax], maxSIntGo[int64], dst, a, s)
+}
+
+// MaxInt32ScalarUnitary is MaxInt64ScalarUnitary for int32.
+func MaxInt32ScalarUnitary(dst, a []int32, s int32) {
+	intScalar(active.Load().sclI32[opIMax], maxSIntGo[int32], dst, a, s)
+}
+
+// MinInt64ScalarUnitary computes, wrapping on overflow,
+//
+//	for i := range dst {
+//		dst[i] = min(a[i], s)
+//	}
+//
+// It panics unless len(a) == len(dst).
+func MinInt64ScalarUnitary(dst, a []int64, s int64) {
+	intScalar(active.Load().sclI64[opIMin], minSIntGo[int64], dst, a, s)
+}
+
+// MinInt32ScalarUnitary is MinInt64ScalarUnitary for int32.
+func MinInt32ScalarUnitary(dst, a []int32, s int32) {
+	intScalar(active.Load().sclI32[opIMin], minSIntGo[int32], dst, a, s)
+}
+
+// intScalar runs the kernel f over the whole multiple of unIBlock
+// elements of dst and its twin g over the rest.
+func intScalar[T int32 | int64](f, g func(dst, a []T, s T), dst, a []T, s T) {
+	check2(len(dst), len(a))
+	k := len(dst) &^ (unIBlock - 1)
+	if k > 0 {
+		f(dst[:k], a[:k], s)
+	}
+	g(dst[k:], a[k:len(dst)], s)
+}
+
 // ---- pure-Go twins ----
 
 type integer interface {
@@ -647,5 +754,47 @@ func minIntGo[T integer](dst, a, b []T) {
 	a, b = a[:len(dst)], b[:len(dst)]
 	for i := range dst {
 		dst[i] = min(a[i], b[i])
+	}
+}
+
+func addSIntGo[T int32 | int64](dst, a []T, s T) {
+	a = a[:len(dst)]
+	for i := range dst {
+		dst[i] = a[i] + s
+	}
+}
+
+func subSIntGo[T int32 | int64](dst, a []T, s T) {
+	a = a[:len(dst)]
+	for i := range dst {
+		dst[i] = a[i] - s
+	}
+}
+
+func rsubSIntGo[T int32 | int64](dst, a []T, s T) {
+	a = a[:len(dst)]
+	for i := range dst {
+		dst[i] = s - a[i]
+	}
+}
+
+func mulSIntGo[T int32 | int64](dst, a []T, s T) {
+	a = a[:len(dst)]
+	for i := range dst {
+		dst[i] = a[i] * s
+	}
+}
+
+func maxSIntGo[T int32 | int64](dst, a []T, s T) {
+	a = a[:len(dst)]
+	for i := range dst {
+		dst[i] = max(a[i], s)
+	}
+}
+
+func minSIntGo[T int32 | int64](dst, a []T, s T) {
+	a = a[:len(dst)]
+	for i := range dst {
+		dst[i] = min(a[i], s)
 	}
 }

@@ -765,3 +765,66 @@ func testIntUnary[T int32 | int64](t *testing.T, name string, fn, twin func(dst,
 		}
 	}
 }
+
+// TestIntScalar checks the int32/int64 operations with a scalar of every
+// implementation against the Go twins: lengths 0-300 and 1007,
+// unaligned starts, guards around dst, scalars and elements at the ends
+// of the range (wrapping sums, differences and products), and dst
+// aliasing a.
+func TestIntScalar(t *testing.T) {
+	forEachImpl(t, func(t *testing.T) {
+		testIntScalar(t, []func(dst, a []int64, s int64){AddInt64ScalarUnitary, SubInt64ScalarUnitary, MulInt64ScalarUnitary,
+			MaxInt64ScalarUnitary, MinInt64ScalarUnitary, RsubInt64ScalarUnitary}, goKernels.sclI64)
+		testIntScalar(t, []func(dst, a []int32, s int32){AddInt32ScalarUnitary, SubInt32ScalarUnitary, MulInt32ScalarUnitary,
+			MaxInt32ScalarUnitary, MinInt32ScalarUnitary, RsubInt32ScalarUnitary}, goKernels.sclI32)
+	})
+	// the twins themselves
+	d := make([]int64, 3)
+	RsubInt64ScalarUnitary(d, []int64{1, -2, math.MinInt64}, 10)
+	if !slices.Equal(d, []int64{9, 12, math.MinInt64 + 10}) {
+		t.Errorf("10 - a = %v", d)
+	}
+}
+
+func testIntScalar[T int32 | int64](t *testing.T, fns []func(dst, a []T, s T), twins [numIntScalar]func(dst, a []T, s T)) {
+	rng := rand.New(rand.NewPCG(63, 64))
+	edges := intEdges[T]()
+	val := func() T {
+		if rng.IntN(4) == 0 {
+			return edges[rng.IntN(len(edges))]
+		}
+		return T(rng.Uint64())
+	}
+	const guardVal = 0x5a
+	for _, n := range append(slices.Clone(lengths), 1007) {
+		a := make([]T, n+n%7)[n%7:]
+		for i := range a {
+			a[i] = val()
+		}
+		for op, fn := range fns {
+			s := val()
+			want := make([]T, n)
+			twins[op](want, a, s)
+			doff := (n / 3) % 8
+			buf := make([]T, n+2*guard)
+			for i := range buf {
+				buf[i] = guardVal
+			}
+			dst := buf[guard-doff : guard-doff+n : guard-doff+n]
+			fn(dst, a, s)
+			for i, v := range buf {
+				if (i < guard-doff || i >= guard-doff+n) && v != guardVal {
+					t.Fatalf("%T op %d n=%d: stray write at %d", s, op, n, i-(guard-doff))
+				}
+			}
+			if !slices.Equal(dst, want) {
+				t.Fatalf("%T op %d n=%d s=%d: got %v, want %v", s, op, n, s, dst, want)
+			}
+			c := slices.Clone(a)
+			fn(c, c, s)
+			if !slices.Equal(c, want) {
+				t.Fatalf("%T op %d n=%d aliased", s, op, n)
+			}
+		}
+	}
+}

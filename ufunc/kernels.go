@@ -306,29 +306,62 @@ var (
 		simd.MaxInt64Unitary, simd.MinInt64Unitary}
 )
 
-// simdIntBinary runs the simd kernel of op when every operand is
-// contiguous and T is a 32- or 64-bit integer (signed or not for add,
-// subtract and multiply: wrapping sums, differences and the low half of
-// a product are the same bits for both; signed only for maximum and
-// minimum), and reports whether it did.
+// simdIntScalar32 and simdIntScalar64 are the kernels with a scalar
+// second operand, in the order of the intOp constants, then s - a[i].
+var (
+	simdIntScalar32 = [...]func(dst, a []int32, s int32){simd.AddInt32ScalarUnitary, simd.SubInt32ScalarUnitary,
+		simd.MulInt32ScalarUnitary, simd.MaxInt32ScalarUnitary, simd.MinInt32ScalarUnitary, simd.RsubInt32ScalarUnitary}
+	simdIntScalar64 = [...]func(dst, a []int64, s int64){simd.AddInt64ScalarUnitary, simd.SubInt64ScalarUnitary,
+		simd.MulInt64ScalarUnitary, simd.MaxInt64ScalarUnitary, simd.MinInt64ScalarUnitary, simd.RsubInt64ScalarUnitary}
+)
+
+// intOpRsub indexes s - a[i] in simdIntScalar32/64.
+const intOpRsub = intOpMin + 1
+
+// simdIntBinary runs the simd kernel of op when x and out are
+// contiguous and y is too or is a repeated operand (or y and out are
+// contiguous and x is repeated), and T is a 32- or 64-bit integer
+// (signed or not for add, subtract and multiply: wrapping sums,
+// differences and the low half of a product are the same bits for
+// both; signed only for maximum and minimum), and reports whether it
+// did.
 func simdIntBinary[T any](op int, mode int, x, y, out []T) bool {
-	if mode != modeContig {
-		return false
-	}
 	var z T
-	n := len(out)
 	switch any(z).(type) {
 	case uint32, uint64:
 		if op >= intOpMax {
 			return false
 		}
 	}
+	n := len(out)
+	// a repeated first operand: s op y[i], by commuting or as s - y[i]
+	scalarOp := op
+	if mode == modeScalarA {
+		x, y = y, x
+		if op == intOpSub {
+			scalarOp = intOpRsub
+		}
+	}
 	switch any(z).(type) {
 	case int32, uint32:
-		simdInt32[op](reinterpret[T, int32](out), reinterpret[T, int32](x[:n]), reinterpret[T, int32](y[:n]))
+		switch mode {
+		case modeContig:
+			simdInt32[op](reinterpret[T, int32](out), reinterpret[T, int32](x[:n]), reinterpret[T, int32](y[:n]))
+		case modeScalarA, modeScalarB:
+			simdIntScalar32[scalarOp](reinterpret[T, int32](out), reinterpret[T, int32](x[:n]), reinterpret[T, int32](y)[0])
+		default:
+			return false
+		}
 		return true
 	case int64, uint64:
-		simdInt64[op](reinterpret[T, int64](out), reinterpret[T, int64](x[:n]), reinterpret[T, int64](y[:n]))
+		switch mode {
+		case modeContig:
+			simdInt64[op](reinterpret[T, int64](out), reinterpret[T, int64](x[:n]), reinterpret[T, int64](y[:n]))
+		case modeScalarA, modeScalarB:
+			simdIntScalar64[scalarOp](reinterpret[T, int64](out), reinterpret[T, int64](x[:n]), reinterpret[T, int64](y)[0])
+		default:
+			return false
+		}
 		return true
 	}
 	return false

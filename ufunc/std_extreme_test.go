@@ -180,3 +180,58 @@ func testIntReduceExtremes[T int8 | uint16 | int32 | int64 | uint32 | uint64](t 
 		}
 	}
 }
+
+// Add, Subtract and Multiply of 32- and 64-bit integers with a Go
+// scalar on either side (simd's scalar kernels for contiguous runs, s -
+// a for a scalar on the left of a subtraction) against Go's wrapping
+// arithmetic.
+func TestIntScalarArith(t *testing.T) {
+	testIntScalarArith[int32](t)
+	testIntScalarArith[int64](t)
+	testIntScalarArith[uint32](t)
+	testIntScalarArith[uint64](t)
+}
+
+func testIntScalarArith[T int32 | int64 | uint32 | uint64](t *testing.T) {
+	rng := rand.New(rand.NewPCG(45, 46))
+	ops := []struct {
+		u *Ufunc
+		f func(a, b T) T
+	}{
+		{Add, func(a, b T) T { return a + b }},
+		{Subtract, func(a, b T) T { return a - b }},
+		{Multiply, func(a, b T) T { return a * b }},
+	}
+	for _, n := range []int{1, 15, 16, 17, 33, 100, 1000} {
+		xs := make([]T, n)
+		for i := range xs {
+			xs[i] = T(rng.Uint64())
+		}
+		s := T(rng.Uint64())
+		x, _ := ndarray.FromSlice(xs)
+		for _, op := range ops {
+			for _, left := range []bool{false, true} {
+				var got *ndarray.Array
+				var err error
+				if left {
+					got, err = op.u.Call2(s, x)
+				} else {
+					got, err = op.u.Call2(x, s)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				g := ndarray.ToSlice[T](got)
+				for i := range n {
+					w := op.f(xs[i], s)
+					if left {
+						w = op.f(s, xs[i])
+					}
+					if g[i] != w {
+						t.Fatalf("%s %T n=%d left=%v: at %d got %d, want %d", op.u.Name(), s, n, left, i, g[i], w)
+					}
+				}
+			}
+		}
+	}
+}

@@ -34,6 +34,16 @@ func genMore() {
 		})
 		genIntUnary(v, "absInt64", "AbsInt64Unitary", 8, intAbs64(v))
 	}
+	for _, v := range []isa{avx2, avx512} {
+		for _, size := range []int{4, 8} {
+			for _, op := range []string{"add", "sub", "rsub", "mul", "max", "min"} {
+				if op == "mul" && size == 8 && v.Bytes == 32 {
+					continue // VPMULLQ is AVX-512DQ
+				}
+				genIntScalar(v, op, size)
+			}
+		}
+	}
 	for _, op := range []string{"and", "or", "xor", "not"} {
 		genBool(avx2, op) // both implementations': the AVX-512 form of VPMINUB is AVX512BW
 	}
@@ -412,6 +422,66 @@ func genIntUnary(v isa, nm, pub string, size int, mk func() func(src Op, dst Vec
 		mov(x, Mem{Base: dst, Index: i, Scale: uint8(size), Disp: v.Bytes * u})
 	}
 	ADDQ(U32(2*L), i)
+	JMP(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// genIntScalar emits <op>Int<bits>Scalar<ISA>: dst[i] = a[i] op s (rsub:
+// s - a[i]), wrapping, for len(dst) a multiple of two vectors (of 32
+// elements for every width and type); the Go wrapper does the tail.
+// mul for int64 is AVX-512DQ's VPMULLQ.
+func genIntScalar(v isa, op string, size int) {
+	bits := 8 * size
+	name := fmt.Sprintf("%sInt%dScalar%s", op, bits, v.Name)
+	pub := fmt.Sprintf("%sInt%dScalarUnitary", string(op[0]-'a'+'A')+op[1:], bits)
+	TEXT(name, NOSPLIT, fmt.Sprintf("func(dst, a []int%d, s int%d)", bits, bits))
+	Doc(fmt.Sprintf("%s is the block kernel of %s for %s: len(dst) is a multiple of %d.", name, pub, v.Name, 2*v.Bytes/size))
+	dst := Load(Param("dst").Base(), GP64())
+	a := Load(Param("a").Base(), GP64())
+	n := Load(Param("dst").Len(), GP64())
+	// s through a general register, as the comparisons' scalar (go vet
+	// reads the memory operand of VPBROADCASTD as 8 bytes)
+	x := XMM()
+	sv := v.vec()
+	if size == 4 {
+		VMOVD(Load(Param("s"), GP32()), x)
+		VPBROADCASTD(x, sv)
+	} else {
+		VMOVQ(Load(Param("s"), GP64()), x)
+		VPBROADCASTQ(x, sv)
+	}
+	var f func(...Op)
+	switch op {
+	case "add", "sub", "rsub", "mul":
+		f = map[string][2]func(...Op){
+			"add": {VPADDD, VPADDQ}, "sub": {VPSUBD, VPSUBQ}, "rsub": {VPSUBD, VPSUBQ}, "mul": {VPMULLD, VPMULLQ},
+		}[op][size/8]
+	default:
+		f = intExtremeOp(v, size, op == "max")
+	}
+	mov := func(src, dst Op) { VMOVDQU(src, dst) }
+	if v.Bytes == 64 {
+		mov = func(src, dst Op) { VMOVDQU64(src, dst) }
+	}
+	i := GP64()
+	XORQ(i, i)
+	Label(name + "_loop")
+	CMPQ(i, n)
+	JGE(LabelRef(name + "_done"))
+	for u := range 2 {
+		m := Mem{Base: a, Index: i, Scale: uint8(size), Disp: v.Bytes * u}
+		r := v.vec()
+		mov(m, r)
+		if op == "rsub" {
+			f(r, sv, r) // s - a[i]
+		} else {
+			f(sv, r, r) // a[i] op s
+		}
+		mov(r, Mem{Base: dst, Index: i, Scale: uint8(size), Disp: v.Bytes * u})
+	}
+	ADDQ(U32(2*v.Bytes/size), i)
 	JMP(LabelRef(name + "_loop"))
 	Label(name + "_done")
 	VZEROUPPER()
