@@ -3,6 +3,7 @@ package ufunc
 import (
 	"errors"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 	"unsafe"
@@ -296,4 +297,42 @@ func TestStridedAndScalarPaths(t *testing.T) {
 	lt := make([]bool, 4)
 	gtLoop[float64]([]unsafe.Pointer{p(x), p([]float64{2, 2, 2, 2}), unsafe.Pointer(&lt[0])}, []int{8, 0, 1}, 4)
 	checkEqual(t, "greater", lt, []bool{false, false, true, true})
+}
+
+// fmod gives math.Mod's bits: random pairs over many magnitudes (the
+// quotient from below 1 to past 2^52, where math.Mod takes over), pairs
+// whose quotient a/b rounds across an integer, exact multiples (the zero
+// keeps a's sign), zeros, infinities and NaN.
+func TestFmod(t *testing.T) {
+	rng := rand.New(rand.NewPCG(97, 98))
+	check := func(a, b float64) {
+		t.Helper()
+		g, w := fmod(a, b), math.Mod(a, b)
+		if math.Float64bits(g) != math.Float64bits(w) && !(g != g && w != w) {
+			t.Fatalf("fmod(%v, %v) = %v, math.Mod gives %v", a, b, g, w)
+		}
+	}
+	for range 2000000 {
+		a := math.Ldexp(rng.Float64(), rng.IntN(140)-70)
+		b := math.Ldexp(rng.Float64(), rng.IntN(140)-70)
+		if rng.IntN(2) == 0 {
+			a = -a
+		}
+		if rng.IntN(2) == 0 {
+			b = -b
+		}
+		check(a, b)
+		// a just below and above a multiple of b
+		k := float64(rng.IntN(1 << 20))
+		m := k * b
+		check(math.Nextafter(m, 0), b)
+		check(math.Nextafter(m, math.Inf(1)), b)
+		check(m, b)
+	}
+	sp := []float64{0, math.Copysign(0, -1), 1, -1, 3, -3, 0.1, math.Inf(1), math.Inf(-1), math.NaN(), math.MaxFloat64, 5e-324, 1 << 52, 1<<53 + 2}
+	for _, a := range sp {
+		for _, b := range sp {
+			check(a, b)
+		}
+	}
 }
