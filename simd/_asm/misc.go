@@ -74,6 +74,23 @@ var roundings = []struct {
 // genRound emits <nm><T>AVX2: dst[i] = a[i] rounded to an integer by
 // imm (see roundings), len(dst) a multiple of two vectors.
 func genRound(e elem, nm, exported string, imm uint8, nt bool) {
+	genUnaryAVX2(e, nm, exported, nt, func() func(src Mem, dst VecVirtual) {
+		return func(src Mem, dst VecVirtual) {
+			if e.Size == 8 {
+				VROUNDPD(U8(imm), src, dst)
+			} else {
+				VROUNDPS(U8(imm), src, dst)
+			}
+		}
+	})
+}
+
+// genUnaryAVX2 emits <nm><T>AVX2 (and its non-temporal variant when nt):
+// dst[i] = op(a[i]) over blocks of two vectors, for len(dst) a multiple
+// of two vectors; the Go wrapper <exported><T>Unitary does the tail. mk
+// emits the set-up (constants in registers) and returns op, which reads
+// src (memory) into dst.
+func genUnaryAVX2(e elem, nm, exported string, nt bool, mk func() func(src Mem, dst VecVirtual)) {
 	name := nm + e.Name + "AVX2" + ntSuffix(nt)
 	L := 32 / e.Size
 	TEXT(name, NOSPLIT, fmt.Sprintf("func(dst, a []%s)", e.Go))
@@ -81,6 +98,7 @@ func genRound(e elem, nm, exported string, imm uint8, nt bool) {
 	dst := Load(Param("dst").Base(), GP64())
 	a := Load(Param("a").Base(), GP64())
 	n := Load(Param("dst").Len(), GP64())
+	op := mk()
 	i := GP64()
 	XORQ(i, i)
 	Label(name + "_loop")
@@ -89,11 +107,7 @@ func genRound(e elem, nm, exported string, imm uint8, nt bool) {
 	var xs [2]VecVirtual
 	for u := range 2 {
 		xs[u] = YMM()
-		if e.Size == 8 {
-			VROUNDPD(U8(imm), at(e, a, i).Offset(u*32), xs[u])
-		} else {
-			VROUNDPS(U8(imm), at(e, a, i).Offset(u*32), xs[u])
-		}
+		op(at(e, a, i).Offset(u*32), xs[u])
 	}
 	for u := range 2 {
 		I(ntStore(nt)+e.P, xs[u], at(e, dst, i).Offset(u*32))
@@ -152,53 +166,28 @@ func genMulAdd(e elem, nt bool) {
 // vectors. NaNs keep their payload and have their sign flipped or
 // cleared, as Go's -x and math.Abs do.
 func genSignBits(e elem, nm, exported, op string, flip, nt bool) {
-	name := nm + e.Name + "AVX2" + ntSuffix(nt)
-	L := 32 / e.Size
-	TEXT(name, NOSPLIT, fmt.Sprintf("func(dst, a []%s)", e.Go))
-	Doc(ntDoc(nt, avx2, 2*L, fmt.Sprintf("%s is the block kernel of %s%sUnitary: len(dst) is a multiple of %d.", name, exported, e.Name, 2*L))...)
-	dst := Load(Param("dst").Base(), GP64())
-	a := Load(Param("a").Base(), GP64())
-	n := Load(Param("dst").Len(), GP64())
-	mask := YMM()
-	g := GP64()
-	if e.Size == 8 {
-		if flip {
-			MOVQ(U64(1<<63), g)
+	genUnaryAVX2(e, nm, exported, nt, func() func(src Mem, dst VecVirtual) {
+		mask := YMM()
+		g := GP64()
+		if e.Size == 8 {
+			if flip {
+				MOVQ(U64(1<<63), g)
+			} else {
+				MOVQ(U64(1<<63-1), g)
+			}
+			x := XMM()
+			MOVQ(g, x)
+			VPBROADCASTQ(x, mask)
 		} else {
-			MOVQ(U64(1<<63-1), g)
+			if flip {
+				MOVL(U32(1<<31), g.As32())
+			} else {
+				MOVL(U32(1<<31-1), g.As32())
+			}
+			x := XMM()
+			MOVD(g.As32(), x)
+			VPBROADCASTD(x, mask)
 		}
-		x := XMM()
-		MOVQ(g, x)
-		VPBROADCASTQ(x, mask)
-	} else {
-		if flip {
-			MOVL(U32(1<<31), g.As32())
-		} else {
-			MOVL(U32(1<<31-1), g.As32())
-		}
-		x := XMM()
-		MOVD(g.As32(), x)
-		VPBROADCASTD(x, mask)
-	}
-	i := GP64()
-	XORQ(i, i)
-	Label(name + "_loop")
-	CMPQ(i, n)
-	JGE(LabelRef(name + "_done"))
-	var xs [2]VecVirtual
-	for u := range 2 {
-		xs[u] = YMM()
-		I(op+e.P, at(e, a, i).Offset(u*32), mask, xs[u])
-	}
-	for u := range 2 {
-		I(ntStore(nt)+e.P, xs[u], at(e, dst, i).Offset(u*32))
-	}
-	ADDQ(U8(2*L), i)
-	JMP(LabelRef(name + "_loop"))
-	Label(name + "_done")
-	if nt {
-		SFENCE()
-	}
-	VZEROUPPER()
-	RET()
+		return func(src Mem, dst VecVirtual) { I(op+e.P, src, mask, dst) }
+	})
 }
