@@ -65,7 +65,8 @@
 // In the assembly implementations, a kernel whose dst is 2 MiB or more
 // writes it with non-temporal stores, around the caches: the
 // element-wise arithmetic (the Inc kernels too), MulAdd, Negate, Abs,
-// square roots, conversions, exp, log, tanh, sine and cosine (not the
+// square roots, conversions, exp, log, log2, log10, tanh, sine and
+// cosine (not the
 // comparisons). A result that large does not stay in a core's
 // private caches anyway, and the destination's lines are then not read
 // from memory before being overwritten (a third of an add's traffic).

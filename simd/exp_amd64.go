@@ -16,6 +16,18 @@ func expFloat64AVX2(dst []float64, a []float64, c *float64, nt bool) int
 // dst is 32-byte aligned and the results bypass the caches.
 func logFloat64AVX2(dst []float64, a []float64, c *float64, nt bool) int
 
+// log2Float64AVX2 is the block kernel of Log2Float64 for AVX2: it computes
+// dst[i] for whole vectors from the start of a until one holds an argument
+// left to the Go twin, and returns the number of elements done. With nt,
+// dst is 32-byte aligned and the results bypass the caches.
+func log2Float64AVX2(dst []float64, a []float64, c *float64, nt bool) int
+
+// log10Float64AVX2 is the block kernel of Log10Float64 for AVX2: it computes
+// dst[i] for whole vectors from the start of a until one holds an argument
+// left to the Go twin, and returns the number of elements done. With nt,
+// dst is 32-byte aligned and the results bypass the caches.
+func log10Float64AVX2(dst []float64, a []float64, c *float64, nt bool) int
+
 // tanhFloat64AVX2 is the block kernel of TanhFloat64 for AVX2: it computes
 // dst[i] for whole vectors from the start of a until one holds an argument
 // left to the Go twin, and returns the number of elements done. With nt,
@@ -51,6 +63,18 @@ func expFloat64AVX512(dst []float64, a []float64, c *float64, nt bool) int
 // left to the Go twin, and returns the number of elements done. With nt,
 // dst is 64-byte aligned and the results bypass the caches.
 func logFloat64AVX512(dst []float64, a []float64, c *float64, nt bool) int
+
+// log2Float64AVX512 is the block kernel of Log2Float64 for AVX512: it computes
+// dst[i] for whole vectors from the start of a until one holds an argument
+// left to the Go twin, and returns the number of elements done. With nt,
+// dst is 64-byte aligned and the results bypass the caches.
+func log2Float64AVX512(dst []float64, a []float64, c *float64, nt bool) int
+
+// log10Float64AVX512 is the block kernel of Log10Float64 for AVX512: it computes
+// dst[i] for whole vectors from the start of a until one holds an argument
+// left to the Go twin, and returns the number of elements done. With nt,
+// dst is 64-byte aligned and the results bypass the caches.
+func log10Float64AVX512(dst []float64, a []float64, c *float64, nt bool) int
 
 // tanhFloat64AVX512 is the block kernel of TanhFloat64 for AVX512: it computes
 // dst[i] for whole vectors from the start of a until one holds an argument

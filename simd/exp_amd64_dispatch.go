@@ -24,6 +24,12 @@ var expAVX2Kernels = &expKernels{
 	log64: func(dst, a []float64) {
 		runBlocks(dst, a, 4, func(d, s []float64, nt bool) int { return logFloat64AVX2(d, s, &logRows64[0][0], nt) }, log64)
 	},
+	log2_64: func(dst, a []float64) {
+		runBlocks(dst, a, 4, func(d, s []float64, nt bool) int { return log2Float64AVX2(d, s, &logRows64[0][0], nt) }, log2_64)
+	},
+	log10_64: func(dst, a []float64) {
+		runBlocks(dst, a, 4, func(d, s []float64, nt bool) int { return log10Float64AVX2(d, s, &logRows64[0][0], nt) }, log10_64)
+	},
 	tanh64: func(dst, a []float64) {
 		runBlocks(dst, a, 4, func(d, s []float64, nt bool) int { return tanhFloat64AVX2(d, s, &expRows64[0][0], nt) }, tanh64)
 	},
@@ -45,6 +51,12 @@ var expAVX512Kernels = &expKernels{
 	},
 	log64: func(dst, a []float64) {
 		runBlocks(dst, a, 8, func(d, s []float64, nt bool) int { return logFloat64AVX512(d, s, &logRows64[0][0], nt) }, log64)
+	},
+	log2_64: func(dst, a []float64) {
+		runBlocks(dst, a, 8, func(d, s []float64, nt bool) int { return log2Float64AVX512(d, s, &logRows64[0][0], nt) }, log2_64)
+	},
+	log10_64: func(dst, a []float64) {
+		runBlocks(dst, a, 8, func(d, s []float64, nt bool) int { return log10Float64AVX512(d, s, &logRows64[0][0], nt) }, log10_64)
 	},
 	tanh64: func(dst, a []float64) {
 		runBlocks(dst, a, 8, func(d, s []float64, nt bool) int { return tanhFloat64AVX512(d, s, &expRows64[0][0], nt) }, tanh64)

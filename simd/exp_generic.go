@@ -99,6 +99,12 @@ const (
 	logLn2Lo64  = 0x1.ef35793c76730p-45
 	logChkAdd64 = 0x7ff0000000000000 // ix + logChkAdd64 > logChkLim64 (signed): not a positive normal
 	logChkLim64 = -0x20000000000001  // 0xffdfffffffffffff
+
+	// 1/ln 2 and 1/ln 10 as the sums of two float64s
+	invLn2Hi64  = 0x1.71547652b82fep0
+	invLn2Lo64  = 0x1.777d0ffda0d24p-56
+	invLn10Hi64 = 0x1.bcb7b1526e50ep-2
+	invLn10Lo64 = 0x1.95355baaafad3p-57
 )
 
 // logPoly64 are the coefficients of r^9 ... r^2 of log1p(r) on
@@ -314,40 +320,76 @@ func abs32(x float32) float32 {
 
 // log64 is the twin of LogFloat64 for one element.
 func log64(x float64) float64 {
-	ix := math.Float64bits(x)
-	if int64(ix+logChkAdd64) > logChkLim64 { // not a positive normal number
-		switch {
-		case x != x:
-			return x
-		case x < 0:
-			return math.NaN()
-		case x == 0:
-			return math.Inf(-1)
-		case x > math.MaxFloat64:
-			return x
-		}
-		// subnormal: scale into the normal range
-		return logCore64(math.Float64bits(x*0x1p52), -52)
+	ix, dk, y, done := logArg64(x)
+	if done {
+		return y
 	}
-	return logCore64(ix, 0)
+	return logCore64(ix, dk)
+}
+
+// logArg64 returns log's result y for the arguments that are not
+// positive normal numbers but subnormal, with done; else the bits ix
+// of a positive normal number and dk, log x being log(2^dk · ix).
+func logArg64(x float64) (ix uint64, dk, y float64, done bool) {
+	ix = math.Float64bits(x)
+	if int64(ix+logChkAdd64) <= logChkLim64 { // a positive normal number
+		return ix, 0, 0, false
+	}
+	switch {
+	case x != x:
+		return 0, 0, x, true
+	case x < 0:
+		return 0, 0, math.NaN(), true
+	case x == 0:
+		return 0, 0, math.Inf(-1), true
+	case x > math.MaxFloat64:
+		return 0, 0, x, true
+	}
+	// subnormal: scale into the normal range
+	return math.Float64bits(x * 0x1p52), -52, 0, false
 }
 
 // logCore64 returns log(2^dk · x) for the positive normal x with bits ix.
 func logCore64(ix uint64, dk float64) float64 {
+	hi, t := logParts64(ix, dk)
+	return t + hi
+}
+
+// logParts64 returns log(2^dk · x) for the positive normal x with bits
+// ix as hi + t, |t| much smaller than |hi|, before the final rounding.
+func logParts64(ix uint64, dk float64) (hi, t float64) {
 	tmp := ix - logOff64
 	i := tmp >> 48 & 15
 	kd := float64(int64(tmp)>>52) + dk
 	z := math.Float64frombits(ix - tmp&logExpMask)
-	t := &logTab64[i]
-	r := math.FMA(z, t[0], -1)
-	w := math.FMA(kd, logLn2Hi64, t[1])
-	hi := w + r
+	e := &logTab64[i]
+	r := math.FMA(z, e[0], -1)
+	w := math.FMA(kd, logLn2Hi64, e[1])
+	hi = w + r
 	lo := (w - hi) + r
-	lo = math.FMA(kd, logLn2Lo64, lo+t[2])
+	lo = math.FMA(kd, logLn2Lo64, lo+e[2])
 	r2 := r * r
 	q := pairs8(&logPoly64, r)
-	return math.FMA(r2, q, lo) + hi
+	return hi, math.FMA(r2, q, lo)
 }
+
+// logScaled64 is the twin of Log2Float64 (s = 1/ln 2) and Log10Float64
+// (s = 1/ln 10) for one element, s given as sHi + sLo: (hi + t)·s with
+// the product of hi and s kept to twice the precision.
+func logScaled64(x, sHi, sLo float64) float64 {
+	ix, dk, y, done := logArg64(x)
+	if done {
+		return y
+	}
+	hi, t := logParts64(ix, dk)
+	u := t * sHi
+	u = math.FMA(hi, sLo, u)
+	return math.FMA(hi, sHi, u)
+}
+
+// log2_64 and log10_64 are the twins of Log2Float64 and Log10Float64.
+func log2_64(x float64) float64  { return logScaled64(x, invLn2Hi64, invLn2Lo64) }
+func log10_64(x float64) float64 { return logScaled64(x, invLn10Hi64, invLn10Lo64) }
 
 // log32 is the twin of LogFloat32 for one element.
 func log32(x float32) float32 {
@@ -453,6 +495,18 @@ func logFloat64Go(dst, a []float64) {
 	}
 }
 
+func log2Float64Go(dst, a []float64) {
+	for i, x := range a[:len(dst)] {
+		dst[i] = log2_64(x)
+	}
+}
+
+func log10Float64Go(dst, a []float64) {
+	for i, x := range a[:len(dst)] {
+		dst[i] = log10_64(x)
+	}
+}
+
 func logFloat32Go(dst, a []float32) {
 	for i, x := range a[:len(dst)] {
 		dst[i] = log32(x)
@@ -483,7 +537,8 @@ const (
 	// logRows64
 	lOff64, lMagic64, lBias64, lExpMask64, lNegOne64, lLn2Hi64, lLn2Lo64 = 0, 1, 2, 3, 4, 5, 6
 	lChkAdd64, lChkLim64, lPoly64, lInvC64, lLogCHi64, lLogCLo64         = 7, 8, 9, 17, 19, 21
-	lIdxMask64, lAllOnes64, lRows64                                      = 23, 24, 25
+	lIdxMask64, lAllOnes64                                               = 23, 24
+	lScale2Hi64, lScale2Lo64, lScale10Hi64, lScale10Lo64, lRows64        = 25, 26, 27, 28, 29
 
 	// logRows32
 	lOff32, lExpMask32, lNegOne32, lLn2Hi32, lLn2Lo32, lChkAdd32, lChkLim32 = 0, 1, 2, 3, 4, 5, 6
@@ -565,6 +620,10 @@ var (
 		}
 		bitsRow(lIdxMask64, 15)
 		bitsRow(lAllOnes64, 1<<64-1)
+		set(lScale2Hi64, invLn2Hi64)
+		set(lScale2Lo64, invLn2Lo64)
+		set(lScale10Hi64, invLn10Hi64)
+		set(lScale10Lo64, invLn10Lo64)
 		return r
 	}())
 

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -34,6 +35,8 @@ func expFuncs64() []expFunc[float64] {
 	return []expFunc[float64]{
 		{"exp", ExpFloat64, exp64, refExpF, -746, 710, expULP64},
 		{"log", LogFloat64, log64, refLogF, 0, math.MaxFloat64, logULP64},
+		{"log2", Log2Float64, log2_64, refLog2F, 0, math.MaxFloat64, log2ULP64},
+		{"log10", Log10Float64, log10_64, refLog10F, 0, math.MaxFloat64, log10ULP64},
 		{"tanh", TanhFloat64, tanh64, refTanhF, -20, 20, tanhULP64},
 	}
 }
@@ -51,7 +54,7 @@ func expFuncs32() []expFunc[float32] {
 func expInputs[T float](rng *rand.Rand, name string, n int) []T {
 	sp := specials[T]()
 	var edges []float64
-	switch name {
+	switch strings.TrimRight(name, "012") {
 	case "exp":
 		edges = []float64{708, -708, 709.78, 709.79, -745.13, -745.14, 88.72, 88.73, -87.3, -103.97, 86.5, -86.5, 1e-300, -1e-300}
 	case "log":
@@ -68,7 +71,7 @@ func expInputs[T float](rng *rand.Rand, name string, n int) []T {
 			x[i] = T(edges[rng.IntN(len(edges))])
 		default:
 			v := (rng.Float64()*2 - 1) * 12
-			if name == "log" {
+			if strings.HasPrefix(name, "log") {
 				v = math.Exp(v * 3)
 			}
 			x[i] = T(v)
@@ -278,7 +281,7 @@ func accuracyArgs64(rng *rand.Rand, f expFunc[float64], n int) []float64 {
 	var xs []float64
 	for range n {
 		var x float64
-		switch f.name {
+		switch strings.TrimRight(f.name, "012") {
 		case "log":
 			switch rng.IntN(4) {
 			case 0: // near 1
@@ -305,7 +308,7 @@ func accuracyArgs64(rng *rand.Rand, f expFunc[float64], n int) []float64 {
 				x = f.lo + (f.hi-f.lo)*rng.Float64()
 			}
 		}
-		if x != 0 || f.name != "log" {
+		if x != 0 || !strings.HasPrefix(f.name, "log") {
 			xs = append(xs, x)
 		}
 	}
@@ -419,6 +422,89 @@ func refExpF(x float64) *big.Float { return bigExp(bigF(x, refBits), refBits) }
 
 func refLogF(x float64) *big.Float { return bigLog(bigF(x, refBits), refBits) }
 
+// refLog2F and refLog10F divide the natural logarithm by ln 2 and ln 10.
+func refLog2F(x float64) *big.Float  { return refLogBase(x, 2) }
+func refLog10F(x float64) *big.Float { return refLogBase(x, 10) }
+
+func refLogBase(x, b float64) *big.Float {
+	p := uint(refBits + 64)
+	l := bigLog(bigF(x, p), p)
+	return l.Quo(l, bigLn(b)).SetPrec(refBits)
+}
+
+var bigLns = sync.OnceValue(func() map[float64]*big.Float {
+	p := uint(refBits + 64)
+	return map[float64]*big.Float{2: bigLog(bigF(2, p), p), 10: bigLog(bigF(10, p), p)}
+})
+
+// bigLn returns ln b (b 2 or 10) to refBits+64 bits.
+func bigLn(b float64) *big.Float { return bigLns()[b] }
+
+// TestLog2Log10Values checks the special values, exact powers of two and
+// ten, and the double-float64 constants 1/ln 2 and 1/ln 10.
+func TestLog2Log10Values(t *testing.T) {
+	for _, c := range []struct {
+		b      float64
+		hi, lo float64
+	}{{2, invLn2Hi64, invLn2Lo64}, {10, invLn10Hi64, invLn10Lo64}} {
+		p := uint(refBits)
+		want := new(big.Float).SetPrec(p).Quo(bigF(1, p), bigLn(c.b))
+		got := new(big.Float).SetPrec(p).Add(bigF(c.hi, p), bigF(c.lo, p))
+		d, _ := got.Sub(got, want).Float64()
+		if math.Abs(d) > 0x1p-106 {
+			t.Errorf("1/ln %v: hi + lo is %g off", c.b, d)
+		}
+	}
+	inf, nan := math.Inf(1), math.NaN()
+	type kcase struct{ x, want float64 }
+	specials := []kcase{{0, -inf}, {math.Copysign(0, -1), -inf}, {-1, nan}, {-inf, nan}, {inf, inf}, {nan, nan}, {1, 0}}
+	kernels := []struct {
+		name  string
+		f     func(dst, a []float64)
+		cases []kcase
+	}{
+		{"Log2Float64", Log2Float64, append([]kcase{{5e-324, -1074}, {0x1p-1022, -1022}, {0.5, -1}, {math.MaxFloat64, 1024}}, specials...)},
+		{"Log10Float64", Log10Float64, append([]kcase{{5e-324, -323.3062153431158}, {math.MaxFloat64, 308.25471555991675}}, specials...)},
+	}
+	for k := -1074; k <= 1023; k++ {
+		kernels[0].cases = append(kernels[0].cases, kcase{math.Ldexp(1, k), float64(k)})
+	}
+	for k := -300; k <= 308; k++ {
+		x, err := strconv.ParseFloat("1e"+strconv.Itoa(k), 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		kernels[1].cases = append(kernels[1].cases, kcase{x, float64(k)})
+	}
+	forEachImpl(t, func(t *testing.T) {
+		for _, kn := range kernels {
+			a := make([]float64, 0, len(kn.cases)*9)
+			for _, c := range kn.cases { // alone in a vector of ordinary values, and a vector of it
+				for j := range 8 {
+					a = append(a, 3+float64(j))
+				}
+				a = append(a, c.x)
+			}
+			dst := make([]float64, len(a))
+			kn.f(dst, a)
+			for i, c := range kn.cases {
+				if got := dst[9*i+8]; !sameF(got, c.want, 0) && !(got == c.want) {
+					t.Errorf("%s(%v) = %v, want %v", kn.name, c.x, got, c.want)
+				}
+			}
+			for _, c := range kn.cases[:5] {
+				a := []float64{c.x, c.x, c.x, c.x, c.x, c.x, c.x, c.x, c.x}
+				kn.f(a, a)
+				for _, got := range a {
+					if !sameF(got, c.want, 0) && !(got == c.want) {
+						t.Errorf("%s(%v) = %v in a vector of it, want %v", kn.name, c.x, got, c.want)
+					}
+				}
+			}
+		}
+	})
+}
+
 // refTanhF is sinh/cosh by their series for |x| < 1 (no cancellation) and
 // (e^2x - 1)/(e^2x + 1) otherwise.
 func refTanhF(x float64) *big.Float {
@@ -470,12 +556,13 @@ func ulpErr64(got float64, want *big.Float) float64 {
 // The benchmarks use the argument ranges of bench/workloads.json: exp
 // and tanh on [-10, 10), log on [0.1, 100).
 
-func BenchmarkExpFloat64(b *testing.B)  { benchExp(b, "exp", ExpFloat64) }
-func BenchmarkExpFloat32(b *testing.B)  { benchExp(b, "exp", ExpFloat32) }
-func BenchmarkLogFloat64(b *testing.B)  { benchExp(b, "log", LogFloat64) }
-func BenchmarkLogFloat32(b *testing.B)  { benchExp(b, "log", LogFloat32) }
-func BenchmarkTanhFloat64(b *testing.B) { benchExp(b, "tanh", TanhFloat64) }
-func BenchmarkTanhFloat32(b *testing.B) { benchExp(b, "tanh", TanhFloat32) }
+func BenchmarkExpFloat64(b *testing.B)   { benchExp(b, "exp", ExpFloat64) }
+func BenchmarkExpFloat32(b *testing.B)   { benchExp(b, "exp", ExpFloat32) }
+func BenchmarkLogFloat64(b *testing.B)   { benchExp(b, "log", LogFloat64) }
+func BenchmarkLogFloat32(b *testing.B)   { benchExp(b, "log", LogFloat32) }
+func BenchmarkLog10Float64(b *testing.B) { benchExp(b, "log", Log10Float64) }
+func BenchmarkTanhFloat64(b *testing.B)  { benchExp(b, "tanh", TanhFloat64) }
+func BenchmarkTanhFloat32(b *testing.B)  { benchExp(b, "tanh", TanhFloat32) }
 
 func benchExp[T float](b *testing.B, name string, kernel func(dst, a []T)) {
 	for _, n := range []int{16, 1 << 10, 1 << 20} {
@@ -542,6 +629,8 @@ func TestExpRowsMatchGenerator(t *testing.T) {
 		"lOff32": lOff32, "lExpMask32": lExpMask32, "lNegOne32": lNegOne32, "lLn2Hi32": lLn2Hi32,
 		"lLn2Lo32": lLn2Lo32, "lChkAdd32": lChkAdd32, "lChkLim32": lChkLim32, "lPoly32": lPoly32,
 		"lInvC32": lInvC32, "lLogCHi32": lLogCHi32, "lLogCLo32": lLogCLo32,
+		"lScale2Hi64": lScale2Hi64, "lScale2Lo64": lScale2Lo64, "lScale10Hi64": lScale10Hi64,
+		"lScale10Lo64":  lScale10Lo64,
 		"expPolyRows64": len(expPoly64), "expPolyRows32": len(expPoly32),
 		"logPolyRows64": len(logPoly64), "logPolyRows32": len(logPoly32),
 	}

@@ -7,7 +7,8 @@ import (
 	"github.com/pluribus-go/pluribus/simd"
 )
 
-// Fast loops for sqrt, exp, log, tanh, sin and cos on float32 and float64:
+// Fast loops for sqrt, exp, log, log2, log10, tanh, sin and cos on float32
+// and float64:
 // contiguous runs go to the vector kernels of simd (no call per element
 // on the common path); strided runs are gathered into a buffer, given to
 // the same kernels and scattered back, so a value's result never depends
@@ -20,6 +21,25 @@ const gatherLen = 512
 // gatherBufs are the buffers strided runs are gathered into (a slice
 // handed to a kernel, a func value, would escape if it were on the stack).
 var gatherBufs = sync.Pool{New: func() any { return new([2 * gatherLen * 8]byte) }}
+
+// via64 returns a float32 kernel computing f in float64: each result is
+// f of the argument widened, rounded once to float32.
+func via64(f func(dst, src []float64)) func(dst, src []float32) {
+	return func(dst, src []float32) {
+		b := gatherBufs.Get().(*[2 * gatherLen * 8]byte)
+		w := unsafe.Slice((*float64)(unsafe.Pointer(&b[0])), 2*gatherLen)
+		src = src[:len(dst)]
+		for start := 0; start < len(dst); start += len(w) {
+			m := min(len(w), len(dst)-start)
+			for i, x := range src[start : start+m] {
+				w[i] = float64(x)
+			}
+			f(w[:m], w[:m])
+			simd.ConvertFloat64ToFloat32(dst[start:start+m], w[:m])
+		}
+		gatherBufs.Put(b)
+	}
+}
 
 // sliceLoop returns a loop that hands contiguous runs to fast and gathers
 // other strides into fast too.
@@ -56,10 +76,12 @@ var fastLoops = map[string]struct {
 	f32 func(dst, src []float32)
 	f64 func(dst, src []float64)
 }{
-	"sqrt": {simd.SqrtFloat32, simd.SqrtFloat64},
-	"exp":  {simd.ExpFloat32, simd.ExpFloat64},
-	"log":  {simd.LogFloat32, simd.LogFloat64},
-	"tanh": {simd.TanhFloat32, simd.TanhFloat64},
-	"sin":  {simd.SinFloat32, simd.SinFloat64},
-	"cos":  {simd.CosFloat32, simd.CosFloat64},
+	"sqrt":  {simd.SqrtFloat32, simd.SqrtFloat64},
+	"exp":   {simd.ExpFloat32, simd.ExpFloat64},
+	"log":   {simd.LogFloat32, simd.LogFloat64},
+	"tanh":  {simd.TanhFloat32, simd.TanhFloat64},
+	"log2":  {via64(simd.Log2Float64), simd.Log2Float64},
+	"log10": {via64(simd.Log10Float64), simd.Log10Float64},
+	"sin":   {simd.SinFloat32, simd.SinFloat64},
+	"cos":   {simd.CosFloat32, simd.CosFloat64},
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	. "github.com/mmcloughlin/avo/build"
 	. "github.com/mmcloughlin/avo/operand"
@@ -46,6 +47,7 @@ const (
 	lOff64, lMagic64, lBias64, lExpMask64, lNegOne64, lLn2Hi64, lLn2Lo64 = 0, 1, 2, 3, 4, 5, 6
 	lChkAdd64, lChkLim64, lPoly64, lInvC64, lLogCHi64, lLogCLo64         = 7, 8, 9, 17, 19, 21
 	lIdxMask64, lAllOnes64                                               = 23, 24
+	lScale2Hi64, lScale2Lo64, lScale10Hi64, lScale10Lo64                 = 25, 26, 27, 28
 
 	lOff32, lExpMask32, lNegOne32, lLn2Hi32, lLn2Lo32, lChkAdd32, lChkLim32 = 0, 1, 2, 3, 4, 5, 6
 	lPoly32, lInvC32, lLogCHi32, lLogCLo32                                  = 7, 12, 13, 14
@@ -495,35 +497,18 @@ func genTanhKernel(v isa, e elem) {
 // AVX-512 kernels (which need AVX512DQ too) find the lanes left to the
 // twin with VFPCLASSP* and convert k with VCVTQQ2PD; the AVX2 ones
 // compare the bits and convert k by adding it to a power of two.
+// notPosNormal is the VFPCLASSP* class of the arguments the log kernels
+// leave to the twin: NaN, ±0, ±Inf, subnormal or negative.
+const notPosNormal = 0xff
+
 func genLogKernel(v isa, e elem) {
-	name := fmt.Sprintf("log%s%s", e.Name, v.Name)
-	// positive normal numbers only: not NaN, ±0, ±Inf, subnormal or negative
-	const notPosNormal = 0xff
 	if e.Size == 8 {
-		rows := []int{lOff64, lExpMask64, lNegOne64, lLn2Hi64, lLn2Lo64}
-		for j := range logPolyRows64 {
-			rows = append(rows, lPoly64+j)
-		}
-		kn := kernel{
-			rows: append(rows, lChkAdd64, lChkLim64, lMagic64, lBias64),
-			check: func(k *vk, x VecVirtual) Register {
-				chk := k.vec()
-				k.iadd(k.c(lChkAdd64), x, chk)
-				return k.gtMask(k.c(lChkLim64), chk) // not a positive normal number
-			},
-			compute: logBody64,
-		}
-		if v.Bytes == 64 {
-			kn.rows = rows
-			kn.check = func(k *vk, x VecVirtual) Register {
-				m := K()
-				VFPCLASSPDZ(U8(notPosNormal), x, m)
-				return m
-			}
-		}
-		blockUnrolled(name, v, e, "Log"+e.Name, kn)
+		genLogKernel64(v, "log", -1)
+		genLogKernel64(v, "log2", lScale2Hi64)
+		genLogKernel64(v, "log10", lScale10Hi64)
 		return
 	}
+	name := fmt.Sprintf("log%s%s", e.Name, v.Name)
 	rows := []int{lOff32, lExpMask32, lNegOne32, lLn2Hi32, lLn2Lo32, lInvC32, lLogCHi32, lLogCLo32}
 	for j := range logPolyRows32 {
 		rows = append(rows, lPoly32+j)
@@ -548,7 +533,41 @@ func genLogKernel(v isa, e elem) {
 	blockUnrolled(name, v, e, "Log"+e.Name, kn)
 }
 
-func logBody64(k *vk, x VecVirtual) VecVirtual {
+// genLogKernel64 emits the float64 kernel name (log, log2 or log10):
+// logCore64, or with scale >= 0 logScaled64 with 1/ln b in the rows
+// scale and scale+1.
+func genLogKernel64(v isa, name string, scale int) {
+	kname := fmt.Sprintf("%s%s%s", name, f64.Name, v.Name)
+	rows := []int{lOff64, lExpMask64, lNegOne64, lLn2Hi64, lLn2Lo64}
+	for j := range logPolyRows64 {
+		rows = append(rows, lPoly64+j)
+	}
+	if scale >= 0 {
+		rows = append(rows, scale, scale+1)
+	}
+	body := func(k *vk, x VecVirtual) VecVirtual { return logBody64(k, x, scale) }
+	kn := kernel{
+		rows: append(rows, lChkAdd64, lChkLim64, lMagic64, lBias64),
+		check: func(k *vk, x VecVirtual) Register {
+			chk := k.vec()
+			k.iadd(k.c(lChkAdd64), x, chk)
+			return k.gtMask(k.c(lChkLim64), chk) // not a positive normal number
+		},
+		compute: body,
+	}
+	if v.Bytes == 64 {
+		kn.rows = rows
+		kn.check = func(k *vk, x VecVirtual) Register {
+			m := K()
+			VFPCLASSPDZ(U8(notPosNormal), x, m)
+			return m
+		}
+	}
+	loop := strings.ToUpper(name[:1]) + name[1:] + f64.Name
+	blockUnrolled(kname, v, f64, loop, kn)
+}
+
+func logBody64(k *vk, x VecVirtual, scale int) VecVirtual {
 	tmp := k.vec()
 	k.isub(k.c(lOff64), x, tmp)
 	idx := k.vec()
@@ -583,7 +602,7 @@ func logBody64(k *vk, x VecVirtual) VecVirtual {
 		}
 		invc, lch, lcl = look(lInvC64), look(lLogCHi64), look(lLogCLo64)
 	}
-	return logTail(k, x, kd, invc, lch, lcl, lNegOne64, lLn2Hi64, lLn2Lo64, lPoly64, logPolyRows64)
+	return logTail(k, x, kd, invc, lch, lcl, lNegOne64, lLn2Hi64, lLn2Lo64, lPoly64, logPolyRows64, scale)
 }
 
 func logBody32(k *vk, x VecVirtual) VecVirtual {
@@ -602,12 +621,13 @@ func logBody32(k *vk, x VecVirtual) VecVirtual {
 		return t
 	}
 	invc, lch, lcl := look(lInvC32), look(lLogCHi32), look(lLogCLo32)
-	return logTail(k, x, kd, invc, lch, lcl, lNegOne32, lLn2Hi32, lLn2Lo32, lPoly32, logPolyRows32)
+	return logTail(k, x, kd, invc, lch, lcl, lNegOne32, lLn2Hi32, lLn2Lo32, lPoly32, logPolyRows32, -1)
 }
 
 // logTail is the part of logCore after the table lookups: z in z (then
-// r), k in kd.
-func logTail(k *vk, z, kd, invc, lch, lcl VecVirtual, negOne, ln2Hi, ln2Lo, poly, rows int) VecVirtual {
+// r), k in kd. With scale >= 0 it is logScaled64's: the result times the
+// rows scale (high part) and scale+1 (low part).
+func logTail(k *vk, z, kd, invc, lch, lcl VecVirtual, negOne, ln2Hi, ln2Lo, poly, rows, scale int) VecVirtual {
 	k.fma213(k.c(negOne), invc, z) // r = z·(1/c) - 1, exact
 	r := z
 	k.fma231(k.c(ln2Hi), kd, lch) // w = k·ln2hi + log c, exact
@@ -631,7 +651,14 @@ func logTail(k *vk, z, kd, invc, lch, lcl VecVirtual, negOne, ln2Hi, ln2Lo, poly
 			k.fma213(k.c(poly+j), r, q)
 		}
 	}
-	k.fma213(lo, r2, q)
+	k.fma213(lo, r2, q) // t
+	if scale >= 0 {
+		u := k.vec()
+		k.mul(k.c(scale), q, u)       // t·sHi
+		k.fma231(k.c(scale+1), hi, u) // + hi·sLo
+		k.fma231(k.c(scale), hi, u)   // + hi·sHi
+		return u
+	}
 	k.add(hi, q, q)
 	return q
 }
