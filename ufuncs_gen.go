@@ -349,7 +349,7 @@ func Log1p(x any, opts ...Option) (*Array, error) {
 
 // Log2 computes the base-2 logarithm element-wise (NumPy's log2).
 // The float64 loop is the vector kernel simd.Log2Float64 whatever the
-// layout (max error 0.64 ULP, exact for powers of two); float32 is
+// layout (max error 0.66 ULP, exact for powers of two); float32 is
 // computed with it and rounded once.
 func Log2(x any, opts ...Option) (*Array, error) {
 	return ufunc.Log2.Call1(x, opts...)

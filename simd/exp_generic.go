@@ -121,25 +121,27 @@ var logPoly64 = [...]float64{
 }
 
 // logTab64 holds, for each of the 16 subintervals of z, 1/c, and log c
-// split into a part with 42 fractional bits and the rest. 1/c has at
-// most 6 significant bits, so that r = z·(1/c) - 1 is exact.
+// split into a part with 21 fractional bits and the rest. 1/c has at
+// most 6 significant bits, so that r = z·(1/c) - 1 is exact, and it and
+// the high part of log c have float64 bits with a zero low half: the
+// AVX-512 kernel looks them up in tables of 32-bit words.
 var logTab64 = [16][3]float64{
-	{0x1.6p+0, -0x1.4618bc21c6000p-2, 0x1.3d82f484c84ccp-46},
-	{0x1.58p+0, -0x1.2e8e2bae12000p-2, 0x1.67b1e99b72bd8p-45},
-	{0x1.48p+0, -0x1.fb9186d5e4000p-3, 0x1.d572aab993c87p-47},
-	{0x1.38p+0, -0x1.9525a9cf46000p-3, 0x1.297137d9f158fp-44},
-	{0x1.3p+0, -0x1.5ff3070a7a000p-3, 0x1.8586f183bebf2p-44},
-	{0x1.28p+0, -0x1.29552f8200000p-3, 0x1.5b967f4471dfcp-44},
-	{0x1.18p+0, -0x1.6f0d28ae58000p-4, 0x1.4b4641b664613p-44},
-	{0x1.1p+0, -0x1.f0a30c0118000p-5, 0x1.d599e83368e91p-45},
-	{0x1.08p+0, -0x1.f829b0e780000p-6, -0x1.980267c7e09e4p-45},
+	{0x1.6p+0, -0x1.4618cp-2, 0x1.ef1d09ec17a42p-25},
+	{0x1.58p+0, -0x1.2e8e2p-2, -0x1.75c23a6138599p-23},
+	{0x1.48p+0, -0x1.fb918p-3, -0x1.b578f8aa35552p-25},
+	{0x1.38p+0, -0x1.9525cp-3, 0x1.630ba94b89bedp-23},
+	{0x1.3p+0, -0x1.5ff3p-3, -0x1.c29e4f4f21cf9p-25},
+	{0x1.28p+0, -0x1.29554p-3, 0x1.07e00adcb3fa2p-23},
+	{0x1.18p+0, -0x1.6f0dp-4, -0x1.4572b5a5cdf25p-23},
+	{0x1.1p+0, -0x1.f0a3p-5, -0x1.8022c54cc2f99p-26},
+	{0x1.08p+0, -0x1.f82ap-6, 0x1.3c61f33fecc1cp-24},
 	{1, 0, 0},
-	{0x1.ep-1, 0x1.08598b59e4000p-4, -0x1.7e5dd7009902cp-46},
-	{0x1.c8p-1, 0x1.da72763844000p-4, 0x1.a89401fa71733p-46},
-	{0x1.bp-1, 0x1.5bf406b544000p-3, -0x1.27023eb68981cp-46},
-	{0x1.98p-1, 0x1.d1037f2656000p-3, -0x1.84a7e75b6f6e4p-47},
-	{0x1.88p-1, 0x1.1178e8227e000p-2, 0x1.1ef78ce2d07f2p-44},
-	{0x1.7p-1, 0x1.522ae0738a000p-2, 0x1.ebe708164c759p-45},
+	{0x1.ep-1, 0x1.08598p-4, 0x1.6b3c740d1148p-25},
+	{0x1.c8p-1, 0x1.da728p-4, -0x1.38f772bb5ff03p-25},
+	{0x1.bp-1, 0x1.5bf4p-3, 0x1.ad50f6c7ee0a5p-25},
+	{0x1.98p-1, 0x1.d1038p-3, -0x1.b3543094fceb7p-28},
+	{0x1.88p-1, 0x1.1178ep-2, 0x1.044fc8f7bc671p-23},
+	{0x1.7p-1, 0x1.522aep-2, 0x1.ce28f5f3840b2p-28},
 }
 
 // Constants of log, float32.
@@ -538,7 +540,8 @@ const (
 	lOff64, lMagic64, lBias64, lExpMask64, lNegOne64, lLn2Hi64, lLn2Lo64 = 0, 1, 2, 3, 4, 5, 6
 	lChkAdd64, lChkLim64, lPoly64, lInvC64, lLogCHi64, lLogCLo64         = 7, 8, 9, 17, 19, 21
 	lIdxMask64, lAllOnes64                                               = 23, 24
-	lScale2Hi64, lScale2Lo64, lScale10Hi64, lScale10Lo64, lRows64        = 25, 26, 27, 28, 29
+	lScale2Hi64, lScale2Lo64, lScale10Hi64, lScale10Lo64                 = 25, 26, 27, 28
+	lInvCW64, lLogCHiW64, lRows64                                        = 29, 30, 31
 
 	// logRows32
 	lOff32, lExpMask32, lNegOne32, lLn2Hi32, lLn2Lo32, lChkAdd32, lChkLim32 = 0, 1, 2, 3, 4, 5, 6
@@ -624,6 +627,13 @@ var (
 		set(lScale2Lo64, invLn2Lo64)
 		set(lScale10Hi64, invLn10Hi64)
 		set(lScale10Lo64, invLn10Lo64)
+		for i := 0; i < 16; i += 2 { // the high halves of the bits of 1/c and of log c's high part
+			hw := func(c int) uint64 {
+				return math.Float64bits(logTab64[i][c])>>32 | math.Float64bits(logTab64[i+1][c])&^(1<<32-1)
+			}
+			r[lInvCW64][i/2] = math.Float64frombits(hw(0))
+			r[lLogCHiW64][i/2] = math.Float64frombits(hw(1))
+		}
 		return r
 	}())
 

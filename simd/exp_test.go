@@ -440,6 +440,29 @@ var bigLns = sync.OnceValue(func() map[float64]*big.Float {
 // bigLn returns ln b (b 2 or 10) to refBits+64 bits.
 func bigLn(b float64) *big.Float { return bigLns()[b] }
 
+// TestLogTable64 checks logTab64: log c's parts sum to ln(1/(1/c)) to
+// 2^-70, the high part is a multiple of 2^-21, and 1/c and the high part
+// have float64 bits with a zero low half (the AVX-512 kernel reads only
+// the high halves).
+func TestLogTable64(t *testing.T) {
+	p := uint(refBits)
+	for i, e := range logTab64 {
+		for c := range 2 {
+			if math.Float64bits(e[c])&(1<<32-1) != 0 {
+				t.Errorf("logTab64[%d][%d] = %v: the low half of its bits is not zero", i, c, e[c])
+			}
+		}
+		if h := e[1] * 0x1p21; h != math.Trunc(h) {
+			t.Errorf("logTab64[%d][1] = %v is not a multiple of 2^-21", i, e[1])
+		}
+		want := bigLog(new(big.Float).SetPrec(p).Quo(bigF(1, p), bigF(e[0], p)), p)
+		got := new(big.Float).SetPrec(p).Add(bigF(e[1], p), bigF(e[2], p))
+		if d, _ := got.Sub(got, want).Float64(); math.Abs(d) > 0x1p-70 {
+			t.Errorf("logTab64[%d]: log c is %g off", i, d)
+		}
+	}
+}
+
 // TestLog2Log10Values checks the special values, exact powers of two and
 // ten, and the double-float64 constants 1/ln 2 and 1/ln 10.
 func TestLog2Log10Values(t *testing.T) {

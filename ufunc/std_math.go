@@ -49,7 +49,7 @@ var Log = mathUnary("log", "the natural logarithm, element-wise", mathx.Log, mat
 
 // Log2 computes the base-2 logarithm element-wise (NumPy's log2).
 // The float64 loop is the vector kernel simd.Log2Float64 whatever the
-// layout (max error 0.64 ULP, exact for powers of two); float32 is
+// layout (max error 0.66 ULP, exact for powers of two); float32 is
 // computed with it and rounded once.
 var Log2 = mathUnary("log2", "the base-2 logarithm, element-wise", mathx.Log2, mathx.CLog2)
 

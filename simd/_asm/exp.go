@@ -29,7 +29,9 @@ import (
 // results agree bit for bit. AVX2 and AVX-512 versions come from the
 // same bodies; they differ in the masks (vector or opmask), the bitwise
 // instructions, the table lookups (gathers or 8-lane permutes for AVX2,
-// two-table permutes for AVX-512) and a few AVX-512 instructions
+// two-table permutes for AVX-512, and for float64 log's 1/c and the high
+// part of log c one-table permutes of 32-bit words, the high halves of
+// their bits) and a few AVX-512 instructions
 // (VSCALEFP*, VFPCLASSP*, and VCVTQQ2PD, which is AVX512DQ).
 
 func init() {
@@ -48,6 +50,7 @@ const (
 	lChkAdd64, lChkLim64, lPoly64, lInvC64, lLogCHi64, lLogCLo64         = 7, 8, 9, 17, 19, 21
 	lIdxMask64, lAllOnes64                                               = 23, 24
 	lScale2Hi64, lScale2Lo64, lScale10Hi64, lScale10Lo64                 = 25, 26, 27, 28
+	lInvCW64, lLogCHiW64                                                 = 29, 30
 
 	lOff32, lExpMask32, lNegOne32, lLn2Hi32, lLn2Lo32, lChkAdd32, lChkLim32 = 0, 1, 2, 3, 4, 5, 6
 	lPoly32, lInvC32, lLogCHi32, lLogCLo32                                  = 7, 12, 13, 14
@@ -75,7 +78,8 @@ type vk struct {
 	e    elem
 	cp   Register // the constant rows
 	regs map[int]VecVirtual
-	name string // the kernel: bailIf and bailIfGreater jump to name_done
+	name string   // the kernel: bailIf and bailIfGreater jump to name_done
+	odd  Register // AVX-512 log: an opmask of the odd 32-bit lanes
 }
 
 func (k *vk) z() bool         { return k.v.Bytes == 64 }
@@ -225,7 +229,8 @@ const (
 // left to the Go twin (nil: none are); compute returns the result (and
 // may overwrite x).
 type kernel struct {
-	rows    []int // the constant rows to keep in registers (AVX-512)
+	rows    []int       // the constant rows to keep in registers (AVX-512)
+	setup   func(k *vk) // once before the loops, if not nil
 	check   func(k *vk, x VecVirtual) Register
 	compute func(k *vk, x VecVirtual) VecVirtual
 }
@@ -288,6 +293,9 @@ func blockUnrolled(name string, v isa, e elem, loop string, kn kernel) {
 		for _, r := range kn.rows {
 			k.regs[r] = k.load(k.mem(r))
 		}
+	}
+	if kn.setup != nil {
+		kn.setup(k)
 	}
 	L := v.lanes(e)
 	i := GP64()
@@ -562,6 +570,12 @@ func genLogKernel64(v isa, name string, scale int) {
 			VFPCLASSPDZ(U8(notPosNormal), x, m)
 			return m
 		}
+		kn.setup = func(k *vk) {
+			t := GP32()
+			MOVL(U32(0xaaaa), t)
+			k.odd = K()
+			KMOVW(t, k.odd)
+		}
 	}
 	loop := strings.ToUpper(name[:1]) + name[1:] + f64.Name
 	blockUnrolled(kname, v, f64, loop, kn)
@@ -581,16 +595,26 @@ func logBody64(k *vk, x VecVirtual, scale int) VecVirtual {
 		k.xor(k.c(lMagic64), kd, kd) // 2⁵² + 2048 + k
 		k.sub(k.c(lBias64), kd, kd)
 	}
+	var wi VecVirtual
+	if k.z() {
+		wi = k.vec()
+		k.shr(16, tmp, wi) // the table index in bits 32-35
+	}
 	k.and(k.c(lExpMask64), tmp, tmp)
 	k.isub(tmp, x, x) // z
 	var invc, lch, lcl VecVirtual
 	if k.z() {
-		look := func(row int) VecVirtual {
-			t := k.load(k.c(row))
-			VPERMT2PD(k.c(row+1), idx, t)
+		// 1/c and log c's high part: their bits' high halves, from
+		// 16-word tables by a one-table permute of the odd words (whose
+		// index is in wi's bits 32-35), the even words zeroed
+		word := func(row int) VecVirtual {
+			t := k.vec()
+			VPERMD_Z(k.c(row), wi, k.odd, t)
 			return t
 		}
-		invc, lch, lcl = look(lInvC64), look(lLogCHi64), look(lLogCLo64)
+		invc, lch = word(lInvCW64), word(lLogCHiW64)
+		lcl = k.load(k.c(lLogCLo64))
+		VPERMT2PD(k.c(lLogCLo64+1), idx, lcl)
 	} else {
 		k.and(k.c(lIdxMask64), idx, idx)
 		look := func(row int) VecVirtual {
