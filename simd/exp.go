@@ -26,6 +26,7 @@ import "sync/atomic"
 const (
 	expULP64   = 0.88
 	expULP32   = 0.89
+	expm1ULP64 = 1.28
 	logULP64   = 0.68
 	logULP32   = 0.59
 	log2ULP64  = 0.66
@@ -60,6 +61,23 @@ func ExpFloat64(dst, a []float64) {
 func ExpFloat32(dst, a []float32) {
 	check2(len(dst), len(a))
 	expActive.Load().exp32(dst, a)
+}
+
+// Expm1Float64 computes
+//
+//	for i := range dst {
+//		dst[i] = math.Expm1(a[i])
+//	}
+//
+// as 2ᵏ(eʳ - 1) + (2ᵏ - 1) with a[i] = k·ln2 + r (the reduction and
+// polynomial of ExpFloat64), accurate near 0: a max error of 1.28 ULP
+// (measured against a math/big reference; the largest errors are for
+// 0.3 < a[i] < 0.7, where the result is smaller than the polynomial's
+// e^r), expm1(±0) = ±0, +Inf above 709.78, -1 below -37.43, NaN for
+// NaN. It panics unless len(a) == len(dst).
+func Expm1Float64(dst, a []float64) {
+	check2(len(dst), len(a))
+	expActive.Load().expm1_64(dst, a)
 }
 
 // LogFloat64 computes
@@ -150,13 +168,14 @@ type expKernels struct {
 	name                 string
 	exp64, log64, tanh64 func(dst, a []float64)
 	log2_64, log10_64    func(dst, a []float64)
+	expm1_64             func(dst, a []float64)
 	exp32, log32, tanh32 func(dst, a []float32)
 }
 
 var expGoKernels = &expKernels{
 	name:  "go",
 	exp64: expFloat64Go, log64: logFloat64Go, tanh64: tanhFloat64Go,
-	log2_64: log2Float64Go, log10_64: log10Float64Go,
+	log2_64: log2Float64Go, log10_64: log10Float64Go, expm1_64: expm1Float64Go,
 	exp32: expFloat32Go, log32: logFloat32Go, tanh32: tanhFloat32Go,
 }
 

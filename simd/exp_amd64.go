@@ -10,6 +10,12 @@ package simd
 // dst is 32-byte aligned and the results bypass the caches.
 func expFloat64AVX2(dst []float64, a []float64, c *float64, nt bool) int
 
+// expm1Float64AVX2 is the block kernel of Expm1Float64 for AVX2: it computes
+// dst[i] for whole vectors from the start of a until one holds an argument
+// left to the Go twin, and returns the number of elements done. With nt,
+// dst is 32-byte aligned and the results bypass the caches.
+func expm1Float64AVX2(dst []float64, a []float64, c *float64, nt bool) int
+
 // logFloat64AVX2 is the block kernel of LogFloat64 for AVX2: it computes
 // dst[i] for whole vectors from the start of a until one holds an argument
 // left to the Go twin, and returns the number of elements done. With nt,
@@ -57,6 +63,12 @@ func tanhFloat32AVX2(dst []float32, a []float32, c *float32, nt bool) int
 // left to the Go twin, and returns the number of elements done. With nt,
 // dst is 64-byte aligned and the results bypass the caches.
 func expFloat64AVX512(dst []float64, a []float64, c *float64, nt bool) int
+
+// expm1Float64AVX512 is the block kernel of Expm1Float64 for AVX512: it computes
+// dst[i] for whole vectors from the start of a until one holds an argument
+// left to the Go twin, and returns the number of elements done. With nt,
+// dst is 64-byte aligned and the results bypass the caches.
+func expm1Float64AVX512(dst []float64, a []float64, c *float64, nt bool) int
 
 // logFloat64AVX512 is the block kernel of LogFloat64 for AVX512: it computes
 // dst[i] for whole vectors from the start of a until one holds an argument

@@ -21,6 +21,9 @@ var expAVX2Kernels = &expKernels{
 	exp64: func(dst, a []float64) {
 		runBlocks(dst, a, 4, func(d, s []float64, nt bool) int { return expFloat64AVX2(d, s, &expRows64[0][0], nt) }, exp64)
 	},
+	expm1_64: func(dst, a []float64) {
+		runBlocks(dst, a, 4, func(d, s []float64, nt bool) int { return expm1Float64AVX2(d, s, &expRows64[0][0], nt) }, expm1_64)
+	},
 	log64: func(dst, a []float64) {
 		runBlocks(dst, a, 4, func(d, s []float64, nt bool) int { return logFloat64AVX2(d, s, &logRows64[0][0], nt) }, log64)
 	},
@@ -48,6 +51,9 @@ var expAVX512Kernels = &expKernels{
 	name: "avx512",
 	exp64: func(dst, a []float64) {
 		runBlocks(dst, a, 8, func(d, s []float64, nt bool) int { return expFloat64AVX512(d, s, &expRows64[0][0], nt) }, exp64)
+	},
+	expm1_64: func(dst, a []float64) {
+		runBlocks(dst, a, 8, func(d, s []float64, nt bool) int { return expm1Float64AVX512(d, s, &expRows64[0][0], nt) }, expm1_64)
 	},
 	log64: func(dst, a []float64) {
 		runBlocks(dst, a, 8, func(d, s []float64, nt bool) int { return logFloat64AVX512(d, s, &logRows64[0][0], nt) }, log64)

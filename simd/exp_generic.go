@@ -35,6 +35,8 @@ const (
 	ln2Lo64    = 0x1.abc9e3b39803fp-56
 	tanhMax64  = 20.0   // tanh(x) rounds to ±1 beyond 19.06
 	expOver64  = 709.79 // exp(x) > MaxFloat64 beyond 709.7827
+	expm1Max64 = 36.0   // the expm1 vector path: x <= expm1Max64 (2ᵏ - 1 exact)...
+	expm1Min64 = -708.0 // ... and x clamped to expm1Min64 (the result is -1)
 	// The AVX-512 kernels clamp x to [expUnder64, expClampHi64] and scale
 	// with VSCALEFPD, which gives the results of exp64Special.
 	expClampHi64 = 710.0
@@ -455,6 +457,49 @@ func tanh64(x float64) float64 {
 	return math.Float64frombits(math.Float64bits(y) | math.Float64bits(x)&signBit64)
 }
 
+// expm1_64 is the twin of Expm1Float64 for one element: 2ᵏ(eʳ - 1) +
+// (2ᵏ - 1) with x = k·ln2 + r, that is 2ᵏr·rP(r) + 2ᵏrlo + (2ᵏ - 1 +
+// 2ᵏr1) with r1 + rlo = r (r1 exact) and the last sum kept exactly as
+// hi + lo, and the sign of x (so that expm1(-0) = -0). Below expm1Min64, where the result
+// rounds to -1, x is clamped; above expm1Max64, where 2ᵏ - 1 is no longer
+// exact, math.Expm1 takes over (and exp64 above 700, where e^x - 1
+// rounds to e^x).
+func expm1_64(x float64) float64 {
+	if !(x <= expm1Max64) {
+		switch {
+		case x != x:
+			return x + x // quiet, as the arithmetic of the vector path
+		case x > 700:
+			return exp64(x) // math.Expm1 overflows early near the threshold
+		}
+		return math.Expm1(x)
+	}
+	x = max(x, expm1Min64)
+	kd := math.FMA(x, log2e64, expShift64)
+	k := kd - expShift64
+	r1 := math.FMA(k, -ln2Hi64, x) // exact: x - k·ln2Hi64 fits in 53 bits
+	r := math.FMA(k, -ln2Lo64, r1)
+	rlo := k * -ln2Lo64
+	p := math.FMA(expPoly64[0], r, expPoly64[1])
+	for _, c := range expPoly64[2:] {
+		p = math.FMA(p, r, c)
+	}
+	s := math.Float64frombits(math.Float64bits(kd)<<expBits52 + oneBits64)
+	sr := s * r1
+	sm1 := s - 1
+	hi := sm1 + sr // |s - 1| >= |sr|, or s - 1 = 0
+	lo := (sm1 - hi) + sr
+	lo = math.FMA(s, rlo, lo)
+	e := math.FMA(s*r, r*p, lo) + hi
+	return math.Float64frombits(math.Float64bits(e) | math.Float64bits(x)&signBit64)
+}
+
+func expm1Float64Go(dst, a []float64) {
+	for i, x := range a[:len(dst)] {
+		dst[i] = expm1_64(x)
+	}
+}
+
 // tanh32 is the twin of TanhFloat32 for one element.
 func tanh32(x float32) float32 {
 	if x != x {
@@ -533,7 +578,8 @@ func tanhFloat32Go(dst, a []float32) {
 const (
 	// expRows64 and expRows32 (exp and tanh)
 	eAbs, eMax, eLog2e, eShift, eNegLn2Hi, eNegLn2Lo, ePoly    = 0, 1, 2, 3, 4, 5, 6
-	eOne64, eTanhMax64, eSign64, eTwo64, eHi64, eLo64, eRows64 = 16, 17, 18, 19, 20, 21, 22
+	eOne64, eTanhMax64, eSign64, eTwo64, eHi64, eLo64, eRows64 = 16, 17, 18, 19, 20, 21, 24
+	eExpm1Max64, eExpm1Min64                                   = 22, 23
 	eOne32, eTanhMax32, eSign32, eTwo32, eHi32, eLo32, eRows32 = 11, 12, 13, 14, 15, 16, 17
 
 	// logRows64
@@ -570,6 +616,8 @@ var (
 		set(eTwo64, 2)
 		set(eHi64, expClampHi64)
 		set(eLo64, expUnder64)
+		set(eExpm1Max64, expm1Max64)
+		set(eExpm1Min64, expm1Min64)
 		return r
 	}())
 

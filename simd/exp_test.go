@@ -34,6 +34,7 @@ type expFunc[T float] struct {
 func expFuncs64() []expFunc[float64] {
 	return []expFunc[float64]{
 		{"exp", ExpFloat64, exp64, refExpF, -746, 710, expULP64},
+		{"expm1", Expm1Float64, expm1_64, refExpm1F, -750, 720, expm1ULP64},
 		{"log", LogFloat64, log64, refLogF, 0, math.MaxFloat64, logULP64},
 		{"log2", Log2Float64, log2_64, refLog2F, 0, math.MaxFloat64, log2ULP64},
 		{"log10", Log10Float64, log10_64, refLog10F, 0, math.MaxFloat64, log10ULP64},
@@ -54,7 +55,13 @@ func expFuncs32() []expFunc[float32] {
 func expInputs[T float](rng *rand.Rand, name string, n int) []T {
 	sp := specials[T]()
 	var edges []float64
-	switch strings.TrimRight(name, "012") {
+	switch name {
+	case "expm1":
+		edges = []float64{708, -708, -709, 36, 36.5, 35.9, 709.78, 709.79, -37.42, -37.44, 0x1p-54, -0x1p-54, 1e-300, -1e-300, 5e-324, 0.34657359027997264, -0.34657359027997264, 1e-8}
+	case "log2", "log10":
+		name = "log"
+	}
+	switch name {
 	case "exp":
 		edges = []float64{708, -708, 709.78, 709.79, -745.13, -745.14, 88.72, 88.73, -87.3, -103.97, 86.5, -86.5, 1e-300, -1e-300}
 	case "log":
@@ -282,6 +289,15 @@ func accuracyArgs64(rng *rand.Rand, f expFunc[float64], n int) []float64 {
 	for range n {
 		var x float64
 		switch strings.TrimRight(f.name, "012") {
+		case "expm":
+			switch rng.IntN(3) {
+			case 0: // near 0, down to 2^-60
+				x = (rng.Float64()*2 - 1) * math.Exp2(-rng.Float64()*60)
+			case 1:
+				x = (rng.Float64()*2 - 1) * 40
+			default:
+				x = f.lo + (f.hi-f.lo)*rng.Float64()
+			}
 		case "log":
 			switch rng.IntN(4) {
 			case 0: // near 1
@@ -422,6 +438,14 @@ func refExpF(x float64) *big.Float { return bigExp(bigF(x, refBits), refBits) }
 
 func refLogF(x float64) *big.Float { return bigLog(bigF(x, refBits), refBits) }
 
+// refExpm1F is e^x - 1 with enough bits for the cancellation near 0
+// (|x| >= 2^-64 or 0).
+func refExpm1F(x float64) *big.Float {
+	p := uint(refBits + 128)
+	e := bigExp(bigF(x, p), p)
+	return e.Sub(e, bigF(1, p)).SetPrec(refBits)
+}
+
 // refLog2F and refLog10F divide the natural logarithm by ln 2 and ln 10.
 func refLog2F(x float64) *big.Float  { return refLogBase(x, 2) }
 func refLog10F(x float64) *big.Float { return refLogBase(x, 10) }
@@ -439,6 +463,41 @@ var bigLns = sync.OnceValue(func() map[float64]*big.Float {
 
 // bigLn returns ln b (b 2 or 10) to refBits+64 bits.
 func bigLn(b float64) *big.Float { return bigLns()[b] }
+
+// TestExpm1Values checks expm1's special values and edges, each alone
+// among ordinary values and in a vector of it.
+func TestExpm1Values(t *testing.T) {
+	inf, nan := math.Inf(1), math.NaN()
+	cases := []struct{ x, want float64 }{
+		{0, 0}, {math.Copysign(0, -1), math.Copysign(0, -1)}, {inf, inf}, {-inf, -1}, {nan, nan},
+		{1e-300, 1e-300}, {-1e-300, -1e-300}, {5e-324, 5e-324}, {0x1p-60, 0x1p-60},
+		{1, 1.7182818284590453}, {-1, -0.6321205588285577}, {709.78, 1.7928227943945155e+308},
+		{710, inf}, {1e300, inf}, {709.782712893384, 1.7976931348622732e+308}, {-40, -1}, {-1000, -1}, {36, 4.311231547115194e+15},
+		{-708, -1}, {-708.5, -1},
+	}
+	forEachImpl(t, func(t *testing.T) {
+		for _, c := range cases {
+			for _, n := range []int{1, 8, 9, 16, 17} {
+				a := make([]float64, n)
+				for i := range a {
+					a[i] = 0.5
+				}
+				a[n-1] = c.x
+				Expm1Float64(a, a)
+				if got := a[n-1]; !sameF(got, c.want, 0) {
+					t.Errorf("Expm1Float64(%v) = %v, want %v (n=%d)", c.x, got, c.want, n)
+				}
+			}
+			a := []float64{c.x, c.x, c.x, c.x, c.x, c.x, c.x, c.x}
+			Expm1Float64(a, a)
+			for _, got := range a {
+				if !sameF(got, c.want, 0) {
+					t.Errorf("Expm1Float64(%v) = %v in a vector of it, want %v", c.x, got, c.want)
+				}
+			}
+		}
+	})
+}
 
 // TestLogTable64 checks logTab64: log c's parts sum to ln(1/(1/c)) to
 // 2^-70, the high part is a multiple of 2^-21, and 1/c and the high part
@@ -584,6 +643,7 @@ func BenchmarkExpFloat32(b *testing.B)   { benchExp(b, "exp", ExpFloat32) }
 func BenchmarkLogFloat64(b *testing.B)   { benchExp(b, "log", LogFloat64) }
 func BenchmarkLogFloat32(b *testing.B)   { benchExp(b, "log", LogFloat32) }
 func BenchmarkLog10Float64(b *testing.B) { benchExp(b, "log", Log10Float64) }
+func BenchmarkExpm1Float64(b *testing.B) { benchExp(b, "exp", Expm1Float64) }
 func BenchmarkTanhFloat64(b *testing.B)  { benchExp(b, "tanh", TanhFloat64) }
 func BenchmarkTanhFloat32(b *testing.B)  { benchExp(b, "tanh", TanhFloat32) }
 
@@ -642,7 +702,7 @@ func TestExpRowsMatchGenerator(t *testing.T) {
 	}
 	want := map[string]int{
 		"eAbs": eAbs, "eMax": eMax, "eLog2e": eLog2e, "eShift": eShift, "eNegLn2Hi": eNegLn2Hi,
-		"eNegLn2Lo": eNegLn2Lo, "ePoly": ePoly, "eOne64": eOne64, "eTanhMax64": eTanhMax64,
+		"eExpm1Max64": eExpm1Max64, "eExpm1Min64": eExpm1Min64, "eNegLn2Lo": eNegLn2Lo, "ePoly": ePoly, "eOne64": eOne64, "eTanhMax64": eTanhMax64,
 		"eSign64": eSign64, "eTwo64": eTwo64, "eOne32": eOne32, "eTanhMax32": eTanhMax32,
 		"eSign32": eSign32, "eTwo32": eTwo32, "eHi64": eHi64, "eLo64": eLo64, "eHi32": eHi32, "eLo32": eLo32,
 		"lOff64": lOff64, "lMagic64": lMagic64, "lBias64": lBias64, "lExpMask64": lExpMask64,

@@ -7,8 +7,8 @@ import (
 	"github.com/pluribus-go/pluribus/simd"
 )
 
-// Fast loops for sqrt, exp, log, log2, log10, tanh, sin and cos on float32
-// and float64:
+// Fast loops for sqrt, exp, expm1, log, log2, log10, tanh, sin and cos on
+// float32 and float64:
 // contiguous runs go to the vector kernels of simd (no call per element
 // on the common path); strided runs are gathered into a buffer, given to
 // the same kernels and scattered back, so a value's result never depends
@@ -80,6 +80,7 @@ var fastLoops = map[string]struct {
 	"exp":   {simd.ExpFloat32, simd.ExpFloat64},
 	"log":   {simd.LogFloat32, simd.LogFloat64},
 	"tanh":  {simd.TanhFloat32, simd.TanhFloat64},
+	"expm1": {via64(simd.Expm1Float64), simd.Expm1Float64},
 	"log2":  {via64(simd.Log2Float64), simd.Log2Float64},
 	"log10": {via64(simd.Log10Float64), simd.Log10Float64},
 	"sin":   {simd.SinFloat32, simd.SinFloat64},

@@ -44,6 +44,7 @@ func init() {
 const (
 	eAbs, eMax, eLog2e, eShift, eNegLn2Hi, eNegLn2Lo, ePoly = 0, 1, 2, 3, 4, 5, 6
 	eOne64, eTanhMax64, eSign64, eTwo64, eHi64, eLo64       = 16, 17, 18, 19, 20, 21
+	eExpm1Max64, eExpm1Min64                                = 22, 23
 	eOne32, eTanhMax32, eSign32, eTwo32, eHi32, eLo32       = 11, 12, 13, 14, 15, 16
 
 	lOff64, lMagic64, lBias64, lExpMask64, lNegOne64, lLn2Hi64, lLn2Lo64 = 0, 1, 2, 3, 4, 5, 6
@@ -66,6 +67,9 @@ func genExp() {
 	for _, v := range []isa{avx2, avx512} {
 		for _, e := range []elem{f64, f32} {
 			genExpKernel(v, e)
+			if e.Size == 8 {
+				genExpm1Kernel(v)
+			}
 			genLogKernel(v, e)
 			genTanhKernel(v, e)
 		}
@@ -461,6 +465,61 @@ func expBits(e elem) int {
 	return 23
 }
 
+// genExpm1Kernel: expm1_64 of simd/exp_generic.go for x <= expm1Max64
+// (vectors with a larger x or a NaN go to the twin), x clamped to
+// expm1Min64: 2ᵏr·rP(r) + 2ᵏrlo + (2ᵏ - 1 + 2ᵏr1), with r = r1 + rlo
+// from the exp reduction (r1 exact) and the last sum kept exactly as
+// hi + lo, and the sign of x.
+func genExpm1Kernel(v isa) {
+	e := f64
+	blockUnrolled("expm1"+e.Name+v.Name, v, e, "Expm1"+e.Name, kernel{
+		rows: append([]int{eExpm1Max64, eExpm1Min64, eOne64, eSign64}, expRows(e)...),
+		check: func(k *vk, x VecVirtual) Register {
+			return k.cmpMask(cmpNLEUQ, k.c(eExpm1Max64), x) // !(x <= max)
+		},
+		compute: func(k *vk, x VecVirtual) VecVirtual {
+			k.max(k.c(eExpm1Min64), x, x)
+			sg := k.vec()
+			k.and(k.c(eSign64), x, sg)
+			kd := k.load(k.c(eShift))
+			k.fma231(k.c(eLog2e), x, kd) // kd = x·log2e + shift
+			kk := k.vec()
+			k.sub(k.c(eShift), kd, kk)      // k = kd - shift
+			k.fma231(k.c(eNegLn2Hi), kk, x) // r1, exact
+			r1 := x
+			r := k.load(r1)
+			k.fma231(k.c(eNegLn2Lo), kk, r)
+			rlo := k.vec()
+			k.mul(k.c(eNegLn2Lo), kk, rlo)
+			p := k.load(k.c(ePoly + 1))
+			k.fma231(k.c(ePoly), r, p)
+			for j := 2; j < expPolyRows64; j++ {
+				k.fma213(k.c(ePoly+j), r, p)
+			}
+			s := k.vec()
+			k.shl(expBits(e), kd, s)
+			k.iadd(k.c(eOne64), s, s) // 2ᵏ
+			sm1 := k.vec()
+			k.sub(k.c(eOne64), s, sm1)
+			sr := k.vec()
+			k.mul(r1, s, sr)
+			rp := k.vec()
+			k.mul(p, r, rp)
+			hi := k.vec()
+			k.add(sr, sm1, hi) // 2ᵏ - 1 + 2ᵏr
+			lo := k.vec()
+			k.sub(hi, sm1, lo)
+			k.add(sr, lo, lo)    // its rounding error
+			k.fma231(s, rlo, lo) // + 2ᵏrlo
+			k.mul(r, s, s)       // 2ᵏr
+			k.fma213(lo, rp, s)  // 2ᵏr·rP(r) + lo
+			k.add(hi, s, s)
+			k.or(sg, s, s)
+			return s
+		},
+	})
+}
+
 // genTanhKernel: tanh64 / tanh32 of simd/exp_generic.go. It handles
 // every lane: ±Inf is clamped, and a NaN runs through the arithmetic to
 // the result (the twin returns the same quiet NaN).
@@ -501,14 +560,15 @@ func genTanhKernel(v isa, e elem) {
 	})
 }
 
-// genLogKernel: logCore64 / logCore32 of simd/exp_generic.go. The
-// AVX-512 kernels (which need AVX512DQ too) find the lanes left to the
-// twin with VFPCLASSP* and convert k with VCVTQQ2PD; the AVX2 ones
-// compare the bits and convert k by adding it to a power of two.
 // notPosNormal is the VFPCLASSP* class of the arguments the log kernels
 // leave to the twin: NaN, ±0, ±Inf, subnormal or negative.
 const notPosNormal = 0xff
 
+// genLogKernel: logCore64 / logCore32 of simd/exp_generic.go (and
+// logScaled64). The AVX-512 kernels (which need AVX512DQ too) find the
+// lanes left to the twin with VFPCLASSP* and convert k with VCVTQQ2PD;
+// the AVX2 ones compare the bits and convert k by adding it to a power
+// of two.
 func genLogKernel(v isa, e elem) {
 	if e.Size == 8 {
 		genLogKernel64(v, "log", -1)
