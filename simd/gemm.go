@@ -102,6 +102,11 @@ func gemmTileGo32(mr, nr, kc int, a, b, c []float32, ldc int) {
 	}
 }
 
+// FMAFloat32 returns a·b + c rounded once to float32, one step of
+// GemmTileFloat32: for a caller's scalar loops that must agree with the
+// kernel bit for bit (math.FMA is that step for float64).
+func FMAFloat32(a, b, c float32) float32 { return fmaFloat32(a, b, c) }
+
 // fmaFloat32 is a·b + c rounded once to float32, as VFMADD231PS does
 // (fma32r, for any arguments).
 func fmaFloat32(a, b, c float32) float32 {
