@@ -158,13 +158,19 @@ func testGemmTileSpecials[T float](t *testing.T, g gemmType[T]) {
 }
 
 // TestFMAFloat32 checks the float32 twin's fused multiply-add against
-// exact arithmetic where rounding the float64 FMA to float32 would round
-// twice: a·b + c just above a tie between two float32 values.
+// exact arithmetic, in particular where rounding the float64 FMA to
+// float32 would round twice: a·b + c a hair off a float32 tie, which the
+// float64 rounding puts on the tie, and ties-to-even then takes the
+// wrong way.
 func TestFMAFloat32(t *testing.T) {
+	const (
+		a = 0x1.00004p-24 // 2^-24 (1 + 2^-18)
+		b = 0x1.ffff8p-1  // 1 - 2^-18: a·b = 2^-24 - 2^-60
+	)
 	cases := []struct{ a, b, c float32 }{
-		{1 + 0x1p-23, 0x1p-24 + 0x1p-47, 1},     // 1 + 2^-24 + a hair: rounds up
-		{-1 - 0x1p-23, 0x1p-24 + 0x1p-47, -1},   // the same, negative
-		{1 + 0x1p-23, 0x1p-24 - 0x1p-48, 1},     // a hair below the tie: down
+		{a, b, 1 + 0x1p-23},                     // 1 + 3·2^-24 - 2^-60: down to 1 + 2^-23
+		{-a, b, -1 - 0x1p-23},                   // the same, negative
+		{-a, b, 1 + 0x1p-23},                    // 1 + 2^-24 + 2^-60: up to 1 + 2^-23
 		{3, 5, -15},                             // exact zero
 		{0x1p-100, 0x1p-40, 0x1p-149},           // subnormal result
 		{float32(math.Inf(1)), 2, 1},            // infinity
@@ -181,6 +187,39 @@ func TestFMAFloat32(t *testing.T) {
 			t.Errorf("fmaFloat32(%g, %g, %g) = %g, want %g", tc.a, tc.b, tc.c, got, want)
 		}
 	}
+}
+
+// TestGemmTileFloat32Ties runs the cases of TestFMAFloat32 that round
+// twice through fmaFloat32's shortcut through every implementation's
+// float32 kernel: one rounding, as the exact value says.
+func TestGemmTileFloat32Ties(t *testing.T) {
+	const a, b = 0x1.00004p-24, 0x1.ffff8p-1
+	cases := []struct{ a, c, want float32 }{
+		{a, 1 + 0x1p-23, 1 + 0x1p-23},
+		{-a, -1 - 0x1p-23, -1 - 0x1p-23},
+		{-a, 1 + 0x1p-23, 1 + 0x1p-23},
+	}
+	forEachImpl(t, func(t *testing.T) {
+		mr, nr := GemmTileSizeFloat32()
+		for _, tc := range cases {
+			av, bv, c := make([]float32, mr), make([]float32, nr), make([]float32, mr*nr)
+			for i := range av {
+				av[i] = tc.a
+			}
+			for j := range bv {
+				bv[j] = b
+			}
+			for i := range c {
+				c[i] = tc.c
+			}
+			GemmTileFloat32(1, av, bv, c, nr)
+			for i, v := range c {
+				if v != tc.want {
+					t.Fatalf("fma(%g, %g, %g): c[%d] = %g, want %g", tc.a, float32(b), tc.c, i, v, tc.want)
+				}
+			}
+		}
+	})
 }
 
 func TestGemmTilePanics(t *testing.T) {
