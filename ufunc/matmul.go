@@ -19,7 +19,10 @@ import (
 // along their leading dimensions, and a 1-d operand is a row (first) or
 // column (second) vector whose dimension is removed from the result.
 // Integer products accumulate in the operand dtype and wrap; bool is the
-// logical or of ands; float16 accumulates in float32.
+// logical or of ands; float16 accumulates in float32. A float32 or
+// float64 element is the sequential sum over k in increasing order, each
+// step a fused multiply-add (one rounding), so the result has the same
+// bits for every size, layout and CPU (NumPy's BLAS may reassociate).
 var Matmul = MustNewG(GSpec{
 	Name:      "matmul",
 	Signature: "(n?,k),(k,m?)->(n?,m?)",
