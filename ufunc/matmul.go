@@ -205,20 +205,41 @@ func matmulFloat[F float32 | float64](args []unsafe.Pointer, core []int, cs [][]
 						continue
 					}
 					clear(tmp)
-					for i := range mb {
-						for j := range w {
-							tmp[i*nr+j] = *mmAt[F](c, off+i*sc0+j*sc1)
+					if pc > 0 { // else c is still zero
+						for i := range mb {
+							cRow(tmp[i*nr:i*nr+w], c, off+i*sc0, sc1, size, false)
 						}
 					}
 					tile(kb, ap, panel, tmp, nr)
 					for i := range mb {
-						for j := range w {
-							*mmAt[F](c, off+i*sc0+j*sc1) = tmp[i*nr+j]
-						}
+						cRow(tmp[i*nr:i*nr+w], c, off+i*sc0, sc1, size, true)
 					}
 				}
 			}
 		}
+	}
+}
+
+// cRow copies the row of len(t) elements of c at byte offset off, the
+// elements step bytes apart, to t, or with store from t to c.
+func cRow[F float32 | float64](t []F, c unsafe.Pointer, off, step, size int, store bool) {
+	if step == size {
+		r := unsafe.Slice(mmAt[F](c, off), len(t))
+		if store {
+			copy(r, t)
+		} else {
+			copy(t, r)
+		}
+		return
+	}
+	p := unsafe.Add(c, off)
+	for j := range t {
+		if store {
+			*(*F)(p) = t[j]
+		} else {
+			t[j] = *(*F)(p)
+		}
+		p = unsafe.Add(p, step)
 	}
 }
 
@@ -287,15 +308,6 @@ func packA[F float32 | float64](ap []F, a unsafe.Pointer, off, s0, s1, size, mb,
 // c[i,j] = fma(a[i,p], b[p,j], c[i,j]) for p in increasing order from 0,
 // the steps of matmulFloat's micro-kernel (one rounding each).
 func matmulSmall[F float32 | float64](args []unsafe.Pointer, core []int, cs [][]int) {
-	var z F
-	if _, ok := any(z).(float64); ok {
-		matmulFMA(args, core, cs, math.FMA)
-		return
-	}
-	matmulFMA(args, core, cs, simd.FMAFloat32)
-}
-
-func matmulFMA[F float32 | float64](args []unsafe.Pointer, core []int, cs [][]int, fma func(a, b, c F) F) {
 	n, k, m := core[0], core[1], core[2]
 	a, b, c := args[0], args[1], args[2]
 	sa0, sa1, sb0, sb1, sc0, sc1 := cs[0][0], cs[0][1], cs[1][0], cs[1][1], cs[2][0], cs[2][1]
@@ -303,11 +315,20 @@ func matmulFMA[F float32 | float64](args []unsafe.Pointer, core []int, cs [][]in
 		for j := range m {
 			var s F
 			for p := range k {
-				s = fma(*mmAt[F](a, i*sa0+p*sa1), *mmAt[F](b, p*sb0+j*sb1), s)
+				s = fmaStep(*mmAt[F](a, i*sa0+p*sa1), *mmAt[F](b, p*sb0+j*sb1), s)
 			}
 			*mmAt[F](c, i*sc0+j*sc1) = s
 		}
 	}
+}
+
+// fmaStep is x·y + z rounded once to F, a step of the micro-kernel
+// (math.FMA is called directly so that it compiles to the instruction).
+func fmaStep[F float32 | float64](x, y, z F) F {
+	if _, ok := any(x).(float64); ok {
+		return F(math.FMA(float64(x), float64(y), float64(z)))
+	}
+	return F(simd.FMAFloat32(float32(x), float32(y), float32(z)))
 }
 
 func prodInts(s []int) int {

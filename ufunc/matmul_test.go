@@ -301,21 +301,23 @@ func TestDotInnerOuterVdot(t *testing.T) {
 	}
 }
 
-func BenchmarkMatmulFloat64(b *testing.B) {
-	for _, n := range []int{64, 256, 1024} {
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			x := arangeF(n*n, n, n)
-			y := arangeF(n*n, n, n)
-			out := mustArr(ndarray.Zeros(dtype.Float64, n, n))
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := Matmul.Call2(x, y, Out(out)); err != nil {
-					b.Fatal(err)
+func BenchmarkMatmulFloat(b *testing.B) {
+	for _, dt := range []dtype.DType{dtype.Float64, dtype.Float32} {
+		for _, n := range []int{4, 8, 12, 16, 64, 256, 1024} {
+			b.Run(fmt.Sprintf("%s/%d", dt, n), func(b *testing.B) {
+				x := mustArr(arangeF(n*n, n, n).AsType(dt, dtype.Unsafe))
+				y := mustArr(arangeF(n*n, n, n).AsType(dt, dtype.Unsafe))
+				out := mustArr(ndarray.Zeros(dt, n, n))
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := Matmul.Call2(x, y, Out(out)); err != nil {
+						b.Fatal(err)
+					}
 				}
-			}
-			flops := 2 * float64(n) * float64(n) * float64(n)
-			b.ReportMetric(flops*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
-		})
+				flops := 2 * float64(n) * float64(n) * float64(n)
+				b.ReportMetric(flops*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
+			})
+		}
 	}
 }
 
