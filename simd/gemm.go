@@ -117,16 +117,11 @@ func fmaFloat32(a, b, c float32) float32 {
 }
 
 // fmaFloat32Fast returns a·b + c rounded once to float32 and true, or
-// false where it cannot tell. The product of two float32 values is exact
-// in float64, so the float64 sum below is the float64 FMA however the
-// compiler evaluates it; rounding that to float32 is right unless it is
-// a float32 tie or outside the normal float32 range, zero apart (a
-// float64 sum of float32-range values is zero only when exact). It is
-// small enough to inline into the kernels' inner loops.
+// false where it cannot tell (hard32). It is small enough to inline into
+// the kernels' inner loops.
 func fmaFloat32Fast(a, b, c float32) (float32, bool) {
 	r := float64(a)*float64(b) + float64(c)
-	u := math.Float64bits(r)
-	return float32(r), u&(1<<29-1) != 1<<28 && (u>>52&0x7ff)-(1023-126) < 254 || u<<1 == 0
+	return float32(r), !hard32(r)
 }
 
 // fmaFloat32Slow is fmaFloat32 where fmaFloat32Fast cannot tell: fma32,
@@ -171,7 +166,9 @@ func gemmTileBlockedGo(mr, nr, kc int, a, b, c []float64, ldc int) {
 	}
 }
 
-// gemmTileBlockedGo32 is gemmTileBlockedGo for float32.
+// gemmTileBlockedGo32 is gemmTileBlockedGo for float32. A step is the
+// float64 a·b + c of fmaFloat32Fast for the eight accumulators, rounded
+// to float32 when none of them needs fmaFloat32Slow.
 func gemmTileBlockedGo32(mr, nr, kc int, a, b, c []float32, ldc int) {
 	for i := 0; i < mr; i += 2 {
 		for j := 0; j < nr; j += 4 {
@@ -181,53 +178,34 @@ func gemmTileBlockedGo32(mr, nr, kc int, a, b, c []float32, ldc int) {
 			for p := range kc {
 				ap := a[p*mr+i : p*mr+i+2]
 				bp := b[p*nr+j : p*nr+j+4]
-				a0, a1 := ap[0], ap[1]
-				b0, b1, b2, b3 := bp[0], bp[1], bp[2], bp[3]
-				if r, ok := fmaFloat32Fast(a0, b0, c00); ok {
-					c00 = r
-				} else {
-					c00 = fmaFloat32Slow(a0, b0, c00)
+				a0, a1 := float64(ap[0]), float64(ap[1])
+				b0, b1, b2, b3 := float64(bp[0]), float64(bp[1]), float64(bp[2]), float64(bp[3])
+				s00, s01, s02, s03 := a0*b0+float64(c00), a0*b1+float64(c01), a0*b2+float64(c02), a0*b3+float64(c03)
+				s10, s11, s12, s13 := a1*b0+float64(c10), a1*b1+float64(c11), a1*b2+float64(c12), a1*b3+float64(c13)
+				if hard32(s00) || hard32(s01) || hard32(s02) || hard32(s03) ||
+					hard32(s10) || hard32(s11) || hard32(s12) || hard32(s13) {
+					c00, c01, c02, c03 = fmaFloat32(ap[0], bp[0], c00), fmaFloat32(ap[0], bp[1], c01), fmaFloat32(ap[0], bp[2], c02), fmaFloat32(ap[0], bp[3], c03)
+					c10, c11, c12, c13 = fmaFloat32(ap[1], bp[0], c10), fmaFloat32(ap[1], bp[1], c11), fmaFloat32(ap[1], bp[2], c12), fmaFloat32(ap[1], bp[3], c13)
+					continue
 				}
-				if r, ok := fmaFloat32Fast(a0, b1, c01); ok {
-					c01 = r
-				} else {
-					c01 = fmaFloat32Slow(a0, b1, c01)
-				}
-				if r, ok := fmaFloat32Fast(a0, b2, c02); ok {
-					c02 = r
-				} else {
-					c02 = fmaFloat32Slow(a0, b2, c02)
-				}
-				if r, ok := fmaFloat32Fast(a0, b3, c03); ok {
-					c03 = r
-				} else {
-					c03 = fmaFloat32Slow(a0, b3, c03)
-				}
-				if r, ok := fmaFloat32Fast(a1, b0, c10); ok {
-					c10 = r
-				} else {
-					c10 = fmaFloat32Slow(a1, b0, c10)
-				}
-				if r, ok := fmaFloat32Fast(a1, b1, c11); ok {
-					c11 = r
-				} else {
-					c11 = fmaFloat32Slow(a1, b1, c11)
-				}
-				if r, ok := fmaFloat32Fast(a1, b2, c12); ok {
-					c12 = r
-				} else {
-					c12 = fmaFloat32Slow(a1, b2, c12)
-				}
-				if r, ok := fmaFloat32Fast(a1, b3, c13); ok {
-					c13 = r
-				} else {
-					c13 = fmaFloat32Slow(a1, b3, c13)
-				}
+				c00, c01, c02, c03 = float32(s00), float32(s01), float32(s02), float32(s03)
+				c10, c11, c12, c13 = float32(s10), float32(s11), float32(s12), float32(s13)
 			}
 			r0[0], r0[1], r0[2], r0[3] = c00, c01, c02, c03
 			r1[0], r1[1], r1[2], r1[3] = c10, c11, c12, c13
 		}
 	}
+}
+
+// hard32 reports whether r, the float64 a·b + c of float32 operands,
+// may round to float32 differently from a·b + c. The product of two
+// float32 values is exact in float64, so r is the float64 FMA however the
+// compiler evaluates it; rounding that to float32 is right unless it is a
+// float32 tie or outside the normal float32 range, zero apart (a float64
+// sum of float32-range values is zero only when exact).
+func hard32(r float64) bool {
+	u := math.Float64bits(r)
+	return (u&(1<<29-1) == 1<<28 || (u>>52&0x7ff)-(1023-126) >= 254) && u<<1 != 0
 }
 
 // gemmKernels is one implementation of the micro-kernels. The assembly
