@@ -232,14 +232,12 @@ func cRow[F float32 | float64](t []F, c unsafe.Pointer, off, step, size int, sto
 		}
 		return
 	}
-	p := unsafe.Add(c, off)
 	for j := range t {
 		if store {
-			*(*F)(p) = t[j]
+			*mmAt[F](c, off+j*step) = t[j]
 		} else {
-			t[j] = *(*F)(p)
+			t[j] = *mmAt[F](c, off+j*step)
 		}
-		p = unsafe.Add(p, step)
 	}
 }
 
@@ -296,10 +294,9 @@ func packA[F float32 | float64](ap []F, a unsafe.Pointer, off, s0, s1, size, mb,
 		rows[i] = unsafe.Add(a, off+i*s0)
 	}
 	for p := range kb {
-		col := ap[p*mr : p*mr+mb]
+		col, o := ap[p*mr:p*mr+mb], p*s1
 		for i := range col {
-			col[i] = *(*F)(rows[i])
-			rows[i] = unsafe.Add(rows[i], s1)
+			col[i] = *mmAt[F](rows[i], o)
 		}
 	}
 }
