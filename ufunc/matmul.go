@@ -107,14 +107,19 @@ func matmulHalf(args []unsafe.Pointer, core []int, cs [][]int) {
 }
 
 // Blocking of the float kernel, the Goto (BLIS) scheme around the simd
-// micro-kernels: a kc x nc block of b is packed in panels of nr columns
-// (about mmBBytes, to stay in the second-level cache), and for each mr
-// rows of a an mr x kc panel (16 KiB of float64 on AVX-512, in the
-// first-level cache) is packed and multiplied by every panel of the
-// block into an mr x nr tile of c.
+// micro-kernels: a kc x nc block of b is packed in panels of nr columns,
+// and for each mr rows of a an mr x kc panel (16 KiB of float64 on
+// AVX-512, in the first-level cache) is packed and multiplied by every
+// panel of the block into an mr x nr tile of c. The block of b, up to
+// mmBBytes, is read from the last-level cache once per panel of a: one
+// block of 2 MiB for 1024 columns of float64, rather than five of
+// 512 KiB that fit the second-level cache, packs a once instead of five
+// times and made matmul.f64.1024.t1 about 5 % faster, float32 3 %
+// (medians of 5, two alternating runs each). The blocks of columns are
+// of equal width (a multiple of nr), so that none is a thin sliver.
 const (
 	mmKC     = 256
-	mmBBytes = 512 << 10
+	mmBBytes = 4 << 20
 	mmSmall  = 8 * 8 * 8 // n*k*m below which the plain loop is used
 )
 
@@ -169,12 +174,13 @@ func matmulFloat[F float32 | float64](args []unsafe.Pointer, core []int, cs [][]
 	sa0, sa1, sb0, sb1, sc0, sc1 := cs[0][0], cs[0][1], cs[1][0], cs[1][1], cs[2][0], cs[2][1]
 	size := int(unsafe.Sizeof(F(0)))
 	mr, nr, tile := gemmKernel[F]()
-	nc := max(mmBBytes/(mmKC*size)/nr, 1) * nr
-	buf, put := getPack[F](mmKC*nc + mr*mmKC + mr*nr)
+	kc := min(k, mmKC)
+	blocks := (m + mmBBytes/(kc*size) - 1) / (mmBBytes / (kc * size))
+	nc := ((m+blocks-1)/blocks + nr - 1) / nr * nr
+	nbp, nap := kc*nc, kc*mr
+	buf, put := getPack[F](nbp + nap + mr*nr)
 	defer put()
-	bp := buf[:mmKC*nc]
-	ap := buf[mmKC*nc : mmKC*nc+mr*mmKC]
-	tmp := buf[mmKC*nc+mr*mmKC : mmKC*nc+mr*mmKC+mr*nr]
+	bp, ap, tmp := buf[:nbp], buf[nbp:nbp+nap], buf[nbp+nap:nbp+nap+mr*nr]
 	for i := range n {
 		if sc1 == size {
 			clear(unsafe.Slice(mmAt[F](c, i*sc0), m))
