@@ -165,6 +165,7 @@ func fmaMatmul[F float32 | float64](a, b []F, n, k, m int, fma func(a, b, c F) F
 func TestMatmulBlockedKernel(t *testing.T) {
 	sizes := [][3]int{{1, 17, 300}, {5, 300, 270}, {37, 129, 257}, {64, 64, 64}, {3, 1, 1000},
 		{8, 8, 24}, {16, 256, 48}, {9, 257, 25}, {7, 513, 49}, {24, 255, 520}, {13, 40, 241}, {48, 3, 96},
+		{10, 300, 4150},                             // several blocks of columns
 		{3, 5, 7}, {7, 7, 7}, {1, 30, 1}, {4, 6, 1}} // the last through the plain loop
 	t.Run("float64", func(t *testing.T) { testMatmulBlocked(t, sizes, dtype.Float64, math.FMA) })
 	t.Run("float32", func(t *testing.T) { testMatmulBlocked(t, sizes, dtype.Float32, simd.FMAFloat32) })
