@@ -108,23 +108,17 @@ func gemmTileGo32(mr, nr, kc int, a, b, c []float32, ldc int) {
 func FMAFloat32(a, b, c float32) float32 { return fmaFloat32(a, b, c) }
 
 // fmaFloat32 is a·b + c rounded once to float32, as VFMADD231PS does
-// (fma32r, for any arguments).
+// (fma32r, for any arguments): the float64 a·b + c rounded to float32
+// unless hard32 says that may be wrong.
 func fmaFloat32(a, b, c float32) float32 {
-	if r, ok := fmaFloat32Fast(a, b, c); ok {
-		return r
-	}
-	return fmaFloat32Slow(a, b, c)
-}
-
-// fmaFloat32Fast returns a·b + c rounded once to float32 and true, or
-// false where it cannot tell (hard32). It is small enough to inline into
-// the kernels' inner loops.
-func fmaFloat32Fast(a, b, c float32) (float32, bool) {
 	r := float64(a)*float64(b) + float64(c)
-	return float32(r), !hard32(r)
+	if hard32(r) {
+		return fmaFloat32Slow(a, b, c)
+	}
+	return float32(r)
 }
 
-// fmaFloat32Slow is fmaFloat32 where fmaFloat32Fast cannot tell: fma32,
+// fmaFloat32Slow is fmaFloat32 where hard32 holds: fma32,
 // or the float64 result when it is not finite (from a non-finite
 // argument: float32 products and sums cannot overflow float64).
 func fmaFloat32Slow(a, b, c float32) float32 {
@@ -167,8 +161,8 @@ func gemmTileBlockedGo(mr, nr, kc int, a, b, c []float64, ldc int) {
 }
 
 // gemmTileBlockedGo32 is gemmTileBlockedGo for float32. A step is the
-// float64 a·b + c of fmaFloat32Fast for the eight accumulators, rounded
-// to float32 when none of them needs fmaFloat32Slow.
+// float64 a·b + c of fmaFloat32 for the eight accumulators, rounded to
+// float32 when hard32 holds for none of them, else fmaFloat32 for each.
 func gemmTileBlockedGo32(mr, nr, kc int, a, b, c []float32, ldc int) {
 	for i := 0; i < mr; i += 2 {
 		for j := 0; j < nr; j += 4 {
