@@ -53,6 +53,9 @@
 // sequential reductions do (the first NaN; the last of ±0 ties; the first
 // index), integer sums are exact (or wrap as Go's addition), and the
 // conversions round to nearest even, bit-identical in every
+// implementation. The matrix-multiply micro-kernels (GemmTileFloat64,
+// GemmTileFloat32) do not reassociate: each element of a tile is one
+// chain of fused multiply-adds in order, the same bits in every
 // implementation.
 //
 // The sine and cosine kernels are within the ULP bounds stated on them

@@ -80,3 +80,26 @@ func ExampleConvertFloat32ToFloat16() {
 	fmt.Printf("%#04x\n", dst)
 	// Output: [0x3c00 0xc000 0x7bff 0x7c00]
 }
+
+// A 2 x 3 product through the micro-kernel: the panels are zero-padded to
+// the implementation's tile, and the result is the tile's top-left
+// corner.
+func ExampleGemmTileFloat64() {
+	x := [2][2]float64{{1, 2}, {3, 4}}
+	y := [2][3]float64{{1, 0, 1}, {0, 1, 1}}
+	mr, nr := simd.GemmTileSizeFloat64()
+	const kc = 2
+	a := make([]float64, kc*mr) // column p of x at a[p*mr:]
+	b := make([]float64, kc*nr) // row p of y at b[p*nr:]
+	for p := range kc {
+		for i := range x {
+			a[p*mr+i] = x[i][p]
+		}
+		copy(b[p*nr:], y[p][:])
+	}
+	c := make([]float64, mr*nr)
+	c[0] = 100 // the kernel adds to c
+	simd.GemmTileFloat64(kc, a, b, c, nr)
+	fmt.Println(c[:3], c[nr:nr+3])
+	// Output: [101 2 3] [3 4 7]
+}

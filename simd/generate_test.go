@@ -33,13 +33,15 @@ func TestGenerated(t *testing.T) {
 
 // generatedSets are the generator's kernel sets and the files each
 // writes (<base>_amd64.s and <base>_amd64.go), as in the go:generate
-// lines of doc.go, exp.go, trig.go, transpose.go and reduce_impl.go.
+// lines of doc.go, exp.go, trig.go, transpose.go, reduce_impl.go and
+// gemm.go.
 var generatedSets = []struct{ set, base string }{
 	{"core", "kernels"},
 	{"exp", "exp"},
 	{"trig", "trig"},
 	{"transpose", "transpose"},
 	{"reduce", "reduce"},
+	{"gemm", "gemm"},
 }
 
 func checkGenerated(t *testing.T, goTool string, env []string, set, base string) {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/pluribus-go/pluribus/dtype"
 	"github.com/pluribus-go/pluribus/ndarray"
+	"github.com/pluribus-go/pluribus/simd"
 )
 
 func arangeF(n int, shape ...int) *ndarray.Array {
@@ -139,14 +140,15 @@ func TestMatmulOut(t *testing.T) {
 	}
 }
 
-// naiveMatmul is the oracle for the blocked kernel.
-func naiveMatmul(a, b []float64, n, k, m int) []float64 {
-	c := make([]float64, n*m)
+// fmaMatmul is the oracle for the blocked kernel: every c[i,j] the chain
+// of fused multiply-adds over p in increasing order from 0.
+func fmaMatmul[F float32 | float64](a, b []F, n, k, m int, fma func(a, b, c F) F) []F {
+	c := make([]F, n*m)
 	for i := range n {
 		for j := range m {
-			var s float64
+			var s F
 			for p := range k {
-				s += a[i*k+p] * b[p*m+j]
+				s = fma(a[i*k+p], b[p*m+j], s)
 			}
 			c[i*m+j] = s
 		}
@@ -154,52 +156,108 @@ func naiveMatmul(a, b []float64, n, k, m int) []float64 {
 	return c
 }
 
+// TestMatmulBlockedKernel checks the float kernel bit for bit against
+// the sequential chain of FMAs, for sizes around the tiles of every
+// simd implementation and the blocks of the inner dimension and of b's
+// columns, with operands and results of every layout: contiguous,
+// transposed, every second element, reversed, and results whose rows lie
+// further apart than their length.
 func TestMatmulBlockedKernel(t *testing.T) {
+	sizes := [][3]int{{1, 17, 300}, {5, 300, 270}, {37, 129, 257}, {64, 64, 64}, {3, 1, 1000},
+		{8, 8, 24}, {16, 256, 48}, {9, 257, 25}, {7, 513, 49}, {24, 255, 520}, {13, 40, 241}, {48, 3, 96},
+		{10, 300, 4150},                             // several blocks of columns
+		{3, 5, 7}, {7, 7, 7}, {1, 30, 1}, {4, 6, 1}} // the last through the plain loop
+	t.Run("float64", func(t *testing.T) { testMatmulBlocked(t, sizes, dtype.Float64, math.FMA) })
+	t.Run("float32", func(t *testing.T) { testMatmulBlocked(t, sizes, dtype.Float32, simd.FMAFloat32) })
+}
+
+func testMatmulBlocked[F float32 | float64](t *testing.T, sizes [][3]int, dt dtype.DType, fma func(a, b, c F) F) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	for _, sz := range [][3]int{{1, 17, 300}, {5, 300, 270}, {37, 129, 257}, {64, 64, 64}, {3, 1, 1000}} {
+	for _, sz := range sizes {
 		n, k, m := sz[0], sz[1], sz[2]
-		av, bv := make([]float64, n*k), make([]float64, k*m)
-		for i := range av {
-			av[i] = rng.Float64()
-		}
-		for i := range bv {
-			bv[i] = rng.Float64()
-		}
-		want := naiveMatmul(av, bv, n, k, m)
-		a := mustArr(ndarray.FromSlice(av, n, k))
-		b := mustArr(ndarray.FromSlice(bv, k, m))
-		// contiguous, and transposed copies (strided rows and columns)
-		at := mustArr(ndarray.FromSlice(make([]float64, n*k), k, n)).Transpose()
-		_ = at.CopyFrom(a, dtype.Unsafe)
-		bt := mustArr(ndarray.FromSlice(make([]float64, k*m), m, k)).Transpose()
-		_ = bt.CopyFrom(b, dtype.Unsafe)
-		ct := mustArr(ndarray.Zeros(dtype.Float64, m, n)).Transpose()
-		for _, c := range []struct {
-			name string
-			a, b *ndarray.Array
-			out  []Option
-		}{{"C", a, b, nil}, {"strided", at, bt, nil}, {"strided out", a, b, []Option{Out(ct)}}} {
-			r, err := Matmul.Call2(c.a, c.b, c.out...)
-			if err != nil {
-				t.Fatal(err)
+		for _, ints := range []bool{false, true} {
+			val := func() F {
+				if ints {
+					return F(rng.IntN(9) - 4)
+				}
+				return F(rng.NormFloat64())
 			}
-			got := ndarray.ToSlice[float64](r)
-			for i := range want {
-				if math.Abs(got[i]-want[i]) > 1e-12*float64(k) {
-					t.Fatalf("%v %s: element %d = %v, want %v", sz, c.name, i, got[i], want[i])
+			av, bv := make([]F, n*k), make([]F, k*m)
+			for i := range av {
+				av[i] = val()
+			}
+			for i := range bv {
+				bv[i] = val()
+			}
+			want := fmaMatmul(av, bv, n, k, m, fma)
+			if ints {
+				// integers: the exact sums
+				for i := range n {
+					for j := range m {
+						var s int64
+						for p := range k {
+							s += int64(av[i*k+p]) * int64(bv[p*m+j])
+						}
+						if F(s) != want[i*m+j] {
+							t.Fatalf("%v: oracle c[%d,%d] = %v, want %d", sz, i, j, want[i*m+j], s)
+						}
+					}
 				}
 			}
-		}
-		// float32 through the same kernel
-		a32, _ := a.AsType(dtype.Float32, dtype.Unsafe)
-		b32, _ := b.AsType(dtype.Float32, dtype.Unsafe)
-		r, err := Matmul.Call(a32, b32)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i, g := range ndarray.ToSlice[float32](r) {
-			if math.Abs(float64(g)-want[i]) > 1e-5*float64(k) {
-				t.Fatalf("%v float32: element %d = %v, want %v", sz, i, g, want[i])
+			a := mustArr(ndarray.FromSlice(av, n, k))
+			b := mustArr(ndarray.FromSlice(bv, k, m))
+			// transposed copies: unit row stride, strided columns
+			at := mustArr(ndarray.Zeros(dt, k, n)).Transpose()
+			_ = at.CopyFrom(a, dtype.Unsafe)
+			bt := mustArr(ndarray.Zeros(dt, m, k)).Transpose()
+			_ = bt.CopyFrom(b, dtype.Unsafe)
+			// every second column of a wider array
+			a2 := mustArr(mustArr(ndarray.Zeros(dt, n, 2*k)).Index(":, ::2"))
+			_ = a2.CopyFrom(a, dtype.Unsafe)
+			b2 := mustArr(mustArr(ndarray.Zeros(dt, k, 2*m)).Index(":, 1::2"))
+			_ = b2.CopyFrom(b, dtype.Unsafe)
+			// reversed rows and columns
+			ar := mustArr(mustArr(ndarray.Zeros(dt, n, k)).Index("::-1, ::-1"))
+			_ = ar.CopyFrom(a, dtype.Unsafe)
+			br := mustArr(mustArr(ndarray.Zeros(dt, k, m)).Index("::-1, ::-1"))
+			_ = br.CopyFrom(b, dtype.Unsafe)
+			ct := mustArr(ndarray.Zeros(dt, m, n)).Transpose()
+			wide := mustArr(ndarray.Zeros(dt, n, m+50))
+			cw := mustArr(wide.Index(":, 3:" + fmt.Sprint(m+3)))
+			cr := mustArr(mustArr(ndarray.Zeros(dt, n, m)).Index("::-1"))
+			for _, c := range []struct {
+				name string
+				a, b *ndarray.Array
+				out  *ndarray.Array
+			}{
+				{"C", a, b, nil},
+				{"transposed", at, bt, nil},
+				{"step 2", a2, b2, nil},
+				{"reversed", ar, br, nil},
+				{"transposed out", a, b, ct},
+				{"wide out", a, b, cw},
+				{"reversed out", a, b, cr},
+			} {
+				var opts []Option
+				if c.out != nil {
+					opts = append(opts, Out(c.out))
+				}
+				r, err := Matmul.Call2(c.a, c.b, opts...)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := ndarray.ToSlice[F](r)
+				for i := range want {
+					if got[i] != want[i] {
+						t.Fatalf("%v ints %v %s: c[%d,%d] = %v, want %v", sz, ints, c.name, i/m, i%m, got[i], want[i])
+					}
+				}
+			}
+			// the columns of wide outside the result are not written
+			for i, v := range ndarray.ToSlice[F](wide) {
+				if j := i % (m + 50); (j < 3 || j >= m+3) && v != 0 {
+					t.Fatalf("%v: wide out element %d,%d written", sz, i/(m+50), j)
+				}
 			}
 		}
 	}
@@ -244,21 +302,23 @@ func TestDotInnerOuterVdot(t *testing.T) {
 	}
 }
 
-func BenchmarkMatmulFloat64(b *testing.B) {
-	for _, n := range []int{64, 256, 1024} {
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			x := arangeF(n*n, n, n)
-			y := arangeF(n*n, n, n)
-			out := mustArr(ndarray.Zeros(dtype.Float64, n, n))
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := Matmul.Call2(x, y, Out(out)); err != nil {
-					b.Fatal(err)
+func BenchmarkMatmulFloat(b *testing.B) {
+	for _, dt := range []dtype.DType{dtype.Float64, dtype.Float32} {
+		for _, n := range []int{4, 8, 12, 16, 64, 256, 1024} {
+			b.Run(fmt.Sprintf("%s/%d", dt, n), func(b *testing.B) {
+				x := mustArr(arangeF(n*n, n, n).AsType(dt, dtype.Unsafe))
+				y := mustArr(arangeF(n*n, n, n).AsType(dt, dtype.Unsafe))
+				out := mustArr(ndarray.Zeros(dt, n, n))
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := Matmul.Call2(x, y, Out(out)); err != nil {
+						b.Fatal(err)
+					}
 				}
-			}
-			flops := 2 * float64(n) * float64(n) * float64(n)
-			b.ReportMetric(flops*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
-		})
+				flops := 2 * float64(n) * float64(n) * float64(n)
+				b.ReportMetric(flops*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
+			})
+		}
 	}
 }
 
