@@ -201,6 +201,10 @@ func clipIntLoop[T integer](args []unsafe.Pointer, steps []int, n int) {
 
 func clipFloatLoop[T floating](args []unsafe.Pointer, steps []int, n int) {
 	if x, lo, hi, out, scalar, ok := clipArgs[T](args, steps, n); ok {
+		if !overlaps(out, hi) {
+			clipFloatRun(out, x, lo, hi, scalar)
+			return
+		}
 		if scalar {
 			l, h := lo[0], hi[0]
 			for i := range out {
@@ -216,6 +220,59 @@ func clipFloatLoop[T floating](args []unsafe.Pointer, steps []int, n int) {
 	for i := range n {
 		*at[T](args[3], steps[3], i) = clipFloat(*at[T](args[0], steps[0], i), *at[T](args[1], steps[1], i), *at[T](args[2], steps[2], i))
 	}
+}
+
+// clipFloatRun is clipFloat on contiguous runs by the simd maximum and
+// minimum, whose rules are clip's (x wins when greater or NaN, the bound
+// otherwise, ties of ±0 included): out = min(max(x, lo), hi), a block of
+// out at a time, the scalar bounds repeated in a buffer. out must not
+// overlap hi (the minimum reads hi after out is written).
+func clipFloatRun[T floating](out, x, lo, hi []T, scalar bool) {
+	const block = 2048
+	x = x[:len(out)]
+	if !scalar {
+		lo, hi = lo[:len(out)], hi[:len(out)]
+		for s := 0; s < len(out); s += block {
+			e := min(s+block, len(out))
+			clipMaxMin(out[s:e], x[s:e], lo[s:e], hi[s:e])
+		}
+		return
+	}
+	b := gatherBufs.Get().(*[2 * gatherLen * 8]byte)
+	m := gatherLen * 8 / int(unsafe.Sizeof(T(0)))
+	los := unsafe.Slice((*T)(unsafe.Pointer(&b[0])), m)
+	his := unsafe.Slice((*T)(unsafe.Pointer(&b[gatherLen*8])), m)
+	for i := range los {
+		los[i], his[i] = lo[0], hi[0]
+	}
+	for s := 0; s < len(out); s += m {
+		e := min(s+m, len(out))
+		clipMaxMin(out[s:e], x[s:e], los[:e-s], his[:e-s])
+	}
+	gatherBufs.Put(b)
+}
+
+// clipMaxMin sets out to min(max(x, lo), hi) with the simd kernels.
+func clipMaxMin[T floating](out, x, lo, hi []T) {
+	if floatKind[T]() == 64 {
+		o := reinterpret[T, float64](out)
+		simd.MaxFloat64Unitary(o, reinterpret[T, float64](x), reinterpret[T, float64](lo))
+		simd.MinFloat64Unitary(o, o, reinterpret[T, float64](hi))
+		return
+	}
+	o := reinterpret[T, float32](out)
+	simd.MaxFloat32Unitary(o, reinterpret[T, float32](x), reinterpret[T, float32](lo))
+	simd.MinFloat32Unitary(o, o, reinterpret[T, float32](hi))
+}
+
+// overlaps reports whether the memory of a and b overlaps.
+func overlaps[T any](a, b []T) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	sz := unsafe.Sizeof(a[0])
+	pa, pb := uintptr(unsafe.Pointer(&a[0])), uintptr(unsafe.Pointer(&b[0]))
+	return pa < pb+uintptr(len(b))*sz && pb < pa+uintptr(len(a))*sz
 }
 
 // clipArgs returns clip's operands as slices when x and out are

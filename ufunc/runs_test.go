@@ -43,7 +43,7 @@ func TestRunsMatchElementwise(t *testing.T) {
 		return v
 	}
 	bin := []*Ufunc{BitwiseAnd, BitwiseOr, BitwiseXor, LeftShift, RightShift}
-	for _, n := range []int{1, 7, 16, 33, 100} {
+	for _, n := range []int{1, 7, 16, 33, 100, 1500} {
 		xs, ys := ints(2*n), ints(2*n)
 		for _, mk := range []func([]uint64) (*ndarray.Array, error){
 			func(v []uint64) (*ndarray.Array, error) { return fromConv[int8](v) },

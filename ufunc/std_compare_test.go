@@ -1,7 +1,11 @@
 package ufunc
 
 import (
+	"math"
 	"testing"
+
+	"github.com/pluribus-go/pluribus/dtype"
+	"github.com/pluribus-go/pluribus/ndarray"
 )
 
 func TestExtrema(t *testing.T) {
@@ -19,6 +23,34 @@ func TestClip(t *testing.T) {
 		[]float64{0, 1, nan, nan})
 	checkEqual(t, "clip int8", call[int8](t, Clip, arr[int8](t, -128, 0, 127), arr[int8](t, -5, -5, -5), arr[int8](t, 5, 5, 5)),
 		[]int8{-5, 0, 5})
+	// ties of ±0 go to the bound, as in NumPy (np.clip(-0.0, 0.0, 1.0) is
+	// +0, np.clip(0.0, -1.0, -0.0) is -0), over runs long enough for the
+	// vector loops, with scalar and with array bounds
+	for _, c := range []struct{ x, lo, hi, want float64 }{{negZero, 0, 1, 0}, {0, -1, negZero, negZero}} {
+		for _, dt := range []dtype.DType{dtype.Float64, dtype.Float32} {
+			n := 1000
+			full := func(v float64) *ndarray.Array {
+				a, err := ndarray.Full(dt, v, n)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return a
+			}
+			scalar := func(v float64) *ndarray.Array { a, _ := full(v).Index("0"); return a }
+			for _, bounds := range [][2]*ndarray.Array{{scalar(c.lo), scalar(c.hi)}, {full(c.lo), full(c.hi)}} {
+				got, err := Clip.Call3(full(c.x), bounds[0], bounds[1])
+				if err != nil {
+					t.Fatal(err)
+				}
+				g, _ := got.AsType(dtype.Float64, dtype.Unsafe)
+				for i, v := range ndarray.ToSlice[float64](g) {
+					if v != c.want || math.Signbit(v) != math.Signbit(c.want) {
+						t.Fatalf("clip %s(%v, %v, %v)[%d] = %v, want %v", dt, c.x, c.lo, c.hi, i, v, c.want)
+					}
+				}
+			}
+		}
+	}
 }
 
 func TestComparisons(t *testing.T) {
