@@ -239,7 +239,7 @@ func clipFloatRun[T floating](out, x, lo, hi []T, scalar bool) {
 		return
 	}
 	b := gatherBufs.Get().(*[2 * gatherLen * 8]byte)
-	m := gatherLen * 8 / int(unsafe.Sizeof(T(0)))
+	m := min(gatherLen*8/int(unsafe.Sizeof(T(0))), len(out)) // fill no more than the run needs
 	los := unsafe.Slice((*T)(unsafe.Pointer(&b[0])), m)
 	his := unsafe.Slice((*T)(unsafe.Pointer(&b[gatherLen*8])), m)
 	for i := range los {
