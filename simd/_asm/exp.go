@@ -496,11 +496,7 @@ func genExpm1Kernel(v isa) {
 			for j := 2; j < expPolyRows64; j++ {
 				k.fma213(k.c(ePoly+j), r, p)
 			}
-			s := k.vec()
-			k.shl(expBits(e), kd, s)
-			k.iadd(k.c(eOne64), s, s) // 2ᵏ
-			sm1 := k.vec()
-			k.sub(k.c(eOne64), s, sm1)
+			s, sm1 := pow2(k, kd, eOne64)
 			sr := k.vec()
 			k.mul(r1, s, sr)
 			rp := k.vec()
@@ -520,6 +516,17 @@ func genExpm1Kernel(v isa) {
 	})
 }
 
+// pow2 returns 2ᵏ and 2ᵏ - 1 for the k in the low bits of kd (the exp
+// reduction's kd); one is the row of 1.
+func pow2(k *vk, kd VecVirtual, one int) (s, sm1 VecVirtual) {
+	s = k.vec()
+	k.shl(expBits(k.e), kd, s)
+	k.iadd(k.c(one), s, s) // 2ᵏ
+	sm1 = k.vec()
+	k.sub(k.c(one), s, sm1)
+	return s, sm1
+}
+
 // genTanhKernel: tanh64 / tanh32 of simd/exp_generic.go. It handles
 // every lane: ±Inf is clamped, and a NaN runs through the arithmetic to
 // the result (the twin returns the same quiet NaN).
@@ -537,11 +544,7 @@ func genTanhKernel(v isa, e elem) {
 			k.add(t, t, t)
 			kd, _, p := expCore(k, t)
 			r := t
-			s := k.vec()
-			k.shl(expBits(e), kd, s)
-			k.iadd(k.c(one), s, s) // 2ᵏ
-			sm1 := k.vec()
-			k.sub(k.c(one), s, sm1)
+			s, sm1 := pow2(k, kd, one)
 			sr := k.vec()
 			k.mul(r, s, sr)
 			rp := k.vec()
