@@ -1,6 +1,10 @@
 package simd
 
-import "sync/atomic"
+import (
+	"sync/atomic"
+
+	"github.com/pluribus-go/pluribus/internal/cpu"
+)
 
 //go:generate go run -C _asm -mod=mod . -out ../exp_amd64.s -stubs ../exp_amd64.go -pkg simd -set exp
 
@@ -212,10 +216,26 @@ func useExp(name string) (restore func()) {
 type blockKernel[T float] func(dst, a []T, nt bool) int
 
 // ntBytes is the size of dst from which the kernels store with
-// non-temporal hints: a result that large does not stay in a core's
-// private caches anyway, and writing it around them saves reading every
-// destination line first (as memcpy does for large copies).
-const ntBytes = 2 << 20
+// non-temporal hints, writing around the caches: that saves reading
+// every destination line first (as memcpy does for large copies), but
+// leaves the result in memory, not in the cache, for whatever reads it
+// next. It is a quarter of the last-level cache (ntThreshold), so a
+// result that the cache would keep beside its operands is stored
+// normally. Tests lower it to run the non-temporal kernels on short
+// slices (setNTBytes); nothing else writes it.
+var ntBytes = ntThreshold(cpu.LastLevelCache)
+
+// ntThreshold returns ntBytes for a last-level cache of llc bytes: a
+// quarter of it, at least 2 MiB (also when the size is unknown), a
+// multiple of ntBlock. With a 32 MiB L3 a unary result of 1e6 float64
+// (7.6 MiB) is stored normally, and repeated calls find their operand
+// and result in the L3: a scalar multiply took 267 us instead of the
+// 345 us it took with non-temporal stores from 2 MiB, floor 254 instead
+// of 332. From 1e7 elements on, where nothing stays in the cache, the
+// non-temporal stores save a third of an add's traffic.
+func ntThreshold(llc int) int {
+	return max(llc/4, 2<<20) &^ (ntBlock - 1)
+}
 
 // runBlocks computes dst[i] = f(a[i]) with the block kernel k and the Go
 // twin f for the vectors k leaves and the tail; a dst of ntBytes or more

@@ -3,10 +3,51 @@ package simd
 import (
 	"math"
 	"math/rand/v2"
+	"os"
 	"slices"
 	"testing"
 	"unsafe"
+
+	"github.com/pluribus-go/pluribus/internal/cpu"
 )
+
+// chosenNTBytes is the threshold the package chose at start-up, before
+// TestMain lowered it.
+var chosenNTBytes = ntBytes
+
+// testNTBytes is the threshold the tests run with: the non-temporal
+// kernels and the splits around them are exercised on slices of tens of
+// kilobytes instead of a quarter of the machine's cache, which keeps the
+// runs under qemu short. The kernels do not depend on it; only the
+// choice between them does (TestNTThreshold).
+const testNTBytes = 64 << 10
+
+func TestMain(m *testing.M) {
+	ntBytes = testNTBytes
+	os.Exit(m.Run())
+}
+
+// TestNTThreshold checks the threshold for non-temporal stores: a
+// quarter of the last-level cache, never below 2 MiB, a whole number of
+// ntBlock, and the one the package chose for this CPU.
+func TestNTThreshold(t *testing.T) {
+	for _, c := range []struct{ llc, want int }{
+		{0, 2 << 20},
+		{1 << 20, 2 << 20},
+		{8 << 20, 2 << 20},
+		{32 << 20, 8 << 20},
+		{36 << 20, 9 << 20},
+		{96<<20 + 100, 24 << 20},
+		{12<<20 + 4*ntBlock + 3*4, 3<<20 + ntBlock},
+	} {
+		if got := ntThreshold(c.llc); got != c.want {
+			t.Errorf("ntThreshold(%d) = %d, want %d", c.llc, got, c.want)
+		}
+	}
+	if want := ntThreshold(cpu.LastLevelCache); chosenNTBytes != want {
+		t.Errorf("ntBytes = %d at start-up, want %d (last-level cache %d bytes)", chosenNTBytes, want, cpu.LastLevelCache)
+	}
+}
 
 // ntLengths are lengths long enough for the non-temporal kernels (dst of
 // ntBytes or more): exactly ntBytes, and with tails of every kind. With

@@ -29,7 +29,13 @@ func init() {
 	X86.HasF16C = c.Supports(cpuid.AVX, cpuid.F16C)
 	X86.HasAVX512F = c.Supports(cpuid.AVX512F)
 	X86.HasAVX512DQ = c.Supports(cpuid.AVX512F, cpuid.AVX512DQ)
+	LastLevelCache = max(c.Cache.L3, c.Cache.L2, 0)
 }
+
+// LastLevelCache is the size in bytes of the largest cache the CPU
+// reports (its L3, or L2 where there is none), or 0 when it reports
+// none, as under some emulators and on other architectures.
+var LastLevelCache int
 
 // Name is the CPU's brand string, for benchmark reports.
 func Name() string { return cpuid.CPU.BrandName }

@@ -2,7 +2,9 @@ package cpu
 
 import (
 	"os"
+	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -43,5 +45,33 @@ func TestAgreesWithProcCPUInfo(t *testing.T) {
 		if c.got != flags[c.name] {
 			t.Errorf("%s: detected %v, /proc/cpuinfo says %v", c.name, c.got, flags[c.name])
 		}
+	}
+}
+
+// TestLastLevelCache checks the cache size against the largest cache
+// the kernel lists for CPU 0 in sysfs on Linux/amd64.
+func TestLastLevelCache(t *testing.T) {
+	if runtime.GOOS != "linux" || runtime.GOARCH != "amd64" {
+		t.Skip("needs linux/amd64")
+	}
+	dirs, _ := filepath.Glob("/sys/devices/system/cpu/cpu0/cache/index*")
+	largest := 0
+	for _, d := range dirs {
+		b, err := os.ReadFile(filepath.Join(d, "size"))
+		if err != nil {
+			continue
+		}
+		s := strings.TrimSpace(string(b))
+		kb, err := strconv.Atoi(strings.TrimSuffix(s, "K"))
+		if err != nil || !strings.HasSuffix(s, "K") {
+			t.Fatalf("%s/size: %q", d, s)
+		}
+		largest = max(largest, kb<<10)
+	}
+	if largest == 0 {
+		t.Skip("no cache sizes in sysfs")
+	}
+	if LastLevelCache != largest {
+		t.Errorf("LastLevelCache = %d, sysfs says %d", LastLevelCache, largest)
 	}
 }
