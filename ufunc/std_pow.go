@@ -2,14 +2,17 @@ package ufunc
 
 import "math"
 
+//go:generate go run ../internal/powgen/cmd/powgen
+
 // An accurate float64 pow. Go's math.Pow loses up to thousands of ULPs
 // for large exponents (it multiplies out the integer part of y), and on
 // amd64 math.Log and math.Exp mishandle subnormal arguments and the top
 // of the range; NumPy's pow (the C library's) is correctly rounded in
 // practice. This one computes y·log(x) in double-double arithmetic and
-// exponentiates that, within about 1 ULP; integral powers of moderate
-// size are multiplied out in double-double, so exact results (2**10) are
-// exact.
+// exponentiates that: through tables (powFast, within 0.505 ULP) where
+// the result is a normal number above 2^-1010, else by series (expLog,
+// within about 1 ULP); integral powers of moderate size are multiplied
+// out in double-double, so exact results (2**10) are exact.
 
 // dd is an unevaluated sum hi + lo with |lo| <= ulp(hi)/2.
 type dd struct{ hi, lo float64 }
@@ -137,10 +140,13 @@ func powFloat(x, y float64) float64 {
 	neg := x < 0 && yInt && math.Abs(y) < 1<<53 && int64(y)&1 == 1
 	ax := math.Abs(x)
 	var r float64
-	if yInt && math.Abs(y) <= 1024 {
+	switch {
+	case yInt && math.Abs(y) <= 1024:
 		r = powIntDD(ax, int(y))
-	} else {
-		r = expLog(ax, float64(y))
+	case ax >= 0x1p-1022:
+		r = powFast(ax, y)
+	default:
+		r = expLog(ax, y)
 	}
 	if neg {
 		return -r
@@ -188,4 +194,59 @@ func powIntDD(x float64, n int) float64 {
 		acc = ddDiv(dd{1, 0}, acc)
 	}
 	return acc.hi + acc.lo
+}
+
+// powFast is x**y for a normal x > 0, through tables (pow_tables_gen.go,
+// made by internal/powgen): log x as a double-double from a 128-entry
+// table and a polynomial, then exp of y·log x, also as hi + lo, from a
+// 128-entry table of 2^(j/128) and a polynomial. Where y·log x is not
+// in (-700, 708) (results that overflow, or are subnormal or nearly so)
+// it is expLog's. Max error 0.505 ULP measured on 200000 arguments
+// against math/big (TestPowFastAccuracy runs 20000 of them).
+func powFast(x, y float64) float64 {
+	// x = 2^k·z, z in [0.7058, 1.4116); log x = k·log 2 + log c +
+	// log1p(r) with r = z·(1/c) - 1 exact (the table's 1/c have few
+	// bits) and |r| < 2^-7.5
+	ix := math.Float64bits(x)
+	tmp := ix - powLogOff
+	e := &powLogTab[(tmp>>(52-powLogBits))&(1<<powLogBits-1)]
+	k := float64(int64(tmp) >> 52)
+	z := math.Float64frombits(ix - tmp&(0xfff<<52))
+	r := math.FMA(z, e[0], -1)
+
+	// k·log 2 + log c + r - r²/2 as h + (the rounding errors and the
+	// low parts), each sum exact as a float64 pair
+	s := twoSum(k*powLn2Hi, e[1]) // k·powLn2Hi is exact
+	u := twoSum(s.hi, r)
+	r2 := r * r
+	r2Lo := math.FMA(r, r, -r2)
+	h := twoSum(u.hi, -0.5*r2)
+	// log1p(r) - r + r²/2 = r³·(1/3 - r/4 + ...), to r^9
+	p := r * r2 * (1.0/3 + r*(-1.0/4+r*(1.0/5+r*(-1.0/6+r*(1.0/7+r*(-1.0/8+r*(1.0/9)))))))
+	lo := s.lo + u.lo + h.lo - 0.5*r2Lo + (k*powLn2Lo + e[2]) + p
+	lHi := h.hi + lo
+	lLo := h.hi - lHi + lo
+
+	// t = y·log x as tHi + tLo
+	tHi := y * lHi
+	tLo := math.FMA(y, lHi, -tHi) + y*lLo
+	if !(-700 < tHi && tHi < 708) {
+		// the result overflows, or is below 2^-1010 where scale·(…)
+		// below would be subnormal and lose bits
+		return expLog(x, y)
+	}
+
+	// exp(t) = 2^(n/128)·exp(rr), n the integer nearest t·128/log 2,
+	// |rr| <= log(2)/256
+	const shift = 0x1.8p52
+	nf := tHi*powInvLn2N + shift
+	n := math.Float64bits(nf) // n in its low bits
+	nf -= shift
+	rr := tHi - nf*powLn2HiN // exact
+	rr = rr - nf*powLn2LoN + tLo
+	j := n & (1<<powExpBits - 1)
+	scale := math.Float64frombits(powExpBitsTab[j] + n<<(52-powExpBits))
+	q := rr * rr
+	em1 := rr + q*(0.5+rr*(1.0/6+rr*(1.0/24+rr*(1.0/120+rr*(1.0/720)))))
+	return scale + scale*(powExpTail[j]+em1)
 }

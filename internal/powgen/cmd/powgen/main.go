@@ -1,0 +1,22 @@
+// Command powgen writes pow_tables_gen.go, ufunc's tables for float64
+// pow. Run it in the ufunc directory (go generate does).
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/pluribus-go/pluribus/internal/powgen"
+)
+
+func main() {
+	src, err := powgen.Generate()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	if err := os.WriteFile("pow_tables_gen.go", src, 0o644); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
