@@ -111,3 +111,23 @@ func logFloat32AVX512(dst []float32, a []float32, c *float32, nt bool) int
 // left to the Go twin, and returns the number of elements done. With nt,
 // dst is 64-byte aligned and the results bypass the caches.
 func tanhFloat32AVX512(dst []float32, a []float32, c *float32, nt bool) int
+
+// powFloat64AVX2 is the block kernel of PowFloat64 for AVX2: it computes
+// dst[i] for whole vectors from the start of x until one holds an element
+// left to the Go twin, and returns the number of elements done.
+func powFloat64AVX2(dst []float64, x []float64, y []float64, c *float64) int
+
+// powScalarFloat64AVX2 is the block kernel of PowFloat64 for AVX2: it computes
+// dst[i] for whole vectors from the start of x until one holds an element
+// left to the Go twin, and returns the number of elements done.
+func powScalarFloat64AVX2(dst []float64, x []float64, y float64, c *float64) int
+
+// powFloat64AVX512 is the block kernel of PowFloat64 for AVX512: it computes
+// dst[i] for whole vectors from the start of x until one holds an element
+// left to the Go twin, and returns the number of elements done.
+func powFloat64AVX512(dst []float64, x []float64, y []float64, c *float64) int
+
+// powScalarFloat64AVX512 is the block kernel of PowFloat64 for AVX512: it computes
+// dst[i] for whole vectors from the start of x until one holds an element
+// left to the Go twin, and returns the number of elements done.
+func powScalarFloat64AVX512(dst []float64, x []float64, y float64, c *float64) int

@@ -45,6 +45,12 @@ var expAVX2Kernels = &expKernels{
 	tanh32: func(dst, a []float32) {
 		runBlocks(dst, a, 8, func(d, s []float32, nt bool) int { return tanhFloat32AVX2(d, s, &expRows32[0][0], nt) }, tanh32)
 	},
+	pow64: func(dst, x, y []float64) {
+		runPow(dst, x, y, 4, func(d, x, y []float64) int { return powFloat64AVX2(d, x, y, &powRows[0]) })
+	},
+	powS64: func(dst, x []float64, y float64) {
+		runPowScalar(dst, x, y, 4, func(d, x []float64, y float64) int { return powScalarFloat64AVX2(d, x, y, &powRows[0]) })
+	},
 }
 
 var expAVX512Kernels = &expKernels{
@@ -75,5 +81,11 @@ var expAVX512Kernels = &expKernels{
 	},
 	tanh32: func(dst, a []float32) {
 		runBlocks(dst, a, 16, func(d, s []float32, nt bool) int { return tanhFloat32AVX512(d, s, &expRows32[0][0], nt) }, tanh32)
+	},
+	pow64: func(dst, x, y []float64) {
+		runPow(dst, x, y, 8, func(d, x, y []float64) int { return powFloat64AVX512(d, x, y, &powRows[0]) })
+	},
+	powS64: func(dst, x []float64, y float64) {
+		runPowScalar(dst, x, y, 8, func(d, x []float64, y float64) int { return powScalarFloat64AVX512(d, x, y, &powRows[0]) })
 	},
 }

@@ -332,16 +332,10 @@ func copysign32Run(out, x, y []float32) {
 	}
 }
 
-// powRun and powSRun are power's runs for float64: the element-wise
-// powFloat, and with a scalar exponent the ones powFloat gives exactly
-// (x·x, 1/x) by simd and the square root written out.
-
-func powRun(out, x, y []float64) {
-	x, y = x[:len(out)], y[:len(out)]
-	for i := range out {
-		out[i] = powFloat(x[i], y[i])
-	}
-}
+// powRun and powSRun are power's runs for float64: simd's pow kernels,
+// and with a scalar exponent the results simd.Pow gives exactly (x·x,
+// 1/x) by simd's arithmetic and the square root written out.
+func powRun(out, x, y []float64) { simd.PowFloat64(out, x[:len(out)], y[:len(out)]) }
 
 func powSRun(out, x []float64, y float64) {
 	x = x[:len(out)]
@@ -353,7 +347,7 @@ func powSRun(out, x []float64, y float64) {
 	case 0.5:
 		// the square root by simd (a scalar SQRTSD loop waits on each
 		// result: the instruction keeps its register's upper half), then
-		// powFloat where that is not it (NaN, zeros, negatives, -Inf),
+		// simd.Pow where that is not it (NaN, zeros, negatives, -Inf),
 		// from a copy of the chunk, as out may be x
 		var chunk [256]float64
 		for len(out) > 0 {
@@ -363,14 +357,12 @@ func powSRun(out, x []float64, y float64) {
 			simd.SqrtFloat64(out[:m], c)
 			for i, v := range c {
 				if !(v > 0) {
-					out[i] = powFloat(v, 0.5)
+					out[i] = simd.Pow(v, 0.5)
 				}
 			}
 			out, x = out[m:], x[m:]
 		}
 	default:
-		for i, v := range x {
-			out[i] = powFloat(v, y)
-		}
+		simd.PowFloat64Scalar(out, x, y)
 	}
 }

@@ -212,13 +212,13 @@ func init() {
 				Binary(powInt[int16]), Binary(powInt[uint16]),
 				Binary(powInt[int32]), Binary(powInt[uint32]),
 				Binary(powInt[int64]), Binary(powInt[uint64]),
-				Binary(func(a, b float32) float32 { return float32(powFloat(float64(a), float64(b))) }),
-				withRunS(Binary(powFloat), powRun, powSRun)},
-				halfBinary(func(a, b float32) float32 { return float32(powFloat(float64(a), float64(b))) }))
+				Binary(func(a, b float32) float32 { return float32(simd.Pow(float64(a), float64(b))) }),
+				withRunS(Binary(simd.Pow), powRun, powSRun)},
+				halfBinary(func(a, b float32) float32 { return float32(simd.Pow(float64(a), float64(b))) }))
 		})
 	registerTypes(FloatPower, "dd->d gg->g DD->D GG->G", func(sig string) Loop {
 		if sig[0] == 'd' {
-			return Binary(powFloat)
+			return Binary(simd.Pow)
 		}
 		return Binary(cpow128)
 	})
@@ -527,7 +527,7 @@ func cpowParts[F floating](ar, ai, br, bi F, general func() (F, F)) (F, F) {
 func cpow128(a, b complex128) complex128 {
 	r, i := cpowParts(real(a), imag(a), real(b), imag(b), func() (float64, float64) {
 		if imag(a) == 0 && imag(b) == 0 && real(a) > 0 && !math.IsInf(float64(real(a)), 0) {
-			return powFloat(real(a), real(b)), 0 // cexp(b·clog(a)) of reals
+			return simd.Pow(real(a), real(b)), 0 // cexp(b·clog(a)) of reals
 		}
 		c := cmplx.Pow(a, b)
 		return real(c), imag(c)
@@ -538,7 +538,7 @@ func cpow128(a, b complex128) complex128 {
 func cpow64(a, b complex64) complex64 {
 	r, i := cpowParts(real(a), imag(a), real(b), imag(b), func() (float32, float32) {
 		if imag(a) == 0 && imag(b) == 0 && real(a) > 0 && !math.IsInf(float64(real(a)), 0) {
-			return float32(powFloat(float64(real(a)), float64(real(b)))), 0
+			return float32(simd.Pow(float64(real(a)), float64(real(b)))), 0
 		}
 		c := cmplx.Pow(complex128(a), complex128(b))
 		return float32(real(c)), float32(imag(c))

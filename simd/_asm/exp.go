@@ -74,6 +74,7 @@ func genExp() {
 			genTanhKernel(v, e)
 		}
 	}
+	genPow()
 }
 
 // vk emits the instructions of one kernel for an ISA and element type.

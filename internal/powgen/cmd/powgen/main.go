@@ -1,5 +1,5 @@
-// Command powgen writes pow_tables_gen.go, ufunc's tables for float64
-// pow. Run it in the ufunc directory (go generate does).
+// Command powgen writes pow_tables_gen.go, simd's tables for float64
+// pow. Run it in the simd directory (go generate does).
 package main
 
 import (

@@ -1,8 +1,6 @@
-package ufunc
+package simd
 
 import "math"
-
-//go:generate go run ../internal/powgen/cmd/powgen
 
 // An accurate float64 pow. Go's math.Pow loses up to thousands of ULPs
 // for large exponents (it multiplies out the integer part of y), and on
@@ -118,8 +116,8 @@ func expDD(t dd) float64 {
 	return math.Ldexp(e, int(n))
 }
 
-// powFloat is C's pow for float64.
-func powFloat(x, y float64) float64 {
+// pow64 is C's pow for float64: the twin of the pow kernels.
+func pow64(x, y float64) float64 {
 	if x == 0 || x == 1 || y == 0 || math.IsInf(x, 0) || math.IsInf(y, 0) || x != x || y != y {
 		return math.Pow(x, y) // special cases: Go's follow C99 Annex F
 	}
@@ -143,10 +141,14 @@ func powFloat(x, y float64) float64 {
 	switch {
 	case yInt && math.Abs(y) <= 1024:
 		r = powIntDD(ax, int(y))
-	case ax >= 0x1p-1022:
-		r = powFast(ax, y)
 	default:
-		r = expLog(ax, y)
+		var ok bool
+		if ax >= 0x1p-1022 {
+			r, ok = powFast(ax, y)
+		}
+		if !ok {
+			r = expLog(ax, y)
+		}
 	}
 	if neg {
 		return -r
@@ -196,14 +198,17 @@ func powIntDD(x float64, n int) float64 {
 	return acc.hi + acc.lo
 }
 
-// powFast is x**y for a normal x > 0, through tables (pow_tables_gen.go,
-// made by internal/powgen): log x as a double-double from a 128-entry
-// table and a polynomial, then exp of y·log x, also as hi + lo, from a
-// 128-entry table of 2^(j/128) and a polynomial. Where y·log x is not
-// in (-700, 708) (results that overflow, or are subnormal or nearly so)
-// it is expLog's. Max error 0.505 ULP measured on 200000 arguments
-// against math/big (TestPowFastAccuracy runs 20000 of them).
-func powFast(x, y float64) float64 {
+// powFast is x**y for a normal x > 0 and a finite, non-integral y
+// with y·log x in (-700, 708), through tables (pow_tables_gen.go, made
+// by internal/powgen): log x as a double-double from a 128-entry table
+// and a polynomial, then exp of y·log x, also as hi + lo, from a
+// 128-entry table of 2^(j/128) and a polynomial. ok is false, and the
+// result to be had elsewhere, when y·log x is outside that range
+// (results that overflow, or are subnormal or nearly so, where the
+// last product below would lose bits). Max error 0.505 ULP measured on
+// 200000 arguments against math/big (TestPowFastAccuracy runs 20000 of
+// them). The assembly kernels do these operations in this order.
+func powFast(x, y float64) (_ float64, ok bool) {
 	// x = 2^k·z, z in [0.7058, 1.4116); log x = k·log 2 + log c +
 	// log1p(r) with r = z·(1/c) - 1 exact (the table's 1/c have few
 	// bits) and |r| < 2^-7.5
@@ -211,7 +216,7 @@ func powFast(x, y float64) float64 {
 	tmp := ix - powLogOff
 	e := &powLogTab[(tmp>>(52-powLogBits))&(1<<powLogBits-1)]
 	k := float64(int64(tmp) >> 52)
-	z := math.Float64frombits(ix - tmp&(0xfff<<52))
+	z := math.Float64frombits(ix - tmp&powExpMask)
 	r := math.FMA(z, e[0], -1)
 
 	// k·log 2 + log c + r - r²/2 as h + (the rounding errors and the
@@ -219,34 +224,47 @@ func powFast(x, y float64) float64 {
 	s := twoSum(k*powLn2Hi, e[1]) // k·powLn2Hi is exact
 	u := twoSum(s.hi, r)
 	r2 := r * r
-	r2Lo := math.FMA(r, r, -r2)
 	h := twoSum(u.hi, -0.5*r2)
 	// log1p(r) - r + r²/2 = r³·(1/3 - r/4 + ...), to r^9
-	p := r * r2 * (1.0/3 + r*(-1.0/4+r*(1.0/5+r*(-1.0/6+r*(1.0/7+r*(-1.0/8+r*(1.0/9)))))))
-	lo := s.lo + u.lo + h.lo - 0.5*r2Lo + (k*powLn2Lo + e[2]) + p
+	q := math.FMA(1.0/9, r, -1.0/8)
+	q = math.FMA(q, r, 1.0/7)
+	q = math.FMA(q, r, -1.0/6)
+	q = math.FMA(q, r, 1.0/5)
+	q = math.FMA(q, r, -1.0/4)
+	q = math.FMA(q, r, 1.0/3)
+	p := r * r2 * q
+	lo := s.lo + u.lo + h.lo
+	lo = math.FMA(-0.5, math.FMA(r, r, -r2), lo) // the low part of -r²/2
+	lo += math.FMA(k, powLn2Lo, e[2])
+	lo += p
 	lHi := h.hi + lo
 	lLo := h.hi - lHi + lo
 
 	// t = y·log x as tHi + tLo
 	tHi := y * lHi
-	tLo := math.FMA(y, lHi, -tHi) + y*lLo
+	tLo := math.FMA(y, lLo, math.FMA(y, lHi, -tHi))
 	if !(-700 < tHi && tHi < 708) {
-		// the result overflows, or is below 2^-1010 where scale·(…)
-		// below would be subnormal and lose bits
-		return expLog(x, y)
+		return 0, false
 	}
 
 	// exp(t) = 2^(n/128)·exp(rr), n the integer nearest t·128/log 2,
 	// |rr| <= log(2)/256
-	const shift = 0x1.8p52
-	nf := tHi*powInvLn2N + shift
+	nf := math.FMA(tHi, powInvLn2N, powShift)
 	n := math.Float64bits(nf) // n in its low bits
-	nf -= shift
-	rr := tHi - nf*powLn2HiN // exact
-	rr = rr - nf*powLn2LoN + tLo
+	nf -= powShift
+	rr := math.FMA(nf, -powLn2HiN, tHi) // exact
+	rr = math.FMA(nf, -powLn2LoN, rr) + tLo
 	j := n & (1<<powExpBits - 1)
 	scale := math.Float64frombits(powExpBitsTab[j] + n<<(52-powExpBits))
-	q := rr * rr
-	em1 := rr + q*(0.5+rr*(1.0/6+rr*(1.0/24+rr*(1.0/120+rr*(1.0/720)))))
-	return scale + scale*(powExpTail[j]+em1)
+	em1 := math.FMA(1.0/720, rr, 1.0/120)
+	em1 = math.FMA(em1, rr, 1.0/24)
+	em1 = math.FMA(em1, rr, 1.0/6)
+	em1 = math.FMA(em1, rr, 0.5)
+	em1 = math.FMA(em1, rr*rr, rr)
+	return math.FMA(scale, powExpTail[j]+em1, scale), true
 }
+
+const (
+	powExpMask = 0xfff << 52
+	powShift   = 0x1.8p52 // x + powShift has the integer nearest x in its low bits
+)
