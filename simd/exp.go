@@ -174,7 +174,7 @@ type expKernels struct {
 	log2_64, log10_64    func(dst, a []float64)
 	expm1_64             func(dst, a []float64)
 	exp32, log32, tanh32 func(dst, a []float32)
-	pow64                func(dst, x, y []float64)
+	pow64, hypot64       func(dst, x, y []float64)
 	powS64               func(dst, x []float64, y float64)
 }
 
@@ -183,7 +183,7 @@ var expGoKernels = &expKernels{
 	exp64: expFloat64Go, log64: logFloat64Go, tanh64: tanhFloat64Go,
 	log2_64: log2Float64Go, log10_64: log10Float64Go, expm1_64: expm1Float64Go,
 	exp32: expFloat32Go, log32: logFloat32Go, tanh32: tanhFloat32Go,
-	pow64: powFloat64Go, powS64: powScalarFloat64Go,
+	pow64: powFloat64Go, powS64: powScalarFloat64Go, hypot64: hypotFloat64Go,
 }
 
 // expImpls are the implementations this CPU can run, best first, with

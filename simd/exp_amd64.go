@@ -131,3 +131,13 @@ func powFloat64AVX512(dst []float64, x []float64, y []float64, c *float64) int
 // dst[i] for whole vectors from the start of x until one holds an element
 // left to the Go twin, and returns the number of elements done.
 func powScalarFloat64AVX512(dst []float64, x []float64, y float64, c *float64) int
+
+// hypotFloat64AVX2 is the block kernel of HypotFloat64 for AVX2: it computes
+// dst[i] for whole vectors from the start of x until one holds an element
+// left to the Go twin, and returns the number of elements done.
+func hypotFloat64AVX2(dst []float64, x []float64, y []float64, c *float64) int
+
+// hypotFloat64AVX512 is the block kernel of HypotFloat64 for AVX512: it computes
+// dst[i] for whole vectors from the start of x until one holds an element
+// left to the Go twin, and returns the number of elements done.
+func hypotFloat64AVX512(dst []float64, x []float64, y []float64, c *float64) int

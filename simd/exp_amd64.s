@@ -3963,17 +3963,17 @@ powFloat64AVX2_loop:
 	CMPQ        DI, DX
 	JGE         powFloat64AVX2_done
 	VMOVUPD     (CX)(DI*8), Y0
-	VPADDQ      64(BX), Y0, Y1
-	VPCMPGTQ    128(BX), Y1, Y1
-	VMOVUPD     (SI)(DI*8), Y2
-	VROUNDPD    $0x03, Y2, Y3
-	VCMPPD      $0x00, Y3, Y2, Y3
-	VCMPPD      $0x03, Y2, Y2, Y4
-	VCMPPD      $0x00, 1152(BX), Y2, Y2
-	VPOR        Y3, Y1, Y1
-	VPOR        Y4, Y1, Y1
-	VPOR        Y2, Y1, Y1
-	VPTEST      Y1, Y1
+	VMOVUPD     (SI)(DI*8), Y1
+	VPADDQ      64(BX), Y0, Y2
+	VPCMPGTQ    128(BX), Y2, Y2
+	VROUNDPD    $0x03, Y1, Y3
+	VCMPPD      $0x00, Y3, Y1, Y3
+	VCMPPD      $0x03, Y1, Y1, Y4
+	VCMPPD      $0x00, 1152(BX), Y1, Y1
+	VPOR        Y3, Y2, Y2
+	VPOR        Y4, Y2, Y2
+	VPOR        Y1, Y2, Y2
+	VPTEST      Y2, Y2
 	JNE         powFloat64AVX2_done
 	VPSUBQ      (BX), Y0, Y1
 	VPSRLQ      $0x2d, Y1, Y2
@@ -3987,16 +3987,16 @@ powFloat64AVX2_loop:
 	VPADDQ      Y2, Y1, Y2
 	VMOVUPD     1856(BX), Y4
 	VXORPD      Y1, Y1, Y1
-	VGATHERQPD  Y4, 1920(BX)(Y2*8), Y1
+	VGATHERQPD  Y4, 2176(BX)(Y2*8), Y1
 	VFMADD213PD 448(BX), Y1, Y0
 	VMOVUPD     1856(BX), Y4
 	VXORPD      Y1, Y1, Y1
-	VGATHERQPD  Y4, 1936(BX)(Y2*8), Y1
+	VGATHERQPD  Y4, 2192(BX)(Y2*8), Y1
 	VFMADD231PD 576(BX), Y3, Y1
 	VMULPD      512(BX), Y3, Y3
 	VMOVUPD     1856(BX), Y5
 	VXORPD      Y4, Y4, Y4
-	VGATHERQPD  Y5, 1928(BX)(Y2*8), Y4
+	VGATHERQPD  Y5, 2184(BX)(Y2*8), Y4
 	VADDPD      Y4, Y3, Y2
 	VSUBPD      Y3, Y2, Y5
 	VSUBPD      Y5, Y2, Y6
@@ -4056,11 +4056,11 @@ powFloat64AVX2_loop:
 	VPSLLQ      $0x2d, Y1, Y1
 	VMOVUPD     1856(BX), Y4
 	VXORPD      Y3, Y3, Y3
-	VGATHERQPD  Y4, 4992(BX)(Y0*8), Y3
+	VGATHERQPD  Y4, 5248(BX)(Y0*8), Y3
 	VPADDQ      Y1, Y3, Y3
 	VMOVUPD     1856(BX), Y4
 	VXORPD      Y1, Y1, Y1
-	VGATHERQPD  Y4, 6016(BX)(Y0*8), Y1
+	VGATHERQPD  Y4, 6272(BX)(Y0*8), Y1
 	VMOVUPD     1280(BX), Y0
 	VFMADD231PD 1216(BX), Y2, Y0
 	VFMADD213PD 1344(BX), Y2, Y0
@@ -4111,16 +4111,16 @@ powScalarFloat64AVX2_loop:
 	VPADDQ      Y3, Y2, Y3
 	VMOVUPD     1856(BX), Y5
 	VXORPD      Y2, Y2, Y2
-	VGATHERQPD  Y5, 1920(BX)(Y3*8), Y2
+	VGATHERQPD  Y5, 2176(BX)(Y3*8), Y2
 	VFMADD213PD 448(BX), Y2, Y1
 	VMOVUPD     1856(BX), Y5
 	VXORPD      Y2, Y2, Y2
-	VGATHERQPD  Y5, 1936(BX)(Y3*8), Y2
+	VGATHERQPD  Y5, 2192(BX)(Y3*8), Y2
 	VFMADD231PD 576(BX), Y4, Y2
 	VMULPD      512(BX), Y4, Y4
 	VMOVUPD     1856(BX), Y6
 	VXORPD      Y5, Y5, Y5
-	VGATHERQPD  Y6, 1928(BX)(Y3*8), Y5
+	VGATHERQPD  Y6, 2184(BX)(Y3*8), Y5
 	VADDPD      Y5, Y4, Y3
 	VSUBPD      Y4, Y3, Y6
 	VSUBPD      Y6, Y3, Y7
@@ -4180,11 +4180,11 @@ powScalarFloat64AVX2_loop:
 	VPSLLQ      $0x2d, Y2, Y2
 	VMOVUPD     1856(BX), Y5
 	VXORPD      Y4, Y4, Y4
-	VGATHERQPD  Y5, 4992(BX)(Y1*8), Y4
+	VGATHERQPD  Y5, 5248(BX)(Y1*8), Y4
 	VPADDQ      Y2, Y4, Y4
 	VMOVUPD     1856(BX), Y5
 	VXORPD      Y2, Y2, Y2
-	VGATHERQPD  Y5, 6016(BX)(Y1*8), Y2
+	VGATHERQPD  Y5, 6272(BX)(Y1*8), Y2
 	VMOVUPD     1280(BX), Y1
 	VFMADD231PD 1216(BX), Y3, Y1
 	VFMADD213PD 1344(BX), Y3, Y1
@@ -4218,8 +4218,8 @@ powFloat64AVX512_loop:
 	CMPQ        DI, DX
 	JGE         powFloat64AVX512_done
 	VMOVUPD     (CX)(DI*8), Z0
-	VFPCLASSPDZ $0xff, Z0, K1
 	VMOVUPD     (SI)(DI*8), Z1
+	VFPCLASSPDZ $0xff, Z0, K1
 	VRNDSCALEPD $0x03, Z1, Z2
 	VCMPPD      $0x00, Z2, Z1, K2
 	VCMPPD      $0x03, Z1, Z1, K3
@@ -4241,18 +4241,18 @@ powFloat64AVX512_loop:
 	MOVL        $0x000000ff, R8
 	KMOVW       R8, K1
 	VPXORQ      Z3, Z3, Z3
-	VGATHERQPD  1920(BX)(Z2*8), K1, Z3
+	VGATHERQPD  2176(BX)(Z2*8), K1, Z3
 	VFMADD213PD 448(BX), Z3, Z0
 	MOVL        $0x000000ff, R8
 	KMOVW       R8, K1
 	VPXORQ      Z4, Z4, Z4
-	VGATHERQPD  1936(BX)(Z2*8), K1, Z4
+	VGATHERQPD  2192(BX)(Z2*8), K1, Z4
 	VFMADD231PD 576(BX), Z8, Z4
 	VMULPD      512(BX), Z8, Z8
 	MOVL        $0x000000ff, R8
 	KMOVW       R8, K1
 	VPXORQ      Z5, Z5, Z5
-	VGATHERQPD  1928(BX)(Z2*8), K1, Z5
+	VGATHERQPD  2184(BX)(Z2*8), K1, Z5
 	VADDPD      Z5, Z8, Z1
 	VSUBPD      Z8, Z1, Z2
 	VSUBPD      Z2, Z1, Z9
@@ -4313,12 +4313,12 @@ powFloat64AVX512_loop:
 	MOVL        $0x000000ff, R8
 	KMOVW       R8, K1
 	VPXORQ      Z6, Z6, Z6
-	VGATHERQPD  4992(BX)(Z0*8), K1, Z6
+	VGATHERQPD  5248(BX)(Z0*8), K1, Z6
 	VPADDQ      Z1, Z6, Z6
 	MOVL        $0x000000ff, R8
 	KMOVW       R8, K1
 	VPXORQ      Z7, Z7, Z7
-	VGATHERQPD  6016(BX)(Z0*8), K1, Z7
+	VGATHERQPD  6272(BX)(Z0*8), K1, Z7
 	VMOVUPD     1280(BX), Z0
 	VFMADD231PD 1216(BX), Z2, Z0
 	VFMADD213PD 1344(BX), Z2, Z0
@@ -4368,18 +4368,18 @@ powScalarFloat64AVX512_loop:
 	MOVL        $0x000000ff, DI
 	KMOVW       DI, K1
 	VPXORQ      Z1, Z1, Z1
-	VGATHERQPD  1920(BX)(Z8*8), K1, Z1
+	VGATHERQPD  2176(BX)(Z8*8), K1, Z1
 	VFMADD213PD 448(BX), Z1, Z6
 	MOVL        $0x000000ff, DI
 	KMOVW       DI, K1
 	VPXORQ      Z2, Z2, Z2
-	VGATHERQPD  1936(BX)(Z8*8), K1, Z2
+	VGATHERQPD  2192(BX)(Z8*8), K1, Z2
 	VFMADD231PD 576(BX), Z9, Z2
 	VMULPD      512(BX), Z9, Z9
 	MOVL        $0x000000ff, DI
 	KMOVW       DI, K1
 	VPXORQ      Z3, Z3, Z3
-	VGATHERQPD  1928(BX)(Z8*8), K1, Z3
+	VGATHERQPD  2184(BX)(Z8*8), K1, Z3
 	VADDPD      Z3, Z9, Z7
 	VSUBPD      Z9, Z7, Z8
 	VSUBPD      Z8, Z7, Z10
@@ -4440,12 +4440,12 @@ powScalarFloat64AVX512_loop:
 	MOVL        $0x000000ff, DI
 	KMOVW       DI, K1
 	VPXORQ      Z4, Z4, Z4
-	VGATHERQPD  4992(BX)(Z6*8), K1, Z4
+	VGATHERQPD  5248(BX)(Z6*8), K1, Z4
 	VPADDQ      Z7, Z4, Z4
 	MOVL        $0x000000ff, DI
 	KMOVW       DI, K1
 	VPXORQ      Z5, Z5, Z5
-	VGATHERQPD  6016(BX)(Z6*8), K1, Z5
+	VGATHERQPD  6272(BX)(Z6*8), K1, Z5
 	VMOVUPD     1280(BX), Z6
 	VFMADD231PD 1216(BX), Z8, Z6
 	VFMADD213PD 1344(BX), Z8, Z6
@@ -4462,4 +4462,138 @@ powScalarFloat64AVX512_loop:
 powScalarFloat64AVX512_done:
 	VZEROUPPER
 	MOVQ SI, ret+64(FP)
+	RET
+
+// func hypotFloat64AVX2(dst []float64, x []float64, y []float64, c *float64) int
+// Requires: AVX, AVX2, FMA3
+TEXT ·hypotFloat64AVX2(SB), NOSPLIT, $0-88
+	MOVQ dst_base+0(FP), AX
+	MOVQ x_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	MOVQ c+72(FP), BX
+	MOVQ y_base+48(FP), SI
+	XORQ DI, DI
+	ANDQ $-4, DX
+
+hypotFloat64AVX2_loop:
+	CMPQ         DI, DX
+	JGE          hypotFloat64AVX2_done
+	VMOVUPD      (CX)(DI*8), Y0
+	VMOVUPD      (SI)(DI*8), Y1
+	VPAND        1920(BX), Y0, Y2
+	VPAND        1920(BX), Y1, Y1
+	VMAXPD       Y1, Y2, Y3
+	VMINPD       Y1, Y2, Y1
+	VMULPD       2112(BX), Y3, Y2
+	VPCMPGTQ     1984(BX), Y3, Y3
+	VPCMPGTQ     1984(BX), Y1, Y4
+	VCMPPD       $0x11, 2048(BX), Y1, Y5
+	VCMPPD       $0x11, Y2, Y1, Y1
+	VPOR         Y4, Y3, Y3
+	VPOR         Y5, Y3, Y3
+	VPOR         Y1, Y3, Y3
+	VPTEST       Y3, Y3
+	JNE          hypotFloat64AVX2_done
+	VMOVUPD      (SI)(DI*8), Y1
+	VPAND        1920(BX), Y0, Y0
+	VPAND        1920(BX), Y1, Y1
+	VMAXPD       Y1, Y0, Y2
+	VMINPD       Y1, Y0, Y0
+	VMULPD       Y2, Y2, Y1
+	VMOVAPD      Y2, Y3
+	VFMSUB213PD  Y1, Y2, Y3
+	VMULPD       Y0, Y0, Y2
+	VMOVAPD      Y0, Y4
+	VFMSUB213PD  Y2, Y0, Y4
+	VADDPD       Y2, Y1, Y0
+	VSUBPD       Y1, Y0, Y5
+	VSUBPD       Y5, Y0, Y6
+	VSUBPD       Y6, Y1, Y6
+	VSUBPD       Y5, Y2, Y1
+	VADDPD       Y1, Y6, Y6
+	VADDPD       Y4, Y3, Y3
+	VADDPD       Y3, Y6, Y6
+	VSQRTPD      Y0, Y1
+	VFNMADD231PD Y1, Y1, Y0
+	VADDPD       Y6, Y0, Y0
+	VADDPD       Y1, Y1, Y2
+	VDIVPD       Y2, Y0, Y0
+	VADDPD       Y0, Y1, Y3
+	VSUBPD       Y1, Y3, Y2
+	VSUBPD       Y2, Y0, Y0
+	VADDPD       Y0, Y3, Y3
+	VMOVUPD      Y3, (AX)(DI*8)
+	ADDQ         $0x00000004, DI
+	JMP          hypotFloat64AVX2_loop
+
+hypotFloat64AVX2_done:
+	VZEROUPPER
+	MOVQ DI, ret+80(FP)
+	RET
+
+// func hypotFloat64AVX512(dst []float64, x []float64, y []float64, c *float64) int
+// Requires: AVX, AVX512F
+TEXT ·hypotFloat64AVX512(SB), NOSPLIT, $0-88
+	MOVQ dst_base+0(FP), AX
+	MOVQ x_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	MOVQ c+72(FP), BX
+	MOVQ y_base+48(FP), SI
+	XORQ DI, DI
+	ANDQ $-8, DX
+
+hypotFloat64AVX512_loop:
+	CMPQ         DI, DX
+	JGE          hypotFloat64AVX512_done
+	VMOVUPD      (CX)(DI*8), Z0
+	VMOVUPD      (SI)(DI*8), Z1
+	VPANDQ       1920(BX), Z0, Z2
+	VPANDQ       1920(BX), Z1, Z1
+	VMAXPD       Z1, Z2, Z3
+	VMINPD       Z1, Z2, Z1
+	VMULPD       2112(BX), Z3, Z2
+	VPCMPGTQ     1984(BX), Z3, K1
+	VPCMPGTQ     1984(BX), Z1, K2
+	VCMPPD       $0x11, 2048(BX), Z1, K3
+	VCMPPD       $0x11, Z2, Z1, K4
+	KORW         K2, K1, K1
+	KORW         K3, K1, K1
+	KORW         K4, K1, K1
+	KORTESTW     K1, K1
+	JNE          hypotFloat64AVX512_done
+	VMOVUPD      (SI)(DI*8), Z1
+	VPANDQ       1920(BX), Z0, Z0
+	VPANDQ       1920(BX), Z1, Z1
+	VMAXPD       Z1, Z0, Z2
+	VMINPD       Z1, Z0, Z0
+	VMULPD       Z2, Z2, Z1
+	VMOVAPD      Z2, Z3
+	VFMSUB213PD  Z1, Z2, Z3
+	VMULPD       Z0, Z0, Z2
+	VMOVAPD      Z0, Z4
+	VFMSUB213PD  Z2, Z0, Z4
+	VADDPD       Z2, Z1, Z0
+	VSUBPD       Z1, Z0, Z5
+	VSUBPD       Z5, Z0, Z6
+	VSUBPD       Z6, Z1, Z6
+	VSUBPD       Z5, Z2, Z1
+	VADDPD       Z1, Z6, Z6
+	VADDPD       Z4, Z3, Z3
+	VADDPD       Z3, Z6, Z6
+	VSQRTPD      Z0, Z1
+	VFNMADD231PD Z1, Z1, Z0
+	VADDPD       Z6, Z0, Z0
+	VADDPD       Z1, Z1, Z2
+	VDIVPD       Z2, Z0, Z0
+	VADDPD       Z0, Z1, Z3
+	VSUBPD       Z1, Z3, Z2
+	VSUBPD       Z2, Z0, Z0
+	VADDPD       Z0, Z3, Z3
+	VMOVUPD      Z3, (AX)(DI*8)
+	ADDQ         $0x00000008, DI
+	JMP          hypotFloat64AVX512_loop
+
+hypotFloat64AVX512_done:
+	VZEROUPPER
+	MOVQ DI, ret+80(FP)
 	RET

@@ -2,7 +2,10 @@
 
 package simd
 
-import "github.com/pluribus-go/pluribus/internal/cpu"
+import (
+	"github.com/pluribus-go/pluribus/internal/cpu"
+	"github.com/pluribus-go/pluribus/internal/mathx"
+)
 
 // archExpKernels returns the assembly implementations of the exp, log and
 // tanh kernels this CPU supports, best first, named as in archKernels.
@@ -46,10 +49,13 @@ var expAVX2Kernels = &expKernels{
 		runBlocks(dst, a, 8, func(d, s []float32, nt bool) int { return tanhFloat32AVX2(d, s, &expRows32[0][0], nt) }, tanh32)
 	},
 	pow64: func(dst, x, y []float64) {
-		runPow(dst, x, y, 4, func(d, x, y []float64) int { return powFloat64AVX2(d, x, y, &powRows[0]) })
+		runBin(dst, x, y, 4, func(d, x, y []float64) int { return powFloat64AVX2(d, x, y, &powRows[0]) }, pow64)
 	},
 	powS64: func(dst, x []float64, y float64) {
 		runPowScalar(dst, x, y, 4, func(d, x []float64, y float64) int { return powScalarFloat64AVX2(d, x, y, &powRows[0]) })
+	},
+	hypot64: func(dst, x, y []float64) {
+		runBin(dst, x, y, 4, func(d, x, y []float64) int { return hypotFloat64AVX2(d, x, y, &powRows[0]) }, mathx.Hypot)
 	},
 }
 
@@ -83,9 +89,12 @@ var expAVX512Kernels = &expKernels{
 		runBlocks(dst, a, 16, func(d, s []float32, nt bool) int { return tanhFloat32AVX512(d, s, &expRows32[0][0], nt) }, tanh32)
 	},
 	pow64: func(dst, x, y []float64) {
-		runPow(dst, x, y, 8, func(d, x, y []float64) int { return powFloat64AVX512(d, x, y, &powRows[0]) })
+		runBin(dst, x, y, 8, func(d, x, y []float64) int { return powFloat64AVX512(d, x, y, &powRows[0]) }, pow64)
 	},
 	powS64: func(dst, x []float64, y float64) {
 		runPowScalar(dst, x, y, 8, func(d, x []float64, y float64) int { return powScalarFloat64AVX512(d, x, y, &powRows[0]) })
+	},
+	hypot64: func(dst, x, y []float64) {
+		runBin(dst, x, y, 8, func(d, x, y []float64) int { return hypotFloat64AVX512(d, x, y, &powRows[0]) }, mathx.Hypot)
 	},
 }

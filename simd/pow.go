@@ -53,27 +53,24 @@ func powScalarFloat64Go(dst, x []float64, y float64) {
 	}
 }
 
-// powBlock is a pow block kernel: it computes dst[i] for whole vectors
-// from the start of x (and y) until one holds an element left to the
-// twin, and returns the number of elements done.
-type powBlock func(dst, x, y []float64) int
-
-// runPow computes dst[i] = pow64(x[i], y[i]) with the block kernel k for
-// the vectors it does and the twin for the others and the tail.
-func runPow(dst, x, y []float64, lanes int, k powBlock) {
+// runBin computes dst[i] = f(x[i], y[i]) with the block kernel k (which
+// computes whole vectors from the start until one holds an element left
+// to f, and returns how many elements it did) and f for the vector k
+// stopped at and the tail.
+func runBin(dst, x, y []float64, lanes int, k func(dst, x, y []float64) int, f func(x, y float64) float64) {
 	x, y = x[:len(dst)], y[:len(dst)]
 	for len(dst) > 0 {
 		n := k(dst, x, y)
 		dst, x, y = dst[n:], x[n:], y[n:]
 		m := min(len(dst), lanes)
 		for i := range m {
-			dst[i] = pow64(x[i], y[i])
+			dst[i] = f(x[i], y[i])
 		}
 		dst, x, y = dst[m:], x[m:], y[m:]
 	}
 }
 
-// runPowScalar is runPow with one y for every element: when no element
+// runPowScalar is runBin for pow with one y for every element: when no element
 // can be a vector's (y integral, 0.5, or not finite) the twin does them
 // all.
 func runPowScalar(dst, x []float64, y float64, lanes int, k func(dst, x []float64, y float64) int) {
@@ -93,7 +90,7 @@ func runPowScalar(dst, x []float64, y float64, lanes int, k func(dst, x []float6
 	}
 }
 
-// powRows are the constants of the pow kernels, rows of 64 bytes as the
+// powRows are the constants of the pow and hypot kernels, rows of 64 bytes as the
 // assembly reads them (the row numbers below, which simd/_asm/pow.go
 // repeats), followed by the tables: powLogTab's 128 rows of three, then
 // powExpBitsTab and powExpTail.
@@ -101,7 +98,8 @@ const (
 	pOff, pChkAdd, pChkLim, pMagic, pBias, pExpMask, pIdxMask = 0, 1, 2, 3, 4, 5, 6
 	pNegOne, pLn2Hi, pLn2Lo, pNegHalf, pPoly                  = 7, 8, 9, 10, 11 // pPoly: 1/9, -1/8, ..., 1/3
 	pHalf, pE720, pE120, pE24, pE6, pInvLn2N, pShift          = 18, 19, 20, 21, 22, 23, 24
-	pNegLn2HiN, pNegLn2LoN, pTMin, pTMax, pAllOnes, pRows     = 25, 26, 27, 28, 29, 30
+	pNegLn2HiN, pNegLn2LoN, pTMin, pTMax, pAllOnes            = 25, 26, 27, 28, 29
+	hAbs, hBig, hTiny, hRatio, pRows                          = 30, 31, 32, 33, 34 // hypot
 	pLogTab, pExpBits, pExpTail                               = 64 * pRows, 64*pRows + 3*8*128, 64*pRows + 4*8*128
 )
 
@@ -138,6 +136,10 @@ var powRows = aligned64(func() (r [8*pRows + 5*128]float64) {
 	set(pTMin, -700)
 	set(pTMax, 708)
 	bitsRow(pAllOnes, 1<<64-1)
+	bitsRow(hAbs, 1<<63-1)
+	bitsRow(hBig, math.Float64bits(0x1p500))
+	set(hTiny, 0x1p-500)
+	set(hRatio, 0x1p-60)
 	t := r[8*pRows:]
 	for i, e := range powLogTab {
 		copy(t[3*i:], e[:])

@@ -27,3 +27,21 @@ func powBlockImpls() (r []struct {
 	}
 	return r
 }
+
+// hypotBlockImpls are the hypot block kernels this CPU can run.
+func hypotBlockImpls() (r []struct {
+	name string
+	k    func(dst, x, y []float64) int
+}) {
+	for _, p := range powBlockImpls() {
+		k := hypotFloat64AVX2
+		if p.name == "avx512" {
+			k = hypotFloat64AVX512
+		}
+		r = append(r, struct {
+			name string
+			k    func(dst, x, y []float64) int
+		}{p.name, func(d, x, y []float64) int { return k(d, x, y, &powRows[0]) }})
+	}
+	return r
+}

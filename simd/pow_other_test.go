@@ -10,3 +10,11 @@ func powBlockImpls() []struct {
 } {
 	return nil
 }
+
+// hypotBlockImpls are the hypot block kernels this CPU can run: none.
+func hypotBlockImpls() []struct {
+	name string
+	k    func(dst, x, y []float64) int
+} {
+	return nil
+}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/pluribus-go/pluribus/dtype"
 	"github.com/pluribus-go/pluribus/internal/mathx"
+	"github.com/pluribus-go/pluribus/simd"
 	"github.com/x448/float16"
 )
 
@@ -105,9 +106,11 @@ var Arctan = mathUnary("arctan", "the inverse tangent, element-wise", mathx.Atan
 var Arctan2 = mathBinary("arctan2", "arctan(x1/x2) choosing the quadrant, element-wise", mathx.Atan2)
 
 // Hypot computes sqrt(x1**2 + x2**2) element-wise without undue
-// overflow (NumPy's hypot).
+// overflow (NumPy's hypot). The float64 and float32 loops use the vector
+// kernel simd.HypotFloat64 for contiguous runs, with the same bits as
+// element by element.
 // Max error of the float64 loop: 0.50 ULP.
-var Hypot = mathBinary("hypot", "the hypotenuse sqrt(x1**2 + x2**2), element-wise", mathx.Hypot)
+var Hypot = mathBinaryK("hypot", "the hypotenuse sqrt(x1**2 + x2**2), element-wise", mathx.Hypot, simd.HypotFloat64)
 
 // Sinh computes the hyperbolic sine element-wise (NumPy's sinh).
 // Max error of the float64 loop: 1.64 ULP.
@@ -159,14 +162,26 @@ func mathUnary(name, doc string, f func(float64) float64, c func(complex128) com
 // mathBinary defines a two-input math ufunc with loops ee->e, ff->f,
 // dd->d.
 func mathBinary(name, doc string, f func(float64, float64) float64) *Ufunc {
+	return mathBinaryK(name, doc, f, nil)
+}
+
+// mathBinaryK is mathBinary with k, a float64 kernel whose results are
+// f's bit for bit, for the contiguous float64 runs and, widened in
+// chunks (each result rounded once, as f's float32 loop does), the
+// float32 ones; other runs take f element by element.
+func mathBinaryK(name, doc string, f func(float64, float64) float64, k func(dst, x, y []float64)) *Ufunc {
 	u := define(Spec{Name: name, NIn: 2, NOut: 1, Identity: NoIdentity, Doc: doc})
 	u.lazy(func() {
 		u.mustRegister(Binary(func(x, y float16.Float16) float16.Float16 {
 			return dtype.FromFloat64(f(float64(x.Float32()), float64(y.Float32())))
 		}), dtype.Float16, dtype.Float16, dtype.Float16)
-		u.mustRegister(Binary(func(x, y float32) float32 { return float32(f(float64(x), float64(y))) }),
-			dtype.Float32, dtype.Float32, dtype.Float32)
-		u.mustRegister(Binary(f), dtype.Float64, dtype.Float64, dtype.Float64)
+		f32 := Binary(func(x, y float32) float32 { return float32(f(float64(x), float64(y))) })
+		f64 := Binary(f)
+		if k != nil {
+			f32, f64 = withRun(f32, via64Binary(k)), withRun(f64, k)
+		}
+		u.mustRegister(f32, dtype.Float32, dtype.Float32, dtype.Float32)
+		u.mustRegister(f64, dtype.Float64, dtype.Float64, dtype.Float64)
 	})
 	return u
 }

@@ -41,6 +41,25 @@ func via64(f func(dst, src []float64)) func(dst, src []float32) {
 	}
 }
 
+// via64Binary is via64 for a two-input float64 kernel f.
+func via64Binary(f func(dst, x, y []float64)) func(dst, x, y []float32) {
+	return func(dst, x, y []float32) {
+		b := gatherBufs.Get().(*[2 * gatherLen * 8]byte)
+		w := unsafe.Slice((*float64)(unsafe.Pointer(&b[0])), 2*gatherLen)
+		wx, wy := w[:gatherLen], w[gatherLen:]
+		x, y = x[:len(dst)], y[:len(dst)]
+		for start := 0; start < len(dst); start += gatherLen {
+			m := min(gatherLen, len(dst)-start)
+			for i := range m {
+				wx[i], wy[i] = float64(x[start+i]), float64(y[start+i])
+			}
+			f(wx[:m], wx[:m], wy[:m])
+			simd.ConvertFloat64ToFloat32(dst[start:start+m], wx[:m])
+		}
+		gatherBufs.Put(b)
+	}
+}
+
 // sliceLoop returns a loop that hands contiguous runs to fast and gathers
 // other strides into fast too.
 func sliceLoop[T float32 | float64](fast func(dst, src []T)) Loop {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/pluribus-go/pluribus/dtype"
+	"github.com/pluribus-go/pluribus/internal/mathx"
 	"github.com/pluribus-go/pluribus/ndarray"
 	"github.com/pluribus-go/pluribus/simd"
 )
@@ -99,4 +100,70 @@ func TestVia64Float32(t *testing.T) {
 			}
 		}
 	}
+}
+
+// The two-input math ufuncs with vector kernels give each pair the bits
+// of their element function: float64 contiguous, strided and reversed,
+// float32 (widened in chunks, over runs longer than the chunk) rounded
+// once from it; with specials, huge, tiny and zero values mixed in.
+func TestMathBinaryLayoutIndependent(t *testing.T) {
+	r := rand.New(rand.NewPCG(35, 36))
+	n := 2*1024 + 77
+	x, y := make([]float64, n), make([]float64, n)
+	specials := []float64{0, math.Copysign(0, -1), math.Inf(1), math.Inf(-1), math.NaN(), 1e-310, 1e300, -1e-300, 1e151, 1}
+	for i := range x {
+		x[i] = (r.Float64()*2 - 1) * math.Pow(10, float64(r.IntN(40)-20))
+		y[i] = (r.Float64()*2 - 1) * math.Pow(10, float64(r.IntN(40)-20))
+		if i < len(specials)*len(specials) {
+			x[i], y[i] = specials[i/len(specials)], specials[i%len(specials)]
+		}
+	}
+	for _, c := range []struct {
+		u *Ufunc
+		f func(x, y float64) float64
+	}{{Hypot, mathx.Hypot}} {
+		for _, dt := range []dtype.DType{dtype.Float64, dtype.Float32} {
+			a, _ := ndarray.FromSlice(x)
+			b, _ := ndarray.FromSlice(y)
+			a, _ = a.AsType(dt, dtype.Unsafe)
+			b, _ = b.AsType(dt, dtype.Unsafe)
+			want := make([]float64, n)
+			xa, ya := ndarray.ToSlice[float64](must1(a.AsType(dtype.Float64, dtype.Safe))), ndarray.ToSlice[float64](must1(b.AsType(dtype.Float64, dtype.Safe)))
+			for i := range n {
+				want[i] = c.f(xa[i], ya[i])
+				if dt == dtype.Float32 {
+					want[i] = float64(float32(want[i]))
+				}
+			}
+			ra, _ := a.Index("::-1")
+			rb, _ := b.Index("::-1")
+			for _, v := range []struct {
+				name string
+				a, b *ndarray.Array
+				rev  bool
+			}{{"contiguous", a, b, false}, {"reversed", ra, rb, true}} {
+				got, err := c.u.Call2(v.a, v.b)
+				if err != nil {
+					t.Fatal(err)
+				}
+				g := ndarray.ToSlice[float64](must1(got.AsType(dtype.Float64, dtype.Safe)))
+				for i := range n {
+					w := want[i]
+					if v.rev {
+						w = want[n-1-i]
+					}
+					if math.Float64bits(g[i]) != math.Float64bits(w) && !(g[i] != g[i] && w != w) {
+						t.Fatalf("%s %s %s: element %d = %v, want %v", c.u.Name(), dt, v.name, i, g[i], w)
+					}
+				}
+			}
+		}
+	}
+}
+
+func must1(a *ndarray.Array, err error) *ndarray.Array {
+	if err != nil {
+		panic(err)
+	}
+	return a
 }

@@ -75,6 +75,7 @@ func genExp() {
 		}
 	}
 	genPow()
+	genHypot()
 }
 
 // vk emits the instructions of one kernel for an ISA and element type.

@@ -27,7 +27,8 @@ const (
 	pOff, pChkAdd, pChkLim, pMagic, pBias, pExpMask, pIdxMask = 0, 1, 2, 3, 4, 5, 6
 	pNegOne, pLn2Hi, pLn2Lo, pNegHalf, pPoly                  = 7, 8, 9, 10, 11
 	pHalf, pE720, pE120, pE24, pE6, pInvLn2N, pShift          = 18, 19, 20, 21, 22, 23, 24
-	pNegLn2HiN, pNegLn2LoN, pTMin, pTMax, pAllOnes, pRows     = 25, 26, 27, 28, 29, 30
+	pNegLn2HiN, pNegLn2LoN, pTMin, pTMax, pAllOnes            = 25, 26, 27, 28, 29
+	hAbs, hBig, hTiny, hRatio, pRows                          = 30, 31, 32, 33, 34 // hypot
 	pLogTab, pExpBits, pExpTail                               = 64 * pRows, 64*pRows + 3*8*128, 64*pRows + 4*8*128
 )
 
@@ -47,12 +48,51 @@ func genPow() {
 }
 
 func genPowKernel(v isa, scalar bool) {
-	name, sig := "powFloat64"+v.Name, "func(dst, x, y []float64, c *float64) int"
+	name := "powFloat64" + v.Name
 	if scalar {
-		name, sig = "powScalarFloat64"+v.Name, "func(dst, x []float64, y float64, c *float64) int"
+		name = "powScalarFloat64" + v.Name
+	}
+	binBlock(name, "PowFloat64", v, scalar, func(k *vk, x, y VecVirtual) []Register {
+		var ms []Register
+		if k.z() {
+			m := K()
+			VFPCLASSPDZ(U8(notPosNormal), x, m)
+			ms = append(ms, m)
+		} else {
+			chk := k.vec()
+			k.iadd(k.c(pChkAdd), x, chk)
+			ms = append(ms, k.gtMask(k.c(pChkLim), chk)) // not a positive normal number
+		}
+		if !scalar {
+			yt := k.vec()
+			if k.z() {
+				VRNDSCALEPD(U8(rndTrunc), y, yt)
+			} else {
+				VROUNDPD(U8(rndTrunc), y, yt)
+			}
+			ms = append(ms, k.cmpMask(cmpEQ, yt, y), k.cmpMask(cmpUnord, y, y), k.cmpMask(cmpEQ, k.c(pHalf), y))
+		}
+		return ms
+	}, powBody)
+}
+
+// binBlock emits the frame of a two-input float64 block kernel
+//
+//	func name(dst, x, y []float64, c *float64) int
+//
+// (with scalar, y is one float64 for every element): one vector at a
+// time, it bails out to name_done when check marks a lane (a vector of
+// y reloaded for each vector, or the broadcast scalar), else stores
+// body's result. body may bail out too (to the label it is given); it
+// gets y as a memory operand when y is a slice, to spare a register.
+func binBlock(name, loop string, v isa, scalar bool, check func(k *vk, x, y VecVirtual) []Register,
+	body func(k *vk, x VecVirtual, y Op, bail string) VecVirtual) {
+	sig := "func(dst, x, y []float64, c *float64) int"
+	if scalar {
+		sig = "func(dst, x []float64, y float64, c *float64) int"
 	}
 	TEXT(name, NOSPLIT, sig)
-	Doc(fmt.Sprintf("%s is the block kernel of PowFloat64 for %s: it computes", name, v.Name),
+	Doc(fmt.Sprintf("%s is the block kernel of %s for %s: it computes", name, loop, v.Name),
 		"dst[i] for whole vectors from the start of x until one holds an element",
 		"left to the Go twin, and returns the number of elements done.")
 	dst := Load(Param("dst").Base(), GP64())
@@ -80,32 +120,13 @@ func genPowKernel(v isa, scalar bool) {
 	JGE(LabelRef(done))
 	x := k.load(at(f64, xp, i))
 	y := ys
-	var ms []Register
-	if k.z() {
-		m := K()
-		VFPCLASSPDZ(U8(notPosNormal), x, m)
-		ms = append(ms, m)
-	} else {
-		chk := k.vec()
-		k.iadd(k.c(pChkAdd), x, chk)
-		ms = append(ms, k.gtMask(k.c(pChkLim), chk)) // not a positive normal number
-	}
-	if !scalar {
-		y = k.load(at(f64, yp, i))
-		yt := k.vec()
-		if k.z() {
-			VRNDSCALEPD(U8(rndTrunc), y, yt)
-		} else {
-			VROUNDPD(U8(rndTrunc), y, yt)
-		}
-		ms = append(ms, k.cmpMask(cmpEQ, yt, y), k.cmpMask(cmpUnord, y, y), k.cmpMask(cmpEQ, k.c(pHalf), y))
-	}
-	k.bailIfAny(done, ms...)
 	var yOp Op = ys
 	if !scalar {
-		yOp = at(f64, yp, i) // reloaded: a register fewer in the body
+		y = k.load(at(f64, yp, i))
+		yOp = at(f64, yp, i)
 	}
-	r := powBody(k, x, yOp, done)
+	k.bailIfAny(done, check(k, x, y)...)
+	r := body(k, x, yOp, done)
 	VMOVUPD(r, at(f64, dst, i))
 	ADDQ(U32(L), i)
 	JMP(LabelRef(name + "_loop"))
