@@ -212,13 +212,14 @@ func init() {
 				Binary(powInt[int16]), Binary(powInt[uint16]),
 				Binary(powInt[int32]), Binary(powInt[uint32]),
 				Binary(powInt[int64]), Binary(powInt[uint64]),
-				Binary(func(a, b float32) float32 { return float32(simd.Pow(float64(a), float64(b))) }),
+				withRunS(Binary(func(a, b float32) float32 { return float32(simd.Pow(float64(a), float64(b))) }),
+					via64Binary(simd.PowFloat64), via64Scalar(simd.PowFloat64Scalar)),
 				withRunS(Binary(simd.Pow), powRun, powSRun)},
 				halfBinary(func(a, b float32) float32 { return float32(simd.Pow(float64(a), float64(b))) }))
 		})
 	registerTypes(FloatPower, "dd->d gg->g DD->D GG->G", func(sig string) Loop {
 		if sig[0] == 'd' {
-			return Binary(simd.Pow)
+			return withRunS(Binary(simd.Pow), powRun, powSRun)
 		}
 		return Binary(cpow128)
 	})

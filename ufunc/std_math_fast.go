@@ -25,20 +25,8 @@ var gatherBufs = sync.Pool{New: func() any { return new([2 * gatherLen * 8]byte)
 // via64 returns a float32 kernel computing f in float64: each result is
 // f of the argument widened, rounded once to float32.
 func via64(f func(dst, src []float64)) func(dst, src []float32) {
-	return func(dst, src []float32) {
-		b := gatherBufs.Get().(*[2 * gatherLen * 8]byte)
-		w := unsafe.Slice((*float64)(unsafe.Pointer(&b[0])), 2*gatherLen)
-		src = src[:len(dst)]
-		for start := 0; start < len(dst); start += len(w) {
-			m := min(len(w), len(dst)-start)
-			for i, x := range src[start : start+m] {
-				w[i] = float64(x)
-			}
-			f(w[:m], w[:m])
-			simd.ConvertFloat64ToFloat32(dst[start:start+m], w[:m])
-		}
-		gatherBufs.Put(b)
-	}
+	g := via64Scalar(func(dst, x []float64, _ float64) { f(dst, x) })
+	return func(dst, src []float32) { g(dst, src, 0) }
 }
 
 // via64Binary is via64 for a two-input float64 kernel f.
@@ -55,6 +43,24 @@ func via64Binary(f func(dst, x, y []float64)) func(dst, x, y []float32) {
 			}
 			f(wx[:m], wx[:m], wy[:m])
 			simd.ConvertFloat64ToFloat32(dst[start:start+m], wx[:m])
+		}
+		gatherBufs.Put(b)
+	}
+}
+
+// via64Scalar is via64 for a kernel with a scalar second operand.
+func via64Scalar(f func(dst, x []float64, y float64)) func(dst, x []float32, y float32) {
+	return func(dst, x []float32, y float32) {
+		b := gatherBufs.Get().(*[2 * gatherLen * 8]byte)
+		w := unsafe.Slice((*float64)(unsafe.Pointer(&b[0])), 2*gatherLen)
+		x = x[:len(dst)]
+		for start := 0; start < len(dst); start += len(w) {
+			m := min(len(w), len(dst)-start)
+			for i, v := range x[start : start+m] {
+				w[i] = float64(v)
+			}
+			f(w[:m], w[:m], float64(y))
+			simd.ConvertFloat64ToFloat32(dst[start:start+m], w[:m])
 		}
 		gatherBufs.Put(b)
 	}

@@ -121,8 +121,11 @@ func TestMathBinaryLayoutIndependent(t *testing.T) {
 	for _, c := range []struct {
 		u *Ufunc
 		f func(x, y float64) float64
-	}{{Hypot, mathx.Hypot}} {
+	}{{Hypot, mathx.Hypot}, {Power, simd.Pow}, {FloatPower, simd.Pow}} {
 		for _, dt := range []dtype.DType{dtype.Float64, dtype.Float32} {
+			if c.u == FloatPower && dt == dtype.Float32 {
+				continue // float_power computes in float64
+			}
 			a, _ := ndarray.FromSlice(x)
 			b, _ := ndarray.FromSlice(y)
 			a, _ = a.AsType(dt, dtype.Unsafe)
@@ -166,4 +169,40 @@ func must1(a *ndarray.Array, err error) *ndarray.Array {
 		panic(err)
 	}
 	return a
+}
+
+// Power with a scalar exponent gives each element the bits of simd.Pow,
+// float32 rounded once from it, over runs longer than the conversion
+// chunk.
+func TestPowerScalarRuns(t *testing.T) {
+	r := rand.New(rand.NewPCG(37, 38))
+	n := 2*1024 + 77
+	x := make([]float64, n)
+	for i := range x {
+		x[i] = math.Exp2((r.Float64()*2 - 1) * 60)
+		if i%17 == 0 {
+			x[i] = -x[i]
+		}
+	}
+	x[0], x[1], x[2] = 0, math.Inf(1), math.NaN()
+	for _, dt := range []dtype.DType{dtype.Float64, dtype.Float32} {
+		a := must1(must1(ndarray.FromSlice(x)).AsType(dt, dtype.Unsafe))
+		xa := ndarray.ToSlice[float64](must1(a.AsType(dtype.Float64, dtype.Safe)))
+		for _, e := range []float64{2.5, -1.25, 3, 0.5} {
+			got, err := Power.Call2(a, e)
+			if err != nil {
+				t.Fatal(err)
+			}
+			g := ndarray.ToSlice[float64](must1(got.AsType(dtype.Float64, dtype.Safe)))
+			for i, v := range xa {
+				w := simd.Pow(v, e)
+				if dt == dtype.Float32 {
+					w = float64(float32(w))
+				}
+				if math.Float64bits(g[i]) != math.Float64bits(w) && !(g[i] != g[i] && w != w) {
+					t.Fatalf("power(%s %v, %v) = %v, want %v", dt, v, e, g[i], w)
+				}
+			}
+		}
+	}
 }
