@@ -103,3 +103,24 @@ func ExampleGemmTileFloat64() {
 	fmt.Println(c[:3], c[nr:nr+3])
 	// Output: [101 2 3] [3 4 7]
 }
+
+func ExamplePowFloat64Scalar() {
+	x := []float64{4, 9, 0.25, -8, 2, 1e10}
+	dst := make([]float64, len(x))
+	simd.PowFloat64Scalar(dst, x, 1.5) // x[i] ** 1.5
+	fmt.Println(dst)
+	simd.PowFloat64Scalar(dst, x, 3)
+	fmt.Println(dst)
+	// Output:
+	// [8 27 0.125 NaN 2.8284271247461903 1e+15]
+	// [64 729 0.015625 -512 8 1e+30]
+}
+
+func ExampleHypotFloat64() {
+	x := []float64{3, 5, 1e300, math.Inf(-1)}
+	y := []float64{4, -12, 1e300, math.NaN()}
+	dst := make([]float64, len(x))
+	simd.HypotFloat64(dst, x, y)
+	fmt.Println(dst)
+	// Output: [5 13 1.4142135623730952e+300 +Inf]
+}
