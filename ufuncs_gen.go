@@ -265,7 +265,9 @@ func Heaviside(x1, x2 any, opts ...Option) (*Array, error) {
 }
 
 // Hypot computes sqrt(x1**2 + x2**2) element-wise without undue
-// overflow (NumPy's hypot).
+// overflow (NumPy's hypot). The float64 and float32 loops use the vector
+// kernel simd.HypotFloat64 for contiguous runs, with the same bits as
+// element by element.
 // Max error of the float64 loop: 0.50 ULP.
 func Hypot(x1, x2 any, opts ...Option) (*Array, error) {
 	return ufunc.Hypot.Call2(x1, x2, opts...)
@@ -342,8 +344,9 @@ func Log10(x any, opts ...Option) (*Array, error) {
 }
 
 // Log1p computes log(1 + x) element-wise, accurately for small x
-// (NumPy's log1p).
-// Max error of the float64 loop: 0.74 ULP.
+// (NumPy's log1p). The float64 and float32 loops are the vector kernel
+// simd.Log1pFloat64 whatever the layout (float32 rounded once from it).
+// Max error of the float64 loop: 0.67 ULP.
 func Log1p(x any, opts ...Option) (*Array, error) {
 	return ufunc.Log1p.Call1(x, opts...)
 }

@@ -35,6 +35,7 @@ const (
 	logULP32   = 0.59
 	log2ULP64  = 0.66
 	log10ULP64 = 0.67
+	log1pULP64 = 0.67
 	tanhULP64  = 2.34
 	tanhULP32  = 2.6
 )
@@ -127,6 +128,22 @@ func Log10Float64(dst, a []float64) {
 	expActive.Load().log10_64(dst, a)
 }
 
+// Log1pFloat64 computes
+//
+//	for i := range dst {
+//		dst[i] = math.Log1p(a[i])
+//	}
+//
+// as log(u) + (a[i] - (u - 1))/u with u = 1 + a[i] rounded (the log of
+// LogFloat64 before its last rounding, the correction added to its low
+// part): a max error of 0.67 ULP (measured against a math/big reference),
+// log1p(±0) = ±0, log1p(-1) = -Inf, NaN below -1, +Inf for +Inf and NaN
+// for NaN. It panics unless len(a) == len(dst).
+func Log1pFloat64(dst, a []float64) {
+	check2(len(dst), len(a))
+	expActive.Load().log1p64(dst, a)
+}
+
 // LogFloat32 computes
 //
 //	for i := range dst {
@@ -172,6 +189,7 @@ type expKernels struct {
 	name                 string
 	exp64, log64, tanh64 func(dst, a []float64)
 	log2_64, log10_64    func(dst, a []float64)
+	log1p64              func(dst, a []float64)
 	expm1_64             func(dst, a []float64)
 	exp32, log32, tanh32 func(dst, a []float32)
 	pow64, hypot64       func(dst, x, y []float64)
@@ -181,7 +199,7 @@ type expKernels struct {
 var expGoKernels = &expKernels{
 	name:  "go",
 	exp64: expFloat64Go, log64: logFloat64Go, tanh64: tanhFloat64Go,
-	log2_64: log2Float64Go, log10_64: log10Float64Go, expm1_64: expm1Float64Go,
+	log2_64: log2Float64Go, log10_64: log10Float64Go, expm1_64: expm1Float64Go, log1p64: log1pFloat64Go,
 	exp32: expFloat32Go, log32: logFloat32Go, tanh32: tanhFloat32Go,
 	pow64: powFloat64Go, powS64: powScalarFloat64Go, hypot64: hypotFloat64Go,
 }

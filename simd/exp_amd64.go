@@ -58,6 +58,12 @@ func logFloat32AVX2(dst []float32, a []float32, c *float32, nt bool) int
 // dst is 32-byte aligned and the results bypass the caches.
 func tanhFloat32AVX2(dst []float32, a []float32, c *float32, nt bool) int
 
+// log1pFloat64AVX2 is the block kernel of Log1pFloat64 for AVX2: it computes
+// dst[i] for whole vectors from the start of a until one holds an argument
+// left to the Go twin, and returns the number of elements done. With nt,
+// dst is 32-byte aligned and the results bypass the caches.
+func log1pFloat64AVX2(dst []float64, a []float64, c *float64, nt bool) int
+
 // expFloat64AVX512 is the block kernel of ExpFloat64 for AVX512: it computes
 // dst[i] for whole vectors from the start of a until one holds an argument
 // left to the Go twin, and returns the number of elements done. With nt,
@@ -111,6 +117,12 @@ func logFloat32AVX512(dst []float32, a []float32, c *float32, nt bool) int
 // left to the Go twin, and returns the number of elements done. With nt,
 // dst is 64-byte aligned and the results bypass the caches.
 func tanhFloat32AVX512(dst []float32, a []float32, c *float32, nt bool) int
+
+// log1pFloat64AVX512 is the block kernel of Log1pFloat64 for AVX512: it computes
+// dst[i] for whole vectors from the start of a until one holds an argument
+// left to the Go twin, and returns the number of elements done. With nt,
+// dst is 64-byte aligned and the results bypass the caches.
+func log1pFloat64AVX512(dst []float64, a []float64, c *float64, nt bool) int
 
 // powFloat64AVX2 is the block kernel of PowFloat64 for AVX2: it computes
 // dst[i] for whole vectors from the start of x until one holds an element

@@ -1,6 +1,10 @@
 package simd
 
-import "math"
+import (
+	"math"
+
+	"github.com/pluribus-go/pluribus/internal/mathx"
+)
 
 // The pure-Go twins of the exp, log and tanh kernels. For every argument
 // the vector kernels handle, the twin evaluates the same operations in
@@ -394,6 +398,27 @@ func logScaled64(x, sHi, sLo float64) float64 {
 // log2_64 and log10_64 are the twins of Log2Float64 and Log10Float64.
 func log2_64(x float64) float64  { return logScaled64(x, invLn2Hi64, invLn2Lo64) }
 func log10_64(x float64) float64 { return logScaled64(x, invLn10Hi64, invLn10Lo64) }
+
+// log1p64 is the twin of Log1pFloat64 for one element: log(u) + (x -
+// (u - 1))/u for u = 1 + x a positive normal number (u - 1 is exact
+// where the correction matters, u <= 2), internal/mathx's Log1p
+// otherwise (x <= -1, +Inf, NaN) and for ±0 (log1p(-0) is -0).
+func log1p64(x float64) float64 {
+	u := 1 + x
+	ix := math.Float64bits(u)
+	if int64(ix+logChkAdd64) > logChkLim64 || x == 0 {
+		return mathx.Log1p(x)
+	}
+	c := (x - (u - 1)) / u
+	hi, t := logParts64(ix, 0)
+	return t + c + hi
+}
+
+func log1pFloat64Go(dst, a []float64) {
+	for i, x := range a[:len(dst)] {
+		dst[i] = log1p64(x)
+	}
+}
 
 // log32 is the twin of LogFloat32 for one element.
 func log32(x float32) float32 {

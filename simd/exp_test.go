@@ -38,6 +38,7 @@ func expFuncs64() []expFunc[float64] {
 		{"log", LogFloat64, log64, refLogF, 0, math.MaxFloat64, logULP64},
 		{"log2", Log2Float64, log2_64, refLog2F, 0, math.MaxFloat64, log2ULP64},
 		{"log10", Log10Float64, log10_64, refLog10F, 0, math.MaxFloat64, log10ULP64},
+		{"log1p", Log1pFloat64, log1p64, refLog1pF, -1, math.MaxFloat64, log1pULP64},
 		{"tanh", TanhFloat64, tanh64, refTanhF, -20, 20, tanhULP64},
 	}
 }
@@ -64,6 +65,8 @@ func expInputs[T float](rng *rand.Rand, name string, n int) []T {
 	switch name {
 	case "exp":
 		edges = []float64{708, -708, 709.78, 709.79, -745.13, -745.14, 88.72, 88.73, -87.3, -103.97, 86.5, -86.5, 1e-300, -1e-300}
+	case "log1p":
+		edges = []float64{-1, math.Nextafter(-1, 0), -0.5, math.Nextafter(-0.5, 0), -0.25, 1, 2, 1e-300, -1e-300, 0x1p-53, 0x1p-54, -0x1p-54, 5e-324, 1e300, math.MaxFloat64, -1.5, math.Inf(-1)}
 	case "log":
 		edges = []float64{1, math.Nextafter(1, 0), math.Nextafter(1, 2), 0.984375, 1.03125, 0.703125, 1.40625, 5e-324, 1e-310, math.MaxFloat64, 0x1p-1022, 0x1p-126, 1e-40}
 	case "tanh":
@@ -78,7 +81,9 @@ func expInputs[T float](rng *rand.Rand, name string, n int) []T {
 			x[i] = T(edges[rng.IntN(len(edges))])
 		default:
 			v := (rng.Float64()*2 - 1) * 12
-			if strings.HasPrefix(name, "log") {
+			if name == "log1p" {
+				v = math.Exp(v*3) - 1 // (-1, large), much of it near 0
+			} else if strings.HasPrefix(name, "log") {
 				v = math.Exp(v * 3)
 			}
 			x[i] = T(v)
@@ -298,6 +303,17 @@ func accuracyArgs64(rng *rand.Rand, f expFunc[float64], n int) []float64 {
 			default:
 				x = f.lo + (f.hi-f.lo)*rng.Float64()
 			}
+		case "log1p":
+			switch rng.IntN(4) {
+			case 0: // near 0, down to 2^-60
+				x = (rng.Float64()*2 - 1) * math.Exp2(-rng.Float64()*60)
+			case 1: // near -1
+				x = -1 + math.Exp2(-rng.Float64()*52)
+			case 2:
+				x = rng.Float64()*4 - 1
+			default:
+				x = math.Exp(rng.Float64()*700) - 1
+			}
 		case "log":
 			switch rng.IntN(4) {
 			case 0: // near 1
@@ -437,6 +453,29 @@ func bigLog(x *big.Float, prec uint) *big.Float {
 func refExpF(x float64) *big.Float { return bigExp(bigF(x, refBits), refBits) }
 
 func refLogF(x float64) *big.Float { return bigLog(bigF(x, refBits), refBits) }
+
+// refLog1pF is log(1 + x), x > -1: by its series below 2^-20 in
+// magnitude, where bigLog's absolute precision would not be enough.
+func refLog1pF(x float64) *big.Float {
+	p := uint(refBits + 64)
+	if math.Abs(x) < 0x1p-20 {
+		xb := bigF(x, p)
+		sum, term := bigF(x, p), bigF(x, p)
+		for k := int64(2); k < 12; k++ {
+			term.Mul(term, xb)
+			t := new(big.Float).SetPrec(p).Quo(term, new(big.Float).SetInt64(k))
+			if k%2 == 0 {
+				sum.Sub(sum, t)
+			} else {
+				sum.Add(sum, t)
+			}
+		}
+		return sum.SetPrec(refBits)
+	}
+	u := bigF(x, p)
+	u.Add(u, bigF(1, p))
+	return bigLog(u, p).SetPrec(refBits)
+}
 
 // refExpm1F is e^x - 1 with enough bits for the cancellation near 0
 // (|x| >= 2^-64 or 0).
@@ -727,4 +766,31 @@ func TestExpRowsMatchGenerator(t *testing.T) {
 		lPoly64+len(logPoly64) != lInvC64 || lPoly32+len(logPoly32) != lInvC32 {
 		t.Error("polynomial rows overlap the rows after them")
 	}
+}
+
+// TestLog1pValues checks log1p's special values and edges, each alone
+// and in a vector of ordinary values.
+func TestLog1pValues(t *testing.T) {
+	inf, nan, negz := math.Inf(1), math.NaN(), math.Copysign(0, -1)
+	cases := []struct{ x, want float64 }{
+		{0, 0}, {negz, negz}, {-1, -inf}, {-2, nan}, {-inf, nan}, {inf, inf}, {nan, nan},
+		{1e-300, 1e-300}, {-1e-300, -1e-300}, {5e-324, 5e-324}, {0x1p-54, 0x1p-54},
+		{math.E - 1, 1}, {1, math.Ln2}, {-0.5, -math.Ln2}, {math.MaxFloat64, 709.782712893384},
+	}
+	forEachImpl(t, func(t *testing.T) {
+		for _, c := range cases {
+			for _, n := range []int{1, 8, 16, 17} {
+				a := make([]float64, n)
+				for i := range a {
+					a[i] = 0.5
+				}
+				a[n-1] = c.x
+				dst := make([]float64, n)
+				Log1pFloat64(dst, a)
+				if !sameF(dst[n-1], c.want, 1) {
+					t.Errorf("Log1pFloat64(%v) = %v, want %v", c.x, dst[n-1], c.want)
+				}
+			}
+		}
+	})
 }

@@ -7,7 +7,7 @@ import (
 	"github.com/pluribus-go/pluribus/simd"
 )
 
-// Fast loops for sqrt, exp, expm1, log, log2, log10, tanh, sin and cos on
+// Fast loops for sqrt, exp, expm1, log, log2, log10, log1p, tanh, sin and cos on
 // float32 and float64:
 // contiguous runs go to the vector kernels of simd (no call per element
 // on the common path); strided runs are gathered into a buffer, given to
@@ -108,6 +108,7 @@ var fastLoops = map[string]struct {
 	"expm1": {via64(simd.Expm1Float64), simd.Expm1Float64},
 	"log2":  {via64(simd.Log2Float64), simd.Log2Float64},
 	"log10": {via64(simd.Log10Float64), simd.Log10Float64},
+	"log1p": {via64(simd.Log1pFloat64), simd.Log1pFloat64},
 	"sin":   {simd.SinFloat32, simd.SinFloat64},
 	"cos":   {simd.CosFloat32, simd.CosFloat64},
 }

@@ -73,6 +73,7 @@ func genExp() {
 			genLogKernel(v, e)
 			genTanhKernel(v, e)
 		}
+		genLog1pKernel(v)
 	}
 	genPow()
 	genHypot()
@@ -235,6 +236,7 @@ const (
 // left to the Go twin (nil: none are); compute returns the result (and
 // may overwrite x).
 type kernel struct {
+	single  bool        // one vector an iteration (register pressure)
 	rows    []int       // the constant rows to keep in registers (AVX-512)
 	setup   func(k *vk) // once before the loops, if not nil
 	check   func(k *vk, x VecVirtual) Register
@@ -309,7 +311,11 @@ func blockUnrolled(name string, v isa, e elem, loop string, kn kernel) {
 	lim := GP64()
 	done := name + "_done"
 	MOVQ(n, lim)
-	ANDQ(I32(-unroll*L), lim)
+	un := unroll
+	if kn.single {
+		un = 1
+	}
+	ANDQ(I32(-un*L), lim)
 	nt := Load(Param("nt"), GP8())
 	TESTB(nt, nt)
 	JNE(LabelRef(name + "_loopNT"))
@@ -320,9 +326,9 @@ func blockUnrolled(name string, v isa, e elem, loop string, kn kernel) {
 		CMPQ(i, lim)
 		JGE(LabelRef(exit))
 		PREFETCHT0(at(e, a, i).Offset(prefetch))
-		var xs [unroll]VecVirtual
-		var ms [unroll]Register
-		for u := range unroll {
+		xs := make([]VecVirtual, un)
+		ms := make([]Register, un)
+		for u := range un {
 			xs[u] = k.load(at(e, a, i).Offset(u * L * e.Size))
 			if kn.check != nil {
 				ms[u] = kn.check(k, xs[u])
@@ -331,11 +337,11 @@ func blockUnrolled(name string, v isa, e elem, loop string, kn kernel) {
 		if kn.check != nil {
 			k.bailIfAny(bail, ms[:]...)
 		}
-		for u := range unroll {
+		for u := range un {
 			y := kn.compute(k, xs[u])
 			I(store+e.P, y, at(e, dst, i).Offset(u*L*e.Size))
 		}
-		ADDQ(U32(unroll*L), i)
+		ADDQ(U32(un*L), i)
 		JMP(LabelRef(label))
 	}
 	loopN(name+"_loopN", name+"_loop1_init", done, "VMOVU")
@@ -618,7 +624,7 @@ func genLogKernel64(v isa, name string, scale int) {
 	if scale >= 0 {
 		rows = append(rows, scale, scale+1)
 	}
-	body := func(k *vk, x VecVirtual) VecVirtual { return logBody64(k, x, scale) }
+	body := func(k *vk, x VecVirtual) VecVirtual { return logBody64(k, x, scale, nil) }
 	kn := kernel{
 		rows: append(rows, lChkAdd64, lChkLim64, lMagic64, lBias64),
 		check: func(k *vk, x VecVirtual) Register {
@@ -646,7 +652,7 @@ func genLogKernel64(v isa, name string, scale int) {
 	blockUnrolled(kname, v, f64, loop, kn)
 }
 
-func logBody64(k *vk, x VecVirtual, scale int) VecVirtual {
+func logBody64(k *vk, x VecVirtual, scale int, corr VecVirtual) VecVirtual {
 	tmp := k.vec()
 	k.isub(k.c(lOff64), x, tmp)
 	idx := k.vec()
@@ -691,7 +697,7 @@ func logBody64(k *vk, x VecVirtual, scale int) VecVirtual {
 		}
 		invc, lch, lcl = look(lInvC64), look(lLogCHi64), look(lLogCLo64)
 	}
-	return logTail(k, x, kd, invc, lch, lcl, lNegOne64, lLn2Hi64, lLn2Lo64, lPoly64, logPolyRows64, scale)
+	return logTail(k, x, kd, invc, lch, lcl, lNegOne64, lLn2Hi64, lLn2Lo64, lPoly64, logPolyRows64, scale, corr)
 }
 
 func logBody32(k *vk, x VecVirtual) VecVirtual {
@@ -710,13 +716,14 @@ func logBody32(k *vk, x VecVirtual) VecVirtual {
 		return t
 	}
 	invc, lch, lcl := look(lInvC32), look(lLogCHi32), look(lLogCLo32)
-	return logTail(k, x, kd, invc, lch, lcl, lNegOne32, lLn2Hi32, lLn2Lo32, lPoly32, logPolyRows32, -1)
+	return logTail(k, x, kd, invc, lch, lcl, lNegOne32, lLn2Hi32, lLn2Lo32, lPoly32, logPolyRows32, -1, nil)
 }
 
 // logTail is the part of logCore after the table lookups: z in z (then
 // r), k in kd. With scale >= 0 it is logScaled64's: the result times the
-// rows scale (high part) and scale+1 (low part).
-func logTail(k *vk, z, kd, invc, lch, lcl VecVirtual, negOne, ln2Hi, ln2Lo, poly, rows, scale int) VecVirtual {
+// rows scale (high part) and scale+1 (low part). A non-nil corr is added
+// to the low part before the last sum (log1p's).
+func logTail(k *vk, z, kd, invc, lch, lcl VecVirtual, negOne, ln2Hi, ln2Lo, poly, rows, scale int, corr VecVirtual) VecVirtual {
 	k.fma213(k.c(negOne), invc, z) // r = z·(1/c) - 1, exact
 	r := z
 	k.fma231(k.c(ln2Hi), kd, lch) // w = k·ln2hi + log c, exact
@@ -748,6 +755,66 @@ func logTail(k *vk, z, kd, invc, lch, lcl VecVirtual, negOne, ln2Hi, ln2Lo, poly
 		k.fma231(k.c(scale), hi, u)   // + hi·sHi
 		return u
 	}
+	if corr != nil {
+		k.add(corr, q, q)
+	}
 	k.add(hi, q, q)
 	return q
+}
+
+// genLog1pKernel emits log1pFloat64: log of u = 1 + x as logBody64, with
+// (x - (u - 1))/u added to its low part; lanes whose u is not a positive
+// normal number (x <= -1, +Inf, NaN) and ±0 are left to the twin.
+func genLog1pKernel(v isa) {
+	rows := []int{lOff64, lExpMask64, lNegOne64, lLn2Hi64, lLn2Lo64}
+	for j := range logPolyRows64 {
+		rows = append(rows, lPoly64+j)
+	}
+	onePlus := func(k *vk, x VecVirtual) VecVirtual {
+		u := k.vec()
+		k.sub(k.c(lNegOne64), x, u) // x - (-1) = 1 + x
+		return u
+	}
+	kn := kernel{
+		// AVX2: with a second vector live, the third gather's result
+		// lands in Y8, and qemu 7.2's user-mode emulation (the CI's
+		// Haswell runs) gets gathers into Y8-Y15 wrong; one vector an
+		// iteration keeps them below (TestGatherRegisters)
+		single: v.Bytes == 32,
+		rows:   append(rows, lChkAdd64, lChkLim64, lMagic64, lBias64),
+		check: func(k *vk, x VecVirtual) Register {
+			chk := k.vec()
+			k.iadd(k.c(lChkAdd64), onePlus(k, x), chk)
+			m := k.gtMask(k.c(lChkLim64), chk) // u not a positive normal number
+			zero := k.vec()
+			VXORPD(zero, zero, zero)
+			VPOR(k.cmpMask(cmpEQ, zero, x), m, m) // ±0, whose sign the sum would lose
+			return m
+		},
+		compute: func(k *vk, x VecVirtual) VecVirtual {
+			u := onePlus(k, x)
+			c := k.vec()
+			k.add(k.c(lNegOne64), u, c) // u - 1
+			k.sub(c, x, c)
+			k.div(u, c, c)
+			return logBody64(k, u, -1, c)
+		},
+	}
+	if v.Bytes == 64 {
+		kn.rows = rows
+		kn.check = func(k *vk, x VecVirtual) Register {
+			m, z := K(), K()
+			VFPCLASSPDZ(U8(notPosNormal), onePlus(k, x), m)
+			VFPCLASSPDZ(U8(0x06), x, z) // ±0, whose sign the sum would lose
+			KORW(z, m, m)
+			return m
+		}
+		kn.setup = func(k *vk) {
+			t := GP32()
+			MOVL(U32(0xaaaa), t)
+			k.odd = K()
+			KMOVW(t, k.odd)
+		}
+	}
+	blockUnrolled("log1pFloat64"+v.Name, v, f64, "Log1pFloat64", kn)
 }
