@@ -36,6 +36,7 @@ const (
 	log2ULP64  = 0.66
 	log10ULP64 = 0.67
 	log1pULP64 = 0.67
+	exp2ULP64  = 0.87
 	tanhULP64  = 2.34
 	tanhULP32  = 2.6
 )
@@ -66,6 +67,22 @@ func ExpFloat64(dst, a []float64) {
 func ExpFloat32(dst, a []float32) {
 	check2(len(dst), len(a))
 	expActive.Load().exp32(dst, a)
+}
+
+// Exp2Float64 computes
+//
+//	for i := range dst {
+//		dst[i] = math.Exp2(a[i])
+//	}
+//
+// as 2ᵏ·eʳ with k the integer nearest a[i] and r = (a[i] - k)·ln 2 (the
+// polynomial of ExpFloat64): a max error of 0.87 ULP (measured against a
+// math/big reference), 2^a[i] exactly for integral a[i], +Inf above
+// 1024, 0 below -1075, gradual subnormal results in between, NaN for
+// NaN. It panics unless len(a) == len(dst).
+func Exp2Float64(dst, a []float64) {
+	check2(len(dst), len(a))
+	expActive.Load().exp2_64(dst, a)
 }
 
 // Expm1Float64 computes
@@ -189,7 +206,7 @@ type expKernels struct {
 	name                 string
 	exp64, log64, tanh64 func(dst, a []float64)
 	log2_64, log10_64    func(dst, a []float64)
-	log1p64              func(dst, a []float64)
+	log1p64, exp2_64     func(dst, a []float64)
 	expm1_64             func(dst, a []float64)
 	exp32, log32, tanh32 func(dst, a []float32)
 	pow64, hypot64       func(dst, x, y []float64)
@@ -199,7 +216,7 @@ type expKernels struct {
 var expGoKernels = &expKernels{
 	name:  "go",
 	exp64: expFloat64Go, log64: logFloat64Go, tanh64: tanhFloat64Go,
-	log2_64: log2Float64Go, log10_64: log10Float64Go, expm1_64: expm1Float64Go, log1p64: log1pFloat64Go,
+	log2_64: log2Float64Go, log10_64: log10Float64Go, expm1_64: expm1Float64Go, log1p64: log1pFloat64Go, exp2_64: exp2Float64Go,
 	exp32: expFloat32Go, log32: logFloat32Go, tanh32: tanhFloat32Go,
 	pow64: powFloat64Go, powS64: powScalarFloat64Go, hypot64: hypotFloat64Go,
 }

@@ -39,6 +39,9 @@ var expAVX2Kernels = &expKernels{
 	log1p64: func(dst, a []float64) {
 		runBlocks(dst, a, 4, func(d, s []float64, nt bool) int { return log1pFloat64AVX2(d, s, &logRows64[0][0], nt) }, log1p64)
 	},
+	exp2_64: func(dst, a []float64) {
+		runBlocks(dst, a, 4, func(d, s []float64, nt bool) int { return exp2Float64AVX2(d, s, &expRows64[0][0], nt) }, exp2_64)
+	},
 	tanh64: func(dst, a []float64) {
 		runBlocks(dst, a, 4, func(d, s []float64, nt bool) int { return tanhFloat64AVX2(d, s, &expRows64[0][0], nt) }, tanh64)
 	},
@@ -81,6 +84,9 @@ var expAVX512Kernels = &expKernels{
 	},
 	log1p64: func(dst, a []float64) {
 		runBlocks(dst, a, 8, func(d, s []float64, nt bool) int { return log1pFloat64AVX512(d, s, &logRows64[0][0], nt) }, log1p64)
+	},
+	exp2_64: func(dst, a []float64) {
+		runBlocks(dst, a, 8, func(d, s []float64, nt bool) int { return exp2Float64AVX512(d, s, &expRows64[0][0], nt) }, exp2_64)
 	},
 	tanh64: func(dst, a []float64) {
 		runBlocks(dst, a, 8, func(d, s []float64, nt bool) int { return tanhFloat64AVX512(d, s, &expRows64[0][0], nt) }, tanh64)

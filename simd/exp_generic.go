@@ -251,6 +251,32 @@ func exp64(x float64) float64 {
 	return math.Float64frombits(math.Float64bits(p) + math.Float64bits(kd)<<expBits52)
 }
 
+// exp2Max64 bounds exp2's vector path: |x| <= exp2Max64, normal
+// results that need no second scaling.
+const exp2Max64 = 1020.0
+
+// exp2_64 is the twin of Exp2Float64 for one element: with k the integer
+// nearest x, 2^k · e^r for r = (x - k)·ln 2 (x - k is exact; r is it
+// times ln2Hi64 + ln2Lo64, rounded once), exp's polynomial on r;
+// internal/mathx's Exp2 beyond exp2Max64 and for NaN. Integral x give
+// 2^x exactly (r = 0).
+func exp2_64(x float64) float64 {
+	if !(math.Abs(x) <= exp2Max64) {
+		return mathx.Exp2(x)
+	}
+	kd := x + expShift64
+	g := (kd - expShift64) - x // -(x - k)
+	r := math.FMA(g, -ln2Hi64, g*-ln2Lo64)
+	p := expPoly64Eval(r)
+	return math.Float64frombits(math.Float64bits(p) + math.Float64bits(kd)<<expBits52)
+}
+
+func exp2Float64Go(dst, a []float64) {
+	for i, x := range a[:len(dst)] {
+		dst[i] = exp2_64(x)
+	}
+}
+
 // exp64Special is exp for NaN and |x| > expMax64: the scale 2ᵏ is
 // applied in two steps so that overflow and the rounding of subnormal
 // results happen once, in the last multiplication.
@@ -603,8 +629,8 @@ func tanhFloat32Go(dst, a []float32) {
 const (
 	// expRows64 and expRows32 (exp and tanh)
 	eAbs, eMax, eLog2e, eShift, eNegLn2Hi, eNegLn2Lo, ePoly    = 0, 1, 2, 3, 4, 5, 6
-	eOne64, eTanhMax64, eSign64, eTwo64, eHi64, eLo64, eRows64 = 16, 17, 18, 19, 20, 21, 24
-	eExpm1Max64, eExpm1Min64                                   = 22, 23
+	eOne64, eTanhMax64, eSign64, eTwo64, eHi64, eLo64, eRows64 = 16, 17, 18, 19, 20, 21, 25
+	eExpm1Max64, eExpm1Min64, eExp2Max64                       = 22, 23, 24
 	eOne32, eTanhMax32, eSign32, eTwo32, eHi32, eLo32, eRows32 = 11, 12, 13, 14, 15, 16, 17
 
 	// logRows64
@@ -642,6 +668,7 @@ var (
 		set(eHi64, expClampHi64)
 		set(eLo64, expUnder64)
 		set(eExpm1Max64, expm1Max64)
+		set(eExp2Max64, exp2Max64)
 		set(eExpm1Min64, expm1Min64)
 		return r
 	}())

@@ -39,6 +39,7 @@ func expFuncs64() []expFunc[float64] {
 		{"log2", Log2Float64, log2_64, refLog2F, 0, math.MaxFloat64, log2ULP64},
 		{"log10", Log10Float64, log10_64, refLog10F, 0, math.MaxFloat64, log10ULP64},
 		{"log1p", Log1pFloat64, log1p64, refLog1pF, -1, math.MaxFloat64, log1pULP64},
+		{"exp2", Exp2Float64, exp2_64, refExp2F, -1080, 1030, exp2ULP64},
 		{"tanh", TanhFloat64, tanh64, refTanhF, -20, 20, tanhULP64},
 	}
 }
@@ -65,6 +66,8 @@ func expInputs[T float](rng *rand.Rand, name string, n int) []T {
 	switch name {
 	case "exp":
 		edges = []float64{708, -708, 709.78, 709.79, -745.13, -745.14, 88.72, 88.73, -87.3, -103.97, 86.5, -86.5, 1e-300, -1e-300}
+	case "exp2":
+		edges = []float64{1020, -1020, 1020.5, 1023.99, 1024, -1022, -1022.5, -1074, -1075, -1076, 0.5, -0.5, 3, -3, 1e-300, 0x1p-60}
 	case "log1p":
 		edges = []float64{-1, math.Nextafter(-1, 0), -0.5, math.Nextafter(-0.5, 0), -0.25, 1, 2, 1e-300, -1e-300, 0x1p-53, 0x1p-54, -0x1p-54, 5e-324, 1e300, math.MaxFloat64, -1.5, math.Inf(-1)}
 	case "log":
@@ -485,6 +488,13 @@ func refExpm1F(x float64) *big.Float {
 	return e.Sub(e, bigF(1, p)).SetPrec(refBits)
 }
 
+// refExp2F is e^(x·ln 2).
+func refExp2F(x float64) *big.Float {
+	p := uint(refBits + 64)
+	t := bigF(x, p)
+	return bigExp(t.Mul(t, bigLn(2)), p).SetPrec(refBits)
+}
+
 // refLog2F and refLog10F divide the natural logarithm by ln 2 and ln 10.
 func refLog2F(x float64) *big.Float  { return refLogBase(x, 2) }
 func refLog10F(x float64) *big.Float { return refLogBase(x, 10) }
@@ -789,6 +799,33 @@ func TestLog1pValues(t *testing.T) {
 				Log1pFloat64(dst, a)
 				if !sameF(dst[n-1], c.want, 1) {
 					t.Errorf("Log1pFloat64(%v) = %v, want %v", c.x, dst[n-1], c.want)
+				}
+			}
+		}
+	})
+}
+
+// TestExp2Values checks exp2's special values, exact powers and the ends
+// of its range, each alone and in a vector of ordinary values.
+func TestExp2Values(t *testing.T) {
+	inf, nan, negz := math.Inf(1), math.NaN(), math.Copysign(0, -1)
+	cases := []struct{ x, want float64 }{
+		{0, 1}, {negz, 1}, {1, 2}, {3, 8}, {-3, 0.125}, {10, 1024}, {-1022, 0x1p-1022}, {1023, 0x1p1023},
+		{1020, 0x1p1020}, {-1020, 0x1p-1020}, {-1074, 5e-324}, {-1076, 0}, {1024, inf}, {2000, inf},
+		{-2000, 0}, {inf, inf}, {-inf, 0}, {nan, nan}, {1e-300, 1}, {0.5, math.Sqrt2}, {-0.5, 1 / math.Sqrt2},
+	}
+	forEachImpl(t, func(t *testing.T) {
+		for _, c := range cases {
+			for _, n := range []int{1, 8, 16, 17} {
+				a := make([]float64, n)
+				for i := range a {
+					a[i] = 0.5
+				}
+				a[n-1] = c.x
+				dst := make([]float64, n)
+				Exp2Float64(dst, a)
+				if !sameF(dst[n-1], c.want, 1) {
+					t.Errorf("Exp2Float64(%v) = %v, want %v", c.x, dst[n-1], c.want)
 				}
 			}
 		}

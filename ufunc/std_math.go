@@ -16,7 +16,7 @@ import (
 // float32, sqrt(int32) float64. float64 results come from the functions
 // of internal/mathx (about one ULP; each states its measured error);
 // float32 and float16 ones are computed in float64 and rounded once.
-// sqrt, exp, expm1, log, log2, log10, log1p, tanh, sin and cos have fast loops for
+// sqrt, exp, exp2, expm1, log, log2, log10, log1p, tanh, sin and cos have fast loops for
 // contiguous float32 and float64 runs (std_math_fast.go), each within the
 // bound its doc states.
 
@@ -34,7 +34,10 @@ var Cbrt = mathUnary("cbrt", "the cube root, element-wise", mathx.Cbrt, nil)
 // max error 0.88 and 0.89 ULP.
 var Exp = mathUnary("exp", "the exponential e**x, element-wise", mathx.Exp, mathx.CExp)
 
-// Exp2 computes 2 to the power x element-wise (NumPy's exp2).
+// Exp2 computes 2 to the power x element-wise (NumPy's exp2). The
+// float64 and float32 loops are the vector kernel simd.Exp2Float64
+// whatever the layout (float32 rounded once from it); integral powers
+// are exact.
 // Max error of the float64 loop: 0.87 ULP.
 var Exp2 = mathUnary("exp2", "2**x, element-wise", mathx.Exp2, mathx.CExp2)
 

@@ -44,7 +44,7 @@ func init() {
 const (
 	eAbs, eMax, eLog2e, eShift, eNegLn2Hi, eNegLn2Lo, ePoly = 0, 1, 2, 3, 4, 5, 6
 	eOne64, eTanhMax64, eSign64, eTwo64, eHi64, eLo64       = 16, 17, 18, 19, 20, 21
-	eExpm1Max64, eExpm1Min64                                = 22, 23
+	eExpm1Max64, eExpm1Min64, eExp2Max64                    = 22, 23, 24
 	eOne32, eTanhMax32, eSign32, eTwo32, eHi32, eLo32       = 11, 12, 13, 14, 15, 16
 
 	lOff64, lMagic64, lBias64, lExpMask64, lNegOne64, lLn2Hi64, lLn2Lo64 = 0, 1, 2, 3, 4, 5, 6
@@ -74,6 +74,7 @@ func genExp() {
 			genTanhKernel(v, e)
 		}
 		genLog1pKernel(v)
+		genExp2Kernel(v)
 	}
 	genPow()
 	genHypot()
@@ -404,6 +405,42 @@ func pairs(k *vk, r, r2 VecVirtual, poly int) VecVirtual {
 		k.fma213(pair(j), r2, a) // a = a·r² + pair(j)
 	}
 	return a
+}
+
+// genExp2Kernel: exp2_64 of simd/exp_generic.go, exp's polynomial on
+// r = (x - k)·ln 2 for the integer k nearest x, |x| <= exp2Max64 (the
+// twin does the rest).
+func genExp2Kernel(v isa) {
+	kn := kernel{
+		rows: append([]int{eAbs, eExp2Max64, eOne64}, expRows(f64)...),
+		check: func(k *vk, x VecVirtual) Register {
+			ax := k.vec()
+			k.and(k.c(eAbs), x, ax)
+			return k.cmpMask(cmpNLEUQ, k.c(eExp2Max64), ax) // !(|x| <= max)
+		},
+		compute: func(k *vk, x VecVirtual) VecVirtual {
+			kd := k.load(k.c(eShift))
+			k.add(x, kd, kd) // x + shift: k in the low bits
+			g := k.vec()
+			k.sub(k.c(eShift), kd, g)
+			k.sub(x, g, g) // k - x, exact
+			r := k.vec()
+			k.mul(k.c(eNegLn2Lo), g, r)
+			k.fma231(k.c(eNegLn2Hi), g, r) // (x - k)·ln 2
+			p := k.load(k.c(ePoly + 1))
+			k.fma231(k.c(ePoly), r, p)
+			for j := 2; j < expPolyRows64; j++ {
+				k.fma213(k.c(ePoly+j), r, p)
+			}
+			k.fma213(k.c(eOne64), r, p)
+			k.fma213(k.c(eOne64), r, p)
+			sc := k.vec()
+			k.shl(52, kd, sc)
+			k.iadd(sc, p, p) // add k to the exponent
+			return p
+		},
+	}
+	blockUnrolled("exp2Float64"+v.Name, v, f64, "Exp2Float64", kn)
 }
 
 // genExpKernel: exp64 / exp32 of simd/exp_generic.go. The AVX2 kernel
