@@ -42,6 +42,9 @@ var expAVX2Kernels = &expKernels{
 	exp2_64: func(dst, a []float64) {
 		runBlocks(dst, a, 4, func(d, s []float64, nt bool) int { return exp2Float64AVX2(d, s, &expRows64[0][0], nt) }, exp2_64)
 	},
+	cosh64: func(dst, a []float64) {
+		runBlocks(dst, a, 4, func(d, s []float64, nt bool) int { return coshFloat64AVX2(d, s, &expRows64[0][0], nt) }, cosh64)
+	},
 	tanh64: func(dst, a []float64) {
 		runBlocks(dst, a, 4, func(d, s []float64, nt bool) int { return tanhFloat64AVX2(d, s, &expRows64[0][0], nt) }, tanh64)
 	},
@@ -87,6 +90,9 @@ var expAVX512Kernels = &expKernels{
 	},
 	exp2_64: func(dst, a []float64) {
 		runBlocks(dst, a, 8, func(d, s []float64, nt bool) int { return exp2Float64AVX512(d, s, &expRows64[0][0], nt) }, exp2_64)
+	},
+	cosh64: func(dst, a []float64) {
+		runBlocks(dst, a, 8, func(d, s []float64, nt bool) int { return coshFloat64AVX512(d, s, &expRows64[0][0], nt) }, cosh64)
 	},
 	tanh64: func(dst, a []float64) {
 		runBlocks(dst, a, 8, func(d, s []float64, nt bool) int { return tanhFloat64AVX512(d, s, &expRows64[0][0], nt) }, tanh64)

@@ -271,6 +271,24 @@ func exp2_64(x float64) float64 {
 	return math.Float64frombits(math.Float64bits(p) + math.Float64bits(kd)<<expBits52)
 }
 
+// cosh64 is the twin of CoshFloat64 for one element: (e + 1/e)/2 with
+// e = exp64(|x|), as e/2 + (1/2)/e summed with one rounding; |x| beyond
+// expMax64 and NaN go to internal/mathx's Cosh.
+func cosh64(x float64) float64 {
+	a := math.Abs(x)
+	if !(a <= expMax64) {
+		return mathx.Cosh(x)
+	}
+	e := exp64(a)
+	return math.FMA(0.5, e, 0.5/e)
+}
+
+func coshFloat64Go(dst, a []float64) {
+	for i, x := range a[:len(dst)] {
+		dst[i] = cosh64(x)
+	}
+}
+
 func exp2Float64Go(dst, a []float64) {
 	for i, x := range a[:len(dst)] {
 		dst[i] = exp2_64(x)
@@ -629,8 +647,8 @@ func tanhFloat32Go(dst, a []float32) {
 const (
 	// expRows64 and expRows32 (exp and tanh)
 	eAbs, eMax, eLog2e, eShift, eNegLn2Hi, eNegLn2Lo, ePoly    = 0, 1, 2, 3, 4, 5, 6
-	eOne64, eTanhMax64, eSign64, eTwo64, eHi64, eLo64, eRows64 = 16, 17, 18, 19, 20, 21, 25
-	eExpm1Max64, eExpm1Min64, eExp2Max64                       = 22, 23, 24
+	eOne64, eTanhMax64, eSign64, eTwo64, eHi64, eLo64, eRows64 = 16, 17, 18, 19, 20, 21, 26
+	eExpm1Max64, eExpm1Min64, eExp2Max64, eHalf64              = 22, 23, 24, 25
 	eOne32, eTanhMax32, eSign32, eTwo32, eHi32, eLo32, eRows32 = 11, 12, 13, 14, 15, 16, 17
 
 	// logRows64
@@ -669,6 +687,7 @@ var (
 		set(eLo64, expUnder64)
 		set(eExpm1Max64, expm1Max64)
 		set(eExp2Max64, exp2Max64)
+		set(eHalf64, 0.5)
 		set(eExpm1Min64, expm1Min64)
 		return r
 	}())

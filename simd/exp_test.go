@@ -40,6 +40,7 @@ func expFuncs64() []expFunc[float64] {
 		{"log10", Log10Float64, log10_64, refLog10F, 0, math.MaxFloat64, log10ULP64},
 		{"log1p", Log1pFloat64, log1p64, refLog1pF, -1, math.MaxFloat64, log1pULP64},
 		{"exp2", Exp2Float64, exp2_64, refExp2F, -1080, 1030, exp2ULP64},
+		{"cosh", CoshFloat64, cosh64, refCoshF, -720, 720, coshULP64},
 		{"tanh", TanhFloat64, tanh64, refTanhF, -20, 20, tanhULP64},
 	}
 }
@@ -66,6 +67,8 @@ func expInputs[T float](rng *rand.Rand, name string, n int) []T {
 	switch name {
 	case "exp":
 		edges = []float64{708, -708, 709.78, 709.79, -745.13, -745.14, 88.72, 88.73, -87.3, -103.97, 86.5, -86.5, 1e-300, -1e-300}
+	case "cosh":
+		edges = []float64{708, -708, 708.1, 710.47, 710.48, -710.48, 1e-300, 0x1p-30, 20, -20}
 	case "exp2":
 		edges = []float64{1020, -1020, 1020.5, 1023.99, 1024, -1022, -1022.5, -1074, -1075, -1076, 0.5, -0.5, 3, -3, 1e-300, 0x1p-60}
 	case "log1p":
@@ -488,6 +491,15 @@ func refExpm1F(x float64) *big.Float {
 	return e.Sub(e, bigF(1, p)).SetPrec(refBits)
 }
 
+// refCoshF is (e^x + e^-x)/2.
+func refCoshF(x float64) *big.Float {
+	p := uint(refBits + 64)
+	e := bigExp(bigF(math.Abs(x), p), p)
+	r := new(big.Float).SetPrec(p).Quo(bigF(1, p), e)
+	r.Add(r, e)
+	return r.Quo(r, bigF(2, p)).SetPrec(refBits)
+}
+
 // refExp2F is e^(x·ln 2).
 func refExp2F(x float64) *big.Float {
 	p := uint(refBits + 64)
@@ -826,6 +838,32 @@ func TestExp2Values(t *testing.T) {
 				Exp2Float64(dst, a)
 				if !sameF(dst[n-1], c.want, 1) {
 					t.Errorf("Exp2Float64(%v) = %v, want %v", c.x, dst[n-1], c.want)
+				}
+			}
+		}
+	})
+}
+
+// TestCoshValues checks cosh's special values and the ends of its
+// range, each alone and in a vector of ordinary values.
+func TestCoshValues(t *testing.T) {
+	inf, nan, negz := math.Inf(1), math.NaN(), math.Copysign(0, -1)
+	cases := []struct{ x, want float64 }{
+		{0, 1}, {negz, 1}, {1, 1.5430806348152437}, {-1, 1.5430806348152437}, {-20, 242582597.70489514},
+		{710.4758, 1.7975851435895588e+308}, {711, inf}, {-711, inf}, {inf, inf}, {-inf, inf}, {nan, nan}, {1e-300, 1},
+	}
+	forEachImpl(t, func(t *testing.T) {
+		for _, c := range cases {
+			for _, n := range []int{1, 8, 16, 17} {
+				a := make([]float64, n)
+				for i := range a {
+					a[i] = 0.5
+				}
+				a[n-1] = c.x
+				dst := make([]float64, n)
+				CoshFloat64(dst, a)
+				if !sameF(dst[n-1], c.want, 1) {
+					t.Errorf("CoshFloat64(%v) = %v, want %v", c.x, dst[n-1], c.want)
 				}
 			}
 		}

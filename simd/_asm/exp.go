@@ -44,7 +44,7 @@ func init() {
 const (
 	eAbs, eMax, eLog2e, eShift, eNegLn2Hi, eNegLn2Lo, ePoly = 0, 1, 2, 3, 4, 5, 6
 	eOne64, eTanhMax64, eSign64, eTwo64, eHi64, eLo64       = 16, 17, 18, 19, 20, 21
-	eExpm1Max64, eExpm1Min64, eExp2Max64                    = 22, 23, 24
+	eExpm1Max64, eExpm1Min64, eExp2Max64, eHalf64           = 22, 23, 24, 25
 	eOne32, eTanhMax32, eSign32, eTwo32, eHi32, eLo32       = 11, 12, 13, 14, 15, 16
 
 	lOff64, lMagic64, lBias64, lExpMask64, lNegOne64, lLn2Hi64, lLn2Lo64 = 0, 1, 2, 3, 4, 5, 6
@@ -75,6 +75,7 @@ func genExp() {
 		}
 		genLog1pKernel(v)
 		genExp2Kernel(v)
+		genCoshKernel(v)
 	}
 	genPow()
 	genHypot()
@@ -405,6 +406,33 @@ func pairs(k *vk, r, r2 VecVirtual, poly int) VecVirtual {
 		k.fma213(pair(j), r2, a) // a = a·r² + pair(j)
 	}
 	return a
+}
+
+// genCoshKernel: cosh64 of simd/exp_generic.go, exp's kernel on |x|
+// <= expMax64 then e/2 + (1/2)/e (the twin does the rest).
+func genCoshKernel(v isa) {
+	kn := kernel{
+		rows: append([]int{eAbs, eMax, eOne64, eHalf64}, expRows(f64)...),
+		check: func(k *vk, x VecVirtual) Register {
+			ax := k.vec()
+			k.and(k.c(eAbs), x, ax)
+			return k.cmpMask(cmpNLEUQ, k.c(eMax), ax) // !(|x| <= max)
+		},
+		compute: func(k *vk, x VecVirtual) VecVirtual {
+			k.and(k.c(eAbs), x, x)
+			kd, _, p := expCore(k, x)
+			k.fma213(k.c(eOne64), x, p)
+			k.fma213(k.c(eOne64), x, p)
+			sc := k.vec()
+			k.shl(52, kd, sc)
+			k.iadd(sc, p, p) // e = exp(|x|)
+			q := k.load(k.c(eHalf64))
+			k.div(p, q, q)               // (1/2)/e
+			k.fma231(k.c(eHalf64), p, q) // e/2 + (1/2)/e
+			return q
+		},
+	}
+	blockUnrolled("coshFloat64"+v.Name, v, f64, "CoshFloat64", kn)
 }
 
 // genExp2Kernel: exp2_64 of simd/exp_generic.go, exp's polynomial on
