@@ -248,6 +248,91 @@ var (
 	}
 )
 
+// The floating-point floor division, remainder and fmod kernels. The
+// simd kernels give the bits of floorDivFloat, remFloat and fmodFloat
+// (NumPy's npy_floor_divide, npy_remainder and C's fmod) for every
+// operand, so they take runs of any length.
+var (
+	simdFloorDiv = simdOps{
+		simd.FloorDivFloat64Unitary, simd.FloorDivFloat64ScalarUnitary, simd.RfloorDivFloat64ScalarUnitary,
+		simd.FloorDivFloat32Unitary, simd.FloorDivFloat32ScalarUnitary, simd.RfloorDivFloat32ScalarUnitary,
+	}
+	simdRem = simdOps{
+		simd.ModFloat64Unitary, simd.ModFloat64ScalarUnitary, simd.RmodFloat64ScalarUnitary,
+		simd.ModFloat32Unitary, simd.ModFloat32ScalarUnitary, simd.RmodFloat32ScalarUnitary,
+	}
+	simdFmod = simdOps{
+		simd.FmodFloat64Unitary, simd.FmodFloat64ScalarUnitary, simd.RfmodFloat64ScalarUnitary,
+		simd.FmodFloat32Unitary, simd.FmodFloat32ScalarUnitary, simd.RfmodFloat32ScalarUnitary,
+	}
+)
+
+// divFamilyLoop returns the float32 or float64 loop of floor_divide,
+// remainder or fmod: contiguous runs and runs with a repeated operand go
+// to the simd kernels ops, strided ones to f (the same function, element
+// by element).
+func divFamilyLoop[T floating](ops *simdOps, f func(a, b T) T) Loop {
+	return func(args []unsafe.Pointer, steps []int, n int) {
+		if n <= 0 {
+			return
+		}
+		sz := sizeOf[T]()
+		if mode := binLayout(steps, sz, sz, sz); mode != modeStrided {
+			x, y, out := slices3[T, T, T](args, mode, n)
+			if simdBinary(ops, mode, x, y, out) {
+				return
+			}
+		}
+		for i := range n {
+			*at[T](args[2], steps[2], i) = f(*at[T](args[0], steps[0], i), *at[T](args[1], steps[1], i))
+		}
+	}
+}
+
+// runOperand returns elements i to i+m of a contiguous operand at p, or
+// its one element if it is repeated (step 0).
+func runOperand[T any](p unsafe.Pointer, step, i, m int) []T {
+	if step == 0 {
+		return unsafe.Slice((*T)(p), 1)
+	}
+	return unsafe.Slice((*T)(unsafe.Add(p, i*step)), m)
+}
+
+// divmodChunk is the number of quotients divmodLoop keeps on its stack
+// at a time.
+const divmodChunk = 256
+
+// divmodLoop returns the float32 or float64 loop of divmod. Runs whose
+// inputs are contiguous or repeated and whose outputs are contiguous go
+// to the simd kernels, a chunk at a time: the quotients to a buffer, the
+// remainders to the second output, then the quotients to the first, so
+// that an output may be an input (divmod(x, y, out=(x, y))). Strided
+// runs take divmodFloat element by element.
+func divmodLoop[T floating]() Loop {
+	f := BinaryTwo(divmodFloat[T])
+	return func(args []unsafe.Pointer, steps []int, n int) {
+		sz := sizeOf[T]()
+		if n <= 0 || steps[3] != sz {
+			f(args, steps, n)
+			return
+		}
+		mode := binLayout(steps[:3], sz, sz, sz)
+		if mode == modeStrided {
+			f(args, steps, n)
+			return
+		}
+		var buf [divmodChunk]T
+		for i := 0; i < n; i += divmodChunk {
+			m := min(divmodChunk, n-i)
+			x, y := runOperand[T](args[0], steps[0], i, m), runOperand[T](args[1], steps[1], i, m)
+			quo, rem := buf[:m], unsafe.Slice((*T)(unsafe.Add(args[3], i*sz)), m)
+			simdBinary(&simdFloorDiv, mode, x, y, quo)
+			simdBinary(&simdRem, mode, x, y, rem)
+			copy(unsafe.Slice((*T)(unsafe.Add(args[2], i*sz)), m), quo)
+		}
+	}
+}
+
 // minSimdRun is the shortest run the arithmetic loops hand to simd:
 // below it, choosing and calling a kernel costs more than the Go loop,
 // which gives the same bits.

@@ -163,7 +163,7 @@ func init() {
 				Binary(floorDivSigned[int16]), Binary(floorDivUnsigned[uint16]),
 				Binary(floorDivSigned[int32]), Binary(floorDivUnsigned[uint32]),
 				Binary(floorDivSigned[int64]), Binary(floorDivUnsigned[uint64]),
-				Binary(floorDivFloat[float32]), Binary(floorDivFloat[float64])},
+				divFamilyLoop(&simdFloorDiv, floorDivFloat[float32]), divFamilyLoop(&simdFloorDiv, floorDivFloat[float64])},
 				halfBinary(floorDivFloat[float32]))
 		})
 	registerTypes(Remainder, "bb->b BB->B hh->h HH->H ii->i II->I ll->l LL->L qq->q QQ->Q ee->e ff->f dd->d gg->g mm->m OO->O",
@@ -173,7 +173,7 @@ func init() {
 				Binary(remSigned[int16]), Binary(remUnsigned[uint16]),
 				Binary(remSigned[int32]), Binary(remUnsigned[uint32]),
 				Binary(remSigned[int64]), Binary(remUnsigned[uint64]),
-				Binary(remFloat[float32]), Binary(remFloat[float64])},
+				divFamilyLoop(&simdRem, remFloat[float32]), divFamilyLoop(&simdRem, remFloat[float64])},
 				halfBinary(remFloat[float32]))
 		})
 	registerTypes(Fmod, "bb->b BB->B hh->h HH->H ii->i II->I ll->l LL->L qq->q QQ->Q ee->e ff->f dd->d gg->g OO->O",
@@ -183,7 +183,7 @@ func init() {
 				Binary(fmodInt[int16]), Binary(fmodInt[uint16]),
 				Binary(fmodInt[int32]), Binary(fmodInt[uint32]),
 				Binary(fmodInt[int64]), Binary(fmodInt[uint64]),
-				Binary(fmodFloat[float32]), Binary(fmodFloat[float64])},
+				divFamilyLoop(&simdFmod, fmodFloat[float32]), divFamilyLoop(&simdFmod, fmodFloat[float64])},
 				halfBinary(fmodFloat[float32]))
 		})
 	registerTypes(Divmod, "bb->bb BB->BB hh->hh HH->HH ii->ii II->II ll->ll LL->LL qq->qq QQ->QQ ee->ee ff->ff dd->dd gg->gg mm->qm",
@@ -193,7 +193,7 @@ func init() {
 				BinaryTwo(divmodSigned[int16]), BinaryTwo(divmodUnsigned[uint16]),
 				BinaryTwo(divmodSigned[int32]), BinaryTwo(divmodUnsigned[uint32]),
 				BinaryTwo(divmodSigned[int64]), BinaryTwo(divmodUnsigned[uint64]),
-				BinaryTwo(divmodFloat[float32]), BinaryTwo(divmodFloat[float64])},
+				divmodLoop[float32](), divmodLoop[float64]()},
 				BinaryTwo(func(a, b float16.Float16) (float16.Float16, float16.Float16) {
 					d, m := divmodFloat(a.Float32(), b.Float32())
 					return half(d), half(m)
