@@ -45,6 +45,12 @@ import "sync/atomic"
 //	return math.Copysign(0, a/b), mod
 func DivModFloat64(a, b float64) (div, mod float64) { return divMod(a, b) }
 
+// Fmod returns C's fmod(a, b) (math.Mod) as the fmod kernels compute
+// each element: a - n·b for n the quotient a/b truncated toward zero,
+// exact, with the sign of a. The result is the same for float32
+// arguments widened (it is exact).
+func Fmod(a, b float64) float64 { return fmod64(a, b) }
+
 // DivModFloat32 is DivModFloat64 in float32 arithmetic (math.Mod is
 // exact, and so is math.Floor of a float32).
 func DivModFloat32(a, b float32) (div, mod float32) { return divMod(a, b) }

@@ -605,62 +605,20 @@ func fmodInt[T integer](a, b T) T {
 	return a % b
 }
 
-// fmodFloat is C's fmod, exact at either width.
-func fmodFloat[F floating](a, b F) F { return F(fmod(float64(a), float64(b))) }
-
-// fmod is math.Mod (C's fmod: a - n·b for n the quotient a/b truncated,
-// exact), faster where the quotient is below 2⁵²: there n·b - a is one
-// fused multiply-add, exact for the right n (the result is
-// representable), and a quotient a/b rounded up to an integer is caught
-// by the result's sign and n moved back by one. math.Mod,
-// which reduces the exponent step by step, does the rest (infinities,
-// NaN, zero divisors, large quotients).
-func fmod(a, b float64) float64 {
-	q := a / b
-	if !(math.Abs(q) < 1<<52) || b == 0 || math.IsInf(b, 0) {
-		return math.Mod(a, b)
-	}
-	n := math.Trunc(q)
-	r := math.FMA(-n, b, a)
-	if r != 0 && math.Signbit(r) != math.Signbit(a) {
-		// a/b rounded up to the integer n (it never rounds down past
-		// one: below 2⁵² integers are representable and rounding is
-		// monotonic), so n is one too far from zero
-		n -= math.Copysign(1, q)
-		r = math.FMA(-n, b, a)
-	}
-	if r == 0 {
-		return math.Copysign(0, a)
-	}
-	return r
-}
+// fmodFloat is C's fmod, exact at either width (simd.Fmod, the twin of
+// the fmod kernels).
+func fmodFloat[F floating](a, b F) F { return F(simd.Fmod(float64(a), float64(b))) }
 
 // divmodFloat is NumPy's npy_divmod: the floor quotient and the remainder
-// with the sign of the divisor, computed in F.
+// with the sign of the divisor, computed in F (simd's DivModFloat64 and
+// DivModFloat32, the twins of the floor division and remainder kernels).
 func divmodFloat[F floating](a, b F) (F, F) {
-	mod := fmodFloat(a, b)
-	if b == 0 {
-		return a / b, mod
+	if a32, ok := any(a).(float32); ok {
+		d, m := simd.DivModFloat32(a32, any(b).(float32))
+		return F(d), F(m)
 	}
-	div := (a - mod) / b
-	if mod != 0 {
-		if (b < 0) != (mod < 0) {
-			mod += b
-			div -= 1
-		}
-	} else {
-		mod = F(math.Copysign(0, float64(b)))
-	}
-	var floordiv F
-	if div != 0 {
-		floordiv = F(math.Floor(float64(div)))
-		if div-floordiv > 0.5 {
-			floordiv += 1
-		}
-	} else {
-		floordiv = F(math.Copysign(0, float64(a/b)))
-	}
-	return floordiv, mod
+	d, m := simd.DivModFloat64(float64(a), float64(b))
+	return F(d), F(m)
 }
 
 // floorDivFloat is NumPy's npy_floor_divide.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/pluribus-go/pluribus/dtype"
 	"github.com/pluribus-go/pluribus/ndarray"
+	"github.com/pluribus-go/pluribus/simd"
 	"github.com/x448/float16"
 )
 
@@ -299,7 +300,7 @@ func TestStridedAndScalarPaths(t *testing.T) {
 	checkEqual(t, "greater", lt, []bool{false, false, true, true})
 }
 
-// fmod gives math.Mod's bits: random pairs over many magnitudes (the
+// simd.Fmod gives math.Mod's bits: random pairs over many magnitudes (the
 // quotient from below 1 to past 2^52, where math.Mod takes over), pairs
 // whose quotient a/b rounds across an integer, exact multiples (the zero
 // keeps a's sign), zeros, infinities and NaN.
@@ -307,7 +308,7 @@ func TestFmod(t *testing.T) {
 	rng := rand.New(rand.NewPCG(97, 98))
 	check := func(a, b float64) {
 		t.Helper()
-		g, w := fmod(a, b), math.Mod(a, b)
+		g, w := simd.Fmod(a, b), math.Mod(a, b)
 		if math.Float64bits(g) != math.Float64bits(w) && !(g != g && w != w) {
 			t.Fatalf("fmod(%v, %v) = %v, math.Mod gives %v", a, b, g, w)
 		}

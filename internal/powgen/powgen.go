@@ -57,19 +57,7 @@ func bigLog(v *big.Float) *big.Float {
 		e--
 	}
 	one := newF().SetInt64(1)
-	s := newF().Quo(newF().Sub(m, one), newF().Add(m, one))
-	s2 := newF().Mul(s, s)
-	sum, term := newF().Set(s), newF().Set(s)
-	eps := newF().SetMantExp(one, -prec-8)
-	for n := int64(3); ; n += 2 {
-		term.Mul(term, s2)
-		t := newF().Quo(term, newF().SetInt64(n))
-		sum.Add(sum, t)
-		if t.Sign() == 0 || newF().Abs(t).Cmp(eps) < 0 {
-			break
-		}
-	}
-	sum.Mul(sum, newF().SetInt64(2))
+	sum := twoAtanh(newF().Quo(newF().Sub(m, one), newF().Add(m, one)))
 	if e != 0 {
 		sum.Add(sum, newF().Mul(ln2(), newF().SetInt64(int64(e))))
 	}
@@ -77,17 +65,18 @@ func bigLog(v *big.Float) *big.Float {
 }
 
 // ln2 is log 2 = 2·atanh(1/3).
-func ln2() *big.Float {
-	one := newF().SetInt64(1)
-	s := newF().Quo(one, newF().SetInt64(3))
+func ln2() *big.Float { return twoAtanh(newF().Quo(newF().SetInt64(1), newF().SetInt64(3))) }
+
+// twoAtanh is 2·atanh(s) = log((1+s)/(1-s)) for |s| < 1/2, by its series.
+func twoAtanh(s *big.Float) *big.Float {
 	s2 := newF().Mul(s, s)
 	sum, term := newF().Set(s), newF().Set(s)
-	eps := newF().SetMantExp(one, -prec-8)
+	eps := newF().SetMantExp(newF().SetInt64(1), -prec-8)
 	for n := int64(3); ; n += 2 {
 		term.Mul(term, s2)
 		t := newF().Quo(term, newF().SetInt64(n))
 		sum.Add(sum, t)
-		if t.Cmp(eps) < 0 {
+		if t.Sign() == 0 || newF().Abs(t).Cmp(eps) < 0 {
 			break
 		}
 	}

@@ -408,16 +408,20 @@ func pairs(k *vk, r, r2 VecVirtual, poly int) VecVirtual {
 	return a
 }
 
+// absAbove is the mask of the lanes where !(|x| <= the bound in row
+// max): beyond it, or NaN.
+func absAbove(k *vk, x VecVirtual, max int) Register {
+	ax := k.vec()
+	k.and(k.c(eAbs), x, ax)
+	return k.cmpMask(cmpNLEUQ, k.c(max), ax)
+}
+
 // genCoshKernel: cosh64 of simd/exp_generic.go, exp's kernel on |x|
 // <= expMax64 then e/2 + (1/2)/e (the twin does the rest).
 func genCoshKernel(v isa) {
 	kn := kernel{
-		rows: append([]int{eAbs, eMax, eOne64, eHalf64}, expRows(f64)...),
-		check: func(k *vk, x VecVirtual) Register {
-			ax := k.vec()
-			k.and(k.c(eAbs), x, ax)
-			return k.cmpMask(cmpNLEUQ, k.c(eMax), ax) // !(|x| <= max)
-		},
+		rows:  append([]int{eAbs, eMax, eOne64, eHalf64}, expRows(f64)...),
+		check: func(k *vk, x VecVirtual) Register { return absAbove(k, x, eMax) },
 		compute: func(k *vk, x VecVirtual) VecVirtual {
 			k.and(k.c(eAbs), x, x)
 			kd, _, p := expCore(k, x)
@@ -440,12 +444,8 @@ func genCoshKernel(v isa) {
 // twin does the rest).
 func genExp2Kernel(v isa) {
 	kn := kernel{
-		rows: append([]int{eAbs, eExp2Max64, eOne64}, expRows(f64)...),
-		check: func(k *vk, x VecVirtual) Register {
-			ax := k.vec()
-			k.and(k.c(eAbs), x, ax)
-			return k.cmpMask(cmpNLEUQ, k.c(eExp2Max64), ax) // !(|x| <= max)
-		},
+		rows:  append([]int{eAbs, eExp2Max64, eOne64}, expRows(f64)...),
+		check: func(k *vk, x VecVirtual) Register { return absAbove(k, x, eExp2Max64) },
 		compute: func(k *vk, x VecVirtual) VecVirtual {
 			kd := k.load(k.c(eShift))
 			k.add(x, kd, kd) // x + shift: k in the low bits
@@ -482,12 +482,8 @@ func genExpKernel(v isa, e elem) {
 		one, hi, lo = eOne64, eHi64, eLo64
 	}
 	kn := kernel{
-		rows: append([]int{eAbs, eMax, one}, expRows(e)...),
-		check: func(k *vk, x VecVirtual) Register {
-			ax := k.vec()
-			k.and(k.c(eAbs), x, ax)
-			return k.cmpMask(cmpNLEUQ, k.c(eMax), ax) // !(|x| <= max)
-		},
+		rows:  append([]int{eAbs, eMax, one}, expRows(e)...),
+		check: func(k *vk, x VecVirtual) Register { return absAbove(k, x, eMax) },
 		compute: func(k *vk, x VecVirtual) VecVirtual {
 			kd, _, p := expCore(k, x)
 			k.fma213(k.c(one), x, p) // 1 + r·P(r)
@@ -722,15 +718,7 @@ func logBody64(k *vk, x VecVirtual, scale int, corr VecVirtual) VecVirtual {
 	k.isub(k.c(lOff64), x, tmp)
 	idx := k.vec()
 	k.shr(48, tmp, idx)
-	kd := k.vec()
-	if k.z() {
-		VPSRAQ(U8(52), tmp, kd)
-		VCVTQQ2PD(kd, kd)
-	} else {
-		k.shr(52, tmp, kd)
-		k.xor(k.c(lMagic64), kd, kd) // 2⁵² + 2048 + k
-		k.sub(k.c(lBias64), kd, kd)
-	}
+	kd := k.exponent(tmp, lMagic64, lBias64)
 	var wi VecVirtual
 	if k.z() {
 		wi = k.vec()
@@ -763,6 +751,23 @@ func logBody64(k *vk, x VecVirtual, scale int, corr VecVirtual) VecVirtual {
 		invc, lch, lcl = look(lInvC64), look(lLogCHi64), look(lLogCLo64)
 	}
 	return logTail(k, x, kd, invc, lch, lcl, lNegOne64, lLn2Hi64, lLn2Lo64, lPoly64, logPolyRows64, scale, corr)
+}
+
+// exponent returns the float64 value of the signed top 12 bits of tmp
+// (x's bits less the reduction's offset: k of x = 2^k·z), with
+// VPSRAQ and VCVTQQ2PD (AVX-512) or, for AVX2, the rows magic (the bits
+// of 2^52 + 2048) and bias (2^52 + 2048): 2^52 + 2048 + k less the bias.
+func (k *vk) exponent(tmp VecVirtual, magic, bias int) VecVirtual {
+	kd := k.vec()
+	if k.z() {
+		VPSRAQ(U8(52), tmp, kd)
+		VCVTQQ2PD(kd, kd)
+		return kd
+	}
+	k.shr(52, tmp, kd)
+	k.xor(k.c(magic), kd, kd) // 2⁵² + 2048 + k
+	k.sub(k.c(bias), kd, kd)
+	return kd
 }
 
 func logBody32(k *vk, x VecVirtual) VecVirtual {

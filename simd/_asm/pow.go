@@ -183,15 +183,7 @@ func powBody(k *vk, x VecVirtual, y Op, bail string) VecVirtual {
 	idx := k.vec()
 	k.shr(52-7, tmp, idx)
 	k.and(k.c(pIdxMask), idx, idx)
-	kd := k.vec()
-	if k.z() {
-		VPSRAQ(U8(52), tmp, kd)
-		VCVTQQ2PD(kd, kd)
-	} else {
-		k.shr(52, tmp, kd)
-		k.xor(k.c(pMagic), kd, kd) // 2⁵² + 2048 + k
-		k.sub(k.c(pBias), kd, kd)
-	}
+	kd := k.exponent(tmp, pMagic, pBias)
 	k.and(k.c(pExpMask), tmp, tmp)
 	k.isub(tmp, x, x) // z
 	k.shl(1, idx, tmp)
