@@ -38,6 +38,7 @@ const (
 	log1pULP64 = 0.67
 	exp2ULP64  = 0.87
 	coshULP64  = 1.17
+	sinhULP64  = 1.67
 	tanhULP64  = 2.34
 	tanhULP32  = 2.6
 )
@@ -98,6 +99,22 @@ func Exp2Float64(dst, a []float64) {
 func CoshFloat64(dst, a []float64) {
 	check2(len(dst), len(a))
 	expActive.Load().cosh64(dst, a)
+}
+
+// SinhFloat64 computes
+//
+//	for i := range dst {
+//		dst[i] = math.Sinh(a[i])
+//	}
+//
+// as ±(t + t/(t + 1))/2 with t = expm1(|a[i]|) from Expm1Float64's
+// kernel (±(2t - t·t/(t + 1))/2 below 1): a max error of 1.67 ULP
+// (measured against a math/big reference),
+// sinh(±0) = ±0, ±Inf beyond ±710.4758, NaN for NaN. It panics unless
+// len(a) == len(dst).
+func SinhFloat64(dst, a []float64) {
+	check2(len(dst), len(a))
+	expActive.Load().sinh64(dst, a)
 }
 
 // Expm1Float64 computes
@@ -222,7 +239,7 @@ type expKernels struct {
 	exp64, log64, tanh64 func(dst, a []float64)
 	log2_64, log10_64    func(dst, a []float64)
 	log1p64, exp2_64     func(dst, a []float64)
-	cosh64               func(dst, a []float64)
+	cosh64, sinh64       func(dst, a []float64)
 	expm1_64             func(dst, a []float64)
 	exp32, log32, tanh32 func(dst, a []float32)
 	pow64, hypot64       func(dst, x, y []float64)
@@ -232,7 +249,7 @@ type expKernels struct {
 var expGoKernels = &expKernels{
 	name:  "go",
 	exp64: expFloat64Go, log64: logFloat64Go, tanh64: tanhFloat64Go,
-	log2_64: log2Float64Go, log10_64: log10Float64Go, expm1_64: expm1Float64Go, log1p64: log1pFloat64Go, exp2_64: exp2Float64Go, cosh64: coshFloat64Go,
+	log2_64: log2Float64Go, log10_64: log10Float64Go, expm1_64: expm1Float64Go, log1p64: log1pFloat64Go, exp2_64: exp2Float64Go, cosh64: coshFloat64Go, sinh64: sinhFloat64Go,
 	exp32: expFloat32Go, log32: logFloat32Go, tanh32: tanhFloat32Go,
 	pow64: powFloat64Go, powS64: powScalarFloat64Go, hypot64: hypotFloat64Go,
 }

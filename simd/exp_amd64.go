@@ -76,6 +76,12 @@ func exp2Float64AVX2(dst []float64, a []float64, c *float64, nt bool) int
 // dst is 32-byte aligned and the results bypass the caches.
 func coshFloat64AVX2(dst []float64, a []float64, c *float64, nt bool) int
 
+// sinhFloat64AVX2 is the block kernel of SinhFloat64 for AVX2: it computes
+// dst[i] for whole vectors from the start of a until one holds an argument
+// left to the Go twin, and returns the number of elements done. With nt,
+// dst is 32-byte aligned and the results bypass the caches.
+func sinhFloat64AVX2(dst []float64, a []float64, c *float64, nt bool) int
+
 // expFloat64AVX512 is the block kernel of ExpFloat64 for AVX512: it computes
 // dst[i] for whole vectors from the start of a until one holds an argument
 // left to the Go twin, and returns the number of elements done. With nt,
@@ -147,6 +153,12 @@ func exp2Float64AVX512(dst []float64, a []float64, c *float64, nt bool) int
 // left to the Go twin, and returns the number of elements done. With nt,
 // dst is 64-byte aligned and the results bypass the caches.
 func coshFloat64AVX512(dst []float64, a []float64, c *float64, nt bool) int
+
+// sinhFloat64AVX512 is the block kernel of SinhFloat64 for AVX512: it computes
+// dst[i] for whole vectors from the start of a until one holds an argument
+// left to the Go twin, and returns the number of elements done. With nt,
+// dst is 64-byte aligned and the results bypass the caches.
+func sinhFloat64AVX512(dst []float64, a []float64, c *float64, nt bool) int
 
 // powFloat64AVX2 is the block kernel of PowFloat64 for AVX2: it computes
 // dst[i] for whole vectors from the start of x until one holds an element

@@ -45,6 +45,9 @@ var expAVX2Kernels = &expKernels{
 	cosh64: func(dst, a []float64) {
 		runBlocks(dst, a, 4, func(d, s []float64, nt bool) int { return coshFloat64AVX2(d, s, &expRows64[0][0], nt) }, cosh64)
 	},
+	sinh64: func(dst, a []float64) {
+		runBlocks(dst, a, 4, func(d, s []float64, nt bool) int { return sinhFloat64AVX2(d, s, &expRows64[0][0], nt) }, sinh64)
+	},
 	tanh64: func(dst, a []float64) {
 		runBlocks(dst, a, 4, func(d, s []float64, nt bool) int { return tanhFloat64AVX2(d, s, &expRows64[0][0], nt) }, tanh64)
 	},
@@ -93,6 +96,9 @@ var expAVX512Kernels = &expKernels{
 	},
 	cosh64: func(dst, a []float64) {
 		runBlocks(dst, a, 8, func(d, s []float64, nt bool) int { return coshFloat64AVX512(d, s, &expRows64[0][0], nt) }, cosh64)
+	},
+	sinh64: func(dst, a []float64) {
+		runBlocks(dst, a, 8, func(d, s []float64, nt bool) int { return sinhFloat64AVX512(d, s, &expRows64[0][0], nt) }, sinh64)
 	},
 	tanh64: func(dst, a []float64) {
 		runBlocks(dst, a, 8, func(d, s []float64, nt bool) int { return tanhFloat64AVX512(d, s, &expRows64[0][0], nt) }, tanh64)

@@ -283,6 +283,30 @@ func cosh64(x float64) float64 {
 	return math.FMA(0.5, e, 0.5/e)
 }
 
+// sinh64 is the twin of SinhFloat64 for one element: ±(t + t/(t + 1))/2
+// with t = expm1_64(|x|) and x's sign, ±(2t - t·t/(t + 1))/2 for
+// |x| < 1 (where the first loses more to rounding); |x| beyond expm1Max64 and NaN go
+// to internal/mathx's Sinh.
+func sinh64(x float64) float64 {
+	a := math.Abs(x)
+	if !(a <= expm1Max64) {
+		return mathx.Sinh(x)
+	}
+	t := expm1_64(a)
+	q := t / (t + 1)
+	s := t + q
+	if a < 1 {
+		s = math.FMA(-t, q, 2*t)
+	}
+	return math.Copysign(0.5, x) * s
+}
+
+func sinhFloat64Go(dst, a []float64) {
+	for i, x := range a[:len(dst)] {
+		dst[i] = sinh64(x)
+	}
+}
+
 func coshFloat64Go(dst, a []float64) {
 	for i, x := range a[:len(dst)] {
 		dst[i] = cosh64(x)

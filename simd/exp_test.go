@@ -41,6 +41,7 @@ func expFuncs64() []expFunc[float64] {
 		{"log1p", Log1pFloat64, log1p64, refLog1pF, -1, math.MaxFloat64, log1pULP64},
 		{"exp2", Exp2Float64, exp2_64, refExp2F, -1080, 1030, exp2ULP64},
 		{"cosh", CoshFloat64, cosh64, refCoshF, -720, 720, coshULP64},
+		{"sinh", SinhFloat64, sinh64, refSinhF, -720, 720, sinhULP64},
 		{"tanh", TanhFloat64, tanh64, refTanhF, -20, 20, tanhULP64},
 	}
 }
@@ -67,6 +68,8 @@ func expInputs[T float](rng *rand.Rand, name string, n int) []T {
 	switch name {
 	case "exp":
 		edges = []float64{708, -708, 709.78, 709.79, -745.13, -745.14, 88.72, 88.73, -87.3, -103.97, 86.5, -86.5, 1e-300, -1e-300}
+	case "sinh":
+		edges = []float64{36, -36, 36.1, 22, -22, 710.47, 710.48, -710.48, 1e-300, -1e-300, 5e-324, 0x1p-30, 0x1p-60, -0.5}
 	case "cosh":
 		edges = []float64{708, -708, 708.1, 710.47, 710.48, -710.48, 1e-300, 0x1p-30, 20, -20}
 	case "exp2":
@@ -500,6 +503,16 @@ func refCoshF(x float64) *big.Float {
 	return r.Quo(r, bigF(2, p)).SetPrec(refBits)
 }
 
+// refSinhF is (e^x - e^-x)/2, with enough bits for the cancellation
+// near 0 (|x| >= 2^-60 or 0).
+func refSinhF(x float64) *big.Float {
+	p := uint(refBits + 192)
+	e := bigExp(bigF(x, p), p)
+	r := new(big.Float).SetPrec(p).Quo(bigF(1, p), e)
+	r.Sub(e, r)
+	return r.Quo(r, bigF(2, p)).SetPrec(refBits)
+}
+
 // refExp2F is e^(x·ln 2).
 func refExp2F(x float64) *big.Float {
 	p := uint(refBits + 64)
@@ -845,5 +858,16 @@ func checkValues64(t *testing.T, name string, kernel func(dst, a []float64), cas
 				}
 			}
 		}
+	})
+}
+
+// TestSinhValues checks sinh's special values and the ends of its
+// pieces, each alone and in a vector of ordinary values.
+func TestSinhValues(t *testing.T) {
+	inf, nan, negz := math.Inf(1), math.NaN(), math.Copysign(0, -1)
+	checkValues64(t, "SinhFloat64", SinhFloat64, []struct{ x, want float64 }{
+		{0, 0}, {negz, negz}, {1, 1.1752011936438014}, {-0.5, -0.5210953054937474}, {20, 242582597.70489514},
+		{36, 2155615773557597.8}, {710.4758, 1.7975851435895588e+308}, {711, inf}, {-711, -inf},
+		{inf, inf}, {-inf, -inf}, {nan, nan}, {1e-300, 1e-300}, {-5e-324, -5e-324},
 	})
 }

@@ -7,7 +7,7 @@ import (
 	"github.com/pluribus-go/pluribus/simd"
 )
 
-// Fast loops for sqrt, exp, exp2, expm1, log, log2, log10, log1p, tanh, cosh, sin and cos on
+// Fast loops for sqrt, exp, exp2, expm1, log, log2, log10, log1p, tanh, cosh, sinh, sin and cos on
 // float32 and float64:
 // contiguous runs go to the vector kernels of simd (no call per element
 // on the common path); strided runs are gathered into a buffer, given to
@@ -107,6 +107,7 @@ var fastLoops = map[string]struct {
 	"tanh":  {simd.TanhFloat32, simd.TanhFloat64},
 	"exp2":  {via64(simd.Exp2Float64), simd.Exp2Float64},
 	"cosh":  {via64(simd.CoshFloat64), simd.CoshFloat64},
+	"sinh":  {via64(simd.SinhFloat64), simd.SinhFloat64},
 	"expm1": {via64(simd.Expm1Float64), simd.Expm1Float64},
 	"log2":  {via64(simd.Log2Float64), simd.Log2Float64},
 	"log10": {via64(simd.Log10Float64), simd.Log10Float64},

@@ -27,7 +27,7 @@ func TestMathLayoutIndependent(t *testing.T) {
 		}
 	}
 	base, _ := ndarray.FromSlice(x)
-	for _, u := range []*Ufunc{Exp, Exp2, Expm1, Log, Log2, Log10, Log1p, Tanh, Cosh, Sin, Cos, Sqrt} {
+	for _, u := range []*Ufunc{Exp, Exp2, Expm1, Log, Log2, Log10, Log1p, Tanh, Cosh, Sinh, Sin, Cos, Sqrt} {
 		for _, dt := range []dtype.DType{dtype.Float64, dtype.Float32} {
 			a, _ := base.AsType(dt, dtype.Unsafe)
 			want, err := u.Call1(a)
@@ -81,7 +81,7 @@ func TestVia64Float32(t *testing.T) {
 	for _, c := range []struct {
 		u *Ufunc
 		f func(dst, a []float64)
-	}{{Log2, simd.Log2Float64}, {Log10, simd.Log10Float64}, {Log1p, simd.Log1pFloat64}, {Exp2, simd.Exp2Float64}, {Cosh, simd.CoshFloat64}, {Expm1, simd.Expm1Float64}} {
+	}{{Log2, simd.Log2Float64}, {Log10, simd.Log10Float64}, {Log1p, simd.Log1pFloat64}, {Exp2, simd.Exp2Float64}, {Cosh, simd.CoshFloat64}, {Sinh, simd.SinhFloat64}, {Expm1, simd.Expm1Float64}} {
 		a, _ := ndarray.FromSlice(x)
 		got, err := c.u.Call1(a)
 		if err != nil {

@@ -76,6 +76,7 @@ func genExp() {
 		genLog1pKernel(v)
 		genExp2Kernel(v)
 		genCoshKernel(v)
+		genSinhKernel(v)
 	}
 	genPow()
 	genHypot()
@@ -546,41 +547,77 @@ func genExpm1Kernel(v isa) {
 		check: func(k *vk, x VecVirtual) Register {
 			return k.cmpMask(cmpNLEUQ, k.c(eExpm1Max64), x) // !(x <= max)
 		},
+		compute: expm1Body,
+	})
+}
+
+// expm1Body emits expm1_64 of simd/exp_generic.go for x <= expm1Max64
+// (x is overwritten).
+func expm1Body(k *vk, x VecVirtual) VecVirtual {
+	k.max(k.c(eExpm1Min64), x, x)
+	sg := k.vec()
+	k.and(k.c(eSign64), x, sg)
+	kd := k.load(k.c(eShift))
+	k.fma231(k.c(eLog2e), x, kd) // kd = x·log2e + shift
+	kk := k.vec()
+	k.sub(k.c(eShift), kd, kk)      // k = kd - shift
+	k.fma231(k.c(eNegLn2Hi), kk, x) // r1, exact
+	r1 := x
+	r := k.load(r1)
+	k.fma231(k.c(eNegLn2Lo), kk, r)
+	rlo := k.vec()
+	k.mul(k.c(eNegLn2Lo), kk, rlo)
+	p := k.load(k.c(ePoly + 1))
+	k.fma231(k.c(ePoly), r, p)
+	for j := 2; j < expPolyRows64; j++ {
+		k.fma213(k.c(ePoly+j), r, p)
+	}
+	s, sm1 := pow2(k, kd, eOne64)
+	sr := k.vec()
+	k.mul(r1, s, sr)
+	rp := k.vec()
+	k.mul(p, r, rp)
+	hi := k.vec()
+	k.add(sr, sm1, hi) // 2ᵏ - 1 + 2ᵏr
+	lo := k.vec()
+	k.sub(hi, sm1, lo)
+	k.add(sr, lo, lo)    // its rounding error
+	k.fma231(s, rlo, lo) // + 2ᵏrlo
+	k.mul(r, s, s)       // 2ᵏr
+	k.fma213(lo, rp, s)  // 2ᵏr·rP(r) + lo
+	k.add(hi, s, s)
+	k.or(sg, s, s)
+	return s
+}
+
+// genSinhKernel: sinh64 of simd/exp_generic.go, expm1's kernel on |x|
+// <= expm1Max64 then ±(t + t/(t + 1))/2, or ±(2t - t·t/(t + 1))/2 below
+// 1 (the twin does the rest).
+func genSinhKernel(v isa) {
+	blockUnrolled("sinhFloat64"+v.Name, v, f64, "SinhFloat64", kernel{
+		rows:  append([]int{eAbs, eExpm1Max64, eExpm1Min64, eOne64, eSign64, eHalf64}, expRows(f64)...),
+		check: func(k *vk, x VecVirtual) Register { return absAbove(k, x, eExpm1Max64) },
 		compute: func(k *vk, x VecVirtual) VecVirtual {
-			k.max(k.c(eExpm1Min64), x, x)
-			sg := k.vec()
-			k.and(k.c(eSign64), x, sg)
-			kd := k.load(k.c(eShift))
-			k.fma231(k.c(eLog2e), x, kd) // kd = x·log2e + shift
-			kk := k.vec()
-			k.sub(k.c(eShift), kd, kk)      // k = kd - shift
-			k.fma231(k.c(eNegLn2Hi), kk, x) // r1, exact
-			r1 := x
-			r := k.load(r1)
-			k.fma231(k.c(eNegLn2Lo), kk, r)
-			rlo := k.vec()
-			k.mul(k.c(eNegLn2Lo), kk, rlo)
-			p := k.load(k.c(ePoly + 1))
-			k.fma231(k.c(ePoly), r, p)
-			for j := 2; j < expPolyRows64; j++ {
-				k.fma213(k.c(ePoly+j), r, p)
+			h := k.vec()
+			k.and(k.c(eSign64), x, h)
+			k.or(k.c(eHalf64), h, h) // ±1/2, x's sign
+			k.and(k.c(eAbs), x, x)
+			small := k.cmpMask(cmpLT, k.c(eOne64), x) // |x| < 1
+			t := expm1Body(k, x)
+			q := k.vec()
+			k.add(k.c(eOne64), t, q)
+			k.div(q, t, q) // t/(t + 1)
+			b := k.vec()
+			k.add(t, t, b)
+			VFNMADD231PD(q, t, b) // 2t - t·q
+			k.add(q, t, t)        // t + q
+			if k.z() {
+				VBLENDMPD(b, t, small, t)
+			} else {
+				VBLENDVPD(small, b, t, t)
 			}
-			s, sm1 := pow2(k, kd, eOne64)
-			sr := k.vec()
-			k.mul(r1, s, sr)
-			rp := k.vec()
-			k.mul(p, r, rp)
-			hi := k.vec()
-			k.add(sr, sm1, hi) // 2ᵏ - 1 + 2ᵏr
-			lo := k.vec()
-			k.sub(hi, sm1, lo)
-			k.add(sr, lo, lo)    // its rounding error
-			k.fma231(s, rlo, lo) // + 2ᵏrlo
-			k.mul(r, s, s)       // 2ᵏr
-			k.fma213(lo, rp, s)  // 2ᵏr·rP(r) + lo
-			k.add(hi, s, s)
-			k.or(sg, s, s)
-			return s
+			k.mul(h, t, t)
+			return t
 		},
 	})
 }
