@@ -33,8 +33,8 @@ func TestGenerated(t *testing.T) {
 
 // generatedSets are the generator's kernel sets and the files each
 // writes (<base>_amd64.s and <base>_amd64.go), as in the go:generate
-// lines of doc.go, exp.go, trig.go, transpose.go, reduce_impl.go and
-// gemm.go.
+// lines of doc.go, exp.go, trig.go, transpose.go, reduce_impl.go,
+// gemm.go and atan.go.
 var generatedSets = []struct{ set, base string }{
 	{"core", "kernels"},
 	{"exp", "exp"},
@@ -42,6 +42,7 @@ var generatedSets = []struct{ set, base string }{
 	{"transpose", "transpose"},
 	{"reduce", "reduce"},
 	{"gemm", "gemm"},
+	{"atan", "atan"},
 }
 
 func checkGenerated(t *testing.T, goTool string, env []string, set, base string) {

@@ -84,6 +84,7 @@ type vk struct {
 	regs map[int]VecVirtual
 	name string   // the kernel: bailIf and bailIfGreater jump to name_done
 	odd  Register // AVX-512 log: an opmask of the odd 32-bit lanes
+	zero Op       // arctan2: a register of zeros
 }
 
 func (k *vk) z() bool         { return k.v.Bytes == 64 }
