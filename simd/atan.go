@@ -10,10 +10,11 @@ import "sync/atomic"
 // handles whole vectors; the tail, and a vector holding an argument the
 // assembly leaves alone, go to the Go twin, which gives the same bits
 // for the arguments the assembly handles. The arctan kernels leave NaN
-// and |x| > 2¹⁰⁰⁰ (float32: 2¹⁰⁰) to the twin, the arctan2 kernels NaN,
-// infinities and operands with 0 < |v| < 2⁻⁵⁰⁰ or |v| > 2⁵⁰⁰ (float32:
-// 2⁻⁶⁰, 2⁶⁰); zeros of either sign are in the vector path. Runs whose
-// results fill ntBytes or more are written with non-temporal stores.
+// and |x| > 2¹⁰⁰⁰ (float32: 2¹⁰⁰) to the twin, the arctan2 kernels a
+// NaN, max(|y|, |x|) > 2⁵⁰⁰ (infinities included) and
+// 0 < min(|y|, |x|) < 2⁻⁵⁰⁰ (float32: 2⁶⁰, 2⁻⁶⁰); zeros of either sign
+// are in the vector path. Runs whose results fill ntBytes or more are
+// written with non-temporal stores.
 
 // Measured max errors, in ULPs of the exactly rounded result: float64
 // against a math/big reference (TestAtanAccuracy64 with -atan.full:

@@ -77,16 +77,16 @@ atanFloat64AVX2_loopN:
 	VPAND        64(BX), Y1, Y1
 	VPXOR        Y1, Y6, Y6
 	VPXOR        Y1, Y3, Y3
-	VADDPD       Y6, Y4, Y8
-	VSUBPD       Y8, Y4, Y4
+	VADDPD       Y6, Y4, Y1
+	VSUBPD       Y1, Y4, Y4
 	VADDPD       Y6, Y4, Y4
 	VADDPD       Y5, Y4, Y4
 	VADDPD       Y3, Y4, Y4
 	VFMADD231PD  Y7, Y6, Y4
-	VADDPD       Y4, Y8, Y8
-	VPAND        64(BX), Y0, Y1
-	VPOR         Y1, Y8, Y8
-	VMOVUPD      Y8, (AX)(SI*8)
+	VADDPD       Y4, Y1, Y1
+	VPAND        64(BX), Y0, Y0
+	VPOR         Y0, Y1, Y1
+	VMOVUPD      Y1, (AX)(SI*8)
 	VPAND        (BX), Y2, Y0
 	VMINPD       320(BX), Y0, Y1
 	VMAXPD       320(BX), Y0, Y3
@@ -133,16 +133,16 @@ atanFloat64AVX2_loopN:
 	VPAND        64(BX), Y0, Y0
 	VPXOR        Y0, Y5, Y5
 	VPXOR        Y0, Y1, Y1
-	VADDPD       Y5, Y3, Y7
-	VSUBPD       Y7, Y3, Y3
+	VADDPD       Y5, Y3, Y0
+	VSUBPD       Y0, Y3, Y3
 	VADDPD       Y5, Y3, Y3
 	VADDPD       Y4, Y3, Y3
 	VADDPD       Y1, Y3, Y3
 	VFMADD231PD  Y6, Y5, Y3
-	VADDPD       Y3, Y7, Y7
-	VPAND        64(BX), Y2, Y0
-	VPOR         Y0, Y7, Y7
-	VMOVUPD      Y7, 32(AX)(SI*8)
+	VADDPD       Y3, Y0, Y0
+	VPAND        64(BX), Y2, Y1
+	VPOR         Y1, Y0, Y0
+	VMOVUPD      Y0, 32(AX)(SI*8)
 	ADDQ         $0x00000008, SI
 	JMP          atanFloat64AVX2_loopN
 
@@ -204,16 +204,16 @@ atanFloat64AVX2_loop1:
 	VPAND        64(BX), Y1, Y1
 	VPXOR        Y1, Y5, Y5
 	VPXOR        Y1, Y2, Y2
-	VADDPD       Y5, Y3, Y7
-	VSUBPD       Y7, Y3, Y3
+	VADDPD       Y5, Y3, Y1
+	VSUBPD       Y1, Y3, Y3
 	VADDPD       Y5, Y3, Y3
 	VADDPD       Y4, Y3, Y3
 	VADDPD       Y2, Y3, Y3
 	VFMADD231PD  Y6, Y5, Y3
-	VADDPD       Y3, Y7, Y7
-	VPAND        64(BX), Y0, Y1
-	VPOR         Y1, Y7, Y7
-	VMOVUPD      Y7, (AX)(SI*8)
+	VADDPD       Y3, Y1, Y1
+	VPAND        64(BX), Y0, Y0
+	VPOR         Y0, Y1, Y1
+	VMOVUPD      Y1, (AX)(SI*8)
 	ADDQ         $0x00000004, SI
 	JMP          atanFloat64AVX2_loop1
 
@@ -281,16 +281,16 @@ atanFloat64AVX2_loopNT:
 	VPAND        64(BX), Y1, Y1
 	VPXOR        Y1, Y6, Y6
 	VPXOR        Y1, Y3, Y3
-	VADDPD       Y6, Y4, Y8
-	VSUBPD       Y8, Y4, Y4
+	VADDPD       Y6, Y4, Y1
+	VSUBPD       Y1, Y4, Y4
 	VADDPD       Y6, Y4, Y4
 	VADDPD       Y5, Y4, Y4
 	VADDPD       Y3, Y4, Y4
 	VFMADD231PD  Y7, Y6, Y4
-	VADDPD       Y4, Y8, Y8
-	VPAND        64(BX), Y0, Y1
-	VPOR         Y1, Y8, Y8
-	VMOVNTPD     Y8, (AX)(SI*8)
+	VADDPD       Y4, Y1, Y1
+	VPAND        64(BX), Y0, Y0
+	VPOR         Y0, Y1, Y1
+	VMOVNTPD     Y1, (AX)(SI*8)
 	VPAND        (BX), Y2, Y0
 	VMINPD       320(BX), Y0, Y1
 	VMAXPD       320(BX), Y0, Y3
@@ -337,16 +337,16 @@ atanFloat64AVX2_loopNT:
 	VPAND        64(BX), Y0, Y0
 	VPXOR        Y0, Y5, Y5
 	VPXOR        Y0, Y1, Y1
-	VADDPD       Y5, Y3, Y7
-	VSUBPD       Y7, Y3, Y3
+	VADDPD       Y5, Y3, Y0
+	VSUBPD       Y0, Y3, Y3
 	VADDPD       Y5, Y3, Y3
 	VADDPD       Y4, Y3, Y3
 	VADDPD       Y1, Y3, Y3
 	VFMADD231PD  Y6, Y5, Y3
-	VADDPD       Y3, Y7, Y7
-	VPAND        64(BX), Y2, Y0
-	VPOR         Y0, Y7, Y7
-	VMOVNTPD     Y7, 32(AX)(SI*8)
+	VADDPD       Y3, Y0, Y0
+	VPAND        64(BX), Y2, Y1
+	VPOR         Y1, Y0, Y0
+	VMOVNTPD     Y0, 32(AX)(SI*8)
 	ADDQ         $0x00000008, SI
 	JMP          atanFloat64AVX2_loopNT
 
@@ -382,42 +382,38 @@ atan2Float64AVX2_loopN:
 	VMOVUPD      (CX)(DI*8), Y1
 	VMOVUPD      (DX)(DI*8), Y2
 	VPAND        (SI), Y1, Y3
-	VCMPPD       $0x16, 192(SI), Y3, Y4
-	VCMPPD       $0x11, 128(SI), Y3, Y5
-	VCMPPD       $0x0c, Y0, Y3, Y3
-	VPAND        Y3, Y5, Y5
-	VPOR         Y5, Y4, Y4
-	VPAND        (SI), Y2, Y3
-	VCMPPD       $0x16, 192(SI), Y3, Y5
-	VCMPPD       $0x11, 128(SI), Y3, Y6
-	VCMPPD       $0x0c, Y0, Y3, Y3
-	VPAND        Y3, Y6, Y6
-	VPOR         Y6, Y5, Y5
-	VPOR         Y5, Y4, Y4
-	VMOVUPD      32(CX)(DI*8), Y3
+	VPAND        (SI), Y2, Y6
+	VMINPD       Y6, Y3, Y4
+	VMAXPD       Y6, Y3, Y5
+	VCMPPD       $0x03, Y6, Y3, Y3
+	VCMPPD       $0x16, 192(SI), Y5, Y5
+	VCMPPD       $0x0c, Y0, Y4, Y6
+	VCMPPD       $0x11, 128(SI), Y4, Y4
+	VPAND        Y6, Y4, Y4
+	VPOR         Y5, Y3, Y3
+	VPOR         Y4, Y3, Y3
+	VMOVUPD      32(CX)(DI*8), Y4
 	VMOVUPD      32(DX)(DI*8), Y5
-	VPAND        (SI), Y3, Y6
-	VCMPPD       $0x16, 192(SI), Y6, Y7
-	VCMPPD       $0x11, 128(SI), Y6, Y8
-	VCMPPD       $0x0c, Y0, Y6, Y6
-	VPAND        Y6, Y8, Y8
-	VPOR         Y8, Y7, Y7
-	VPAND        (SI), Y5, Y6
-	VCMPPD       $0x16, 192(SI), Y6, Y8
-	VCMPPD       $0x11, 128(SI), Y6, Y9
-	VCMPPD       $0x0c, Y0, Y6, Y6
-	VPAND        Y6, Y9, Y9
-	VPOR         Y9, Y8, Y8
-	VPOR         Y8, Y7, Y7
-	VPOR         Y7, Y4, Y4
-	VPTEST       Y4, Y4
+	VPAND        (SI), Y4, Y6
+	VPAND        (SI), Y5, Y9
+	VMINPD       Y9, Y6, Y7
+	VMAXPD       Y9, Y6, Y8
+	VCMPPD       $0x03, Y9, Y6, Y6
+	VCMPPD       $0x16, 192(SI), Y8, Y8
+	VCMPPD       $0x0c, Y0, Y7, Y9
+	VCMPPD       $0x11, 128(SI), Y7, Y7
+	VPAND        Y9, Y7, Y7
+	VPOR         Y8, Y6, Y6
+	VPOR         Y7, Y6, Y6
+	VPOR         Y6, Y3, Y3
+	VPTEST       Y3, Y3
 	JNE          atan2Float64AVX2_done
-	VPAND        (SI), Y1, Y4
+	VPAND        (SI), Y1, Y3
 	VPAND        (SI), Y2, Y8
-	VMINPD       Y8, Y4, Y6
-	VMAXPD       Y8, Y4, Y7
+	VMINPD       Y8, Y3, Y6
+	VMAXPD       Y8, Y3, Y7
+	VCMPPD       $0x1e, Y8, Y3, Y3
 	VMAXPD       128(SI), Y7, Y7
-	VCMPPD       $0x1e, Y8, Y4, Y4
 	VMOVUPD      320(SI), Y8
 	VDIVPD       Y7, Y8, Y8
 	VMULPD       Y8, Y6, Y9
@@ -458,84 +454,84 @@ atan2Float64AVX2_loopN:
 	VPCMPGTQ     Y2, Y0, Y8
 	VPAND        512(SI), Y8, Y2
 	VPAND        576(SI), Y8, Y7
-	VBLENDVPD    Y4, 384(SI), Y2, Y2
-	VBLENDVPD    Y4, 448(SI), Y7, Y7
-	VPXOR        Y8, Y4, Y8
+	VBLENDVPD    Y3, 384(SI), Y2, Y2
+	VBLENDVPD    Y3, 448(SI), Y7, Y7
+	VPXOR        Y8, Y3, Y8
 	VPAND        64(SI), Y8, Y8
 	VPXOR        Y8, Y9, Y9
 	VPXOR        Y8, Y6, Y6
-	VADDPD       Y9, Y2, Y8
-	VSUBPD       Y8, Y2, Y2
+	VADDPD       Y9, Y2, Y3
+	VSUBPD       Y3, Y2, Y2
 	VADDPD       Y9, Y2, Y2
 	VADDPD       Y7, Y2, Y2
 	VADDPD       Y6, Y2, Y2
 	VFMADD231PD  Y10, Y9, Y2
-	VADDPD       Y2, Y8, Y8
-	VPAND        64(SI), Y1, Y4
-	VPOR         Y4, Y8, Y8
-	VMOVUPD      Y8, (AX)(DI*8)
-	VPAND        (SI), Y3, Y1
+	VADDPD       Y2, Y3, Y3
+	VPAND        64(SI), Y1, Y1
+	VPOR         Y1, Y3, Y3
+	VMOVUPD      Y3, (AX)(DI*8)
+	VPAND        (SI), Y4, Y1
 	VPAND        (SI), Y5, Y6
 	VMINPD       Y6, Y1, Y2
-	VMAXPD       Y6, Y1, Y4
-	VMAXPD       128(SI), Y4, Y4
+	VMAXPD       Y6, Y1, Y3
 	VCMPPD       $0x1e, Y6, Y1, Y1
+	VMAXPD       128(SI), Y3, Y3
 	VMOVUPD      320(SI), Y6
-	VDIVPD       Y4, Y6, Y6
+	VDIVPD       Y3, Y6, Y6
 	VMULPD       Y6, Y2, Y7
-	VFNMADD231PD Y7, Y4, Y2
+	VFNMADD231PD Y7, Y3, Y2
 	VMULPD       Y6, Y2, Y2
-	VMULPD       Y7, Y7, Y4
-	VMULPD       Y4, Y4, Y6
+	VMULPD       Y7, Y7, Y3
+	VMULPD       Y3, Y3, Y6
 	VMOVUPD      704(SI), Y8
-	VFMADD231PD  640(SI), Y4, Y8
+	VFMADD231PD  640(SI), Y3, Y8
 	VMOVUPD      832(SI), Y9
-	VFMADD231PD  768(SI), Y4, Y9
+	VFMADD231PD  768(SI), Y3, Y9
 	VFMADD213PD  Y9, Y6, Y8
 	VMOVUPD      960(SI), Y9
-	VFMADD231PD  896(SI), Y4, Y9
+	VFMADD231PD  896(SI), Y3, Y9
 	VFMADD213PD  Y9, Y6, Y8
 	VMOVUPD      1088(SI), Y9
-	VFMADD231PD  1024(SI), Y4, Y9
+	VFMADD231PD  1024(SI), Y3, Y9
 	VFMADD213PD  Y9, Y6, Y8
 	VMOVUPD      1216(SI), Y9
-	VFMADD231PD  1152(SI), Y4, Y9
+	VFMADD231PD  1152(SI), Y3, Y9
 	VFMADD213PD  Y9, Y6, Y8
 	VMOVUPD      1344(SI), Y9
-	VFMADD231PD  1280(SI), Y4, Y9
+	VFMADD231PD  1280(SI), Y3, Y9
 	VFMADD213PD  Y9, Y6, Y8
 	VMOVUPD      1472(SI), Y9
-	VFMADD231PD  1408(SI), Y4, Y9
+	VFMADD231PD  1408(SI), Y3, Y9
 	VFMADD213PD  Y9, Y6, Y8
 	VMOVUPD      1600(SI), Y9
-	VFMADD231PD  1536(SI), Y4, Y9
+	VFMADD231PD  1536(SI), Y3, Y9
 	VFMADD213PD  Y9, Y6, Y8
 	VMOVUPD      1728(SI), Y9
-	VFMADD231PD  1664(SI), Y4, Y9
+	VFMADD231PD  1664(SI), Y3, Y9
 	VFMADD213PD  Y9, Y6, Y8
 	VMOVUPD      1856(SI), Y9
-	VFMADD231PD  1792(SI), Y4, Y9
+	VFMADD231PD  1792(SI), Y3, Y9
 	VFMADD213PD  Y9, Y6, Y8
-	VMULPD       Y4, Y8, Y8
+	VMULPD       Y3, Y8, Y8
 	VPCMPGTQ     Y5, Y0, Y6
-	VPAND        512(SI), Y6, Y4
+	VPAND        512(SI), Y6, Y3
 	VPAND        576(SI), Y6, Y5
-	VBLENDVPD    Y1, 384(SI), Y4, Y4
+	VBLENDVPD    Y1, 384(SI), Y3, Y3
 	VBLENDVPD    Y1, 448(SI), Y5, Y5
 	VPXOR        Y6, Y1, Y6
 	VPAND        64(SI), Y6, Y6
 	VPXOR        Y6, Y7, Y7
 	VPXOR        Y6, Y2, Y2
-	VADDPD       Y7, Y4, Y6
-	VSUBPD       Y6, Y4, Y4
-	VADDPD       Y7, Y4, Y4
-	VADDPD       Y5, Y4, Y4
-	VADDPD       Y2, Y4, Y4
-	VFMADD231PD  Y8, Y7, Y4
-	VADDPD       Y4, Y6, Y6
-	VPAND        64(SI), Y3, Y1
-	VPOR         Y1, Y6, Y6
-	VMOVUPD      Y6, 32(AX)(DI*8)
+	VADDPD       Y7, Y3, Y1
+	VSUBPD       Y1, Y3, Y3
+	VADDPD       Y7, Y3, Y3
+	VADDPD       Y5, Y3, Y3
+	VADDPD       Y2, Y3, Y3
+	VFMADD231PD  Y8, Y7, Y3
+	VADDPD       Y3, Y1, Y1
+	VPAND        64(SI), Y4, Y2
+	VPOR         Y2, Y1, Y1
+	VMOVUPD      Y1, 32(AX)(DI*8)
 	ADDQ         $0x00000008, DI
 	JMP          atan2Float64AVX2_loopN
 
@@ -549,26 +545,24 @@ atan2Float64AVX2_loop1:
 	VMOVUPD      (CX)(DI*8), Y1
 	VMOVUPD      (DX)(DI*8), Y2
 	VPAND        (SI), Y1, Y3
-	VCMPPD       $0x16, 192(SI), Y3, Y4
-	VCMPPD       $0x11, 128(SI), Y3, Y5
-	VCMPPD       $0x0c, Y0, Y3, Y3
-	VPAND        Y3, Y5, Y5
-	VPOR         Y5, Y4, Y4
-	VPAND        (SI), Y2, Y3
-	VCMPPD       $0x16, 192(SI), Y3, Y5
-	VCMPPD       $0x11, 128(SI), Y3, Y6
-	VCMPPD       $0x0c, Y0, Y3, Y3
-	VPAND        Y3, Y6, Y6
-	VPOR         Y6, Y5, Y5
-	VPOR         Y5, Y4, Y4
-	VPTEST       Y4, Y4
+	VPAND        (SI), Y2, Y6
+	VMINPD       Y6, Y3, Y4
+	VMAXPD       Y6, Y3, Y5
+	VCMPPD       $0x03, Y6, Y3, Y3
+	VCMPPD       $0x16, 192(SI), Y5, Y5
+	VCMPPD       $0x0c, Y0, Y4, Y6
+	VCMPPD       $0x11, 128(SI), Y4, Y4
+	VPAND        Y6, Y4, Y4
+	VPOR         Y5, Y3, Y3
+	VPOR         Y4, Y3, Y3
+	VPTEST       Y3, Y3
 	JNE          atan2Float64AVX2_done
 	VPAND        (SI), Y1, Y3
 	VPAND        (SI), Y2, Y6
 	VMINPD       Y6, Y3, Y4
 	VMAXPD       Y6, Y3, Y5
-	VMAXPD       128(SI), Y5, Y5
 	VCMPPD       $0x1e, Y6, Y3, Y3
+	VMAXPD       128(SI), Y5, Y5
 	VMOVUPD      320(SI), Y6
 	VDIVPD       Y5, Y6, Y6
 	VMULPD       Y6, Y4, Y7
@@ -615,16 +609,16 @@ atan2Float64AVX2_loop1:
 	VPAND        64(SI), Y6, Y6
 	VPXOR        Y6, Y7, Y7
 	VPXOR        Y6, Y4, Y4
-	VADDPD       Y7, Y2, Y6
-	VSUBPD       Y6, Y2, Y2
+	VADDPD       Y7, Y2, Y3
+	VSUBPD       Y3, Y2, Y2
 	VADDPD       Y7, Y2, Y2
 	VADDPD       Y5, Y2, Y2
 	VADDPD       Y4, Y2, Y2
 	VFMADD231PD  Y8, Y7, Y2
-	VADDPD       Y2, Y6, Y6
-	VPAND        64(SI), Y1, Y3
-	VPOR         Y3, Y6, Y6
-	VMOVUPD      Y6, (AX)(DI*8)
+	VADDPD       Y2, Y3, Y3
+	VPAND        64(SI), Y1, Y1
+	VPOR         Y1, Y3, Y3
+	VMOVUPD      Y3, (AX)(DI*8)
 	ADDQ         $0x00000004, DI
 	JMP          atan2Float64AVX2_loop1
 
@@ -641,42 +635,38 @@ atan2Float64AVX2_loopNT:
 	VMOVUPD      (CX)(DI*8), Y1
 	VMOVUPD      (DX)(DI*8), Y2
 	VPAND        (SI), Y1, Y3
-	VCMPPD       $0x16, 192(SI), Y3, Y4
-	VCMPPD       $0x11, 128(SI), Y3, Y5
-	VCMPPD       $0x0c, Y0, Y3, Y3
-	VPAND        Y3, Y5, Y5
-	VPOR         Y5, Y4, Y4
-	VPAND        (SI), Y2, Y3
-	VCMPPD       $0x16, 192(SI), Y3, Y5
-	VCMPPD       $0x11, 128(SI), Y3, Y6
-	VCMPPD       $0x0c, Y0, Y3, Y3
-	VPAND        Y3, Y6, Y6
-	VPOR         Y6, Y5, Y5
-	VPOR         Y5, Y4, Y4
-	VMOVUPD      32(CX)(DI*8), Y3
+	VPAND        (SI), Y2, Y6
+	VMINPD       Y6, Y3, Y4
+	VMAXPD       Y6, Y3, Y5
+	VCMPPD       $0x03, Y6, Y3, Y3
+	VCMPPD       $0x16, 192(SI), Y5, Y5
+	VCMPPD       $0x0c, Y0, Y4, Y6
+	VCMPPD       $0x11, 128(SI), Y4, Y4
+	VPAND        Y6, Y4, Y4
+	VPOR         Y5, Y3, Y3
+	VPOR         Y4, Y3, Y3
+	VMOVUPD      32(CX)(DI*8), Y4
 	VMOVUPD      32(DX)(DI*8), Y5
-	VPAND        (SI), Y3, Y6
-	VCMPPD       $0x16, 192(SI), Y6, Y7
-	VCMPPD       $0x11, 128(SI), Y6, Y8
-	VCMPPD       $0x0c, Y0, Y6, Y6
-	VPAND        Y6, Y8, Y8
-	VPOR         Y8, Y7, Y7
-	VPAND        (SI), Y5, Y6
-	VCMPPD       $0x16, 192(SI), Y6, Y8
-	VCMPPD       $0x11, 128(SI), Y6, Y9
-	VCMPPD       $0x0c, Y0, Y6, Y6
-	VPAND        Y6, Y9, Y9
-	VPOR         Y9, Y8, Y8
-	VPOR         Y8, Y7, Y7
-	VPOR         Y7, Y4, Y4
-	VPTEST       Y4, Y4
+	VPAND        (SI), Y4, Y6
+	VPAND        (SI), Y5, Y9
+	VMINPD       Y9, Y6, Y7
+	VMAXPD       Y9, Y6, Y8
+	VCMPPD       $0x03, Y9, Y6, Y6
+	VCMPPD       $0x16, 192(SI), Y8, Y8
+	VCMPPD       $0x0c, Y0, Y7, Y9
+	VCMPPD       $0x11, 128(SI), Y7, Y7
+	VPAND        Y9, Y7, Y7
+	VPOR         Y8, Y6, Y6
+	VPOR         Y7, Y6, Y6
+	VPOR         Y6, Y3, Y3
+	VPTEST       Y3, Y3
 	JNE          atan2Float64AVX2_ntbail
-	VPAND        (SI), Y1, Y4
+	VPAND        (SI), Y1, Y3
 	VPAND        (SI), Y2, Y8
-	VMINPD       Y8, Y4, Y6
-	VMAXPD       Y8, Y4, Y7
+	VMINPD       Y8, Y3, Y6
+	VMAXPD       Y8, Y3, Y7
+	VCMPPD       $0x1e, Y8, Y3, Y3
 	VMAXPD       128(SI), Y7, Y7
-	VCMPPD       $0x1e, Y8, Y4, Y4
 	VMOVUPD      320(SI), Y8
 	VDIVPD       Y7, Y8, Y8
 	VMULPD       Y8, Y6, Y9
@@ -717,84 +707,84 @@ atan2Float64AVX2_loopNT:
 	VPCMPGTQ     Y2, Y0, Y8
 	VPAND        512(SI), Y8, Y2
 	VPAND        576(SI), Y8, Y7
-	VBLENDVPD    Y4, 384(SI), Y2, Y2
-	VBLENDVPD    Y4, 448(SI), Y7, Y7
-	VPXOR        Y8, Y4, Y8
+	VBLENDVPD    Y3, 384(SI), Y2, Y2
+	VBLENDVPD    Y3, 448(SI), Y7, Y7
+	VPXOR        Y8, Y3, Y8
 	VPAND        64(SI), Y8, Y8
 	VPXOR        Y8, Y9, Y9
 	VPXOR        Y8, Y6, Y6
-	VADDPD       Y9, Y2, Y8
-	VSUBPD       Y8, Y2, Y2
+	VADDPD       Y9, Y2, Y3
+	VSUBPD       Y3, Y2, Y2
 	VADDPD       Y9, Y2, Y2
 	VADDPD       Y7, Y2, Y2
 	VADDPD       Y6, Y2, Y2
 	VFMADD231PD  Y10, Y9, Y2
-	VADDPD       Y2, Y8, Y8
-	VPAND        64(SI), Y1, Y4
-	VPOR         Y4, Y8, Y8
-	VMOVNTPD     Y8, (AX)(DI*8)
-	VPAND        (SI), Y3, Y1
+	VADDPD       Y2, Y3, Y3
+	VPAND        64(SI), Y1, Y1
+	VPOR         Y1, Y3, Y3
+	VMOVNTPD     Y3, (AX)(DI*8)
+	VPAND        (SI), Y4, Y1
 	VPAND        (SI), Y5, Y6
 	VMINPD       Y6, Y1, Y2
-	VMAXPD       Y6, Y1, Y4
-	VMAXPD       128(SI), Y4, Y4
+	VMAXPD       Y6, Y1, Y3
 	VCMPPD       $0x1e, Y6, Y1, Y1
+	VMAXPD       128(SI), Y3, Y3
 	VMOVUPD      320(SI), Y6
-	VDIVPD       Y4, Y6, Y6
+	VDIVPD       Y3, Y6, Y6
 	VMULPD       Y6, Y2, Y7
-	VFNMADD231PD Y7, Y4, Y2
+	VFNMADD231PD Y7, Y3, Y2
 	VMULPD       Y6, Y2, Y2
-	VMULPD       Y7, Y7, Y4
-	VMULPD       Y4, Y4, Y6
+	VMULPD       Y7, Y7, Y3
+	VMULPD       Y3, Y3, Y6
 	VMOVUPD      704(SI), Y8
-	VFMADD231PD  640(SI), Y4, Y8
+	VFMADD231PD  640(SI), Y3, Y8
 	VMOVUPD      832(SI), Y9
-	VFMADD231PD  768(SI), Y4, Y9
+	VFMADD231PD  768(SI), Y3, Y9
 	VFMADD213PD  Y9, Y6, Y8
 	VMOVUPD      960(SI), Y9
-	VFMADD231PD  896(SI), Y4, Y9
+	VFMADD231PD  896(SI), Y3, Y9
 	VFMADD213PD  Y9, Y6, Y8
 	VMOVUPD      1088(SI), Y9
-	VFMADD231PD  1024(SI), Y4, Y9
+	VFMADD231PD  1024(SI), Y3, Y9
 	VFMADD213PD  Y9, Y6, Y8
 	VMOVUPD      1216(SI), Y9
-	VFMADD231PD  1152(SI), Y4, Y9
+	VFMADD231PD  1152(SI), Y3, Y9
 	VFMADD213PD  Y9, Y6, Y8
 	VMOVUPD      1344(SI), Y9
-	VFMADD231PD  1280(SI), Y4, Y9
+	VFMADD231PD  1280(SI), Y3, Y9
 	VFMADD213PD  Y9, Y6, Y8
 	VMOVUPD      1472(SI), Y9
-	VFMADD231PD  1408(SI), Y4, Y9
+	VFMADD231PD  1408(SI), Y3, Y9
 	VFMADD213PD  Y9, Y6, Y8
 	VMOVUPD      1600(SI), Y9
-	VFMADD231PD  1536(SI), Y4, Y9
+	VFMADD231PD  1536(SI), Y3, Y9
 	VFMADD213PD  Y9, Y6, Y8
 	VMOVUPD      1728(SI), Y9
-	VFMADD231PD  1664(SI), Y4, Y9
+	VFMADD231PD  1664(SI), Y3, Y9
 	VFMADD213PD  Y9, Y6, Y8
 	VMOVUPD      1856(SI), Y9
-	VFMADD231PD  1792(SI), Y4, Y9
+	VFMADD231PD  1792(SI), Y3, Y9
 	VFMADD213PD  Y9, Y6, Y8
-	VMULPD       Y4, Y8, Y8
+	VMULPD       Y3, Y8, Y8
 	VPCMPGTQ     Y5, Y0, Y6
-	VPAND        512(SI), Y6, Y4
+	VPAND        512(SI), Y6, Y3
 	VPAND        576(SI), Y6, Y5
-	VBLENDVPD    Y1, 384(SI), Y4, Y4
+	VBLENDVPD    Y1, 384(SI), Y3, Y3
 	VBLENDVPD    Y1, 448(SI), Y5, Y5
 	VPXOR        Y6, Y1, Y6
 	VPAND        64(SI), Y6, Y6
 	VPXOR        Y6, Y7, Y7
 	VPXOR        Y6, Y2, Y2
-	VADDPD       Y7, Y4, Y6
-	VSUBPD       Y6, Y4, Y4
-	VADDPD       Y7, Y4, Y4
-	VADDPD       Y5, Y4, Y4
-	VADDPD       Y2, Y4, Y4
-	VFMADD231PD  Y8, Y7, Y4
-	VADDPD       Y4, Y6, Y6
-	VPAND        64(SI), Y3, Y1
-	VPOR         Y1, Y6, Y6
-	VMOVNTPD     Y6, 32(AX)(DI*8)
+	VADDPD       Y7, Y3, Y1
+	VSUBPD       Y1, Y3, Y3
+	VADDPD       Y7, Y3, Y3
+	VADDPD       Y5, Y3, Y3
+	VADDPD       Y2, Y3, Y3
+	VFMADD231PD  Y8, Y7, Y3
+	VADDPD       Y3, Y1, Y1
+	VPAND        64(SI), Y4, Y2
+	VPOR         Y2, Y1, Y1
+	VMOVNTPD     Y1, 32(AX)(DI*8)
 	ADDQ         $0x00000008, DI
 	JMP          atan2Float64AVX2_loopNT
 
@@ -863,16 +853,16 @@ atanFloat32AVX2_loopN:
 	VPAND        64(BX), Y1, Y1
 	VPXOR        Y1, Y6, Y6
 	VPXOR        Y1, Y3, Y3
-	VADDPS       Y6, Y4, Y8
-	VSUBPS       Y8, Y4, Y4
+	VADDPS       Y6, Y4, Y1
+	VSUBPS       Y1, Y4, Y4
 	VADDPS       Y6, Y4, Y4
 	VADDPS       Y5, Y4, Y4
 	VADDPS       Y3, Y4, Y4
 	VFMADD231PS  Y7, Y6, Y4
-	VADDPS       Y4, Y8, Y8
-	VPAND        64(BX), Y0, Y1
-	VPOR         Y1, Y8, Y8
-	VMOVUPS      Y8, (AX)(SI*4)
+	VADDPS       Y4, Y1, Y1
+	VPAND        64(BX), Y0, Y0
+	VPOR         Y0, Y1, Y1
+	VMOVUPS      Y1, (AX)(SI*4)
 	VPAND        (BX), Y2, Y0
 	VMINPS       320(BX), Y0, Y1
 	VMAXPS       320(BX), Y0, Y3
@@ -903,16 +893,16 @@ atanFloat32AVX2_loopN:
 	VPAND        64(BX), Y0, Y0
 	VPXOR        Y0, Y5, Y5
 	VPXOR        Y0, Y1, Y1
-	VADDPS       Y5, Y3, Y7
-	VSUBPS       Y7, Y3, Y3
+	VADDPS       Y5, Y3, Y0
+	VSUBPS       Y0, Y3, Y3
 	VADDPS       Y5, Y3, Y3
 	VADDPS       Y4, Y3, Y3
 	VADDPS       Y1, Y3, Y3
 	VFMADD231PS  Y6, Y5, Y3
-	VADDPS       Y3, Y7, Y7
-	VPAND        64(BX), Y2, Y0
-	VPOR         Y0, Y7, Y7
-	VMOVUPS      Y7, 32(AX)(SI*4)
+	VADDPS       Y3, Y0, Y0
+	VPAND        64(BX), Y2, Y1
+	VPOR         Y1, Y0, Y0
+	VMOVUPS      Y0, 32(AX)(SI*4)
 	ADDQ         $0x00000010, SI
 	JMP          atanFloat32AVX2_loopN
 
@@ -958,16 +948,16 @@ atanFloat32AVX2_loop1:
 	VPAND        64(BX), Y1, Y1
 	VPXOR        Y1, Y5, Y5
 	VPXOR        Y1, Y2, Y2
-	VADDPS       Y5, Y3, Y7
-	VSUBPS       Y7, Y3, Y3
+	VADDPS       Y5, Y3, Y1
+	VSUBPS       Y1, Y3, Y3
 	VADDPS       Y5, Y3, Y3
 	VADDPS       Y4, Y3, Y3
 	VADDPS       Y2, Y3, Y3
 	VFMADD231PS  Y6, Y5, Y3
-	VADDPS       Y3, Y7, Y7
-	VPAND        64(BX), Y0, Y1
-	VPOR         Y1, Y7, Y7
-	VMOVUPS      Y7, (AX)(SI*4)
+	VADDPS       Y3, Y1, Y1
+	VPAND        64(BX), Y0, Y0
+	VPOR         Y0, Y1, Y1
+	VMOVUPS      Y1, (AX)(SI*4)
 	ADDQ         $0x00000008, SI
 	JMP          atanFloat32AVX2_loop1
 
@@ -1019,16 +1009,16 @@ atanFloat32AVX2_loopNT:
 	VPAND        64(BX), Y1, Y1
 	VPXOR        Y1, Y6, Y6
 	VPXOR        Y1, Y3, Y3
-	VADDPS       Y6, Y4, Y8
-	VSUBPS       Y8, Y4, Y4
+	VADDPS       Y6, Y4, Y1
+	VSUBPS       Y1, Y4, Y4
 	VADDPS       Y6, Y4, Y4
 	VADDPS       Y5, Y4, Y4
 	VADDPS       Y3, Y4, Y4
 	VFMADD231PS  Y7, Y6, Y4
-	VADDPS       Y4, Y8, Y8
-	VPAND        64(BX), Y0, Y1
-	VPOR         Y1, Y8, Y8
-	VMOVNTPS     Y8, (AX)(SI*4)
+	VADDPS       Y4, Y1, Y1
+	VPAND        64(BX), Y0, Y0
+	VPOR         Y0, Y1, Y1
+	VMOVNTPS     Y1, (AX)(SI*4)
 	VPAND        (BX), Y2, Y0
 	VMINPS       320(BX), Y0, Y1
 	VMAXPS       320(BX), Y0, Y3
@@ -1059,16 +1049,16 @@ atanFloat32AVX2_loopNT:
 	VPAND        64(BX), Y0, Y0
 	VPXOR        Y0, Y5, Y5
 	VPXOR        Y0, Y1, Y1
-	VADDPS       Y5, Y3, Y7
-	VSUBPS       Y7, Y3, Y3
+	VADDPS       Y5, Y3, Y0
+	VSUBPS       Y0, Y3, Y3
 	VADDPS       Y5, Y3, Y3
 	VADDPS       Y4, Y3, Y3
 	VADDPS       Y1, Y3, Y3
 	VFMADD231PS  Y6, Y5, Y3
-	VADDPS       Y3, Y7, Y7
-	VPAND        64(BX), Y2, Y0
-	VPOR         Y0, Y7, Y7
-	VMOVNTPS     Y7, 32(AX)(SI*4)
+	VADDPS       Y3, Y0, Y0
+	VPAND        64(BX), Y2, Y1
+	VPOR         Y1, Y0, Y0
+	VMOVNTPS     Y0, 32(AX)(SI*4)
 	ADDQ         $0x00000010, SI
 	JMP          atanFloat32AVX2_loopNT
 
@@ -1104,42 +1094,38 @@ atan2Float32AVX2_loopN:
 	VMOVUPS      (CX)(DI*4), Y1
 	VMOVUPS      (DX)(DI*4), Y2
 	VPAND        (SI), Y1, Y3
-	VCMPPS       $0x16, 192(SI), Y3, Y4
-	VCMPPS       $0x11, 128(SI), Y3, Y5
-	VCMPPS       $0x0c, Y0, Y3, Y3
-	VPAND        Y3, Y5, Y5
-	VPOR         Y5, Y4, Y4
-	VPAND        (SI), Y2, Y3
-	VCMPPS       $0x16, 192(SI), Y3, Y5
-	VCMPPS       $0x11, 128(SI), Y3, Y6
-	VCMPPS       $0x0c, Y0, Y3, Y3
-	VPAND        Y3, Y6, Y6
-	VPOR         Y6, Y5, Y5
-	VPOR         Y5, Y4, Y4
-	VMOVUPS      32(CX)(DI*4), Y3
+	VPAND        (SI), Y2, Y6
+	VMINPS       Y6, Y3, Y4
+	VMAXPS       Y6, Y3, Y5
+	VCMPPS       $0x03, Y6, Y3, Y3
+	VCMPPS       $0x16, 192(SI), Y5, Y5
+	VCMPPS       $0x0c, Y0, Y4, Y6
+	VCMPPS       $0x11, 128(SI), Y4, Y4
+	VPAND        Y6, Y4, Y4
+	VPOR         Y5, Y3, Y3
+	VPOR         Y4, Y3, Y3
+	VMOVUPS      32(CX)(DI*4), Y4
 	VMOVUPS      32(DX)(DI*4), Y5
-	VPAND        (SI), Y3, Y6
-	VCMPPS       $0x16, 192(SI), Y6, Y7
-	VCMPPS       $0x11, 128(SI), Y6, Y8
-	VCMPPS       $0x0c, Y0, Y6, Y6
-	VPAND        Y6, Y8, Y8
-	VPOR         Y8, Y7, Y7
-	VPAND        (SI), Y5, Y6
-	VCMPPS       $0x16, 192(SI), Y6, Y8
-	VCMPPS       $0x11, 128(SI), Y6, Y9
-	VCMPPS       $0x0c, Y0, Y6, Y6
-	VPAND        Y6, Y9, Y9
-	VPOR         Y9, Y8, Y8
-	VPOR         Y8, Y7, Y7
-	VPOR         Y7, Y4, Y4
-	VPTEST       Y4, Y4
+	VPAND        (SI), Y4, Y6
+	VPAND        (SI), Y5, Y9
+	VMINPS       Y9, Y6, Y7
+	VMAXPS       Y9, Y6, Y8
+	VCMPPS       $0x03, Y9, Y6, Y6
+	VCMPPS       $0x16, 192(SI), Y8, Y8
+	VCMPPS       $0x0c, Y0, Y7, Y9
+	VCMPPS       $0x11, 128(SI), Y7, Y7
+	VPAND        Y9, Y7, Y7
+	VPOR         Y8, Y6, Y6
+	VPOR         Y7, Y6, Y6
+	VPOR         Y6, Y3, Y3
+	VPTEST       Y3, Y3
 	JNE          atan2Float32AVX2_done
-	VPAND        (SI), Y1, Y4
+	VPAND        (SI), Y1, Y3
 	VPAND        (SI), Y2, Y8
-	VMINPS       Y8, Y4, Y6
-	VMAXPS       Y8, Y4, Y7
+	VMINPS       Y8, Y3, Y6
+	VMAXPS       Y8, Y3, Y7
+	VCMPPS       $0x1e, Y8, Y3, Y3
 	VMAXPS       128(SI), Y7, Y7
-	VCMPPS       $0x1e, Y8, Y4, Y4
 	VMOVUPS      320(SI), Y8
 	VDIVPS       Y7, Y8, Y8
 	VMULPS       Y8, Y6, Y9
@@ -1164,68 +1150,68 @@ atan2Float32AVX2_loopN:
 	VPCMPGTD     Y2, Y0, Y8
 	VPAND        512(SI), Y8, Y2
 	VPAND        576(SI), Y8, Y7
-	VBLENDVPS    Y4, 384(SI), Y2, Y2
-	VBLENDVPS    Y4, 448(SI), Y7, Y7
-	VPXOR        Y8, Y4, Y8
+	VBLENDVPS    Y3, 384(SI), Y2, Y2
+	VBLENDVPS    Y3, 448(SI), Y7, Y7
+	VPXOR        Y8, Y3, Y8
 	VPAND        64(SI), Y8, Y8
 	VPXOR        Y8, Y9, Y9
 	VPXOR        Y8, Y6, Y6
-	VADDPS       Y9, Y2, Y8
-	VSUBPS       Y8, Y2, Y2
+	VADDPS       Y9, Y2, Y3
+	VSUBPS       Y3, Y2, Y2
 	VADDPS       Y9, Y2, Y2
 	VADDPS       Y7, Y2, Y2
 	VADDPS       Y6, Y2, Y2
 	VFMADD231PS  Y10, Y9, Y2
-	VADDPS       Y2, Y8, Y8
-	VPAND        64(SI), Y1, Y4
-	VPOR         Y4, Y8, Y8
-	VMOVUPS      Y8, (AX)(DI*4)
-	VPAND        (SI), Y3, Y1
+	VADDPS       Y2, Y3, Y3
+	VPAND        64(SI), Y1, Y1
+	VPOR         Y1, Y3, Y3
+	VMOVUPS      Y3, (AX)(DI*4)
+	VPAND        (SI), Y4, Y1
 	VPAND        (SI), Y5, Y6
 	VMINPS       Y6, Y1, Y2
-	VMAXPS       Y6, Y1, Y4
-	VMAXPS       128(SI), Y4, Y4
+	VMAXPS       Y6, Y1, Y3
 	VCMPPS       $0x1e, Y6, Y1, Y1
+	VMAXPS       128(SI), Y3, Y3
 	VMOVUPS      320(SI), Y6
-	VDIVPS       Y4, Y6, Y6
+	VDIVPS       Y3, Y6, Y6
 	VMULPS       Y6, Y2, Y7
-	VFNMADD231PS Y7, Y4, Y2
+	VFNMADD231PS Y7, Y3, Y2
 	VMULPS       Y6, Y2, Y2
-	VMULPS       Y7, Y7, Y4
-	VMULPS       Y4, Y4, Y6
+	VMULPS       Y7, Y7, Y3
+	VMULPS       Y3, Y3, Y6
 	VMOVUPS      640(SI), Y8
 	VMOVUPS      768(SI), Y9
-	VFMADD231PS  704(SI), Y4, Y9
+	VFMADD231PS  704(SI), Y3, Y9
 	VFMADD213PS  Y9, Y6, Y8
 	VMOVUPS      896(SI), Y9
-	VFMADD231PS  832(SI), Y4, Y9
+	VFMADD231PS  832(SI), Y3, Y9
 	VFMADD213PS  Y9, Y6, Y8
 	VMOVUPS      1024(SI), Y9
-	VFMADD231PS  960(SI), Y4, Y9
+	VFMADD231PS  960(SI), Y3, Y9
 	VFMADD213PS  Y9, Y6, Y8
 	VMOVUPS      1152(SI), Y9
-	VFMADD231PS  1088(SI), Y4, Y9
+	VFMADD231PS  1088(SI), Y3, Y9
 	VFMADD213PS  Y9, Y6, Y8
-	VMULPS       Y4, Y8, Y8
+	VMULPS       Y3, Y8, Y8
 	VPCMPGTD     Y5, Y0, Y6
-	VPAND        512(SI), Y6, Y4
+	VPAND        512(SI), Y6, Y3
 	VPAND        576(SI), Y6, Y5
-	VBLENDVPS    Y1, 384(SI), Y4, Y4
+	VBLENDVPS    Y1, 384(SI), Y3, Y3
 	VBLENDVPS    Y1, 448(SI), Y5, Y5
 	VPXOR        Y6, Y1, Y6
 	VPAND        64(SI), Y6, Y6
 	VPXOR        Y6, Y7, Y7
 	VPXOR        Y6, Y2, Y2
-	VADDPS       Y7, Y4, Y6
-	VSUBPS       Y6, Y4, Y4
-	VADDPS       Y7, Y4, Y4
-	VADDPS       Y5, Y4, Y4
-	VADDPS       Y2, Y4, Y4
-	VFMADD231PS  Y8, Y7, Y4
-	VADDPS       Y4, Y6, Y6
-	VPAND        64(SI), Y3, Y1
-	VPOR         Y1, Y6, Y6
-	VMOVUPS      Y6, 32(AX)(DI*4)
+	VADDPS       Y7, Y3, Y1
+	VSUBPS       Y1, Y3, Y3
+	VADDPS       Y7, Y3, Y3
+	VADDPS       Y5, Y3, Y3
+	VADDPS       Y2, Y3, Y3
+	VFMADD231PS  Y8, Y7, Y3
+	VADDPS       Y3, Y1, Y1
+	VPAND        64(SI), Y4, Y2
+	VPOR         Y2, Y1, Y1
+	VMOVUPS      Y1, 32(AX)(DI*4)
 	ADDQ         $0x00000010, DI
 	JMP          atan2Float32AVX2_loopN
 
@@ -1239,26 +1225,24 @@ atan2Float32AVX2_loop1:
 	VMOVUPS      (CX)(DI*4), Y1
 	VMOVUPS      (DX)(DI*4), Y2
 	VPAND        (SI), Y1, Y3
-	VCMPPS       $0x16, 192(SI), Y3, Y4
-	VCMPPS       $0x11, 128(SI), Y3, Y5
-	VCMPPS       $0x0c, Y0, Y3, Y3
-	VPAND        Y3, Y5, Y5
-	VPOR         Y5, Y4, Y4
-	VPAND        (SI), Y2, Y3
-	VCMPPS       $0x16, 192(SI), Y3, Y5
-	VCMPPS       $0x11, 128(SI), Y3, Y6
-	VCMPPS       $0x0c, Y0, Y3, Y3
-	VPAND        Y3, Y6, Y6
-	VPOR         Y6, Y5, Y5
-	VPOR         Y5, Y4, Y4
-	VPTEST       Y4, Y4
+	VPAND        (SI), Y2, Y6
+	VMINPS       Y6, Y3, Y4
+	VMAXPS       Y6, Y3, Y5
+	VCMPPS       $0x03, Y6, Y3, Y3
+	VCMPPS       $0x16, 192(SI), Y5, Y5
+	VCMPPS       $0x0c, Y0, Y4, Y6
+	VCMPPS       $0x11, 128(SI), Y4, Y4
+	VPAND        Y6, Y4, Y4
+	VPOR         Y5, Y3, Y3
+	VPOR         Y4, Y3, Y3
+	VPTEST       Y3, Y3
 	JNE          atan2Float32AVX2_done
 	VPAND        (SI), Y1, Y3
 	VPAND        (SI), Y2, Y6
 	VMINPS       Y6, Y3, Y4
 	VMAXPS       Y6, Y3, Y5
-	VMAXPS       128(SI), Y5, Y5
 	VCMPPS       $0x1e, Y6, Y3, Y3
+	VMAXPS       128(SI), Y5, Y5
 	VMOVUPS      320(SI), Y6
 	VDIVPS       Y5, Y6, Y6
 	VMULPS       Y6, Y4, Y7
@@ -1289,16 +1273,16 @@ atan2Float32AVX2_loop1:
 	VPAND        64(SI), Y6, Y6
 	VPXOR        Y6, Y7, Y7
 	VPXOR        Y6, Y4, Y4
-	VADDPS       Y7, Y2, Y6
-	VSUBPS       Y6, Y2, Y2
+	VADDPS       Y7, Y2, Y3
+	VSUBPS       Y3, Y2, Y2
 	VADDPS       Y7, Y2, Y2
 	VADDPS       Y5, Y2, Y2
 	VADDPS       Y4, Y2, Y2
 	VFMADD231PS  Y8, Y7, Y2
-	VADDPS       Y2, Y6, Y6
-	VPAND        64(SI), Y1, Y3
-	VPOR         Y3, Y6, Y6
-	VMOVUPS      Y6, (AX)(DI*4)
+	VADDPS       Y2, Y3, Y3
+	VPAND        64(SI), Y1, Y1
+	VPOR         Y1, Y3, Y3
+	VMOVUPS      Y3, (AX)(DI*4)
 	ADDQ         $0x00000008, DI
 	JMP          atan2Float32AVX2_loop1
 
@@ -1315,42 +1299,38 @@ atan2Float32AVX2_loopNT:
 	VMOVUPS      (CX)(DI*4), Y1
 	VMOVUPS      (DX)(DI*4), Y2
 	VPAND        (SI), Y1, Y3
-	VCMPPS       $0x16, 192(SI), Y3, Y4
-	VCMPPS       $0x11, 128(SI), Y3, Y5
-	VCMPPS       $0x0c, Y0, Y3, Y3
-	VPAND        Y3, Y5, Y5
-	VPOR         Y5, Y4, Y4
-	VPAND        (SI), Y2, Y3
-	VCMPPS       $0x16, 192(SI), Y3, Y5
-	VCMPPS       $0x11, 128(SI), Y3, Y6
-	VCMPPS       $0x0c, Y0, Y3, Y3
-	VPAND        Y3, Y6, Y6
-	VPOR         Y6, Y5, Y5
-	VPOR         Y5, Y4, Y4
-	VMOVUPS      32(CX)(DI*4), Y3
+	VPAND        (SI), Y2, Y6
+	VMINPS       Y6, Y3, Y4
+	VMAXPS       Y6, Y3, Y5
+	VCMPPS       $0x03, Y6, Y3, Y3
+	VCMPPS       $0x16, 192(SI), Y5, Y5
+	VCMPPS       $0x0c, Y0, Y4, Y6
+	VCMPPS       $0x11, 128(SI), Y4, Y4
+	VPAND        Y6, Y4, Y4
+	VPOR         Y5, Y3, Y3
+	VPOR         Y4, Y3, Y3
+	VMOVUPS      32(CX)(DI*4), Y4
 	VMOVUPS      32(DX)(DI*4), Y5
-	VPAND        (SI), Y3, Y6
-	VCMPPS       $0x16, 192(SI), Y6, Y7
-	VCMPPS       $0x11, 128(SI), Y6, Y8
-	VCMPPS       $0x0c, Y0, Y6, Y6
-	VPAND        Y6, Y8, Y8
-	VPOR         Y8, Y7, Y7
-	VPAND        (SI), Y5, Y6
-	VCMPPS       $0x16, 192(SI), Y6, Y8
-	VCMPPS       $0x11, 128(SI), Y6, Y9
-	VCMPPS       $0x0c, Y0, Y6, Y6
-	VPAND        Y6, Y9, Y9
-	VPOR         Y9, Y8, Y8
-	VPOR         Y8, Y7, Y7
-	VPOR         Y7, Y4, Y4
-	VPTEST       Y4, Y4
+	VPAND        (SI), Y4, Y6
+	VPAND        (SI), Y5, Y9
+	VMINPS       Y9, Y6, Y7
+	VMAXPS       Y9, Y6, Y8
+	VCMPPS       $0x03, Y9, Y6, Y6
+	VCMPPS       $0x16, 192(SI), Y8, Y8
+	VCMPPS       $0x0c, Y0, Y7, Y9
+	VCMPPS       $0x11, 128(SI), Y7, Y7
+	VPAND        Y9, Y7, Y7
+	VPOR         Y8, Y6, Y6
+	VPOR         Y7, Y6, Y6
+	VPOR         Y6, Y3, Y3
+	VPTEST       Y3, Y3
 	JNE          atan2Float32AVX2_ntbail
-	VPAND        (SI), Y1, Y4
+	VPAND        (SI), Y1, Y3
 	VPAND        (SI), Y2, Y8
-	VMINPS       Y8, Y4, Y6
-	VMAXPS       Y8, Y4, Y7
+	VMINPS       Y8, Y3, Y6
+	VMAXPS       Y8, Y3, Y7
+	VCMPPS       $0x1e, Y8, Y3, Y3
 	VMAXPS       128(SI), Y7, Y7
-	VCMPPS       $0x1e, Y8, Y4, Y4
 	VMOVUPS      320(SI), Y8
 	VDIVPS       Y7, Y8, Y8
 	VMULPS       Y8, Y6, Y9
@@ -1375,68 +1355,68 @@ atan2Float32AVX2_loopNT:
 	VPCMPGTD     Y2, Y0, Y8
 	VPAND        512(SI), Y8, Y2
 	VPAND        576(SI), Y8, Y7
-	VBLENDVPS    Y4, 384(SI), Y2, Y2
-	VBLENDVPS    Y4, 448(SI), Y7, Y7
-	VPXOR        Y8, Y4, Y8
+	VBLENDVPS    Y3, 384(SI), Y2, Y2
+	VBLENDVPS    Y3, 448(SI), Y7, Y7
+	VPXOR        Y8, Y3, Y8
 	VPAND        64(SI), Y8, Y8
 	VPXOR        Y8, Y9, Y9
 	VPXOR        Y8, Y6, Y6
-	VADDPS       Y9, Y2, Y8
-	VSUBPS       Y8, Y2, Y2
+	VADDPS       Y9, Y2, Y3
+	VSUBPS       Y3, Y2, Y2
 	VADDPS       Y9, Y2, Y2
 	VADDPS       Y7, Y2, Y2
 	VADDPS       Y6, Y2, Y2
 	VFMADD231PS  Y10, Y9, Y2
-	VADDPS       Y2, Y8, Y8
-	VPAND        64(SI), Y1, Y4
-	VPOR         Y4, Y8, Y8
-	VMOVNTPS     Y8, (AX)(DI*4)
-	VPAND        (SI), Y3, Y1
+	VADDPS       Y2, Y3, Y3
+	VPAND        64(SI), Y1, Y1
+	VPOR         Y1, Y3, Y3
+	VMOVNTPS     Y3, (AX)(DI*4)
+	VPAND        (SI), Y4, Y1
 	VPAND        (SI), Y5, Y6
 	VMINPS       Y6, Y1, Y2
-	VMAXPS       Y6, Y1, Y4
-	VMAXPS       128(SI), Y4, Y4
+	VMAXPS       Y6, Y1, Y3
 	VCMPPS       $0x1e, Y6, Y1, Y1
+	VMAXPS       128(SI), Y3, Y3
 	VMOVUPS      320(SI), Y6
-	VDIVPS       Y4, Y6, Y6
+	VDIVPS       Y3, Y6, Y6
 	VMULPS       Y6, Y2, Y7
-	VFNMADD231PS Y7, Y4, Y2
+	VFNMADD231PS Y7, Y3, Y2
 	VMULPS       Y6, Y2, Y2
-	VMULPS       Y7, Y7, Y4
-	VMULPS       Y4, Y4, Y6
+	VMULPS       Y7, Y7, Y3
+	VMULPS       Y3, Y3, Y6
 	VMOVUPS      640(SI), Y8
 	VMOVUPS      768(SI), Y9
-	VFMADD231PS  704(SI), Y4, Y9
+	VFMADD231PS  704(SI), Y3, Y9
 	VFMADD213PS  Y9, Y6, Y8
 	VMOVUPS      896(SI), Y9
-	VFMADD231PS  832(SI), Y4, Y9
+	VFMADD231PS  832(SI), Y3, Y9
 	VFMADD213PS  Y9, Y6, Y8
 	VMOVUPS      1024(SI), Y9
-	VFMADD231PS  960(SI), Y4, Y9
+	VFMADD231PS  960(SI), Y3, Y9
 	VFMADD213PS  Y9, Y6, Y8
 	VMOVUPS      1152(SI), Y9
-	VFMADD231PS  1088(SI), Y4, Y9
+	VFMADD231PS  1088(SI), Y3, Y9
 	VFMADD213PS  Y9, Y6, Y8
-	VMULPS       Y4, Y8, Y8
+	VMULPS       Y3, Y8, Y8
 	VPCMPGTD     Y5, Y0, Y6
-	VPAND        512(SI), Y6, Y4
+	VPAND        512(SI), Y6, Y3
 	VPAND        576(SI), Y6, Y5
-	VBLENDVPS    Y1, 384(SI), Y4, Y4
+	VBLENDVPS    Y1, 384(SI), Y3, Y3
 	VBLENDVPS    Y1, 448(SI), Y5, Y5
 	VPXOR        Y6, Y1, Y6
 	VPAND        64(SI), Y6, Y6
 	VPXOR        Y6, Y7, Y7
 	VPXOR        Y6, Y2, Y2
-	VADDPS       Y7, Y4, Y6
-	VSUBPS       Y6, Y4, Y4
-	VADDPS       Y7, Y4, Y4
-	VADDPS       Y5, Y4, Y4
-	VADDPS       Y2, Y4, Y4
-	VFMADD231PS  Y8, Y7, Y4
-	VADDPS       Y4, Y6, Y6
-	VPAND        64(SI), Y3, Y1
-	VPOR         Y1, Y6, Y6
-	VMOVNTPS     Y6, 32(AX)(DI*4)
+	VADDPS       Y7, Y3, Y1
+	VSUBPS       Y1, Y3, Y3
+	VADDPS       Y7, Y3, Y3
+	VADDPS       Y5, Y3, Y3
+	VADDPS       Y2, Y3, Y3
+	VFMADD231PS  Y8, Y7, Y3
+	VADDPS       Y3, Y1, Y1
+	VPAND        64(SI), Y4, Y2
+	VPOR         Y2, Y1, Y1
+	VMOVNTPS     Y1, 32(AX)(DI*4)
 	ADDQ         $0x00000010, DI
 	JMP          atan2Float32AVX2_loopNT
 
@@ -1504,52 +1484,52 @@ atanFloat64AVX512_loopN:
 	VMULPD       Z22, Z23, Z25
 	VFNMADD231PD Z25, Z24, Z23
 	VMULPD       Z22, Z23, Z23
-	VMULPD       Z25, Z25, Z24
-	VMULPD       Z24, Z24, Z26
-	VMOVUPD      Z1, Z22
-	VFMADD231PD  Z0, Z24, Z22
+	VMULPD       Z25, Z25, Z22
+	VMULPD       Z22, Z22, Z24
+	VMOVUPD      Z1, Z26
+	VFMADD231PD  Z0, Z22, Z26
 	VMOVUPD      Z3, Z27
-	VFMADD231PD  Z2, Z24, Z27
-	VFMADD213PD  Z27, Z26, Z22
+	VFMADD231PD  Z2, Z22, Z27
+	VFMADD213PD  Z27, Z24, Z26
 	VMOVUPD      Z5, Z27
-	VFMADD231PD  Z4, Z24, Z27
-	VFMADD213PD  Z27, Z26, Z22
+	VFMADD231PD  Z4, Z22, Z27
+	VFMADD213PD  Z27, Z24, Z26
 	VMOVUPD      Z7, Z27
-	VFMADD231PD  Z6, Z24, Z27
-	VFMADD213PD  Z27, Z26, Z22
+	VFMADD231PD  Z6, Z22, Z27
+	VFMADD213PD  Z27, Z24, Z26
 	VMOVUPD      Z9, Z27
-	VFMADD231PD  Z8, Z24, Z27
-	VFMADD213PD  Z27, Z26, Z22
+	VFMADD231PD  Z8, Z22, Z27
+	VFMADD213PD  Z27, Z24, Z26
 	VMOVUPD      Z11, Z27
-	VFMADD231PD  Z10, Z24, Z27
-	VFMADD213PD  Z27, Z26, Z22
+	VFMADD231PD  Z10, Z22, Z27
+	VFMADD213PD  Z27, Z24, Z26
 	VMOVUPD      Z13, Z27
-	VFMADD231PD  Z12, Z24, Z27
-	VFMADD213PD  Z27, Z26, Z22
+	VFMADD231PD  Z12, Z22, Z27
+	VFMADD213PD  Z27, Z24, Z26
 	VMOVUPD      Z15, Z27
-	VFMADD231PD  Z14, Z24, Z27
-	VFMADD213PD  Z27, Z26, Z22
+	VFMADD231PD  Z14, Z22, Z27
+	VFMADD213PD  Z27, Z24, Z26
 	VMOVUPD      Z17, Z27
-	VFMADD231PD  Z16, Z24, Z27
-	VFMADD213PD  Z27, Z26, Z22
+	VFMADD231PD  Z16, Z22, Z27
+	VFMADD213PD  Z27, Z24, Z26
 	VMOVUPD      Z19, Z27
-	VFMADD231PD  Z18, Z24, Z27
-	VFMADD213PD  Z27, Z26, Z22
-	VMULPD       Z24, Z22, Z22
-	VMOVUPD.Z    384(BX), K1, Z26
-	VMOVUPD.Z    448(BX), K1, Z27
+	VFMADD231PD  Z18, Z22, Z27
+	VFMADD213PD  Z27, Z24, Z26
+	VMULPD       Z22, Z26, Z26
+	VMOVUPD.Z    384(BX), K1, Z22
+	VMOVUPD.Z    448(BX), K1, Z24
 	VPXORQ       64(BX), Z25, K1, Z25
 	VPXORQ       64(BX), Z23, K1, Z23
-	VADDPD       Z25, Z26, Z24
-	VSUBPD       Z24, Z26, Z26
-	VADDPD       Z25, Z26, Z26
-	VADDPD       Z27, Z26, Z26
-	VADDPD       Z23, Z26, Z26
-	VFMADD231PD  Z22, Z25, Z26
-	VADDPD       Z26, Z24, Z24
-	VPANDQ       64(BX), Z20, Z22
-	VPORQ        Z22, Z24, Z24
-	VMOVUPD      Z24, (AX)(SI*8)
+	VADDPD       Z25, Z22, Z27
+	VSUBPD       Z27, Z22, Z22
+	VADDPD       Z25, Z22, Z22
+	VADDPD       Z24, Z22, Z22
+	VADDPD       Z23, Z22, Z22
+	VFMADD231PD  Z26, Z25, Z22
+	VADDPD       Z22, Z27, Z27
+	VPANDQ       64(BX), Z20, Z20
+	VPORQ        Z20, Z27, Z27
+	VMOVUPD      Z27, (AX)(SI*8)
 	VPANDQ       (BX), Z21, Z20
 	VMINPD       320(BX), Z20, Z22
 	VMAXPD       320(BX), Z20, Z23
@@ -1559,52 +1539,52 @@ atanFloat64AVX512_loopN:
 	VMULPD       Z20, Z22, Z24
 	VFNMADD231PD Z24, Z23, Z22
 	VMULPD       Z20, Z22, Z22
-	VMULPD       Z24, Z24, Z23
-	VMULPD       Z23, Z23, Z25
-	VMOVUPD      Z1, Z20
-	VFMADD231PD  Z0, Z23, Z20
+	VMULPD       Z24, Z24, Z20
+	VMULPD       Z20, Z20, Z23
+	VMOVUPD      Z1, Z25
+	VFMADD231PD  Z0, Z20, Z25
 	VMOVUPD      Z3, Z26
-	VFMADD231PD  Z2, Z23, Z26
-	VFMADD213PD  Z26, Z25, Z20
+	VFMADD231PD  Z2, Z20, Z26
+	VFMADD213PD  Z26, Z23, Z25
 	VMOVUPD      Z5, Z26
-	VFMADD231PD  Z4, Z23, Z26
-	VFMADD213PD  Z26, Z25, Z20
+	VFMADD231PD  Z4, Z20, Z26
+	VFMADD213PD  Z26, Z23, Z25
 	VMOVUPD      Z7, Z26
-	VFMADD231PD  Z6, Z23, Z26
-	VFMADD213PD  Z26, Z25, Z20
+	VFMADD231PD  Z6, Z20, Z26
+	VFMADD213PD  Z26, Z23, Z25
 	VMOVUPD      Z9, Z26
-	VFMADD231PD  Z8, Z23, Z26
-	VFMADD213PD  Z26, Z25, Z20
+	VFMADD231PD  Z8, Z20, Z26
+	VFMADD213PD  Z26, Z23, Z25
 	VMOVUPD      Z11, Z26
-	VFMADD231PD  Z10, Z23, Z26
-	VFMADD213PD  Z26, Z25, Z20
+	VFMADD231PD  Z10, Z20, Z26
+	VFMADD213PD  Z26, Z23, Z25
 	VMOVUPD      Z13, Z26
-	VFMADD231PD  Z12, Z23, Z26
-	VFMADD213PD  Z26, Z25, Z20
+	VFMADD231PD  Z12, Z20, Z26
+	VFMADD213PD  Z26, Z23, Z25
 	VMOVUPD      Z15, Z26
-	VFMADD231PD  Z14, Z23, Z26
-	VFMADD213PD  Z26, Z25, Z20
+	VFMADD231PD  Z14, Z20, Z26
+	VFMADD213PD  Z26, Z23, Z25
 	VMOVUPD      Z17, Z26
-	VFMADD231PD  Z16, Z23, Z26
-	VFMADD213PD  Z26, Z25, Z20
+	VFMADD231PD  Z16, Z20, Z26
+	VFMADD213PD  Z26, Z23, Z25
 	VMOVUPD      Z19, Z26
-	VFMADD231PD  Z18, Z23, Z26
-	VFMADD213PD  Z26, Z25, Z20
-	VMULPD       Z23, Z20, Z20
-	VMOVUPD.Z    384(BX), K1, Z25
-	VMOVUPD.Z    448(BX), K1, Z26
+	VFMADD231PD  Z18, Z20, Z26
+	VFMADD213PD  Z26, Z23, Z25
+	VMULPD       Z20, Z25, Z25
+	VMOVUPD.Z    384(BX), K1, Z20
+	VMOVUPD.Z    448(BX), K1, Z23
 	VPXORQ       64(BX), Z24, K1, Z24
 	VPXORQ       64(BX), Z22, K1, Z22
-	VADDPD       Z24, Z25, Z23
-	VSUBPD       Z23, Z25, Z25
-	VADDPD       Z24, Z25, Z25
-	VADDPD       Z26, Z25, Z25
-	VADDPD       Z22, Z25, Z25
-	VFMADD231PD  Z20, Z24, Z25
-	VADDPD       Z25, Z23, Z23
+	VADDPD       Z24, Z20, Z26
+	VSUBPD       Z26, Z20, Z20
+	VADDPD       Z24, Z20, Z20
+	VADDPD       Z23, Z20, Z20
+	VADDPD       Z22, Z20, Z20
+	VFMADD231PD  Z25, Z24, Z20
+	VADDPD       Z20, Z26, Z26
 	VPANDQ       64(BX), Z21, Z20
-	VPORQ        Z20, Z23, Z23
-	VMOVUPD      Z23, 64(AX)(SI*8)
+	VPORQ        Z20, Z26, Z26
+	VMOVUPD      Z26, 64(AX)(SI*8)
 	ADDQ         $0x00000010, SI
 	JMP          atanFloat64AVX512_loopN
 
@@ -1629,52 +1609,52 @@ atanFloat64AVX512_loop1:
 	VMULPD       Z21, Z22, Z24
 	VFNMADD231PD Z24, Z23, Z22
 	VMULPD       Z21, Z22, Z22
-	VMULPD       Z24, Z24, Z23
-	VMULPD       Z23, Z23, Z25
-	VMOVUPD      Z1, Z21
-	VFMADD231PD  Z0, Z23, Z21
+	VMULPD       Z24, Z24, Z21
+	VMULPD       Z21, Z21, Z23
+	VMOVUPD      Z1, Z25
+	VFMADD231PD  Z0, Z21, Z25
 	VMOVUPD      Z3, Z26
-	VFMADD231PD  Z2, Z23, Z26
-	VFMADD213PD  Z26, Z25, Z21
+	VFMADD231PD  Z2, Z21, Z26
+	VFMADD213PD  Z26, Z23, Z25
 	VMOVUPD      Z5, Z26
-	VFMADD231PD  Z4, Z23, Z26
-	VFMADD213PD  Z26, Z25, Z21
+	VFMADD231PD  Z4, Z21, Z26
+	VFMADD213PD  Z26, Z23, Z25
 	VMOVUPD      Z7, Z26
-	VFMADD231PD  Z6, Z23, Z26
-	VFMADD213PD  Z26, Z25, Z21
+	VFMADD231PD  Z6, Z21, Z26
+	VFMADD213PD  Z26, Z23, Z25
 	VMOVUPD      Z9, Z26
-	VFMADD231PD  Z8, Z23, Z26
-	VFMADD213PD  Z26, Z25, Z21
+	VFMADD231PD  Z8, Z21, Z26
+	VFMADD213PD  Z26, Z23, Z25
 	VMOVUPD      Z11, Z26
-	VFMADD231PD  Z10, Z23, Z26
-	VFMADD213PD  Z26, Z25, Z21
+	VFMADD231PD  Z10, Z21, Z26
+	VFMADD213PD  Z26, Z23, Z25
 	VMOVUPD      Z13, Z26
-	VFMADD231PD  Z12, Z23, Z26
-	VFMADD213PD  Z26, Z25, Z21
+	VFMADD231PD  Z12, Z21, Z26
+	VFMADD213PD  Z26, Z23, Z25
 	VMOVUPD      Z15, Z26
-	VFMADD231PD  Z14, Z23, Z26
-	VFMADD213PD  Z26, Z25, Z21
+	VFMADD231PD  Z14, Z21, Z26
+	VFMADD213PD  Z26, Z23, Z25
 	VMOVUPD      Z17, Z26
-	VFMADD231PD  Z16, Z23, Z26
-	VFMADD213PD  Z26, Z25, Z21
+	VFMADD231PD  Z16, Z21, Z26
+	VFMADD213PD  Z26, Z23, Z25
 	VMOVUPD      Z19, Z26
-	VFMADD231PD  Z18, Z23, Z26
-	VFMADD213PD  Z26, Z25, Z21
-	VMULPD       Z23, Z21, Z21
-	VMOVUPD.Z    384(BX), K1, Z25
-	VMOVUPD.Z    448(BX), K1, Z26
+	VFMADD231PD  Z18, Z21, Z26
+	VFMADD213PD  Z26, Z23, Z25
+	VMULPD       Z21, Z25, Z25
+	VMOVUPD.Z    384(BX), K1, Z21
+	VMOVUPD.Z    448(BX), K1, Z23
 	VPXORQ       64(BX), Z24, K1, Z24
 	VPXORQ       64(BX), Z22, K1, Z22
-	VADDPD       Z24, Z25, Z23
-	VSUBPD       Z23, Z25, Z25
-	VADDPD       Z24, Z25, Z25
-	VADDPD       Z26, Z25, Z25
-	VADDPD       Z22, Z25, Z25
-	VFMADD231PD  Z21, Z24, Z25
-	VADDPD       Z25, Z23, Z23
-	VPANDQ       64(BX), Z20, Z21
-	VPORQ        Z21, Z23, Z23
-	VMOVUPD      Z23, (AX)(SI*8)
+	VADDPD       Z24, Z21, Z26
+	VSUBPD       Z26, Z21, Z21
+	VADDPD       Z24, Z21, Z21
+	VADDPD       Z23, Z21, Z21
+	VADDPD       Z22, Z21, Z21
+	VFMADD231PD  Z25, Z24, Z21
+	VADDPD       Z21, Z26, Z26
+	VPANDQ       64(BX), Z20, Z20
+	VPORQ        Z20, Z26, Z26
+	VMOVUPD      Z26, (AX)(SI*8)
 	ADDQ         $0x00000008, SI
 	JMP          atanFloat64AVX512_loop1
 
@@ -1705,52 +1685,52 @@ atanFloat64AVX512_loopNT:
 	VMULPD       Z22, Z23, Z25
 	VFNMADD231PD Z25, Z24, Z23
 	VMULPD       Z22, Z23, Z23
-	VMULPD       Z25, Z25, Z24
-	VMULPD       Z24, Z24, Z26
-	VMOVUPD      Z1, Z22
-	VFMADD231PD  Z0, Z24, Z22
+	VMULPD       Z25, Z25, Z22
+	VMULPD       Z22, Z22, Z24
+	VMOVUPD      Z1, Z26
+	VFMADD231PD  Z0, Z22, Z26
 	VMOVUPD      Z3, Z27
-	VFMADD231PD  Z2, Z24, Z27
-	VFMADD213PD  Z27, Z26, Z22
+	VFMADD231PD  Z2, Z22, Z27
+	VFMADD213PD  Z27, Z24, Z26
 	VMOVUPD      Z5, Z27
-	VFMADD231PD  Z4, Z24, Z27
-	VFMADD213PD  Z27, Z26, Z22
+	VFMADD231PD  Z4, Z22, Z27
+	VFMADD213PD  Z27, Z24, Z26
 	VMOVUPD      Z7, Z27
-	VFMADD231PD  Z6, Z24, Z27
-	VFMADD213PD  Z27, Z26, Z22
+	VFMADD231PD  Z6, Z22, Z27
+	VFMADD213PD  Z27, Z24, Z26
 	VMOVUPD      Z9, Z27
-	VFMADD231PD  Z8, Z24, Z27
-	VFMADD213PD  Z27, Z26, Z22
+	VFMADD231PD  Z8, Z22, Z27
+	VFMADD213PD  Z27, Z24, Z26
 	VMOVUPD      Z11, Z27
-	VFMADD231PD  Z10, Z24, Z27
-	VFMADD213PD  Z27, Z26, Z22
+	VFMADD231PD  Z10, Z22, Z27
+	VFMADD213PD  Z27, Z24, Z26
 	VMOVUPD      Z13, Z27
-	VFMADD231PD  Z12, Z24, Z27
-	VFMADD213PD  Z27, Z26, Z22
+	VFMADD231PD  Z12, Z22, Z27
+	VFMADD213PD  Z27, Z24, Z26
 	VMOVUPD      Z15, Z27
-	VFMADD231PD  Z14, Z24, Z27
-	VFMADD213PD  Z27, Z26, Z22
+	VFMADD231PD  Z14, Z22, Z27
+	VFMADD213PD  Z27, Z24, Z26
 	VMOVUPD      Z17, Z27
-	VFMADD231PD  Z16, Z24, Z27
-	VFMADD213PD  Z27, Z26, Z22
+	VFMADD231PD  Z16, Z22, Z27
+	VFMADD213PD  Z27, Z24, Z26
 	VMOVUPD      Z19, Z27
-	VFMADD231PD  Z18, Z24, Z27
-	VFMADD213PD  Z27, Z26, Z22
-	VMULPD       Z24, Z22, Z22
-	VMOVUPD.Z    384(BX), K1, Z26
-	VMOVUPD.Z    448(BX), K1, Z27
+	VFMADD231PD  Z18, Z22, Z27
+	VFMADD213PD  Z27, Z24, Z26
+	VMULPD       Z22, Z26, Z26
+	VMOVUPD.Z    384(BX), K1, Z22
+	VMOVUPD.Z    448(BX), K1, Z24
 	VPXORQ       64(BX), Z25, K1, Z25
 	VPXORQ       64(BX), Z23, K1, Z23
-	VADDPD       Z25, Z26, Z24
-	VSUBPD       Z24, Z26, Z26
-	VADDPD       Z25, Z26, Z26
-	VADDPD       Z27, Z26, Z26
-	VADDPD       Z23, Z26, Z26
-	VFMADD231PD  Z22, Z25, Z26
-	VADDPD       Z26, Z24, Z24
-	VPANDQ       64(BX), Z20, Z22
-	VPORQ        Z22, Z24, Z24
-	VMOVNTPD     Z24, (AX)(SI*8)
+	VADDPD       Z25, Z22, Z27
+	VSUBPD       Z27, Z22, Z22
+	VADDPD       Z25, Z22, Z22
+	VADDPD       Z24, Z22, Z22
+	VADDPD       Z23, Z22, Z22
+	VFMADD231PD  Z26, Z25, Z22
+	VADDPD       Z22, Z27, Z27
+	VPANDQ       64(BX), Z20, Z20
+	VPORQ        Z20, Z27, Z27
+	VMOVNTPD     Z27, (AX)(SI*8)
 	VPANDQ       (BX), Z21, Z20
 	VMINPD       320(BX), Z20, Z22
 	VMAXPD       320(BX), Z20, Z23
@@ -1760,52 +1740,52 @@ atanFloat64AVX512_loopNT:
 	VMULPD       Z20, Z22, Z24
 	VFNMADD231PD Z24, Z23, Z22
 	VMULPD       Z20, Z22, Z22
-	VMULPD       Z24, Z24, Z23
-	VMULPD       Z23, Z23, Z25
-	VMOVUPD      Z1, Z20
-	VFMADD231PD  Z0, Z23, Z20
+	VMULPD       Z24, Z24, Z20
+	VMULPD       Z20, Z20, Z23
+	VMOVUPD      Z1, Z25
+	VFMADD231PD  Z0, Z20, Z25
 	VMOVUPD      Z3, Z26
-	VFMADD231PD  Z2, Z23, Z26
-	VFMADD213PD  Z26, Z25, Z20
+	VFMADD231PD  Z2, Z20, Z26
+	VFMADD213PD  Z26, Z23, Z25
 	VMOVUPD      Z5, Z26
-	VFMADD231PD  Z4, Z23, Z26
-	VFMADD213PD  Z26, Z25, Z20
+	VFMADD231PD  Z4, Z20, Z26
+	VFMADD213PD  Z26, Z23, Z25
 	VMOVUPD      Z7, Z26
-	VFMADD231PD  Z6, Z23, Z26
-	VFMADD213PD  Z26, Z25, Z20
+	VFMADD231PD  Z6, Z20, Z26
+	VFMADD213PD  Z26, Z23, Z25
 	VMOVUPD      Z9, Z26
-	VFMADD231PD  Z8, Z23, Z26
-	VFMADD213PD  Z26, Z25, Z20
+	VFMADD231PD  Z8, Z20, Z26
+	VFMADD213PD  Z26, Z23, Z25
 	VMOVUPD      Z11, Z26
-	VFMADD231PD  Z10, Z23, Z26
-	VFMADD213PD  Z26, Z25, Z20
+	VFMADD231PD  Z10, Z20, Z26
+	VFMADD213PD  Z26, Z23, Z25
 	VMOVUPD      Z13, Z26
-	VFMADD231PD  Z12, Z23, Z26
-	VFMADD213PD  Z26, Z25, Z20
+	VFMADD231PD  Z12, Z20, Z26
+	VFMADD213PD  Z26, Z23, Z25
 	VMOVUPD      Z15, Z26
-	VFMADD231PD  Z14, Z23, Z26
-	VFMADD213PD  Z26, Z25, Z20
+	VFMADD231PD  Z14, Z20, Z26
+	VFMADD213PD  Z26, Z23, Z25
 	VMOVUPD      Z17, Z26
-	VFMADD231PD  Z16, Z23, Z26
-	VFMADD213PD  Z26, Z25, Z20
+	VFMADD231PD  Z16, Z20, Z26
+	VFMADD213PD  Z26, Z23, Z25
 	VMOVUPD      Z19, Z26
-	VFMADD231PD  Z18, Z23, Z26
-	VFMADD213PD  Z26, Z25, Z20
-	VMULPD       Z23, Z20, Z20
-	VMOVUPD.Z    384(BX), K1, Z25
-	VMOVUPD.Z    448(BX), K1, Z26
+	VFMADD231PD  Z18, Z20, Z26
+	VFMADD213PD  Z26, Z23, Z25
+	VMULPD       Z20, Z25, Z25
+	VMOVUPD.Z    384(BX), K1, Z20
+	VMOVUPD.Z    448(BX), K1, Z23
 	VPXORQ       64(BX), Z24, K1, Z24
 	VPXORQ       64(BX), Z22, K1, Z22
-	VADDPD       Z24, Z25, Z23
-	VSUBPD       Z23, Z25, Z25
-	VADDPD       Z24, Z25, Z25
-	VADDPD       Z26, Z25, Z25
-	VADDPD       Z22, Z25, Z25
-	VFMADD231PD  Z20, Z24, Z25
-	VADDPD       Z25, Z23, Z23
+	VADDPD       Z24, Z20, Z26
+	VSUBPD       Z26, Z20, Z20
+	VADDPD       Z24, Z20, Z20
+	VADDPD       Z23, Z20, Z20
+	VADDPD       Z22, Z20, Z20
+	VFMADD231PD  Z25, Z24, Z20
+	VADDPD       Z20, Z26, Z26
 	VPANDQ       64(BX), Z21, Z20
-	VPORQ        Z20, Z23, Z23
-	VMOVNTPD     Z23, 64(AX)(SI*8)
+	VPORQ        Z20, Z26, Z26
+	VMOVNTPD     Z26, 64(AX)(SI*8)
 	ADDQ         $0x00000010, SI
 	JMP          atanFloat64AVX512_loopNT
 
@@ -1843,9 +1823,7 @@ TEXT ·atan2Float64AVX512(SB), NOSPLIT, $0-96
 	VMOVUPD 1600(SI), Z15
 	VMOVUPD 1664(SI), Z16
 	VMOVUPD 1728(SI), Z17
-	VMOVUPD 1792(SI), Z18
-	VMOVUPD 1856(SI), Z19
-	VPXORQ  Z20, Z20, Z20
+	VPXORQ  Z18, Z18, Z18
 	XORQ    DI, DI
 	MOVQ    BX, R8
 	ANDQ    $-16, R8
@@ -1858,160 +1836,146 @@ atan2Float64AVX512_loopN:
 	JGE          atan2Float64AVX512_loop1_init
 	PREFETCHT0   1024(CX)(DI*8)
 	PREFETCHT0   1024(DX)(DI*8)
-	VMOVUPD      (CX)(DI*8), Z21
-	VMOVUPD      (DX)(DI*8), Z22
-	VPANDQ       (SI), Z21, Z23
-	VCMPPD       $0x16, 192(SI), Z23, K1
-	VCMPPD       $0x11, 128(SI), Z23, K2
-	VCMPPD       $0x0c, Z20, Z23, K3
-	KANDW        K3, K2, K2
-	KORW         K2, K1, K1
-	VPANDQ       (SI), Z22, Z23
+	VMOVUPD      (CX)(DI*8), Z19
+	VMOVUPD      (DX)(DI*8), Z20
+	VPANDQ       (SI), Z19, Z21
+	VPANDQ       (SI), Z20, Z24
+	VMINPD       Z24, Z21, Z22
+	VMAXPD       Z24, Z21, Z23
+	VCMPPD       $0x03, Z24, Z21, K1
 	VCMPPD       $0x16, 192(SI), Z23, K2
-	VCMPPD       $0x11, 128(SI), Z23, K3
-	VCMPPD       $0x0c, Z20, Z23, K4
-	KANDW        K4, K3, K3
-	KORW         K3, K2, K2
+	VCMPPD       $0x0c, Z18, Z22, K3
+	VCMPPD       $0x11, 128(SI), Z22, K3, K3
 	KORW         K2, K1, K1
-	VMOVUPD      64(CX)(DI*8), Z23
+	KORW         K3, K1, K1
+	VCMPPD       $0x1e, Z24, Z21, K2
+	VMOVUPD      64(CX)(DI*8), Z21
 	VMOVUPD      64(DX)(DI*8), Z24
-	VPANDQ       (SI), Z23, Z25
-	VCMPPD       $0x16, 192(SI), Z25, K2
-	VCMPPD       $0x11, 128(SI), Z25, K3
-	VCMPPD       $0x0c, Z20, Z25, K4
-	KANDW        K4, K3, K3
-	KORW         K3, K2, K2
-	VPANDQ       (SI), Z24, Z25
-	VCMPPD       $0x16, 192(SI), Z25, K3
-	VCMPPD       $0x11, 128(SI), Z25, K4
-	VCMPPD       $0x0c, Z20, Z25, K5
-	KANDW        K5, K4, K4
-	KORW         K4, K3, K3
-	KORW         K3, K2, K2
-	KORW         K2, K1, K1
-	KORTESTW     K1, K1
-	JNE          atan2Float64AVX512_done
 	VPANDQ       (SI), Z21, Z25
-	VPANDQ       (SI), Z22, Z28
+	VPANDQ       (SI), Z24, Z28
 	VMINPD       Z28, Z25, Z26
 	VMAXPD       Z28, Z25, Z27
-	VMAXPD       128(SI), Z27, Z27
-	VCMPPD       $0x1e, Z28, Z25, K1
+	VCMPPD       $0x03, Z28, Z25, K3
+	VCMPPD       $0x16, 192(SI), Z27, K4
+	VCMPPD       $0x0c, Z18, Z26, K5
+	VCMPPD       $0x11, 128(SI), Z26, K5, K5
+	KORW         K4, K3, K3
+	KORW         K5, K3, K3
+	VCMPPD       $0x1e, Z28, Z25, K4
+	KORW         K3, K1, K1
+	KORTESTW     K1, K1
+	JNE          atan2Float64AVX512_done
+	VMAXPD       128(SI), Z23, Z23
 	VMOVUPD      320(SI), Z25
-	VDIVPD       Z27, Z25, Z25
-	VMULPD       Z25, Z26, Z28
-	VFNMADD231PD Z28, Z27, Z26
-	VMULPD       Z25, Z26, Z26
-	VMULPD       Z28, Z28, Z25
-	VMULPD       Z25, Z25, Z27
+	VDIVPD       Z23, Z25, Z25
+	VMULPD       Z25, Z22, Z28
+	VFNMADD231PD Z28, Z23, Z22
+	VMULPD       Z25, Z22, Z22
+	VMULPD       Z28, Z28, Z23
+	VMULPD       Z23, Z23, Z25
 	VMOVUPD      Z1, Z29
-	VFMADD231PD  Z0, Z25, Z29
+	VFMADD231PD  Z0, Z23, Z29
 	VMOVUPD      Z3, Z30
-	VFMADD231PD  Z2, Z25, Z30
-	VFMADD213PD  Z30, Z27, Z29
+	VFMADD231PD  Z2, Z23, Z30
+	VFMADD213PD  Z30, Z25, Z29
 	VMOVUPD      Z5, Z30
-	VFMADD231PD  Z4, Z25, Z30
-	VFMADD213PD  Z30, Z27, Z29
+	VFMADD231PD  Z4, Z23, Z30
+	VFMADD213PD  Z30, Z25, Z29
 	VMOVUPD      Z7, Z30
-	VFMADD231PD  Z6, Z25, Z30
-	VFMADD213PD  Z30, Z27, Z29
+	VFMADD231PD  Z6, Z23, Z30
+	VFMADD213PD  Z30, Z25, Z29
 	VMOVUPD      Z9, Z30
-	VFMADD231PD  Z8, Z25, Z30
-	VFMADD213PD  Z30, Z27, Z29
+	VFMADD231PD  Z8, Z23, Z30
+	VFMADD213PD  Z30, Z25, Z29
 	VMOVUPD      Z11, Z30
-	VFMADD231PD  Z10, Z25, Z30
-	VFMADD213PD  Z30, Z27, Z29
+	VFMADD231PD  Z10, Z23, Z30
+	VFMADD213PD  Z30, Z25, Z29
 	VMOVUPD      Z13, Z30
-	VFMADD231PD  Z12, Z25, Z30
-	VFMADD213PD  Z30, Z27, Z29
+	VFMADD231PD  Z12, Z23, Z30
+	VFMADD213PD  Z30, Z25, Z29
 	VMOVUPD      Z15, Z30
-	VFMADD231PD  Z14, Z25, Z30
-	VFMADD213PD  Z30, Z27, Z29
+	VFMADD231PD  Z14, Z23, Z30
+	VFMADD213PD  Z30, Z25, Z29
 	VMOVUPD      Z17, Z30
-	VFMADD231PD  Z16, Z25, Z30
-	VFMADD213PD  Z30, Z27, Z29
-	VMOVUPD      Z19, Z30
-	VFMADD231PD  Z18, Z25, Z30
-	VFMADD213PD  Z30, Z27, Z29
-	VMULPD       Z25, Z29, Z29
-	VPTESTMQ     64(SI), Z22, K2
-	VMOVUPD.Z    512(SI), K2, Z25
-	VMOVUPD.Z    576(SI), K2, Z27
-	VMOVUPD      384(SI), K1, Z25
-	VMOVUPD      448(SI), K1, Z27
-	KXORW        K2, K1, K1
+	VFMADD231PD  Z16, Z23, Z30
+	VFMADD213PD  Z30, Z25, Z29
+	VMOVUPD      1856(SI), Z30
+	VFMADD231PD  1792(SI), Z23, Z30
+	VFMADD213PD  Z30, Z25, Z29
+	VMULPD       Z23, Z29, Z29
+	VPTESTMQ     64(SI), Z20, K1
+	VMOVUPD.Z    512(SI), K1, Z20
+	VMOVUPD.Z    576(SI), K1, Z23
+	VMOVUPD      384(SI), K2, Z20
+	VMOVUPD      448(SI), K2, Z23
+	KXORW        K1, K2, K1
 	VPXORQ       64(SI), Z28, K1, Z28
-	VPXORQ       64(SI), Z26, K1, Z26
-	VADDPD       Z28, Z25, Z22
-	VSUBPD       Z22, Z25, Z25
-	VADDPD       Z28, Z25, Z25
-	VADDPD       Z27, Z25, Z25
-	VADDPD       Z26, Z25, Z25
-	VFMADD231PD  Z29, Z28, Z25
-	VADDPD       Z25, Z22, Z22
-	VPANDQ       64(SI), Z21, Z25
-	VPORQ        Z25, Z22, Z22
-	VMOVUPD      Z22, (AX)(DI*8)
-	VPANDQ       (SI), Z23, Z21
-	VPANDQ       (SI), Z24, Z26
-	VMINPD       Z26, Z21, Z22
-	VMAXPD       Z26, Z21, Z25
-	VMAXPD       128(SI), Z25, Z25
-	VCMPPD       $0x1e, Z26, Z21, K1
-	VMOVUPD      320(SI), Z21
-	VDIVPD       Z25, Z21, Z21
-	VMULPD       Z21, Z22, Z26
-	VFNMADD231PD Z26, Z25, Z22
-	VMULPD       Z21, Z22, Z22
-	VMULPD       Z26, Z26, Z21
-	VMULPD       Z21, Z21, Z25
-	VMOVUPD      Z1, Z27
-	VFMADD231PD  Z0, Z21, Z27
-	VMOVUPD      Z3, Z28
-	VFMADD231PD  Z2, Z21, Z28
-	VFMADD213PD  Z28, Z25, Z27
-	VMOVUPD      Z5, Z28
-	VFMADD231PD  Z4, Z21, Z28
-	VFMADD213PD  Z28, Z25, Z27
-	VMOVUPD      Z7, Z28
-	VFMADD231PD  Z6, Z21, Z28
-	VFMADD213PD  Z28, Z25, Z27
-	VMOVUPD      Z9, Z28
-	VFMADD231PD  Z8, Z21, Z28
-	VFMADD213PD  Z28, Z25, Z27
-	VMOVUPD      Z11, Z28
-	VFMADD231PD  Z10, Z21, Z28
-	VFMADD213PD  Z28, Z25, Z27
-	VMOVUPD      Z13, Z28
-	VFMADD231PD  Z12, Z21, Z28
-	VFMADD213PD  Z28, Z25, Z27
-	VMOVUPD      Z15, Z28
-	VFMADD231PD  Z14, Z21, Z28
-	VFMADD213PD  Z28, Z25, Z27
-	VMOVUPD      Z17, Z28
-	VFMADD231PD  Z16, Z21, Z28
-	VFMADD213PD  Z28, Z25, Z27
-	VMOVUPD      Z19, Z28
-	VFMADD231PD  Z18, Z21, Z28
-	VFMADD213PD  Z28, Z25, Z27
-	VMULPD       Z21, Z27, Z27
-	VPTESTMQ     64(SI), Z24, K2
-	VMOVUPD.Z    512(SI), K2, Z21
-	VMOVUPD.Z    576(SI), K2, Z25
-	VMOVUPD      384(SI), K1, Z21
-	VMOVUPD      448(SI), K1, Z25
-	KXORW        K2, K1, K1
-	VPXORQ       64(SI), Z26, K1, Z26
 	VPXORQ       64(SI), Z22, K1, Z22
-	VADDPD       Z26, Z21, Z24
-	VSUBPD       Z24, Z21, Z21
-	VADDPD       Z26, Z21, Z21
-	VADDPD       Z25, Z21, Z21
-	VADDPD       Z22, Z21, Z21
-	VFMADD231PD  Z27, Z26, Z21
-	VADDPD       Z21, Z24, Z24
-	VPANDQ       64(SI), Z23, Z21
-	VPORQ        Z21, Z24, Z24
+	VADDPD       Z28, Z20, Z25
+	VSUBPD       Z25, Z20, Z20
+	VADDPD       Z28, Z20, Z20
+	VADDPD       Z23, Z20, Z20
+	VADDPD       Z22, Z20, Z20
+	VFMADD231PD  Z29, Z28, Z20
+	VADDPD       Z20, Z25, Z25
+	VPANDQ       64(SI), Z19, Z19
+	VPORQ        Z19, Z25, Z25
+	VMOVUPD      Z25, (AX)(DI*8)
+	VMAXPD       128(SI), Z27, Z27
+	VMOVUPD      320(SI), Z19
+	VDIVPD       Z27, Z19, Z19
+	VMULPD       Z19, Z26, Z20
+	VFNMADD231PD Z20, Z27, Z26
+	VMULPD       Z19, Z26, Z26
+	VMULPD       Z20, Z20, Z19
+	VMULPD       Z19, Z19, Z22
+	VMOVUPD      Z1, Z23
+	VFMADD231PD  Z0, Z19, Z23
+	VMOVUPD      Z3, Z25
+	VFMADD231PD  Z2, Z19, Z25
+	VFMADD213PD  Z25, Z22, Z23
+	VMOVUPD      Z5, Z25
+	VFMADD231PD  Z4, Z19, Z25
+	VFMADD213PD  Z25, Z22, Z23
+	VMOVUPD      Z7, Z25
+	VFMADD231PD  Z6, Z19, Z25
+	VFMADD213PD  Z25, Z22, Z23
+	VMOVUPD      Z9, Z25
+	VFMADD231PD  Z8, Z19, Z25
+	VFMADD213PD  Z25, Z22, Z23
+	VMOVUPD      Z11, Z25
+	VFMADD231PD  Z10, Z19, Z25
+	VFMADD213PD  Z25, Z22, Z23
+	VMOVUPD      Z13, Z25
+	VFMADD231PD  Z12, Z19, Z25
+	VFMADD213PD  Z25, Z22, Z23
+	VMOVUPD      Z15, Z25
+	VFMADD231PD  Z14, Z19, Z25
+	VFMADD213PD  Z25, Z22, Z23
+	VMOVUPD      Z17, Z25
+	VFMADD231PD  Z16, Z19, Z25
+	VFMADD213PD  Z25, Z22, Z23
+	VMOVUPD      1856(SI), Z25
+	VFMADD231PD  1792(SI), Z19, Z25
+	VFMADD213PD  Z25, Z22, Z23
+	VMULPD       Z19, Z23, Z23
+	VPTESTMQ     64(SI), Z24, K1
+	VMOVUPD.Z    512(SI), K1, Z19
+	VMOVUPD.Z    576(SI), K1, Z22
+	VMOVUPD      384(SI), K4, Z19
+	VMOVUPD      448(SI), K4, Z22
+	KXORW        K1, K4, K1
+	VPXORQ       64(SI), Z20, K1, Z20
+	VPXORQ       64(SI), Z26, K1, Z26
+	VADDPD       Z20, Z19, Z24
+	VSUBPD       Z24, Z19, Z19
+	VADDPD       Z20, Z19, Z19
+	VADDPD       Z22, Z19, Z19
+	VADDPD       Z26, Z19, Z19
+	VFMADD231PD  Z23, Z20, Z19
+	VADDPD       Z19, Z24, Z24
+	VPANDQ       64(SI), Z21, Z19
+	VPORQ        Z19, Z24, Z24
 	VMOVUPD      Z24, 64(AX)(DI*8)
 	ADDQ         $0x00000010, DI
 	JMP          atan2Float64AVX512_loopN
@@ -2023,84 +1987,77 @@ atan2Float64AVX512_loop1_init:
 atan2Float64AVX512_loop1:
 	CMPQ         DI, R8
 	JGE          atan2Float64AVX512_done
-	VMOVUPD      (CX)(DI*8), Z21
-	VMOVUPD      (DX)(DI*8), Z22
-	VPANDQ       (SI), Z21, Z23
-	VCMPPD       $0x16, 192(SI), Z23, K1
-	VCMPPD       $0x11, 128(SI), Z23, K2
-	VCMPPD       $0x0c, Z20, Z23, K3
-	KANDW        K3, K2, K2
-	KORW         K2, K1, K1
-	VPANDQ       (SI), Z22, Z23
+	VMOVUPD      (CX)(DI*8), Z19
+	VMOVUPD      (DX)(DI*8), Z20
+	VPANDQ       (SI), Z19, Z21
+	VPANDQ       (SI), Z20, Z24
+	VMINPD       Z24, Z21, Z22
+	VMAXPD       Z24, Z21, Z23
+	VCMPPD       $0x03, Z24, Z21, K1
 	VCMPPD       $0x16, 192(SI), Z23, K2
-	VCMPPD       $0x11, 128(SI), Z23, K3
-	VCMPPD       $0x0c, Z20, Z23, K4
-	KANDW        K4, K3, K3
-	KORW         K3, K2, K2
+	VCMPPD       $0x0c, Z18, Z22, K3
+	VCMPPD       $0x11, 128(SI), Z22, K3, K3
 	KORW         K2, K1, K1
+	KORW         K3, K1, K1
+	VCMPPD       $0x1e, Z24, Z21, K2
 	KORTESTW     K1, K1
 	JNE          atan2Float64AVX512_done
-	VPANDQ       (SI), Z21, Z23
-	VPANDQ       (SI), Z22, Z26
-	VMINPD       Z26, Z23, Z24
-	VMAXPD       Z26, Z23, Z25
-	VMAXPD       128(SI), Z25, Z25
-	VCMPPD       $0x1e, Z26, Z23, K1
-	VMOVUPD      320(SI), Z23
-	VDIVPD       Z25, Z23, Z23
-	VMULPD       Z23, Z24, Z26
-	VFNMADD231PD Z26, Z25, Z24
-	VMULPD       Z23, Z24, Z24
-	VMULPD       Z26, Z26, Z23
-	VMULPD       Z23, Z23, Z25
-	VMOVUPD      Z1, Z27
-	VFMADD231PD  Z0, Z23, Z27
-	VMOVUPD      Z3, Z28
-	VFMADD231PD  Z2, Z23, Z28
-	VFMADD213PD  Z28, Z25, Z27
-	VMOVUPD      Z5, Z28
-	VFMADD231PD  Z4, Z23, Z28
-	VFMADD213PD  Z28, Z25, Z27
-	VMOVUPD      Z7, Z28
-	VFMADD231PD  Z6, Z23, Z28
-	VFMADD213PD  Z28, Z25, Z27
-	VMOVUPD      Z9, Z28
-	VFMADD231PD  Z8, Z23, Z28
-	VFMADD213PD  Z28, Z25, Z27
-	VMOVUPD      Z11, Z28
-	VFMADD231PD  Z10, Z23, Z28
-	VFMADD213PD  Z28, Z25, Z27
-	VMOVUPD      Z13, Z28
-	VFMADD231PD  Z12, Z23, Z28
-	VFMADD213PD  Z28, Z25, Z27
-	VMOVUPD      Z15, Z28
-	VFMADD231PD  Z14, Z23, Z28
-	VFMADD213PD  Z28, Z25, Z27
-	VMOVUPD      Z17, Z28
-	VFMADD231PD  Z16, Z23, Z28
-	VFMADD213PD  Z28, Z25, Z27
-	VMOVUPD      Z19, Z28
-	VFMADD231PD  Z18, Z23, Z28
-	VFMADD213PD  Z28, Z25, Z27
-	VMULPD       Z23, Z27, Z27
-	VPTESTMQ     64(SI), Z22, K2
-	VMOVUPD.Z    512(SI), K2, Z23
-	VMOVUPD.Z    576(SI), K2, Z25
-	VMOVUPD      384(SI), K1, Z23
-	VMOVUPD      448(SI), K1, Z25
-	KXORW        K2, K1, K1
-	VPXORQ       64(SI), Z26, K1, Z26
+	VMAXPD       128(SI), Z23, Z23
+	VMOVUPD      320(SI), Z21
+	VDIVPD       Z23, Z21, Z21
+	VMULPD       Z21, Z22, Z24
+	VFNMADD231PD Z24, Z23, Z22
+	VMULPD       Z21, Z22, Z22
+	VMULPD       Z24, Z24, Z21
+	VMULPD       Z21, Z21, Z23
+	VMOVUPD      Z1, Z25
+	VFMADD231PD  Z0, Z21, Z25
+	VMOVUPD      Z3, Z26
+	VFMADD231PD  Z2, Z21, Z26
+	VFMADD213PD  Z26, Z23, Z25
+	VMOVUPD      Z5, Z26
+	VFMADD231PD  Z4, Z21, Z26
+	VFMADD213PD  Z26, Z23, Z25
+	VMOVUPD      Z7, Z26
+	VFMADD231PD  Z6, Z21, Z26
+	VFMADD213PD  Z26, Z23, Z25
+	VMOVUPD      Z9, Z26
+	VFMADD231PD  Z8, Z21, Z26
+	VFMADD213PD  Z26, Z23, Z25
+	VMOVUPD      Z11, Z26
+	VFMADD231PD  Z10, Z21, Z26
+	VFMADD213PD  Z26, Z23, Z25
+	VMOVUPD      Z13, Z26
+	VFMADD231PD  Z12, Z21, Z26
+	VFMADD213PD  Z26, Z23, Z25
+	VMOVUPD      Z15, Z26
+	VFMADD231PD  Z14, Z21, Z26
+	VFMADD213PD  Z26, Z23, Z25
+	VMOVUPD      Z17, Z26
+	VFMADD231PD  Z16, Z21, Z26
+	VFMADD213PD  Z26, Z23, Z25
+	VMOVUPD      1856(SI), Z26
+	VFMADD231PD  1792(SI), Z21, Z26
+	VFMADD213PD  Z26, Z23, Z25
+	VMULPD       Z21, Z25, Z25
+	VPTESTMQ     64(SI), Z20, K1
+	VMOVUPD.Z    512(SI), K1, Z20
+	VMOVUPD.Z    576(SI), K1, Z21
+	VMOVUPD      384(SI), K2, Z20
+	VMOVUPD      448(SI), K2, Z21
+	KXORW        K1, K2, K1
 	VPXORQ       64(SI), Z24, K1, Z24
-	VADDPD       Z26, Z23, Z22
-	VSUBPD       Z22, Z23, Z23
-	VADDPD       Z26, Z23, Z23
-	VADDPD       Z25, Z23, Z23
-	VADDPD       Z24, Z23, Z23
-	VFMADD231PD  Z27, Z26, Z23
-	VADDPD       Z23, Z22, Z22
-	VPANDQ       64(SI), Z21, Z23
-	VPORQ        Z23, Z22, Z22
-	VMOVUPD      Z22, (AX)(DI*8)
+	VPXORQ       64(SI), Z22, K1, Z22
+	VADDPD       Z24, Z20, Z23
+	VSUBPD       Z23, Z20, Z20
+	VADDPD       Z24, Z20, Z20
+	VADDPD       Z21, Z20, Z20
+	VADDPD       Z22, Z20, Z20
+	VFMADD231PD  Z25, Z24, Z20
+	VADDPD       Z20, Z23, Z23
+	VPANDQ       64(SI), Z19, Z19
+	VPORQ        Z19, Z23, Z23
+	VMOVUPD      Z23, (AX)(DI*8)
 	ADDQ         $0x00000008, DI
 	JMP          atan2Float64AVX512_loop1
 
@@ -2114,160 +2071,146 @@ atan2Float64AVX512_loopNT:
 	JGE          atan2Float64AVX512_ntend
 	PREFETCHT0   1024(CX)(DI*8)
 	PREFETCHT0   1024(DX)(DI*8)
-	VMOVUPD      (CX)(DI*8), Z21
-	VMOVUPD      (DX)(DI*8), Z22
-	VPANDQ       (SI), Z21, Z23
-	VCMPPD       $0x16, 192(SI), Z23, K1
-	VCMPPD       $0x11, 128(SI), Z23, K2
-	VCMPPD       $0x0c, Z20, Z23, K3
-	KANDW        K3, K2, K2
-	KORW         K2, K1, K1
-	VPANDQ       (SI), Z22, Z23
+	VMOVUPD      (CX)(DI*8), Z19
+	VMOVUPD      (DX)(DI*8), Z20
+	VPANDQ       (SI), Z19, Z21
+	VPANDQ       (SI), Z20, Z24
+	VMINPD       Z24, Z21, Z22
+	VMAXPD       Z24, Z21, Z23
+	VCMPPD       $0x03, Z24, Z21, K1
 	VCMPPD       $0x16, 192(SI), Z23, K2
-	VCMPPD       $0x11, 128(SI), Z23, K3
-	VCMPPD       $0x0c, Z20, Z23, K4
-	KANDW        K4, K3, K3
-	KORW         K3, K2, K2
+	VCMPPD       $0x0c, Z18, Z22, K3
+	VCMPPD       $0x11, 128(SI), Z22, K3, K3
 	KORW         K2, K1, K1
-	VMOVUPD      64(CX)(DI*8), Z23
+	KORW         K3, K1, K1
+	VCMPPD       $0x1e, Z24, Z21, K2
+	VMOVUPD      64(CX)(DI*8), Z21
 	VMOVUPD      64(DX)(DI*8), Z24
-	VPANDQ       (SI), Z23, Z25
-	VCMPPD       $0x16, 192(SI), Z25, K2
-	VCMPPD       $0x11, 128(SI), Z25, K3
-	VCMPPD       $0x0c, Z20, Z25, K4
-	KANDW        K4, K3, K3
-	KORW         K3, K2, K2
-	VPANDQ       (SI), Z24, Z25
-	VCMPPD       $0x16, 192(SI), Z25, K3
-	VCMPPD       $0x11, 128(SI), Z25, K4
-	VCMPPD       $0x0c, Z20, Z25, K5
-	KANDW        K5, K4, K4
-	KORW         K4, K3, K3
-	KORW         K3, K2, K2
-	KORW         K2, K1, K1
-	KORTESTW     K1, K1
-	JNE          atan2Float64AVX512_ntbail
 	VPANDQ       (SI), Z21, Z25
-	VPANDQ       (SI), Z22, Z28
+	VPANDQ       (SI), Z24, Z28
 	VMINPD       Z28, Z25, Z26
 	VMAXPD       Z28, Z25, Z27
-	VMAXPD       128(SI), Z27, Z27
-	VCMPPD       $0x1e, Z28, Z25, K1
+	VCMPPD       $0x03, Z28, Z25, K3
+	VCMPPD       $0x16, 192(SI), Z27, K4
+	VCMPPD       $0x0c, Z18, Z26, K5
+	VCMPPD       $0x11, 128(SI), Z26, K5, K5
+	KORW         K4, K3, K3
+	KORW         K5, K3, K3
+	VCMPPD       $0x1e, Z28, Z25, K4
+	KORW         K3, K1, K1
+	KORTESTW     K1, K1
+	JNE          atan2Float64AVX512_ntbail
+	VMAXPD       128(SI), Z23, Z23
 	VMOVUPD      320(SI), Z25
-	VDIVPD       Z27, Z25, Z25
-	VMULPD       Z25, Z26, Z28
-	VFNMADD231PD Z28, Z27, Z26
-	VMULPD       Z25, Z26, Z26
-	VMULPD       Z28, Z28, Z25
-	VMULPD       Z25, Z25, Z27
+	VDIVPD       Z23, Z25, Z25
+	VMULPD       Z25, Z22, Z28
+	VFNMADD231PD Z28, Z23, Z22
+	VMULPD       Z25, Z22, Z22
+	VMULPD       Z28, Z28, Z23
+	VMULPD       Z23, Z23, Z25
 	VMOVUPD      Z1, Z29
-	VFMADD231PD  Z0, Z25, Z29
+	VFMADD231PD  Z0, Z23, Z29
 	VMOVUPD      Z3, Z30
-	VFMADD231PD  Z2, Z25, Z30
-	VFMADD213PD  Z30, Z27, Z29
+	VFMADD231PD  Z2, Z23, Z30
+	VFMADD213PD  Z30, Z25, Z29
 	VMOVUPD      Z5, Z30
-	VFMADD231PD  Z4, Z25, Z30
-	VFMADD213PD  Z30, Z27, Z29
+	VFMADD231PD  Z4, Z23, Z30
+	VFMADD213PD  Z30, Z25, Z29
 	VMOVUPD      Z7, Z30
-	VFMADD231PD  Z6, Z25, Z30
-	VFMADD213PD  Z30, Z27, Z29
+	VFMADD231PD  Z6, Z23, Z30
+	VFMADD213PD  Z30, Z25, Z29
 	VMOVUPD      Z9, Z30
-	VFMADD231PD  Z8, Z25, Z30
-	VFMADD213PD  Z30, Z27, Z29
+	VFMADD231PD  Z8, Z23, Z30
+	VFMADD213PD  Z30, Z25, Z29
 	VMOVUPD      Z11, Z30
-	VFMADD231PD  Z10, Z25, Z30
-	VFMADD213PD  Z30, Z27, Z29
+	VFMADD231PD  Z10, Z23, Z30
+	VFMADD213PD  Z30, Z25, Z29
 	VMOVUPD      Z13, Z30
-	VFMADD231PD  Z12, Z25, Z30
-	VFMADD213PD  Z30, Z27, Z29
+	VFMADD231PD  Z12, Z23, Z30
+	VFMADD213PD  Z30, Z25, Z29
 	VMOVUPD      Z15, Z30
-	VFMADD231PD  Z14, Z25, Z30
-	VFMADD213PD  Z30, Z27, Z29
+	VFMADD231PD  Z14, Z23, Z30
+	VFMADD213PD  Z30, Z25, Z29
 	VMOVUPD      Z17, Z30
-	VFMADD231PD  Z16, Z25, Z30
-	VFMADD213PD  Z30, Z27, Z29
-	VMOVUPD      Z19, Z30
-	VFMADD231PD  Z18, Z25, Z30
-	VFMADD213PD  Z30, Z27, Z29
-	VMULPD       Z25, Z29, Z29
-	VPTESTMQ     64(SI), Z22, K2
-	VMOVUPD.Z    512(SI), K2, Z25
-	VMOVUPD.Z    576(SI), K2, Z27
-	VMOVUPD      384(SI), K1, Z25
-	VMOVUPD      448(SI), K1, Z27
-	KXORW        K2, K1, K1
+	VFMADD231PD  Z16, Z23, Z30
+	VFMADD213PD  Z30, Z25, Z29
+	VMOVUPD      1856(SI), Z30
+	VFMADD231PD  1792(SI), Z23, Z30
+	VFMADD213PD  Z30, Z25, Z29
+	VMULPD       Z23, Z29, Z29
+	VPTESTMQ     64(SI), Z20, K1
+	VMOVUPD.Z    512(SI), K1, Z20
+	VMOVUPD.Z    576(SI), K1, Z23
+	VMOVUPD      384(SI), K2, Z20
+	VMOVUPD      448(SI), K2, Z23
+	KXORW        K1, K2, K1
 	VPXORQ       64(SI), Z28, K1, Z28
-	VPXORQ       64(SI), Z26, K1, Z26
-	VADDPD       Z28, Z25, Z22
-	VSUBPD       Z22, Z25, Z25
-	VADDPD       Z28, Z25, Z25
-	VADDPD       Z27, Z25, Z25
-	VADDPD       Z26, Z25, Z25
-	VFMADD231PD  Z29, Z28, Z25
-	VADDPD       Z25, Z22, Z22
-	VPANDQ       64(SI), Z21, Z25
-	VPORQ        Z25, Z22, Z22
-	VMOVNTPD     Z22, (AX)(DI*8)
-	VPANDQ       (SI), Z23, Z21
-	VPANDQ       (SI), Z24, Z26
-	VMINPD       Z26, Z21, Z22
-	VMAXPD       Z26, Z21, Z25
-	VMAXPD       128(SI), Z25, Z25
-	VCMPPD       $0x1e, Z26, Z21, K1
-	VMOVUPD      320(SI), Z21
-	VDIVPD       Z25, Z21, Z21
-	VMULPD       Z21, Z22, Z26
-	VFNMADD231PD Z26, Z25, Z22
-	VMULPD       Z21, Z22, Z22
-	VMULPD       Z26, Z26, Z21
-	VMULPD       Z21, Z21, Z25
-	VMOVUPD      Z1, Z27
-	VFMADD231PD  Z0, Z21, Z27
-	VMOVUPD      Z3, Z28
-	VFMADD231PD  Z2, Z21, Z28
-	VFMADD213PD  Z28, Z25, Z27
-	VMOVUPD      Z5, Z28
-	VFMADD231PD  Z4, Z21, Z28
-	VFMADD213PD  Z28, Z25, Z27
-	VMOVUPD      Z7, Z28
-	VFMADD231PD  Z6, Z21, Z28
-	VFMADD213PD  Z28, Z25, Z27
-	VMOVUPD      Z9, Z28
-	VFMADD231PD  Z8, Z21, Z28
-	VFMADD213PD  Z28, Z25, Z27
-	VMOVUPD      Z11, Z28
-	VFMADD231PD  Z10, Z21, Z28
-	VFMADD213PD  Z28, Z25, Z27
-	VMOVUPD      Z13, Z28
-	VFMADD231PD  Z12, Z21, Z28
-	VFMADD213PD  Z28, Z25, Z27
-	VMOVUPD      Z15, Z28
-	VFMADD231PD  Z14, Z21, Z28
-	VFMADD213PD  Z28, Z25, Z27
-	VMOVUPD      Z17, Z28
-	VFMADD231PD  Z16, Z21, Z28
-	VFMADD213PD  Z28, Z25, Z27
-	VMOVUPD      Z19, Z28
-	VFMADD231PD  Z18, Z21, Z28
-	VFMADD213PD  Z28, Z25, Z27
-	VMULPD       Z21, Z27, Z27
-	VPTESTMQ     64(SI), Z24, K2
-	VMOVUPD.Z    512(SI), K2, Z21
-	VMOVUPD.Z    576(SI), K2, Z25
-	VMOVUPD      384(SI), K1, Z21
-	VMOVUPD      448(SI), K1, Z25
-	KXORW        K2, K1, K1
-	VPXORQ       64(SI), Z26, K1, Z26
 	VPXORQ       64(SI), Z22, K1, Z22
-	VADDPD       Z26, Z21, Z24
-	VSUBPD       Z24, Z21, Z21
-	VADDPD       Z26, Z21, Z21
-	VADDPD       Z25, Z21, Z21
-	VADDPD       Z22, Z21, Z21
-	VFMADD231PD  Z27, Z26, Z21
-	VADDPD       Z21, Z24, Z24
-	VPANDQ       64(SI), Z23, Z21
-	VPORQ        Z21, Z24, Z24
+	VADDPD       Z28, Z20, Z25
+	VSUBPD       Z25, Z20, Z20
+	VADDPD       Z28, Z20, Z20
+	VADDPD       Z23, Z20, Z20
+	VADDPD       Z22, Z20, Z20
+	VFMADD231PD  Z29, Z28, Z20
+	VADDPD       Z20, Z25, Z25
+	VPANDQ       64(SI), Z19, Z19
+	VPORQ        Z19, Z25, Z25
+	VMOVNTPD     Z25, (AX)(DI*8)
+	VMAXPD       128(SI), Z27, Z27
+	VMOVUPD      320(SI), Z19
+	VDIVPD       Z27, Z19, Z19
+	VMULPD       Z19, Z26, Z20
+	VFNMADD231PD Z20, Z27, Z26
+	VMULPD       Z19, Z26, Z26
+	VMULPD       Z20, Z20, Z19
+	VMULPD       Z19, Z19, Z22
+	VMOVUPD      Z1, Z23
+	VFMADD231PD  Z0, Z19, Z23
+	VMOVUPD      Z3, Z25
+	VFMADD231PD  Z2, Z19, Z25
+	VFMADD213PD  Z25, Z22, Z23
+	VMOVUPD      Z5, Z25
+	VFMADD231PD  Z4, Z19, Z25
+	VFMADD213PD  Z25, Z22, Z23
+	VMOVUPD      Z7, Z25
+	VFMADD231PD  Z6, Z19, Z25
+	VFMADD213PD  Z25, Z22, Z23
+	VMOVUPD      Z9, Z25
+	VFMADD231PD  Z8, Z19, Z25
+	VFMADD213PD  Z25, Z22, Z23
+	VMOVUPD      Z11, Z25
+	VFMADD231PD  Z10, Z19, Z25
+	VFMADD213PD  Z25, Z22, Z23
+	VMOVUPD      Z13, Z25
+	VFMADD231PD  Z12, Z19, Z25
+	VFMADD213PD  Z25, Z22, Z23
+	VMOVUPD      Z15, Z25
+	VFMADD231PD  Z14, Z19, Z25
+	VFMADD213PD  Z25, Z22, Z23
+	VMOVUPD      Z17, Z25
+	VFMADD231PD  Z16, Z19, Z25
+	VFMADD213PD  Z25, Z22, Z23
+	VMOVUPD      1856(SI), Z25
+	VFMADD231PD  1792(SI), Z19, Z25
+	VFMADD213PD  Z25, Z22, Z23
+	VMULPD       Z19, Z23, Z23
+	VPTESTMQ     64(SI), Z24, K1
+	VMOVUPD.Z    512(SI), K1, Z19
+	VMOVUPD.Z    576(SI), K1, Z22
+	VMOVUPD      384(SI), K4, Z19
+	VMOVUPD      448(SI), K4, Z22
+	KXORW        K1, K4, K1
+	VPXORQ       64(SI), Z20, K1, Z20
+	VPXORQ       64(SI), Z26, K1, Z26
+	VADDPD       Z20, Z19, Z24
+	VSUBPD       Z24, Z19, Z19
+	VADDPD       Z20, Z19, Z19
+	VADDPD       Z22, Z19, Z19
+	VADDPD       Z26, Z19, Z19
+	VFMADD231PD  Z23, Z20, Z19
+	VADDPD       Z19, Z24, Z24
+	VPANDQ       64(SI), Z21, Z19
+	VPORQ        Z19, Z24, Z24
 	VMOVNTPD     Z24, 64(AX)(DI*8)
 	ADDQ         $0x00000010, DI
 	JMP          atan2Float64AVX512_loopNT
@@ -2325,36 +2268,36 @@ atanFloat32AVX512_loopN:
 	VMULPS       Z11, Z12, Z14
 	VFNMADD231PS Z14, Z13, Z12
 	VMULPS       Z11, Z12, Z12
-	VMULPS       Z14, Z14, Z13
-	VMULPS       Z13, Z13, Z15
-	VMOVUPS      Z0, Z11
+	VMULPS       Z14, Z14, Z11
+	VMULPS       Z11, Z11, Z13
+	VMOVUPS      Z0, Z15
 	VMOVUPS      Z2, Z16
-	VFMADD231PS  Z1, Z13, Z16
-	VFMADD213PS  Z16, Z15, Z11
+	VFMADD231PS  Z1, Z11, Z16
+	VFMADD213PS  Z16, Z13, Z15
 	VMOVUPS      Z4, Z16
-	VFMADD231PS  Z3, Z13, Z16
-	VFMADD213PS  Z16, Z15, Z11
+	VFMADD231PS  Z3, Z11, Z16
+	VFMADD213PS  Z16, Z13, Z15
 	VMOVUPS      Z6, Z16
-	VFMADD231PS  Z5, Z13, Z16
-	VFMADD213PS  Z16, Z15, Z11
+	VFMADD231PS  Z5, Z11, Z16
+	VFMADD213PS  Z16, Z13, Z15
 	VMOVUPS      Z8, Z16
-	VFMADD231PS  Z7, Z13, Z16
-	VFMADD213PS  Z16, Z15, Z11
-	VMULPS       Z13, Z11, Z11
-	VMOVUPS.Z    384(BX), K1, Z15
-	VMOVUPS.Z    448(BX), K1, Z16
+	VFMADD231PS  Z7, Z11, Z16
+	VFMADD213PS  Z16, Z13, Z15
+	VMULPS       Z11, Z15, Z15
+	VMOVUPS.Z    384(BX), K1, Z11
+	VMOVUPS.Z    448(BX), K1, Z13
 	VPXORD       64(BX), Z14, K1, Z14
 	VPXORD       64(BX), Z12, K1, Z12
-	VADDPS       Z14, Z15, Z13
-	VSUBPS       Z13, Z15, Z15
-	VADDPS       Z14, Z15, Z15
-	VADDPS       Z16, Z15, Z15
-	VADDPS       Z12, Z15, Z15
-	VFMADD231PS  Z11, Z14, Z15
-	VADDPS       Z15, Z13, Z13
-	VPANDQ       64(BX), Z9, Z11
-	VPORQ        Z11, Z13, Z13
-	VMOVUPS      Z13, (AX)(SI*4)
+	VADDPS       Z14, Z11, Z16
+	VSUBPS       Z16, Z11, Z11
+	VADDPS       Z14, Z11, Z11
+	VADDPS       Z13, Z11, Z11
+	VADDPS       Z12, Z11, Z11
+	VFMADD231PS  Z15, Z14, Z11
+	VADDPS       Z11, Z16, Z16
+	VPANDQ       64(BX), Z9, Z9
+	VPORQ        Z9, Z16, Z16
+	VMOVUPS      Z16, (AX)(SI*4)
 	VPANDQ       (BX), Z10, Z9
 	VMINPS       320(BX), Z9, Z11
 	VMAXPS       320(BX), Z9, Z12
@@ -2364,36 +2307,36 @@ atanFloat32AVX512_loopN:
 	VMULPS       Z9, Z11, Z13
 	VFNMADD231PS Z13, Z12, Z11
 	VMULPS       Z9, Z11, Z11
-	VMULPS       Z13, Z13, Z12
-	VMULPS       Z12, Z12, Z14
-	VMOVUPS      Z0, Z9
+	VMULPS       Z13, Z13, Z9
+	VMULPS       Z9, Z9, Z12
+	VMOVUPS      Z0, Z14
 	VMOVUPS      Z2, Z15
-	VFMADD231PS  Z1, Z12, Z15
-	VFMADD213PS  Z15, Z14, Z9
+	VFMADD231PS  Z1, Z9, Z15
+	VFMADD213PS  Z15, Z12, Z14
 	VMOVUPS      Z4, Z15
-	VFMADD231PS  Z3, Z12, Z15
-	VFMADD213PS  Z15, Z14, Z9
+	VFMADD231PS  Z3, Z9, Z15
+	VFMADD213PS  Z15, Z12, Z14
 	VMOVUPS      Z6, Z15
-	VFMADD231PS  Z5, Z12, Z15
-	VFMADD213PS  Z15, Z14, Z9
+	VFMADD231PS  Z5, Z9, Z15
+	VFMADD213PS  Z15, Z12, Z14
 	VMOVUPS      Z8, Z15
-	VFMADD231PS  Z7, Z12, Z15
-	VFMADD213PS  Z15, Z14, Z9
-	VMULPS       Z12, Z9, Z9
-	VMOVUPS.Z    384(BX), K1, Z14
-	VMOVUPS.Z    448(BX), K1, Z15
+	VFMADD231PS  Z7, Z9, Z15
+	VFMADD213PS  Z15, Z12, Z14
+	VMULPS       Z9, Z14, Z14
+	VMOVUPS.Z    384(BX), K1, Z9
+	VMOVUPS.Z    448(BX), K1, Z12
 	VPXORD       64(BX), Z13, K1, Z13
 	VPXORD       64(BX), Z11, K1, Z11
-	VADDPS       Z13, Z14, Z12
-	VSUBPS       Z12, Z14, Z14
-	VADDPS       Z13, Z14, Z14
-	VADDPS       Z15, Z14, Z14
-	VADDPS       Z11, Z14, Z14
-	VFMADD231PS  Z9, Z13, Z14
-	VADDPS       Z14, Z12, Z12
+	VADDPS       Z13, Z9, Z15
+	VSUBPS       Z15, Z9, Z9
+	VADDPS       Z13, Z9, Z9
+	VADDPS       Z12, Z9, Z9
+	VADDPS       Z11, Z9, Z9
+	VFMADD231PS  Z14, Z13, Z9
+	VADDPS       Z9, Z15, Z15
 	VPANDQ       64(BX), Z10, Z9
-	VPORQ        Z9, Z12, Z12
-	VMOVUPS      Z12, 64(AX)(SI*4)
+	VPORQ        Z9, Z15, Z15
+	VMOVUPS      Z15, 64(AX)(SI*4)
 	ADDQ         $0x00000020, SI
 	JMP          atanFloat32AVX512_loopN
 
@@ -2418,36 +2361,36 @@ atanFloat32AVX512_loop1:
 	VMULPS       Z10, Z11, Z13
 	VFNMADD231PS Z13, Z12, Z11
 	VMULPS       Z10, Z11, Z11
-	VMULPS       Z13, Z13, Z12
-	VMULPS       Z12, Z12, Z14
-	VMOVUPS      Z0, Z10
+	VMULPS       Z13, Z13, Z10
+	VMULPS       Z10, Z10, Z12
+	VMOVUPS      Z0, Z14
 	VMOVUPS      Z2, Z15
-	VFMADD231PS  Z1, Z12, Z15
-	VFMADD213PS  Z15, Z14, Z10
+	VFMADD231PS  Z1, Z10, Z15
+	VFMADD213PS  Z15, Z12, Z14
 	VMOVUPS      Z4, Z15
-	VFMADD231PS  Z3, Z12, Z15
-	VFMADD213PS  Z15, Z14, Z10
+	VFMADD231PS  Z3, Z10, Z15
+	VFMADD213PS  Z15, Z12, Z14
 	VMOVUPS      Z6, Z15
-	VFMADD231PS  Z5, Z12, Z15
-	VFMADD213PS  Z15, Z14, Z10
+	VFMADD231PS  Z5, Z10, Z15
+	VFMADD213PS  Z15, Z12, Z14
 	VMOVUPS      Z8, Z15
-	VFMADD231PS  Z7, Z12, Z15
-	VFMADD213PS  Z15, Z14, Z10
-	VMULPS       Z12, Z10, Z10
-	VMOVUPS.Z    384(BX), K1, Z14
-	VMOVUPS.Z    448(BX), K1, Z15
+	VFMADD231PS  Z7, Z10, Z15
+	VFMADD213PS  Z15, Z12, Z14
+	VMULPS       Z10, Z14, Z14
+	VMOVUPS.Z    384(BX), K1, Z10
+	VMOVUPS.Z    448(BX), K1, Z12
 	VPXORD       64(BX), Z13, K1, Z13
 	VPXORD       64(BX), Z11, K1, Z11
-	VADDPS       Z13, Z14, Z12
-	VSUBPS       Z12, Z14, Z14
-	VADDPS       Z13, Z14, Z14
-	VADDPS       Z15, Z14, Z14
-	VADDPS       Z11, Z14, Z14
-	VFMADD231PS  Z10, Z13, Z14
-	VADDPS       Z14, Z12, Z12
-	VPANDQ       64(BX), Z9, Z10
-	VPORQ        Z10, Z12, Z12
-	VMOVUPS      Z12, (AX)(SI*4)
+	VADDPS       Z13, Z10, Z15
+	VSUBPS       Z15, Z10, Z10
+	VADDPS       Z13, Z10, Z10
+	VADDPS       Z12, Z10, Z10
+	VADDPS       Z11, Z10, Z10
+	VFMADD231PS  Z14, Z13, Z10
+	VADDPS       Z10, Z15, Z15
+	VPANDQ       64(BX), Z9, Z9
+	VPORQ        Z9, Z15, Z15
+	VMOVUPS      Z15, (AX)(SI*4)
 	ADDQ         $0x00000010, SI
 	JMP          atanFloat32AVX512_loop1
 
@@ -2478,36 +2421,36 @@ atanFloat32AVX512_loopNT:
 	VMULPS       Z11, Z12, Z14
 	VFNMADD231PS Z14, Z13, Z12
 	VMULPS       Z11, Z12, Z12
-	VMULPS       Z14, Z14, Z13
-	VMULPS       Z13, Z13, Z15
-	VMOVUPS      Z0, Z11
+	VMULPS       Z14, Z14, Z11
+	VMULPS       Z11, Z11, Z13
+	VMOVUPS      Z0, Z15
 	VMOVUPS      Z2, Z16
-	VFMADD231PS  Z1, Z13, Z16
-	VFMADD213PS  Z16, Z15, Z11
+	VFMADD231PS  Z1, Z11, Z16
+	VFMADD213PS  Z16, Z13, Z15
 	VMOVUPS      Z4, Z16
-	VFMADD231PS  Z3, Z13, Z16
-	VFMADD213PS  Z16, Z15, Z11
+	VFMADD231PS  Z3, Z11, Z16
+	VFMADD213PS  Z16, Z13, Z15
 	VMOVUPS      Z6, Z16
-	VFMADD231PS  Z5, Z13, Z16
-	VFMADD213PS  Z16, Z15, Z11
+	VFMADD231PS  Z5, Z11, Z16
+	VFMADD213PS  Z16, Z13, Z15
 	VMOVUPS      Z8, Z16
-	VFMADD231PS  Z7, Z13, Z16
-	VFMADD213PS  Z16, Z15, Z11
-	VMULPS       Z13, Z11, Z11
-	VMOVUPS.Z    384(BX), K1, Z15
-	VMOVUPS.Z    448(BX), K1, Z16
+	VFMADD231PS  Z7, Z11, Z16
+	VFMADD213PS  Z16, Z13, Z15
+	VMULPS       Z11, Z15, Z15
+	VMOVUPS.Z    384(BX), K1, Z11
+	VMOVUPS.Z    448(BX), K1, Z13
 	VPXORD       64(BX), Z14, K1, Z14
 	VPXORD       64(BX), Z12, K1, Z12
-	VADDPS       Z14, Z15, Z13
-	VSUBPS       Z13, Z15, Z15
-	VADDPS       Z14, Z15, Z15
-	VADDPS       Z16, Z15, Z15
-	VADDPS       Z12, Z15, Z15
-	VFMADD231PS  Z11, Z14, Z15
-	VADDPS       Z15, Z13, Z13
-	VPANDQ       64(BX), Z9, Z11
-	VPORQ        Z11, Z13, Z13
-	VMOVNTPS     Z13, (AX)(SI*4)
+	VADDPS       Z14, Z11, Z16
+	VSUBPS       Z16, Z11, Z11
+	VADDPS       Z14, Z11, Z11
+	VADDPS       Z13, Z11, Z11
+	VADDPS       Z12, Z11, Z11
+	VFMADD231PS  Z15, Z14, Z11
+	VADDPS       Z11, Z16, Z16
+	VPANDQ       64(BX), Z9, Z9
+	VPORQ        Z9, Z16, Z16
+	VMOVNTPS     Z16, (AX)(SI*4)
 	VPANDQ       (BX), Z10, Z9
 	VMINPS       320(BX), Z9, Z11
 	VMAXPS       320(BX), Z9, Z12
@@ -2517,36 +2460,36 @@ atanFloat32AVX512_loopNT:
 	VMULPS       Z9, Z11, Z13
 	VFNMADD231PS Z13, Z12, Z11
 	VMULPS       Z9, Z11, Z11
-	VMULPS       Z13, Z13, Z12
-	VMULPS       Z12, Z12, Z14
-	VMOVUPS      Z0, Z9
+	VMULPS       Z13, Z13, Z9
+	VMULPS       Z9, Z9, Z12
+	VMOVUPS      Z0, Z14
 	VMOVUPS      Z2, Z15
-	VFMADD231PS  Z1, Z12, Z15
-	VFMADD213PS  Z15, Z14, Z9
+	VFMADD231PS  Z1, Z9, Z15
+	VFMADD213PS  Z15, Z12, Z14
 	VMOVUPS      Z4, Z15
-	VFMADD231PS  Z3, Z12, Z15
-	VFMADD213PS  Z15, Z14, Z9
+	VFMADD231PS  Z3, Z9, Z15
+	VFMADD213PS  Z15, Z12, Z14
 	VMOVUPS      Z6, Z15
-	VFMADD231PS  Z5, Z12, Z15
-	VFMADD213PS  Z15, Z14, Z9
+	VFMADD231PS  Z5, Z9, Z15
+	VFMADD213PS  Z15, Z12, Z14
 	VMOVUPS      Z8, Z15
-	VFMADD231PS  Z7, Z12, Z15
-	VFMADD213PS  Z15, Z14, Z9
-	VMULPS       Z12, Z9, Z9
-	VMOVUPS.Z    384(BX), K1, Z14
-	VMOVUPS.Z    448(BX), K1, Z15
+	VFMADD231PS  Z7, Z9, Z15
+	VFMADD213PS  Z15, Z12, Z14
+	VMULPS       Z9, Z14, Z14
+	VMOVUPS.Z    384(BX), K1, Z9
+	VMOVUPS.Z    448(BX), K1, Z12
 	VPXORD       64(BX), Z13, K1, Z13
 	VPXORD       64(BX), Z11, K1, Z11
-	VADDPS       Z13, Z14, Z12
-	VSUBPS       Z12, Z14, Z14
-	VADDPS       Z13, Z14, Z14
-	VADDPS       Z15, Z14, Z14
-	VADDPS       Z11, Z14, Z14
-	VFMADD231PS  Z9, Z13, Z14
-	VADDPS       Z14, Z12, Z12
+	VADDPS       Z13, Z9, Z15
+	VSUBPS       Z15, Z9, Z9
+	VADDPS       Z13, Z9, Z9
+	VADDPS       Z12, Z9, Z9
+	VADDPS       Z11, Z9, Z9
+	VFMADD231PS  Z14, Z13, Z9
+	VADDPS       Z9, Z15, Z15
 	VPANDQ       64(BX), Z10, Z9
-	VPORQ        Z9, Z12, Z12
-	VMOVNTPS     Z12, 64(AX)(SI*4)
+	VPORQ        Z9, Z15, Z15
+	VMOVNTPS     Z15, 64(AX)(SI*4)
 	ADDQ         $0x00000020, SI
 	JMP          atanFloat32AVX512_loopNT
 
@@ -2591,126 +2534,112 @@ atan2Float32AVX512_loopN:
 	VMOVUPS      (CX)(DI*4), Z10
 	VMOVUPS      (DX)(DI*4), Z11
 	VPANDQ       (SI), Z10, Z12
-	VCMPPS       $0x16, 192(SI), Z12, K1
-	VCMPPS       $0x11, 128(SI), Z12, K2
-	VCMPPS       $0x0c, Z9, Z12, K3
-	KANDW        K3, K2, K2
-	KORW         K2, K1, K1
-	VPANDQ       (SI), Z11, Z12
-	VCMPPS       $0x16, 192(SI), Z12, K2
-	VCMPPS       $0x11, 128(SI), Z12, K3
-	VCMPPS       $0x0c, Z9, Z12, K4
-	KANDW        K4, K3, K3
-	KORW         K3, K2, K2
-	KORW         K2, K1, K1
-	VMOVUPS      64(CX)(DI*4), Z12
-	VMOVUPS      64(DX)(DI*4), Z13
-	VPANDQ       (SI), Z12, Z14
+	VPANDQ       (SI), Z11, Z15
+	VMINPS       Z15, Z12, Z13
+	VMAXPS       Z15, Z12, Z14
+	VCMPPS       $0x03, Z15, Z12, K1
 	VCMPPS       $0x16, 192(SI), Z14, K2
-	VCMPPS       $0x11, 128(SI), Z14, K3
-	VCMPPS       $0x0c, Z9, Z14, K4
-	KANDW        K4, K3, K3
-	KORW         K3, K2, K2
-	VPANDQ       (SI), Z13, Z14
-	VCMPPS       $0x16, 192(SI), Z14, K3
-	VCMPPS       $0x11, 128(SI), Z14, K4
-	VCMPPS       $0x0c, Z9, Z14, K5
-	KANDW        K5, K4, K4
-	KORW         K4, K3, K3
-	KORW         K3, K2, K2
+	VCMPPS       $0x0c, Z9, Z13, K3
+	VCMPPS       $0x11, 128(SI), Z13, K3, K3
 	KORW         K2, K1, K1
+	KORW         K3, K1, K1
+	VCMPPS       $0x1e, Z15, Z12, K2
+	VMOVUPS      64(CX)(DI*4), Z12
+	VMOVUPS      64(DX)(DI*4), Z15
+	VPANDQ       (SI), Z12, Z16
+	VPANDQ       (SI), Z15, Z19
+	VMINPS       Z19, Z16, Z17
+	VMAXPS       Z19, Z16, Z18
+	VCMPPS       $0x03, Z19, Z16, K3
+	VCMPPS       $0x16, 192(SI), Z18, K4
+	VCMPPS       $0x0c, Z9, Z17, K5
+	VCMPPS       $0x11, 128(SI), Z17, K5, K5
+	KORW         K4, K3, K3
+	KORW         K5, K3, K3
+	VCMPPS       $0x1e, Z19, Z16, K4
+	KORW         K3, K1, K1
 	KORTESTW     K1, K1
 	JNE          atan2Float32AVX512_done
-	VPANDQ       (SI), Z10, Z14
-	VPANDQ       (SI), Z11, Z17
-	VMINPS       Z17, Z14, Z15
-	VMAXPS       Z17, Z14, Z16
-	VMAXPS       128(SI), Z16, Z16
-	VCMPPS       $0x1e, Z17, Z14, K1
-	VMOVUPS      320(SI), Z14
-	VDIVPS       Z16, Z14, Z14
-	VMULPS       Z14, Z15, Z17
-	VFNMADD231PS Z17, Z16, Z15
-	VMULPS       Z14, Z15, Z15
-	VMULPS       Z17, Z17, Z14
-	VMULPS       Z14, Z14, Z16
-	VMOVUPS      Z0, Z18
-	VMOVUPS      Z2, Z19
-	VFMADD231PS  Z1, Z14, Z19
-	VFMADD213PS  Z19, Z16, Z18
-	VMOVUPS      Z4, Z19
-	VFMADD231PS  Z3, Z14, Z19
-	VFMADD213PS  Z19, Z16, Z18
-	VMOVUPS      Z6, Z19
-	VFMADD231PS  Z5, Z14, Z19
-	VFMADD213PS  Z19, Z16, Z18
-	VMOVUPS      Z8, Z19
-	VFMADD231PS  Z7, Z14, Z19
-	VFMADD213PS  Z19, Z16, Z18
-	VMULPS       Z14, Z18, Z18
-	VPTESTMD     64(SI), Z11, K2
-	VMOVUPS.Z    512(SI), K2, Z14
-	VMOVUPS.Z    576(SI), K2, Z16
-	VMOVUPS      384(SI), K1, Z14
-	VMOVUPS      448(SI), K1, Z16
-	KXORW        K2, K1, K1
-	VPXORD       64(SI), Z17, K1, Z17
-	VPXORD       64(SI), Z15, K1, Z15
-	VADDPS       Z17, Z14, Z11
-	VSUBPS       Z11, Z14, Z14
-	VADDPS       Z17, Z14, Z14
-	VADDPS       Z16, Z14, Z14
-	VADDPS       Z15, Z14, Z14
-	VFMADD231PS  Z18, Z17, Z14
-	VADDPS       Z14, Z11, Z11
-	VPANDQ       64(SI), Z10, Z14
-	VPORQ        Z14, Z11, Z11
-	VMOVUPS      Z11, (AX)(DI*4)
-	VPANDQ       (SI), Z12, Z10
-	VPANDQ       (SI), Z13, Z15
-	VMINPS       Z15, Z10, Z11
-	VMAXPS       Z15, Z10, Z14
 	VMAXPS       128(SI), Z14, Z14
-	VCMPPS       $0x1e, Z15, Z10, K1
+	VMOVUPS      320(SI), Z16
+	VDIVPS       Z14, Z16, Z16
+	VMULPS       Z16, Z13, Z19
+	VFNMADD231PS Z19, Z14, Z13
+	VMULPS       Z16, Z13, Z13
+	VMULPS       Z19, Z19, Z14
+	VMULPS       Z14, Z14, Z16
+	VMOVUPS      Z0, Z20
+	VMOVUPS      Z2, Z21
+	VFMADD231PS  Z1, Z14, Z21
+	VFMADD213PS  Z21, Z16, Z20
+	VMOVUPS      Z4, Z21
+	VFMADD231PS  Z3, Z14, Z21
+	VFMADD213PS  Z21, Z16, Z20
+	VMOVUPS      Z6, Z21
+	VFMADD231PS  Z5, Z14, Z21
+	VFMADD213PS  Z21, Z16, Z20
+	VMOVUPS      Z8, Z21
+	VFMADD231PS  Z7, Z14, Z21
+	VFMADD213PS  Z21, Z16, Z20
+	VMULPS       Z14, Z20, Z20
+	VPTESTMD     64(SI), Z11, K1
+	VMOVUPS.Z    512(SI), K1, Z11
+	VMOVUPS.Z    576(SI), K1, Z14
+	VMOVUPS      384(SI), K2, Z11
+	VMOVUPS      448(SI), K2, Z14
+	KXORW        K1, K2, K1
+	VPXORD       64(SI), Z19, K1, Z19
+	VPXORD       64(SI), Z13, K1, Z13
+	VADDPS       Z19, Z11, Z16
+	VSUBPS       Z16, Z11, Z11
+	VADDPS       Z19, Z11, Z11
+	VADDPS       Z14, Z11, Z11
+	VADDPS       Z13, Z11, Z11
+	VFMADD231PS  Z20, Z19, Z11
+	VADDPS       Z11, Z16, Z16
+	VPANDQ       64(SI), Z10, Z10
+	VPORQ        Z10, Z16, Z16
+	VMOVUPS      Z16, (AX)(DI*4)
+	VMAXPS       128(SI), Z18, Z18
 	VMOVUPS      320(SI), Z10
-	VDIVPS       Z14, Z10, Z10
-	VMULPS       Z10, Z11, Z15
-	VFNMADD231PS Z15, Z14, Z11
-	VMULPS       Z10, Z11, Z11
-	VMULPS       Z15, Z15, Z10
-	VMULPS       Z10, Z10, Z14
-	VMOVUPS      Z0, Z16
-	VMOVUPS      Z2, Z17
-	VFMADD231PS  Z1, Z10, Z17
-	VFMADD213PS  Z17, Z14, Z16
-	VMOVUPS      Z4, Z17
-	VFMADD231PS  Z3, Z10, Z17
-	VFMADD213PS  Z17, Z14, Z16
-	VMOVUPS      Z6, Z17
-	VFMADD231PS  Z5, Z10, Z17
-	VFMADD213PS  Z17, Z14, Z16
-	VMOVUPS      Z8, Z17
-	VFMADD231PS  Z7, Z10, Z17
-	VFMADD213PS  Z17, Z14, Z16
-	VMULPS       Z10, Z16, Z16
-	VPTESTMD     64(SI), Z13, K2
-	VMOVUPS.Z    512(SI), K2, Z10
-	VMOVUPS.Z    576(SI), K2, Z14
-	VMOVUPS      384(SI), K1, Z10
-	VMOVUPS      448(SI), K1, Z14
-	KXORW        K2, K1, K1
-	VPXORD       64(SI), Z15, K1, Z15
+	VDIVPS       Z18, Z10, Z10
+	VMULPS       Z10, Z17, Z11
+	VFNMADD231PS Z11, Z18, Z17
+	VMULPS       Z10, Z17, Z17
+	VMULPS       Z11, Z11, Z10
+	VMULPS       Z10, Z10, Z13
+	VMOVUPS      Z0, Z14
+	VMOVUPS      Z2, Z16
+	VFMADD231PS  Z1, Z10, Z16
+	VFMADD213PS  Z16, Z13, Z14
+	VMOVUPS      Z4, Z16
+	VFMADD231PS  Z3, Z10, Z16
+	VFMADD213PS  Z16, Z13, Z14
+	VMOVUPS      Z6, Z16
+	VFMADD231PS  Z5, Z10, Z16
+	VFMADD213PS  Z16, Z13, Z14
+	VMOVUPS      Z8, Z16
+	VFMADD231PS  Z7, Z10, Z16
+	VFMADD213PS  Z16, Z13, Z14
+	VMULPS       Z10, Z14, Z14
+	VPTESTMD     64(SI), Z15, K1
+	VMOVUPS.Z    512(SI), K1, Z10
+	VMOVUPS.Z    576(SI), K1, Z13
+	VMOVUPS      384(SI), K4, Z10
+	VMOVUPS      448(SI), K4, Z13
+	KXORW        K1, K4, K1
 	VPXORD       64(SI), Z11, K1, Z11
-	VADDPS       Z15, Z10, Z13
-	VSUBPS       Z13, Z10, Z10
-	VADDPS       Z15, Z10, Z10
-	VADDPS       Z14, Z10, Z10
+	VPXORD       64(SI), Z17, K1, Z17
+	VADDPS       Z11, Z10, Z15
+	VSUBPS       Z15, Z10, Z10
 	VADDPS       Z11, Z10, Z10
-	VFMADD231PS  Z16, Z15, Z10
-	VADDPS       Z10, Z13, Z13
+	VADDPS       Z13, Z10, Z10
+	VADDPS       Z17, Z10, Z10
+	VFMADD231PS  Z14, Z11, Z10
+	VADDPS       Z10, Z15, Z15
 	VPANDQ       64(SI), Z12, Z10
-	VPORQ        Z10, Z13, Z13
-	VMOVUPS      Z13, 64(AX)(DI*4)
+	VPORQ        Z10, Z15, Z15
+	VMOVUPS      Z15, 64(AX)(DI*4)
 	ADDQ         $0x00000020, DI
 	JMP          atan2Float32AVX512_loopN
 
@@ -2724,26 +2653,19 @@ atan2Float32AVX512_loop1:
 	VMOVUPS      (CX)(DI*4), Z10
 	VMOVUPS      (DX)(DI*4), Z11
 	VPANDQ       (SI), Z10, Z12
-	VCMPPS       $0x16, 192(SI), Z12, K1
-	VCMPPS       $0x11, 128(SI), Z12, K2
-	VCMPPS       $0x0c, Z9, Z12, K3
-	KANDW        K3, K2, K2
-	KORW         K2, K1, K1
-	VPANDQ       (SI), Z11, Z12
-	VCMPPS       $0x16, 192(SI), Z12, K2
-	VCMPPS       $0x11, 128(SI), Z12, K3
-	VCMPPS       $0x0c, Z9, Z12, K4
-	KANDW        K4, K3, K3
-	KORW         K3, K2, K2
-	KORW         K2, K1, K1
-	KORTESTW     K1, K1
-	JNE          atan2Float32AVX512_done
-	VPANDQ       (SI), Z10, Z12
 	VPANDQ       (SI), Z11, Z15
 	VMINPS       Z15, Z12, Z13
 	VMAXPS       Z15, Z12, Z14
+	VCMPPS       $0x03, Z15, Z12, K1
+	VCMPPS       $0x16, 192(SI), Z14, K2
+	VCMPPS       $0x0c, Z9, Z13, K3
+	VCMPPS       $0x11, 128(SI), Z13, K3, K3
+	KORW         K2, K1, K1
+	KORW         K3, K1, K1
+	VCMPPS       $0x1e, Z15, Z12, K2
+	KORTESTW     K1, K1
+	JNE          atan2Float32AVX512_done
 	VMAXPS       128(SI), Z14, Z14
-	VCMPPS       $0x1e, Z15, Z12, K1
 	VMOVUPS      320(SI), Z12
 	VDIVPS       Z14, Z12, Z12
 	VMULPS       Z12, Z13, Z15
@@ -2765,24 +2687,24 @@ atan2Float32AVX512_loop1:
 	VFMADD231PS  Z7, Z12, Z17
 	VFMADD213PS  Z17, Z14, Z16
 	VMULPS       Z12, Z16, Z16
-	VPTESTMD     64(SI), Z11, K2
-	VMOVUPS.Z    512(SI), K2, Z12
-	VMOVUPS.Z    576(SI), K2, Z14
-	VMOVUPS      384(SI), K1, Z12
-	VMOVUPS      448(SI), K1, Z14
-	KXORW        K2, K1, K1
+	VPTESTMD     64(SI), Z11, K1
+	VMOVUPS.Z    512(SI), K1, Z11
+	VMOVUPS.Z    576(SI), K1, Z12
+	VMOVUPS      384(SI), K2, Z11
+	VMOVUPS      448(SI), K2, Z12
+	KXORW        K1, K2, K1
 	VPXORD       64(SI), Z15, K1, Z15
 	VPXORD       64(SI), Z13, K1, Z13
-	VADDPS       Z15, Z12, Z11
-	VSUBPS       Z11, Z12, Z12
-	VADDPS       Z15, Z12, Z12
-	VADDPS       Z14, Z12, Z12
-	VADDPS       Z13, Z12, Z12
-	VFMADD231PS  Z16, Z15, Z12
+	VADDPS       Z15, Z11, Z14
+	VSUBPS       Z14, Z11, Z11
+	VADDPS       Z15, Z11, Z11
 	VADDPS       Z12, Z11, Z11
-	VPANDQ       64(SI), Z10, Z12
-	VPORQ        Z12, Z11, Z11
-	VMOVUPS      Z11, (AX)(DI*4)
+	VADDPS       Z13, Z11, Z11
+	VFMADD231PS  Z16, Z15, Z11
+	VADDPS       Z11, Z14, Z14
+	VPANDQ       64(SI), Z10, Z10
+	VPORQ        Z10, Z14, Z14
+	VMOVUPS      Z14, (AX)(DI*4)
 	ADDQ         $0x00000010, DI
 	JMP          atan2Float32AVX512_loop1
 
@@ -2799,126 +2721,112 @@ atan2Float32AVX512_loopNT:
 	VMOVUPS      (CX)(DI*4), Z10
 	VMOVUPS      (DX)(DI*4), Z11
 	VPANDQ       (SI), Z10, Z12
-	VCMPPS       $0x16, 192(SI), Z12, K1
-	VCMPPS       $0x11, 128(SI), Z12, K2
-	VCMPPS       $0x0c, Z9, Z12, K3
-	KANDW        K3, K2, K2
-	KORW         K2, K1, K1
-	VPANDQ       (SI), Z11, Z12
-	VCMPPS       $0x16, 192(SI), Z12, K2
-	VCMPPS       $0x11, 128(SI), Z12, K3
-	VCMPPS       $0x0c, Z9, Z12, K4
-	KANDW        K4, K3, K3
-	KORW         K3, K2, K2
-	KORW         K2, K1, K1
-	VMOVUPS      64(CX)(DI*4), Z12
-	VMOVUPS      64(DX)(DI*4), Z13
-	VPANDQ       (SI), Z12, Z14
+	VPANDQ       (SI), Z11, Z15
+	VMINPS       Z15, Z12, Z13
+	VMAXPS       Z15, Z12, Z14
+	VCMPPS       $0x03, Z15, Z12, K1
 	VCMPPS       $0x16, 192(SI), Z14, K2
-	VCMPPS       $0x11, 128(SI), Z14, K3
-	VCMPPS       $0x0c, Z9, Z14, K4
-	KANDW        K4, K3, K3
-	KORW         K3, K2, K2
-	VPANDQ       (SI), Z13, Z14
-	VCMPPS       $0x16, 192(SI), Z14, K3
-	VCMPPS       $0x11, 128(SI), Z14, K4
-	VCMPPS       $0x0c, Z9, Z14, K5
-	KANDW        K5, K4, K4
-	KORW         K4, K3, K3
-	KORW         K3, K2, K2
+	VCMPPS       $0x0c, Z9, Z13, K3
+	VCMPPS       $0x11, 128(SI), Z13, K3, K3
 	KORW         K2, K1, K1
+	KORW         K3, K1, K1
+	VCMPPS       $0x1e, Z15, Z12, K2
+	VMOVUPS      64(CX)(DI*4), Z12
+	VMOVUPS      64(DX)(DI*4), Z15
+	VPANDQ       (SI), Z12, Z16
+	VPANDQ       (SI), Z15, Z19
+	VMINPS       Z19, Z16, Z17
+	VMAXPS       Z19, Z16, Z18
+	VCMPPS       $0x03, Z19, Z16, K3
+	VCMPPS       $0x16, 192(SI), Z18, K4
+	VCMPPS       $0x0c, Z9, Z17, K5
+	VCMPPS       $0x11, 128(SI), Z17, K5, K5
+	KORW         K4, K3, K3
+	KORW         K5, K3, K3
+	VCMPPS       $0x1e, Z19, Z16, K4
+	KORW         K3, K1, K1
 	KORTESTW     K1, K1
 	JNE          atan2Float32AVX512_ntbail
-	VPANDQ       (SI), Z10, Z14
-	VPANDQ       (SI), Z11, Z17
-	VMINPS       Z17, Z14, Z15
-	VMAXPS       Z17, Z14, Z16
-	VMAXPS       128(SI), Z16, Z16
-	VCMPPS       $0x1e, Z17, Z14, K1
-	VMOVUPS      320(SI), Z14
-	VDIVPS       Z16, Z14, Z14
-	VMULPS       Z14, Z15, Z17
-	VFNMADD231PS Z17, Z16, Z15
-	VMULPS       Z14, Z15, Z15
-	VMULPS       Z17, Z17, Z14
-	VMULPS       Z14, Z14, Z16
-	VMOVUPS      Z0, Z18
-	VMOVUPS      Z2, Z19
-	VFMADD231PS  Z1, Z14, Z19
-	VFMADD213PS  Z19, Z16, Z18
-	VMOVUPS      Z4, Z19
-	VFMADD231PS  Z3, Z14, Z19
-	VFMADD213PS  Z19, Z16, Z18
-	VMOVUPS      Z6, Z19
-	VFMADD231PS  Z5, Z14, Z19
-	VFMADD213PS  Z19, Z16, Z18
-	VMOVUPS      Z8, Z19
-	VFMADD231PS  Z7, Z14, Z19
-	VFMADD213PS  Z19, Z16, Z18
-	VMULPS       Z14, Z18, Z18
-	VPTESTMD     64(SI), Z11, K2
-	VMOVUPS.Z    512(SI), K2, Z14
-	VMOVUPS.Z    576(SI), K2, Z16
-	VMOVUPS      384(SI), K1, Z14
-	VMOVUPS      448(SI), K1, Z16
-	KXORW        K2, K1, K1
-	VPXORD       64(SI), Z17, K1, Z17
-	VPXORD       64(SI), Z15, K1, Z15
-	VADDPS       Z17, Z14, Z11
-	VSUBPS       Z11, Z14, Z14
-	VADDPS       Z17, Z14, Z14
-	VADDPS       Z16, Z14, Z14
-	VADDPS       Z15, Z14, Z14
-	VFMADD231PS  Z18, Z17, Z14
-	VADDPS       Z14, Z11, Z11
-	VPANDQ       64(SI), Z10, Z14
-	VPORQ        Z14, Z11, Z11
-	VMOVNTPS     Z11, (AX)(DI*4)
-	VPANDQ       (SI), Z12, Z10
-	VPANDQ       (SI), Z13, Z15
-	VMINPS       Z15, Z10, Z11
-	VMAXPS       Z15, Z10, Z14
 	VMAXPS       128(SI), Z14, Z14
-	VCMPPS       $0x1e, Z15, Z10, K1
+	VMOVUPS      320(SI), Z16
+	VDIVPS       Z14, Z16, Z16
+	VMULPS       Z16, Z13, Z19
+	VFNMADD231PS Z19, Z14, Z13
+	VMULPS       Z16, Z13, Z13
+	VMULPS       Z19, Z19, Z14
+	VMULPS       Z14, Z14, Z16
+	VMOVUPS      Z0, Z20
+	VMOVUPS      Z2, Z21
+	VFMADD231PS  Z1, Z14, Z21
+	VFMADD213PS  Z21, Z16, Z20
+	VMOVUPS      Z4, Z21
+	VFMADD231PS  Z3, Z14, Z21
+	VFMADD213PS  Z21, Z16, Z20
+	VMOVUPS      Z6, Z21
+	VFMADD231PS  Z5, Z14, Z21
+	VFMADD213PS  Z21, Z16, Z20
+	VMOVUPS      Z8, Z21
+	VFMADD231PS  Z7, Z14, Z21
+	VFMADD213PS  Z21, Z16, Z20
+	VMULPS       Z14, Z20, Z20
+	VPTESTMD     64(SI), Z11, K1
+	VMOVUPS.Z    512(SI), K1, Z11
+	VMOVUPS.Z    576(SI), K1, Z14
+	VMOVUPS      384(SI), K2, Z11
+	VMOVUPS      448(SI), K2, Z14
+	KXORW        K1, K2, K1
+	VPXORD       64(SI), Z19, K1, Z19
+	VPXORD       64(SI), Z13, K1, Z13
+	VADDPS       Z19, Z11, Z16
+	VSUBPS       Z16, Z11, Z11
+	VADDPS       Z19, Z11, Z11
+	VADDPS       Z14, Z11, Z11
+	VADDPS       Z13, Z11, Z11
+	VFMADD231PS  Z20, Z19, Z11
+	VADDPS       Z11, Z16, Z16
+	VPANDQ       64(SI), Z10, Z10
+	VPORQ        Z10, Z16, Z16
+	VMOVNTPS     Z16, (AX)(DI*4)
+	VMAXPS       128(SI), Z18, Z18
 	VMOVUPS      320(SI), Z10
-	VDIVPS       Z14, Z10, Z10
-	VMULPS       Z10, Z11, Z15
-	VFNMADD231PS Z15, Z14, Z11
-	VMULPS       Z10, Z11, Z11
-	VMULPS       Z15, Z15, Z10
-	VMULPS       Z10, Z10, Z14
-	VMOVUPS      Z0, Z16
-	VMOVUPS      Z2, Z17
-	VFMADD231PS  Z1, Z10, Z17
-	VFMADD213PS  Z17, Z14, Z16
-	VMOVUPS      Z4, Z17
-	VFMADD231PS  Z3, Z10, Z17
-	VFMADD213PS  Z17, Z14, Z16
-	VMOVUPS      Z6, Z17
-	VFMADD231PS  Z5, Z10, Z17
-	VFMADD213PS  Z17, Z14, Z16
-	VMOVUPS      Z8, Z17
-	VFMADD231PS  Z7, Z10, Z17
-	VFMADD213PS  Z17, Z14, Z16
-	VMULPS       Z10, Z16, Z16
-	VPTESTMD     64(SI), Z13, K2
-	VMOVUPS.Z    512(SI), K2, Z10
-	VMOVUPS.Z    576(SI), K2, Z14
-	VMOVUPS      384(SI), K1, Z10
-	VMOVUPS      448(SI), K1, Z14
-	KXORW        K2, K1, K1
-	VPXORD       64(SI), Z15, K1, Z15
+	VDIVPS       Z18, Z10, Z10
+	VMULPS       Z10, Z17, Z11
+	VFNMADD231PS Z11, Z18, Z17
+	VMULPS       Z10, Z17, Z17
+	VMULPS       Z11, Z11, Z10
+	VMULPS       Z10, Z10, Z13
+	VMOVUPS      Z0, Z14
+	VMOVUPS      Z2, Z16
+	VFMADD231PS  Z1, Z10, Z16
+	VFMADD213PS  Z16, Z13, Z14
+	VMOVUPS      Z4, Z16
+	VFMADD231PS  Z3, Z10, Z16
+	VFMADD213PS  Z16, Z13, Z14
+	VMOVUPS      Z6, Z16
+	VFMADD231PS  Z5, Z10, Z16
+	VFMADD213PS  Z16, Z13, Z14
+	VMOVUPS      Z8, Z16
+	VFMADD231PS  Z7, Z10, Z16
+	VFMADD213PS  Z16, Z13, Z14
+	VMULPS       Z10, Z14, Z14
+	VPTESTMD     64(SI), Z15, K1
+	VMOVUPS.Z    512(SI), K1, Z10
+	VMOVUPS.Z    576(SI), K1, Z13
+	VMOVUPS      384(SI), K4, Z10
+	VMOVUPS      448(SI), K4, Z13
+	KXORW        K1, K4, K1
 	VPXORD       64(SI), Z11, K1, Z11
-	VADDPS       Z15, Z10, Z13
-	VSUBPS       Z13, Z10, Z10
-	VADDPS       Z15, Z10, Z10
-	VADDPS       Z14, Z10, Z10
+	VPXORD       64(SI), Z17, K1, Z17
+	VADDPS       Z11, Z10, Z15
+	VSUBPS       Z15, Z10, Z10
 	VADDPS       Z11, Z10, Z10
-	VFMADD231PS  Z16, Z15, Z10
-	VADDPS       Z10, Z13, Z13
+	VADDPS       Z13, Z10, Z10
+	VADDPS       Z17, Z10, Z10
+	VFMADD231PS  Z14, Z11, Z10
+	VADDPS       Z10, Z15, Z15
 	VPANDQ       64(SI), Z12, Z10
-	VPORQ        Z10, Z13, Z13
-	VMOVNTPS     Z13, 64(AX)(DI*4)
+	VPORQ        Z10, Z15, Z15
+	VMOVNTPS     Z15, 64(AX)(DI*4)
 	ADDQ         $0x00000020, DI
 	JMP          atan2Float32AVX512_loopNT
 

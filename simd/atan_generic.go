@@ -27,8 +27,8 @@ import (
 // where the division stays exact enough (see atan.go), infinities and
 // NaN go to internal/mathx.
 
-// Bounds of the vector path. atan: |x| <= atanMax; atan2: each operand
-// is 0 or has atan2Min <= |v| <= atan2Max.
+// Bounds of the vector path. atan: |x| <= atanMax; atan2: max(|y|, |x|)
+// <= atan2Max, and min(|y|, |x|) is 0 or at least atan2Min.
 const (
 	atanMax64  = 0x1p1000
 	atan2Min64 = 0x1p-500
@@ -98,16 +98,19 @@ func atan64(x float64) float64 {
 
 // atan2_64 is the twin of Atan2Float64 for one element.
 func atan2_64(y, x float64) float64 {
-	if !atan2Ordinary64(y) || !atan2Ordinary64(x) {
+	if !atan2Ordinary64(y, x) {
 		return mathx.Atan2(y, x)
 	}
 	return atan2Core64(y, x)
 }
 
-// atan2Ordinary64 reports whether v is an operand of the vector path.
-func atan2Ordinary64(v float64) bool {
-	a := math.Abs(v)
-	return a == 0 || a >= atan2Min64 && a <= atan2Max64
+// atan2Ordinary64 reports whether y and x are operands of the vector
+// path: no NaN, max(|y|, |x|) <= atan2Max and min(|y|, |x|) zero or at
+// least atan2Min.
+func atan2Ordinary64(y, x float64) bool {
+	ay, ax := math.Abs(y), math.Abs(x)
+	n := min(ay, ax)
+	return max(ay, ax) <= atan2Max64 && (n == 0 || n >= atan2Min64)
 }
 
 // atan2Core64 returns atan2(y, x) for the operands of the vector path
@@ -165,15 +168,17 @@ func atan32(x float32) float32 {
 
 // atan2_32 is the twin of Atan2Float32 for one element.
 func atan2_32(y, x float32) float32 {
-	if !atan2Ordinary32(y) || !atan2Ordinary32(x) {
+	if !atan2Ordinary32(y, x) {
 		return float32(mathx.Atan2(float64(y), float64(x)))
 	}
 	return atan2Core32(y, x)
 }
 
-func atan2Ordinary32(v float32) bool {
-	a := abs32(v)
-	return a == 0 || a >= atan2Min32 && a <= atan2Max32
+// atan2Ordinary32 is atan2Ordinary64 for float32.
+func atan2Ordinary32(y, x float32) bool {
+	ay, ax := abs32(y), abs32(x)
+	n := min(ay, ax)
+	return max(ay, ax) <= atan2Max32 && (n == 0 || n >= atan2Min32)
 }
 
 // atan2Core32 is atan2Core64 in float32 arithmetic.

@@ -18,8 +18,8 @@ import (
 // vector holds an argument it leaves to the Go twin, or fewer than a
 // vector's lanes remain, and returns the number of elements done; the Go
 // wrapper does that vector and the tail with the twin and calls again.
-// arctan leaves NaN and |x| > atanMax, arctan2 the operands that are
-// NaN, infinite, or nonzero outside [atan2Min, atan2Max]. c points at
+// arctan leaves NaN and |x| > atanMax, arctan2 a NaN,
+// max(|y|, |x|) > atan2Max and 0 < min(|y|, |x|) < atan2Min. c points at
 // the constant rows atanRows64 or atanRows32 of package simd (64 bytes
 // a row). With nt, dst is aligned to the vector width and the unrolled
 // loop writes with non-temporal stores. The operations are those of
@@ -60,11 +60,13 @@ func genAtan() {
 func atanPolyRows(e elem) int { return polyRows(e, atanPolyRows64, atanPolyRows32) }
 
 // atanKeep are the rows the AVX-512 kernels keep in registers: the
-// polynomial's (the rest are memory operands; with abs and sign too
-// the registers do not hold the work of the unrolled vectors).
-func atanKeep(e elem) []int {
+// first n of the polynomial's, as many as the registers hold beside the
+// work of the unrolled vectors (the rest are memory operands). The
+// arctan2 kernels keep the operands, their minimum and maximum from the
+// check to the computation: 18 rows; the arctan kernels all 20.
+func atanKeep(e elem, n int) []int {
 	var rows []int
-	for j := range atanPolyRows(e) {
+	for j := range min(n, atanPolyRows(e)) {
 		rows = append(rows, aPoly+j)
 	}
 	return rows
@@ -74,7 +76,7 @@ func atanKeep(e elem) []int {
 // with |x| <= atanMax (NaN excluded).
 func genAtanKernel(v isa, e elem) {
 	blockUnrolled(fmt.Sprintf("atan%s%s", e.Name, v.Name), v, e, "Atan"+e.Name, kernel{
-		rows: atanKeep(e),
+		rows: atanKeep(e, 20),
 		check: func(k *vk, x VecVirtual) Register {
 			ax := k.vec()
 			k.and(k.c(aAbs), x, ax)
@@ -87,57 +89,69 @@ func genAtanKernel(v isa, e elem) {
 // genAtan2Kernel emits atan2<T><ISA>.
 func genAtan2Kernel(v isa, e elem) {
 	name := fmt.Sprintf("atan2%s%s", e.Name, v.Name)
-	blockUnrolled2(name, v, e, "Atan2"+e.Name, atanKeep(e), atan2Check, func(k *vk, y, x VecVirtual) VecVirtual { return atanBody(k, y, x) })
+	blockUnrolled2(name, v, e, "Atan2"+e.Name, atanKeep(e, 18), atan2Check)
 }
 
-// atan2Check returns the mask of the lanes where y or x is not an
-// operand of the vector path: !(|v| <= max) (NaN included), or
-// |v| < min and v != 0.
-func atan2Check(k *vk, y, x VecVirtual) Register {
-	var m Register
-	for _, o := range []VecVirtual{y, x} {
-		a := k.vec()
-		k.and(k.c(aAbs), o, a)
-		big := k.cmpMask(cmpNLEUQ, k.c(aMax), a)
-		small := k.cmpMask(cmpLTOQ, k.c(aMin), a)
-		nz := k.cmpMask(cmpNEQOQ, k.zero, a)
-		if k.z() {
-			KANDW(nz, small, small)
-			KORW(small, big, big)
-		} else {
-			VPAND(nz, small, small)
-			VPOR(small, big, big)
-		}
-		if m == nil {
-			m = big
-		} else if k.z() {
-			KORW(big, m, m)
-		} else {
-			VPOR(big, m, m)
-		}
+// atan2Check returns the mask of the lanes of y and x that the vector
+// path leaves (atan2Ordinary64 and atan2Ordinary32 false): a NaN,
+// max(|y|, |x|) > atan2Max, or 0 < min(|y|, |x|) < atan2Min; and the
+// function that emits the rest of the computation. For AVX-512 the
+// magnitudes, their minimum and maximum and the comparison |y| > |x|
+// are kept for it; the AVX2 kernels, short of registers, compute them
+// again.
+func atan2Check(k *vk, y, x VecVirtual) (Register, func() VecVirtual) {
+	ay, ax, n, d := atanMinMax(k, y, x)
+	m := k.cmpMask(cmpUnord, ax, ay)
+	big := k.cmpMask(cmpNLEUQ, k.c(aMax), d)
+	var small Register
+	if k.z() {
+		nz := k.cmpMask(cmpNEQOQ, k.zero, n)
+		small = K()
+		k.pick(VCMPPD, VCMPPS)(U8(cmpLTOQ), k.c(aMin), n, nz, small) // n < min where n != 0
+		KORW(big, m, m)
+		KORW(small, m, m)
+		swap := k.cmpMask(cmpGTOQ, ax, ay)
+		return m, func() VecVirtual { return atanTail(k, y, x, n, d, swap) }
 	}
-	return m
+	nz := k.cmpMask(cmpNEQOQ, k.zero, n)
+	small = k.cmpMask(cmpLTOQ, k.c(aMin), n)
+	VPAND(nz, small, small)
+	VPOR(big, m, m)
+	VPOR(small, m, m)
+	return m, func() VecVirtual { return atanBody(k, y, x) }
 }
 
 // atanBody emits atan2Core for the vectors y and x, or with x nil for
 // x = 1 (the arctan kernels, where max(d, atan2Min) is a no-op and x is
 // never negative), and returns the result.
 func atanBody(k *vk, y, x VecVirtual) VecVirtual {
-	ay := k.vec()
+	ay, ax, n, d := atanMinMax(k, y, x)
+	swap := k.cmpMask(cmpGTOQ, ax, ay) // |y| > |x|
+	return atanTail(k, y, x, n, d, swap)
+}
+
+// atanMinMax returns |y|, |x| (the row of 1 for x nil), n = min(|y|, |x|)
+// and d = max(|y|, |x|).
+func atanMinMax(k *vk, y, x VecVirtual) (ay VecVirtual, ax Op, n, d VecVirtual) {
+	ay = k.vec()
 	k.and(k.c(aAbs), y, ay)
-	n, d := k.vec(), k.vec()
-	var ax Op = k.c(aOne)
+	n, d = k.vec(), k.vec()
+	ax = k.c(aOne)
 	if x != nil {
 		axr := k.vec()
 		k.and(k.c(aAbs), x, axr)
 		ax = axr
 	}
-	k.min(ax, ay, n) // min(|y|, |x|)
+	k.min(ax, ay, n)
 	k.max(ax, ay, d)
+	return ay, ax, n, d
+}
+
+// atanTail is atanBody from n, d and the mask swap of |y| > |x| on.
+func atanTail(k *vk, y, x, n, d VecVirtual, swap Register) VecVirtual {
 	if x != nil {
-		k.max(k.c(aMin), d, d)
+		k.max(k.c(aMin), d, d) // both zero: z = 0
 	}
-	swap := k.cmpMask(cmpGTOQ, ax, ay) // |y| > |x|
 	inv := k.load(k.c(aOne))
 	k.div(d, inv, inv) // 1/d
 	zh := k.vec()
@@ -197,7 +211,7 @@ func atanBody(k *vk, y, x VecVirtual) VecVirtual {
 	k.add(zsl, bHi, bHi)  // t
 	k.fma231(q, zsh, bHi) // lo = zsh·q + t
 	k.add(bHi, hi, hi)
-	sg := ay
+	sg := k.vec()
 	k.and(k.c(aSign), y, sg)
 	k.or(sg, hi, hi)
 	return hi
@@ -230,9 +244,11 @@ func atanPoly(k *vk, w VecVirtual) VecVirtual {
 }
 
 // blockUnrolled2 is blockUnrolled for the kernels of two operands,
-// func(dst, y, x []T, c *T, nt bool) int, with check and compute of both.
+// func(dst, y, x []T, c *T, nt bool) int: check returns the mask of the
+// lanes left to the twin and the function that emits the computation,
+// called once no lane of the unrolled vectors is left.
 func blockUnrolled2(name string, v isa, e elem, loop string, rows []int,
-	check func(k *vk, y, x VecVirtual) Register, compute func(k *vk, y, x VecVirtual) VecVirtual) {
+	check func(k *vk, y, x VecVirtual) (Register, func() VecVirtual)) {
 	TEXT(name, NOSPLIT, fmt.Sprintf("func(dst, y, x []%s, c *%s, nt bool) int", e.Go, e.Go))
 	Doc(fmt.Sprintf("%s is the block kernel of %s for %s: it computes", name, loop, v.Name),
 		"dst[i] for whole vectors from the start of y and x until one holds an",
@@ -267,16 +283,16 @@ func blockUnrolled2(name string, v isa, e elem, loop string, rows []int,
 		JGE(LabelRef(exit))
 		PREFETCHT0(at(e, py, i).Offset(prefetch))
 		PREFETCHT0(at(e, px, i).Offset(prefetch))
-		var ys, xs [unroll]VecVirtual
 		var ms [unroll]Register
+		var cs [unroll]func() VecVirtual
 		for u := range unroll {
-			ys[u] = k.load(at(e, py, i).Offset(u * L * e.Size))
-			xs[u] = k.load(at(e, px, i).Offset(u * L * e.Size))
-			ms[u] = check(k, ys[u], xs[u])
+			y := k.load(at(e, py, i).Offset(u * L * e.Size))
+			x := k.load(at(e, px, i).Offset(u * L * e.Size))
+			ms[u], cs[u] = check(k, y, x)
 		}
 		k.bailIfAny(bail, ms[:]...)
 		for u := range unroll {
-			I(store+e.P, compute(k, ys[u], xs[u]), at(e, dst, i).Offset(u*L*e.Size))
+			I(store+e.P, cs[u](), at(e, dst, i).Offset(u*L*e.Size))
 		}
 		ADDQ(U32(unroll*L), i)
 		JMP(LabelRef(label))
@@ -284,10 +300,9 @@ func blockUnrolled2(name string, v isa, e elem, loop string, rows []int,
 	loopN(name+"_loopN", name+"_loop1_init", done, "VMOVU")
 
 	loop1Head(name, n, i, lim, L, done)
-	y := k.load(at(e, py, i))
-	x := k.load(at(e, px, i))
-	k.bailIfAny(done, check(k, y, x))
-	I("VMOVU"+e.P, compute(k, y, x), at(e, dst, i))
+	m, c := check(k, k.load(at(e, py, i)), k.load(at(e, px, i)))
+	k.bailIfAny(done, m)
+	I("VMOVU"+e.P, c(), at(e, dst, i))
 	ADDQ(U32(L), i)
 	JMP(LabelRef(name + "_loop1"))
 
