@@ -49,14 +49,19 @@ func Arcsinh(x any, opts ...Option) (*Array, error) {
 }
 
 // Arctan computes the inverse tangent element-wise (NumPy's arctan).
-// Max error of the float64 loop: 1.01 ULP.
+// The float64 and float32 loops are the vector kernels simd.AtanFloat64
+// and simd.AtanFloat32 (in float32 arithmetic) whatever the layout; max
+// error 1.18 and 1.22 ULP.
 func Arctan(x any, opts ...Option) (*Array, error) {
 	return ufunc.Arctan.Call1(x, opts...)
 }
 
 // Arctan2 computes the angle of the point (x2, x1), arctan(x1/x2) in
 // the right quadrant, element-wise (NumPy's arctan2).
-// Max error of the float64 loop: 1.49 ULP.
+// The float64 and float32 loops are the vector kernels simd.Atan2Float64
+// and simd.Atan2Float32 (in float32 arithmetic) whatever the layout
+// (strided and repeated operands are gathered); max error 1.53 and 1.60
+// ULP.
 func Arctan2(x1, x2 any, opts ...Option) (*Array, error) {
 	return ufunc.Arctan2.Call2(x1, x2, opts...)
 }

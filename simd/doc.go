@@ -5,8 +5,8 @@
 // reductions; widening integer sums; int32/int64 arithmetic;
 // float64→float32 and float32⇄float16 conversions; transposes and
 // stride-2 gathers of 8-byte elements; float64 arithmetic on stride-2
-// operands; sine, cosine and square root; floor division, remainder and
-// fmod; and float comparisons that write bools.
+// operands; sine, cosine, arctan, arctan2 and square root; floor
+// division, remainder and fmod; and float comparisons that write bools.
 //
 // # Overview
 //
@@ -58,22 +58,24 @@
 // chain of fused multiply-adds in order, the same bits in every
 // implementation.
 //
-// The sine and cosine kernels are within the ULP bounds stated on them
-// and give the same bits in every implementation; floor division,
-// remainder and fmod give NumPy's results (npy_divmod; fmod is exact),
-// the same bits in every implementation; the square roots are
+// The sine, cosine, arctan and arctan2 kernels are within the ULP bounds
+// stated on them and give the same bits in every implementation; floor
+// division, remainder and fmod give NumPy's results (npy_divmod; fmod is
+// exact), the same bits in every implementation; the square roots are
 // correctly rounded; the comparisons follow IEEE (a NaN operand compares
 // false, except for not-equal), as NumPy does.
 //
 // # Large results
 //
-// In the assembly implementations, a kernel whose dst is 2 MiB or more
-// writes it with non-temporal stores, around the caches: the
+// In the assembly implementations, a kernel whose dst is a quarter of
+// the last-level cache or more (never less than 2 MiB) writes it with
+// non-temporal stores, around the caches: the
 // element-wise arithmetic (the Inc kernels too), MulAdd, Negate, Abs,
-// square roots, conversions, exp, log, log2, log10, tanh, sine,
-// cosine, floor division, remainder and fmod (not the comparisons). A result that large does not stay in a core's
-// private caches anyway, and the destination's lines are then not read
-// from memory before being overwritten (a third of an add's traffic).
+// square roots, conversions, exp, log, log2, log10, tanh, sine, cosine,
+// arctan, arctan2, floor division, remainder and fmod (not the
+// comparisons). A result that large does not stay in the cache anyway,
+// and the destination's lines are then not read from memory before
+// being overwritten (a third of an add's traffic).
 // The elements before dst's first 64-byte boundary and after the last
 // whole block use ordinary stores; the bits are the same either way.
 //

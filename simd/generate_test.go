@@ -35,7 +35,7 @@ func TestGenerated(t *testing.T) {
 // generatedSets are the generator's kernel sets and the files each
 // writes (<base>_amd64.s and <base>_amd64.go), as in the go:generate
 // lines of doc.go, exp.go, trig.go, transpose.go, reduce_impl.go,
-// gemm.go and divmod.go.
+// gemm.go, divmod.go and atan.go.
 var generatedSets = []struct{ set, base string }{
 	{"core", "kernels"},
 	{"exp", "exp"},
@@ -44,6 +44,7 @@ var generatedSets = []struct{ set, base string }{
 	{"reduce", "reduce"},
 	{"gemm", "gemm"},
 	{"divmod", "divmod"},
+	{"atan", "atan"},
 }
 
 func checkGenerated(t *testing.T, goTool string, env []string, set, base string) {

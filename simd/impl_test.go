@@ -18,6 +18,8 @@ func TestTablesAligned(t *testing.T) {
 		{"logRows32", unsafe.Pointer(logRows32)},
 		{"trigRows64", unsafe.Pointer(trigRows64)},
 		{"trigRows32", unsafe.Pointer(trigRows32)},
+		{"atanRows64", unsafe.Pointer(atanRows64)},
+		{"atanRows32", unsafe.Pointer(atanRows32)},
 	} {
 		if a := uintptr(tab.p) & 63; a != 0 {
 			t.Errorf("%s starts %d bytes past a 64-byte boundary", tab.name, a)

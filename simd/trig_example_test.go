@@ -41,3 +41,24 @@ func ExampleGreaterFloat32Scalar() {
 	fmt.Println(dst)
 	// Output: [false false true false]
 }
+
+func ExampleAtan2Float64() {
+	// the angles of points in the four quadrants, on the axes and at ±0
+	y := []float64{1, 1, -1, -1, 0, 1, 0, math.Copysign(0, -1)}
+	x := []float64{1, -1, -1, 1, -2, 0, math.Copysign(0, -1), 1}
+	dst := make([]float64, len(y))
+	simd.Atan2Float64(dst, y, x)
+	for i, v := range dst {
+		dst[i] = v / math.Pi
+	}
+	fmt.Println(dst)
+	// Output: [0.25 0.75 -0.75 -0.25 1 0.5 1 -0]
+}
+
+func ExampleAtanFloat32() {
+	a := []float32{0, 0.5, -2, float32(math.Inf(1)), 1e-30}
+	dst := make([]float32, len(a))
+	simd.AtanFloat32(dst, a)
+	fmt.Println(dst)
+	// Output: [0 0.4636476 -1.1071488 1.5707964 1e-30]
+}

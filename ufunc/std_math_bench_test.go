@@ -11,7 +11,8 @@ import (
 
 // BenchmarkMath runs the math ufuncs on 1e6 contiguous elements into a
 // given output, with the input ranges of bench/workloads.json: sqrt and
-// log on uniform [0.1, 100), exp and sin on uniform [-10, 10).
+// log on uniform [0.1, 100), exp and sin on uniform [-10, 10) (arctan
+// too).
 func BenchmarkMath(b *testing.B) {
 	const n = 1_000_000
 	cases := []struct {
@@ -24,6 +25,7 @@ func BenchmarkMath(b *testing.B) {
 		{"log", ufunc.Log, 0.1, 100},
 		{"sin", ufunc.Sin, -10, 10},
 		{"cos", ufunc.Cos, -10, 10},
+		{"arctan", ufunc.Arctan, -10, 10},
 	}
 	r := rand.New(rand.NewPCG(1, 2))
 	for _, c := range cases {
@@ -56,5 +58,43 @@ func BenchmarkMath(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// BenchmarkMath2 runs arctan2 on 1e6 contiguous pairs uniform on
+// [-10, 10) into a given output.
+func BenchmarkMath2(b *testing.B) {
+	const n = 1_000_000
+	r := rand.New(rand.NewPCG(3, 4))
+	ys, xs := make([]float64, n), make([]float64, n)
+	for i := range xs {
+		ys[i], xs[i] = -10+20*r.Float64(), -10+20*r.Float64()
+	}
+	for _, dt := range []struct {
+		name string
+		t    dtype.DType
+	}{{"f32", dtype.Float32}, {"f64", dtype.Float64}} {
+		b.Run("arctan2/"+dt.name+"/1e6", func(b *testing.B) {
+			y64, _ := ndarray.FromSlice(ys, n)
+			x64, _ := ndarray.FromSlice(xs, n)
+			y, err := y64.AsType(dt.t, dtype.Unsafe)
+			if err != nil {
+				b.Fatal(err)
+			}
+			x, err := x64.AsType(dt.t, dtype.Unsafe)
+			if err != nil {
+				b.Fatal(err)
+			}
+			out, err := ndarray.Empty(dt.t, n)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := ufunc.Arctan2.Call(y, x, ufunc.Out(out)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -1,6 +1,7 @@
 package ufunc
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -27,7 +28,7 @@ func TestMathLayoutIndependent(t *testing.T) {
 		}
 	}
 	base, _ := ndarray.FromSlice(x)
-	for _, u := range []*Ufunc{Exp, Exp2, Expm1, Log, Log2, Log10, Log1p, Tanh, Cosh, Sinh, Sin, Cos, Sqrt} {
+	for _, u := range []*Ufunc{Exp, Exp2, Expm1, Log, Log2, Log10, Log1p, Tanh, Cosh, Sinh, Sin, Cos, Sqrt, Arctan} {
 		for _, dt := range []dtype.DType{dtype.Float64, dtype.Float32} {
 			a, _ := base.AsType(dt, dtype.Unsafe)
 			want, err := u.Call1(a)
@@ -205,4 +206,116 @@ func TestPowerScalarRuns(t *testing.T) {
 			}
 		}
 	}
+}
+
+// Arctan2 gives the same bits for a pair of values whatever the layout
+// of the operands and the output: contiguous, strided, reversed,
+// broadcast (a repeated operand or a Go scalar), into a strided output,
+// and in a reduction (which combines in order).
+func TestArctan2LayoutIndependent(t *testing.T) {
+	r := rand.New(rand.NewPCG(35, 36))
+	n := 1500
+	y, x := make([]float64, n), make([]float64, n)
+	specials := []float64{0, math.Copysign(0, -1), math.Inf(1), math.Inf(-1), math.NaN(), 1e-310, 1, -1, 1e300}
+	for i := range y {
+		y[i] = (r.Float64()*2 - 1) * math.Pow(10, float64(r.IntN(8)-3))
+		x[i] = (r.Float64()*2 - 1) * math.Pow(10, float64(r.IntN(8)-3))
+		if i < len(specials)*len(specials) {
+			y[i], x[i] = specials[i%len(specials)], specials[i/len(specials)]
+		}
+	}
+	yb, _ := ndarray.FromSlice(y)
+	xb, _ := ndarray.FromSlice(x)
+	for _, dt := range []dtype.DType{dtype.Float64, dtype.Float32} {
+		ya, _ := yb.AsType(dt, dtype.Unsafe)
+		xa, _ := xb.AsType(dt, dtype.Unsafe)
+		want, err := Arctan2.Call(ya, xa)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wb := want.Bytes()
+		size := dt.Size()
+		same := func(name string, got *ndarray.Array, idx func(i int) int) {
+			t.Helper()
+			gb := got.Copy().Bytes()
+			for i := range n {
+				j := idx(i)
+				if string(gb[j*size:(j+1)*size]) != string(wb[i*size:(i+1)*size]) {
+					t.Fatalf("arctan2 %s %s: element %d (%v, %v) differs from contiguous", dt, name, i, y[i], x[i])
+				}
+			}
+		}
+		strided := func(a *ndarray.Array) *ndarray.Array {
+			wide, _ := ndarray.Zeros(dt, n, 3)
+			col, _ := wide.Index(":, 1")
+			if err := col.CopyFrom(a, dtype.No); err != nil {
+				t.Fatal(err)
+			}
+			return col
+		}
+		id := func(i int) int { return i }
+		g, _ := Arctan2.Call(strided(ya), xa)
+		same("strided y", g, id)
+		g, _ = Arctan2.Call(ya, strided(xa))
+		same("strided x", g, id)
+		yr, _ := ya.Index("::-1")
+		xr, _ := xa.Index("::-1")
+		g, _ = Arctan2.Call(yr, xr)
+		same("reversed", g, func(i int) int { return n - 1 - i })
+		outWide, _ := ndarray.Zeros(dt, n, 2)
+		outCol, _ := outWide.Index(":, 1")
+		if _, err := Arctan2.Call(ya, xa, Out(outCol)); err != nil {
+			t.Fatal(err)
+		}
+		same("strided out", outCol, id)
+
+		// a repeated operand, as an array and as a Go scalar
+		for _, k := range []int{0, 3, 17, 100} {
+			ys, _ := ya.Index(fmt.Sprintf("%d:%d", k, k+1))
+			yrep, _ := ys.BroadcastTo(n)
+			yfull := ndarray.ToSlice[float64](must(yrep.AsType(dtype.Float64, dtype.Unsafe)))
+			yc, _ := ndarray.FromSlice(yfull)
+			yc, _ = yc.AsType(dt, dtype.Unsafe)
+			w, _ := Arctan2.Call(yc, xa)
+			ww := w.Bytes()
+			for name, got := range map[string]*ndarray.Array{
+				"broadcast y": must(Arctan2.Call(yrep, xa)),
+				"scalar x":    must(Arctan2.Call(xa, scalarOf(dt, ndarray.ToSlice[float64](must(ys.AsType(dtype.Float64, dtype.Unsafe)))[0]))),
+			} {
+				gb := got.Bytes()
+				ref := ww
+				if name == "scalar x" {
+					w2, _ := Arctan2.Call(xa, yc)
+					ref = w2.Bytes()
+				}
+				if string(gb) != string(ref) {
+					t.Fatalf("arctan2 %s %s (element %d repeated): results differ from the contiguous operands", dt, name, k)
+				}
+			}
+		}
+	}
+
+	// reduce: ((y0 atan2 y1) atan2 y2) ..., in order
+	a, _ := ndarray.FromSlice([]float64{3, -2, 0.5, 7, -1e-3, 2})
+	got, err := Arctan2.Reduce(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	acc := 3.0
+	for _, v := range []float64{-2, 0.5, 7, -1e-3, 2} {
+		w := []float64{0}
+		simd.Atan2Float64(w, []float64{acc}, []float64{v})
+		acc = w[0]
+	}
+	if g := ndarray.ToSlice[float64](got); len(g) != 1 || g[0] != acc {
+		t.Errorf("arctan2.reduce = %v, want %v", g, acc)
+	}
+}
+
+// scalarOf returns v as a Go scalar of dt's type.
+func scalarOf(dt dtype.DType, v float64) any {
+	if dt == dtype.Float32 {
+		return float32(v)
+	}
+	return v
 }

@@ -158,15 +158,6 @@ func (k *dk) round(imm uint8, x Op) VecVirtual {
 // fnmadd231 is acc = -(a·b) + acc.
 func (k *dk) fnmadd231(a, b, acc Op) { k.pick(VFNMADD231PD, VFNMADD231PS)(a, b, acc) }
 
-// Comparison predicates of VCMPP* (besides cmpUnord and cmpNLEUQ).
-const (
-	cmpEQOQ  = 0x00
-	cmpLTOS  = 0x01
-	cmpNLTUQ = 0x15
-	cmpNEQOQ = 0x0c
-	cmpGTOQ  = 0x1e
-)
-
 // check jumps to bail if a lane of x / y (q) or y is outside the fast
 // domain: !(|q| < limit) or !(|y| < inf).
 func (k *dk) check(q, y VecVirtual, bail string) {
@@ -178,7 +169,7 @@ func (k *dk) check(q, y VecVirtual, bail string) {
 		VPANDN(q, k.sign, aq)
 		VPANDN(y, k.sign, ay)
 	}
-	k.bailIfAny(bail, k.cmpMask(cmpNLTUQ, k.limit, aq), k.cmpMask(cmpNLTUQ, k.inf, ay))
+	k.bailIfAny(bail, k.cmpMask(cmpNLT, k.limit, aq), k.cmpMask(cmpNLT, k.inf, ay))
 }
 
 // fmod returns the fast fmod of x and y given q = x / y: n = trunc(q),
@@ -200,7 +191,7 @@ func (k *dk) fmod(x, y, q VecVirtual) VecVirtual {
 	}
 	r = k.fresh(x)
 	k.fnmadd231(n, y, r)
-	k.blend(k.cmpMask(cmpEQOQ, k.zero, r), k.signOf(x), r)
+	k.blend(k.cmpMask(cmpEQ, k.zero, r), k.signOf(x), r)
 	return r
 }
 
@@ -216,7 +207,7 @@ func (k *dk) divmod(x, y, q, mod VecVirtual, wantDiv bool) VecVirtual {
 	sel := k.mand(k.mxor(k.cmpMask(cmpLTOS, k.zero, y), k.cmpMask(cmpLTOS, k.zero, mod)),
 		k.cmpMask(cmpNEQOQ, k.zero, mod))
 	if !wantDiv {
-		mz := k.cmpMask(cmpEQOQ, k.zero, mod)
+		mz := k.cmpMask(cmpEQ, k.zero, mod)
 		if k.z() {
 			I("VADD"+k.e.P, y, mod, sel, mod)
 		} else {
@@ -241,7 +232,7 @@ func (k *dk) divmod(x, y, q, mod VecVirtual, wantDiv bool) VecVirtual {
 	t = k.vec()
 	k.add(k.one, fd, t)
 	k.blend(gt, t, fd)
-	k.blend(k.cmpMask(cmpEQOQ, k.zero, div), k.signOf(q), fd)
+	k.blend(k.cmpMask(cmpEQ, k.zero, div), k.signOf(q), fd)
 	return fd
 }
 

@@ -90,6 +90,7 @@ type vk struct {
 	regs map[int]VecVirtual
 	name string   // the kernel: bailIf and bailIfGreater jump to name_done
 	odd  Register // AVX-512 log: an opmask of the odd 32-bit lanes
+	zero Op       // arctan2: a register of zeros
 }
 
 func (k *vk) z() bool         { return k.v.Bytes == 64 }
@@ -231,8 +232,15 @@ func (k *vk) bailIfGreater(a, b Op) { k.bailIfAny(k.name+"_done", k.gtMask(a, b)
 
 // Comparison predicates of VCMPP*.
 const (
+	cmpEQ    = 0x00 // equal, ordered
+	cmpLTOS  = 0x01 // less, ordered, signaling
 	cmpUnord = 0x03 // unordered: a NaN
+	cmpNEQOQ = 0x0c // not equal, ordered
+	cmpLT    = 0x11 // less, ordered
+	cmpNLT   = 0x15 // not less, quiet: greater, equal or NaN
 	cmpNLEUQ = 0x16 // not less or equal, quiet: greater or NaN
+	cmpNGT   = 0x1a // not greater, quiet: less, equal or NaN
+	cmpGTOQ  = 0x1e // greater, ordered
 )
 
 // kernel is one kernel's body: check returns the mask of the lanes of x

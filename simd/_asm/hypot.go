@@ -16,8 +16,6 @@ import (
 // larger magnitude at most 2^500, the smaller at least 2^-500 and 2^-60
 // of the larger, where no scaling is needed; the twin does the rest.
 
-const cmpLT = 0x11 // less than, ordered
-
 func genHypot() {
 	for _, v := range []isa{avx2, avx512} {
 		binBlock("hypotFloat64"+v.Name, "HypotFloat64", v, false, func(k *vk, x, y VecVirtual) []Register {

@@ -32,13 +32,8 @@ const (
 	pLogTab, pExpBits, pExpTail                               = 64 * pRows, 64*pRows + 3*8*128, 64*pRows + 4*8*128
 )
 
-// Comparison predicates of VCMPPD used here.
-const (
-	cmpEQ    = 0x00 // equal, ordered
-	cmpNLT   = 0x15 // not less than, quiet: greater, equal or NaN
-	cmpNGT   = 0x1a // not greater than, quiet: less, equal or NaN
-	rndTrunc = 0x03
-)
+// rndTrunc is the VROUNDPD/VRNDSCALEPD mode that truncates.
+const rndTrunc = 0x03
 
 func genPow() {
 	for _, v := range []isa{avx2, avx512} {
