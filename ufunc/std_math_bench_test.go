@@ -26,6 +26,21 @@ func BenchmarkMath(b *testing.B) {
 		{"sin", ufunc.Sin, -10, 10},
 		{"cos", ufunc.Cos, -10, 10},
 		{"arctan", ufunc.Arctan, -10, 10},
+		{"tan", ufunc.Tan, -10, 10},
+		{"arcsin", ufunc.Arcsin, -1, 1},
+		{"arccos", ufunc.Arccos, -1, 1},
+		{"cbrt", ufunc.Cbrt, -100, 100},
+		{"arcsinh", ufunc.Arcsinh, -10, 10},
+		{"arccosh", ufunc.Arccosh, 1, 100},
+		{"arctanh", ufunc.Arctanh, -1, 1},
+		{"expm1", ufunc.Expm1, -10, 10},
+		{"log2", ufunc.Log2, 0.1, 100},
+		{"log10", ufunc.Log10, 0.1, 100},
+		{"tanh", ufunc.Tanh, -10, 10},
+		{"sinh", ufunc.Sinh, -10, 10},
+		{"cosh", ufunc.Cosh, -10, 10},
+		{"exp2", ufunc.Exp2, -10, 10},
+		{"log1p", ufunc.Log1p, 0, 100},
 	}
 	r := rand.New(rand.NewPCG(1, 2))
 	for _, c := range cases {

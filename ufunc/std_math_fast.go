@@ -38,9 +38,8 @@ func via64Binary(f func(dst, x, y []float64)) func(dst, x, y []float32) {
 		x, y = x[:len(dst)], y[:len(dst)]
 		for start := 0; start < len(dst); start += gatherLen {
 			m := min(gatherLen, len(dst)-start)
-			for i := range m {
-				wx[i], wy[i] = float64(x[start+i]), float64(y[start+i])
-			}
+			simd.ConvertFloat32ToFloat64(wx[:m], x[start:start+m])
+			simd.ConvertFloat32ToFloat64(wy[:m], y[start:start+m])
 			f(wx[:m], wx[:m], wy[:m])
 			simd.ConvertFloat64ToFloat32(dst[start:start+m], wx[:m])
 		}
@@ -56,9 +55,7 @@ func via64Scalar(f func(dst, x []float64, y float64)) func(dst, x []float32, y f
 		x = x[:len(dst)]
 		for start := 0; start < len(dst); start += len(w) {
 			m := min(len(w), len(dst)-start)
-			for i, v := range x[start : start+m] {
-				w[i] = float64(v)
-			}
+			simd.ConvertFloat32ToFloat64(w[:m], x[start:start+m])
 			f(w[:m], w[:m], float64(y))
 			simd.ConvertFloat64ToFloat32(dst[start:start+m], w[:m])
 		}
