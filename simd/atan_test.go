@@ -6,11 +6,6 @@ import (
 	"math"
 	"math/big"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
-	"regexp"
-	"strconv"
-	"strings"
 	"sync"
 	"testing"
 )
@@ -521,35 +516,12 @@ func bigPiFloat() float64 { f, _ := bigPi().Float64(); return f }
 // the constant rows as atan_generic.go does and that the polynomial
 // degrees agree.
 func TestAtanRowsMatchGenerator(t *testing.T) {
-	src, err := os.ReadFile(filepath.Join("_asm", "atan.go"))
-	if err != nil {
-		t.Skipf("generator source not available: %v", err)
-	}
-	got := map[string]int{}
-	re := regexp.MustCompile(`(?m)^\t([a-zA-Z0-9_, ]+?)\s*=\s*([0-9, ]+)$`)
-	for _, m := range re.FindAllStringSubmatch(string(src), -1) {
-		names, vals := strings.Split(m[1], ","), strings.Split(m[2], ",")
-		if len(names) != len(vals) {
-			continue
-		}
-		for i, n := range names {
-			v, err := strconv.Atoi(strings.TrimSpace(vals[i]))
-			if err != nil {
-				t.Fatalf("%s: %v", n, err)
-			}
-			got[strings.TrimSpace(n)] = v
-		}
-	}
 	want := map[string]int{
 		"aAbs": aAbs, "aSign": aSign, "aMin": aMin, "aMax": aMax, "aMaxU": aMaxU, "aOne": aOne,
 		"aPi2Hi": aPi2Hi, "aPi2Lo": aPi2Lo, "aPiHi": aPiHi, "aPiLo": aPiLo, "aPoly": aPoly,
 		"atanPolyRows64": len(atanPoly64), "atanPolyRows32": len(atanPoly32),
 	}
-	for n, w := range want {
-		if g, ok := got[n]; !ok || g != w {
-			t.Errorf("_asm/atan.go: %s = %d (found %v), atan_generic.go has %d", n, g, ok, w)
-		}
-	}
+	checkGeneratorRows(t, "atan.go", "atan_generic.go", want)
 }
 
 // The benchmarks use operands over a few decades, signs mixed.

@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -98,6 +99,39 @@ func TestGatherRegisters(t *testing.T) {
 			if bad.MatchString(line) {
 				t.Errorf("%s:%d: %s gathers into a register qemu 7.2 gets wrong", f, i+1, strings.TrimSpace(line))
 			}
+		}
+	}
+}
+
+// checkGeneratorRows checks that the generator source _asm/<gen> gives
+// each constant named in want (the rows of a kernel's constant table,
+// which the assembly reads by number, and the polynomials' lengths) the
+// value that the Go twin, in twin, has: the generator writes them as
+// lines "\tname, name = 1, 2" in its const blocks.
+func checkGeneratorRows(t *testing.T, gen, twin string, want map[string]int) {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("_asm", gen))
+	if err != nil {
+		t.Skipf("generator source not available: %v", err)
+	}
+	got := map[string]int{}
+	re := regexp.MustCompile(`(?m)^\t([a-zA-Z0-9_, ]+?)\s*=\s*([0-9, ]+)$`)
+	for _, m := range re.FindAllStringSubmatch(string(src), -1) {
+		names, vals := strings.Split(m[1], ","), strings.Split(m[2], ",")
+		if len(names) != len(vals) {
+			continue
+		}
+		for i, n := range names {
+			v, err := strconv.Atoi(strings.TrimSpace(vals[i]))
+			if err != nil {
+				t.Fatalf("_asm/%s: %s: %v", gen, n, err)
+			}
+			got[strings.TrimSpace(n)] = v
+		}
+	}
+	for n, w := range want {
+		if g, ok := got[n]; !ok || g != w {
+			t.Errorf("_asm/%s: %s = %d (found %v), %s has %d", gen, n, g, ok, twin, w)
 		}
 	}
 }

@@ -6,10 +6,6 @@ import (
 	"math"
 	"math/big"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -793,35 +789,12 @@ func TestCompareNaN(t *testing.T) {
 // the constant rows as trig_generic.go does (the assembly reads them by
 // number), and that the polynomial degrees agree.
 func TestTrigRowsMatchGenerator(t *testing.T) {
-	src, err := os.ReadFile(filepath.Join("_asm", "trig.go"))
-	if err != nil {
-		t.Skipf("generator source not available: %v", err)
-	}
-	got := map[string]int{}
-	re := regexp.MustCompile(`(?m)^\t(t[A-Za-z0-9, ]+?)\s*=\s*([0-9, ]+)$`)
-	for _, m := range re.FindAllStringSubmatch(string(src), -1) {
-		names, vals := strings.Split(m[1], ","), strings.Split(m[2], ",")
-		if len(names) != len(vals) {
-			continue
-		}
-		for i, n := range names {
-			v, err := strconv.Atoi(strings.TrimSpace(vals[i]))
-			if err != nil {
-				t.Fatalf("%s: %v", n, err)
-			}
-			got[strings.TrimSpace(n)] = v
-		}
-	}
 	want := map[string]int{
 		"tAbs": tAbs, "tMax": tMax, "tInvPi": tInvPi, "tShift": tShift, "tShiftC": tShiftC,
 		"tNegHalf": tNegHalf, "tHalf": tHalf, "tP1": tP1, "tP2": tP2, "tP3": tP3, "tOne": tOne, "tSign": tSign, "tPoly": tPoly,
 		"tPolyRows64": len(trigPoly64), "tPolyRows32": len(trigPoly32),
 	}
-	for n, w := range want {
-		if g, ok := got[n]; !ok || g != w {
-			t.Errorf("_asm/trig.go: %s = %d (found %v), trig_generic.go has %d", n, g, ok, w)
-		}
-	}
+	checkGeneratorRows(t, "trig.go", "trig_generic.go", want)
 }
 
 // BenchmarkTrig runs the kernels on 1e3 and 1e6 elements with the data
